@@ -1,0 +1,3 @@
+import { runRouter } from './runtime/entry.js';
+
+await runRouter();

@@ -1,0 +1,3 @@
+import { runAction } from './runtime/entry.js';
+
+await runAction('intake');

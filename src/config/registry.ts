@@ -1,0 +1,37 @@
+import labelsSchema from '../../config/schema/labels.schema.json' with { type: 'json' };
+import { checkLabelNames } from './checks/labels.js';
+import type { ConfigProblem } from './problems.js';
+import type { JsonSchema } from './schema.js';
+import type { YamlFile } from './yaml.js';
+
+export type ConfigName = 'labels' | 'intake' | 'roster' | 'report' | 'escalation';
+
+/** One file in the config folder, owned by one capability. */
+export interface ConfigFileSpec {
+  name: ConfigName;
+  file: string;
+  /** What the file configures, in the words of the validate summary. */
+  purpose: string;
+  schema?: JsonSchema;
+  /** Checks a schema cannot express (clashes, references between entries). */
+  check?: (yaml: YamlFile) => ConfigProblem[];
+}
+
+export const CONFIG_FILES: readonly ConfigFileSpec[] = [
+  {
+    name: 'labels',
+    file: 'labels.yaml',
+    purpose: 'the repository labels',
+    schema: labelsSchema as JsonSchema,
+    check: checkLabelNames,
+  },
+  { name: 'intake', file: 'intake.yaml', purpose: 'issue template rules' },
+  { name: 'roster', file: 'roster.yaml', purpose: 'the on-call roster' },
+  { name: 'report', file: 'report.yaml', purpose: 'the weekly report' },
+  { name: 'escalation', file: 'escalation.yaml', purpose: 'response goals and escalation' },
+];
+
+export function specFor(fileName: string): ConfigFileSpec | undefined {
+  const base = fileName.replace(/\.yml$/, '.yaml');
+  return CONFIG_FILES.find((spec) => spec.file === base);
+}

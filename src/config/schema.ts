@@ -1,0 +1,106 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ConfigProblem } from './problems.js';
+import { locate, type PathSegment, type YamlFile } from './yaml.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+let ajv: Ajv2020 | undefined;
+const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+
+function validatorFor(schema: JsonSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    ajv ??= createAjv();
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+function createAjv(): Ajv2020 {
+  const instance = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  // A schema's own words for what a value must look like, used instead of ajv's wording.
+  instance.addKeyword({ keyword: 'x-message', schemaType: 'string' });
+  return instance;
+}
+
+/** Check a parsed file against its JSON Schema; each problem points at the offending line. */
+export function checkSchema(yaml: YamlFile, schema: JsonSchema): ConfigProblem[] {
+  const validate = validatorFor(schema);
+  if (validate(yaml.value)) return [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of mostSpecific(validate.errors ?? [])) {
+    const { path, target, message } = explain(error);
+    const key = `${path.join('/')}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ file: yaml.file, ...locate(yaml, path, target), severity: 'error', message });
+  }
+  return problems;
+}
+
+/** Drop the "must match a schema in anyOf" umbrella errors when a precise one exists. */
+function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
+  const precise = errors.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
+  return precise.length > 0 ? precise : errors;
+}
+
+function explain(error: ErrorObject): { path: PathSegment[]; target: 'key' | 'value'; message: string } {
+  const path = pointerToPath(error.instancePath);
+  const where = path.length > 0 ? `${formatPath(path)}: ` : '';
+  const custom = (error.parentSchema as { 'x-message'?: string } | undefined)?.['x-message'];
+  switch (error.keyword) {
+    case 'required': {
+      const field = (error.params as { missingProperty: string }).missingProperty;
+      return { path, target: 'key', message: `${where}missing required field "${field}"` };
+    }
+    case 'additionalProperties': {
+      const field = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      return {
+        path: [...path, field],
+        target: 'key',
+        message: `${where}unknown field "${field}"${allowed.length ? ` (expected one of: ${allowed.join(', ')})` : ''}`,
+      };
+    }
+    case 'type':
+      return {
+        path,
+        target: 'value',
+        message: `${where}${custom ?? `must be ${article((error.params as { type: string }).type)}`} (found ${describeValue(error.data)})`,
+      };
+    case 'enum':
+      return {
+        path,
+        target: 'value',
+        message: `${where}must be one of: ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')} (found ${describeValue(error.data)})`,
+      };
+    default:
+      return { path, target: 'value', message: `${where}${custom ?? error.message ?? 'is invalid'}` };
+  }
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,74 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import type { Gateway } from '../github/gateway.js';
+
+/** Where config files come from: a checked-out workspace, or the repository through the API. */
+export interface ConfigSource {
+  /** Shown to people: "workspace .github/support-kit" or "acme/desk@main .github/support-kit". */
+  description: string;
+  /** Repository-relative folder the files live in (used in problems and annotations). */
+  folder: string;
+  /** File names in the folder, or null when the folder does not exist. */
+  list(): Promise<string[] | null>;
+  read(fileName: string): Promise<string | null>;
+}
+
+const isSingleFile = (path: string) => /\.ya?ml$/.test(path);
+
+/**
+ * `configPath` may name the folder or one file in it. `root` is the workspace (checkout root)
+ * that paths in problems are relative to.
+ */
+export function workspaceSource(root: string, configPath: string): ConfigSource {
+  const absolute = join(root, configPath);
+  const folder = isSingleFile(configPath) ? dirname(configPath) : configPath;
+  const only = isSingleFile(configPath) ? basename(configPath) : undefined;
+  return {
+    description: `workspace ${configPath}`,
+    folder: relative(root, join(root, folder)) || '.',
+    async list() {
+      if (only) return (await exists(absolute)) ? [only] : null;
+      try {
+        return (await readdir(absolute)).sort();
+      } catch {
+        return null;
+      }
+    },
+    async read(fileName) {
+      try {
+        return await readFile(join(root, folder, fileName), 'utf8');
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export async function workspaceHasConfig(root: string, configPath: string): Promise<boolean> {
+  return exists(join(root, configPath));
+}
+
+export function apiSource(gateway: Gateway, configPath: string, ref: string | undefined): ConfigSource {
+  const folder = isSingleFile(configPath) ? dirname(configPath) : configPath;
+  const only = isSingleFile(configPath) ? basename(configPath) : undefined;
+  const at = `${gateway.repo.owner}/${gateway.repo.repo}${ref ? `@${ref}` : ''}`;
+  return {
+    description: `${at} ${configPath}`,
+    folder,
+    async list() {
+      if (only) return [only];
+      const names = await gateway.listFolder(folder, ref);
+      return names ? names.sort() : null;
+    },
+    read: (fileName) => gateway.readFile(`${folder}/${fileName}`, ref),
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Operation } from './types.js';
+
+/** The target of an operation, as a short phrase ("#12", "issue marked report week=2026-W47"). */
+export function describeTarget(op: Operation): string {
+  switch (op.kind) {
+    case 'upsert-issue':
+      return `issue marked ${formatMarkerKeys(op.marker.kind, op.marker.keys)}`;
+    default:
+      return `#${op.issue}`;
+  }
+}
+
+/** What an operation does, as a short phrase. */
+export function describeAction(op: Operation): string {
+  switch (op.kind) {
+    case 'add-labels':
+      return `add label${op.labels.length > 1 ? 's' : ''} ${op.labels.map(quote).join(', ')}`;
+    case 'remove-labels':
+      return `remove label${op.labels.length > 1 ? 's' : ''} ${op.labels.map(quote).join(', ')}`;
+    case 'add-assignees':
+      return `assign ${op.assignees.join(', ')}`;
+    case 'remove-assignees':
+      return `unassign ${op.assignees.join(', ')}`;
+    case 'upsert-comment':
+      return `write the ${op.marker.kind} comment`;
+    case 'upsert-issue':
+      return `write issue "${op.title}"`;
+    case 'update-issue': {
+      const parts: string[] = [];
+      if (op.state) parts.push(op.stateReason ? `${op.state} (${op.stateReason})` : op.state);
+      if (op.title !== undefined) parts.push(`retitle "${op.title}"`);
+      return parts.length > 0 ? `set ${parts.join(', ')}` : 'update';
+    }
+  }
+}
+
+function quote(s: string): string {
+  return `"${s}"`;
+}
+
+function formatMarkerKeys(kind: string, keys: Readonly<Record<string, string>>): string {
+  const pairs = Object.entries(keys).map(([k, v]) => `${k}=${v}`);
+  return [kind, ...pairs].join(' ');
+}

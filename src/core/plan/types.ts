@@ -1,0 +1,93 @@
+/**
+ * A Plan is what a capability decided to do, before anything touches GitHub.
+ * Every operation carries the reason it exists, so dry-runs, job summaries and
+ * the `plan` output can explain themselves.
+ */
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** A hidden marker that lets a re-run find what an earlier run wrote. */
+export interface Marker {
+  kind: string;
+  keys: Readonly<Record<string, string>>;
+}
+
+interface OperationBase {
+  reason: string;
+}
+
+export interface AddLabels extends OperationBase {
+  kind: 'add-labels';
+  issue: number;
+  labels: string[];
+}
+
+export interface RemoveLabels extends OperationBase {
+  kind: 'remove-labels';
+  issue: number;
+  labels: string[];
+}
+
+export interface AddAssignees extends OperationBase {
+  kind: 'add-assignees';
+  issue: number;
+  assignees: string[];
+}
+
+export interface RemoveAssignees extends OperationBase {
+  kind: 'remove-assignees';
+  issue: number;
+  assignees: string[];
+}
+
+/** Create a comment, or update the one that carries the same marker. */
+export interface UpsertComment extends OperationBase {
+  kind: 'upsert-comment';
+  issue: number;
+  marker: Marker;
+  body: string;
+}
+
+/** Create an issue, or update the one that carries the same marker. */
+export interface UpsertIssue extends OperationBase {
+  kind: 'upsert-issue';
+  marker: Marker;
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+export interface UpdateIssue extends OperationBase {
+  kind: 'update-issue';
+  issue: number;
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | 'reopened';
+  title?: string;
+}
+
+export type Operation =
+  | AddLabels
+  | RemoveLabels
+  | AddAssignees
+  | RemoveAssignees
+  | UpsertComment
+  | UpsertIssue
+  | UpdateIssue;
+
+export type OperationKind = Operation['kind'];
+
+export interface Plan {
+  /** The capability that decided this plan (intake, labels, oncall, ...). */
+  capability: string;
+  repo: RepoRef;
+  operations: Operation[];
+  /** Decisions that need no write, said aloud so a reader knows they were taken. */
+  notes: string[];
+}
+
+export function emptyPlan(capability: string, repo: RepoRef, notes: string[] = []): Plan {
+  return { capability, repo, operations: [], notes };
+}

@@ -1,0 +1,33 @@
+/**
+ * Untrusted text (issue titles, bodies, logins) rendered into markdown the kit writes.
+ * It must not break tables, inject HTML or markers, or make the kit @-mention anyone.
+ */
+
+const ZERO_WIDTH_JOINER = '\u2060';
+
+/** Neutralise @-mentions and team mentions without changing how the text reads. */
+export function noMention(text: string): string {
+  return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_JOINER}`);
+}
+
+/** Escape text for inline markdown: no formatting, no HTML, no mentions, no issue references. */
+export function escapeInline(text: string): string {
+  const escaped = text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_{}[\]()<>!|~]/g, (c) => `\\${c}`)
+    // A bare "#123" would add a cross-reference to issue 123's timeline.
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`);
+  return noMention(escaped);
+}
+
+/** Escape text for one markdown table cell. */
+export function escapeCell(text: string): string {
+  return escapeInline(text).trim() || ' ';
+}
+
+/** A markdown table from a header and rows of already-rendered cells. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,47 @@
+import type { ConfigProblem } from '../../config/problems.js';
+import { escapeCell, escapeInline, table } from '../text/markdown.js';
+
+export interface ValidationReport {
+  folder: string;
+  /** The commit the files were read at, when known. */
+  commit?: string;
+  files: { path: string; schemaChecked: boolean }[];
+  problems: readonly ConfigProblem[];
+}
+
+/** The sticky pull-request comment that says whether the config in the PR is sound. */
+export function renderValidationComment(report: ValidationReport): string {
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  const warnings = report.problems.filter((p) => p.severity === 'warning');
+  const at = report.commit ? ` at ${report.commit.slice(0, 7)}` : '';
+  const lines = ['### support-kit: config check', ''];
+  if (errors.length === 0) {
+    lines.push(`✅ The config in \`${escapeInline(report.folder)}\`${at} is valid.`);
+  } else {
+    lines.push(
+      `❌ ${count(errors.length, 'error')}${warnings.length ? ` and ${count(warnings.length, 'warning')}` : ''} in \`${escapeInline(report.folder)}\`${at}. Merging this would leave the desk on the last valid config.`,
+    );
+  }
+  if (report.problems.length > 0) {
+    lines.push(
+      '',
+      table(
+        ['', 'File', 'Line', 'Problem'],
+        report.problems.map((p) => [
+          p.severity === 'error' ? '❌' : '⚠️',
+          escapeCell(p.file),
+          `${p.line}:${p.column}`,
+          escapeCell(p.message),
+        ]),
+      ),
+    );
+  }
+  if (report.files.length > 0) {
+    lines.push('', `Checked: ${report.files.map((f) => `\`${escapeInline(f.path)}\`${f.schemaChecked ? '' : ' (YAML only)'}`).join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

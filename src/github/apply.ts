@@ -1,0 +1,135 @@
+import { describeAction, describeTarget } from '../core/plan/describe.js';
+import { hasMarker, withMarker } from '../core/markers/markers.js';
+import type { Marker, Operation, Plan } from '../core/plan/types.js';
+import { describeRequestError, type Gateway } from './gateway.js';
+import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
+
+export type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed';
+
+export interface OperationResult {
+  operation: Operation;
+  status: OperationStatus;
+  /** What happened, in words: the URL written, or GitHub's error message. */
+  detail: string;
+}
+
+export interface ApplyResult {
+  plan: Plan;
+  dryRun: boolean;
+  results: OperationResult[];
+  failures: OperationResult[];
+}
+
+export interface ApplyOptions {
+  dryRun: boolean;
+  log?: (message: string) => void;
+}
+
+/**
+ * The one executor. Applies every operation in order and goes on past a failure, so one bad
+ * write never hides the others; the caller fails the run at the end when `failures` is not empty.
+ */
+export async function applyPlan(plan: Plan, gateway: Gateway, options: ApplyOptions): Promise<ApplyResult> {
+  const log = options.log ?? (() => undefined);
+  const results: OperationResult[] = [];
+  for (const operation of plan.operations) {
+    const label = `${describeAction(operation)} on ${describeTarget(operation)}`;
+    if (options.dryRun) {
+      log(`[dry-run] would ${label}: ${operation.reason}`);
+      results.push({ operation, status: 'dry-run', detail: 'not applied (dry-run)' });
+      continue;
+    }
+    try {
+      const outcome = await applyOperation(operation, gateway);
+      log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label}`);
+      results.push({ operation, ...outcome });
+    } catch (error) {
+      const detail = describeRequestError(error);
+      log(`failed: ${label}: ${detail}`);
+      results.push({ operation, status: 'failed', detail });
+    }
+  }
+  return { plan, dryRun: options.dryRun, results, failures: results.filter((r) => r.status === 'failed') };
+}
+
+async function applyOperation(op: Operation, gateway: Gateway): Promise<Omit<OperationResult, 'operation'>> {
+  switch (op.kind) {
+    case 'add-labels':
+      await gateway.addLabels(op.issue, op.labels);
+      return { status: 'applied', detail: `#${op.issue}` };
+    case 'remove-labels':
+      for (const label of op.labels) await gateway.removeLabel(op.issue, label);
+      return { status: 'applied', detail: `#${op.issue}` };
+    case 'add-assignees':
+      await gateway.addAssignees(op.issue, op.assignees);
+      return { status: 'applied', detail: `#${op.issue}` };
+    case 'remove-assignees':
+      await gateway.removeAssignees(op.issue, op.assignees);
+      return { status: 'applied', detail: `#${op.issue}` };
+    case 'upsert-comment':
+      return upsertComment(gateway, op.issue, op.marker, op.body);
+    case 'upsert-issue':
+      return upsertIssue(gateway, op.marker, op.title, op.body, op.labels);
+    case 'update-issue': {
+      const issue = await gateway.updateIssue(op.issue, {
+        ...(op.state ? { state: op.state } : {}),
+        ...(op.stateReason ? { state_reason: op.stateReason } : {}),
+        ...(op.title !== undefined ? { title: op.title } : {}),
+      });
+      return { status: 'applied', detail: issue.html_url };
+    }
+  }
+}
+
+/**
+ * Only a bot (the workflow token or an app) can have written a kit marker; a marker in a
+ * human's comment is a forgery or a quote, and is never taken for the kit's own.
+ */
+export function isKitAuthor(user: GitHubUser | null): boolean {
+  return user?.type === 'Bot';
+}
+
+export function findMarkedComment(comments: GitHubComment[], marker: Marker): GitHubComment | undefined {
+  return comments.find((c) => isKitAuthor(c.user) && hasMarker(c.body, marker));
+}
+
+export function findMarkedIssue(issues: GitHubIssue[], marker: Marker): GitHubIssue | undefined {
+  return issues.find((i) => isKitAuthor(i.user) && hasMarker(i.body, marker));
+}
+
+export async function upsertComment(
+  gateway: Gateway,
+  issue: number,
+  marker: Marker,
+  text: string,
+): Promise<Omit<OperationResult, 'operation'>> {
+  const body = withMarker(marker, text);
+  const existing = findMarkedComment(await gateway.listComments(issue), marker);
+  if (!existing) {
+    const created = await gateway.createComment(issue, body);
+    return { status: 'applied', detail: created.html_url };
+  }
+  if (existing.body === body) return { status: 'unchanged', detail: existing.html_url };
+  const updated = await gateway.updateComment(existing.id, body);
+  return { status: 'applied', detail: updated.html_url };
+}
+
+export async function upsertIssue(
+  gateway: Gateway,
+  marker: Marker,
+  title: string,
+  text: string,
+  labels: string[],
+): Promise<Omit<OperationResult, 'operation'>> {
+  const body = withMarker(marker, text);
+  // Listing by label (not search) because the search index lags behind writes: a re-run
+  // right after the first must still find the issue it wrote.
+  const existing = findMarkedIssue(await gateway.listIssues({ state: 'all', labels }), marker);
+  if (!existing) {
+    const created = await gateway.createIssue({ title, body, labels });
+    return { status: 'applied', detail: created.html_url };
+  }
+  if (existing.body === body && existing.title === title) return { status: 'unchanged', detail: existing.html_url };
+  const updated = await gateway.updateIssue(existing.number, { title, body });
+  return { status: 'applied', detail: updated.html_url };
+}

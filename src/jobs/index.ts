@@ -1,0 +1,12 @@
+import type { Capability } from '../actions/runtime/triggers.js';
+import type { Job } from './types.js';
+
+/** Each capability's job, loaded only when its event arrives. */
+export const JOBS: Readonly<Record<Capability, () => Promise<Job>>> = {
+  intake: async () => (await import('./config-only.js')).configOnlyJob('intake'),
+  labels: async () => (await import('./config-only.js')).configOnlyJob('labels'),
+  oncall: async () => (await import('./config-only.js')).configOnlyJob('roster'),
+  report: async () => (await import('./config-only.js')).configOnlyJob('report'),
+  escalate: async () => (await import('./config-only.js')).configOnlyJob('escalation'),
+  validate: async () => (await import('./validate.js')).validateJob,
+};
