@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ConfigProblem } from './problems.js';
 
 export type PathSegment = string | number;
@@ -18,18 +18,30 @@ export interface Position {
 
 export function parseYaml(file: string, text: string): { yaml?: YamlFile; problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  const problems: ConfigProblem[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const at = e.linePos?.[0] ?? { line: 1, col: 1 };
-    return {
-      file,
-      line: at.line,
-      column: at.col,
-      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
-      message: yamlMessage(e.message),
-    };
-  });
-  if (doc.errors.length > 0) return { problems };
+  // Duplicate keys are found below, at the repeated key rather than at the start of the map.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
+  const problem = (offset: number, severity: ConfigProblem['severity'], message: string): ConfigProblem => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, severity, message };
+  };
+  const problems: ConfigProblem[] = [
+    ...doc.errors.map((e) => problem(e.pos[0], 'error', yamlMessage(e.message))),
+    ...doc.warnings.map((e) => problem(e.pos[0], 'warning', yamlMessage(e.message))),
+  ];
+  if (doc.errors.length === 0) {
+    visit(doc, {
+      Map(_key, map) {
+        const seen = new Set<string>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key)) continue;
+          const key = String(pair.key.value);
+          if (seen.has(key)) problems.push(problem(pair.key.range?.[0] ?? 0, 'error', `duplicate key "${key}"`));
+          seen.add(key);
+        }
+      },
+    });
+  }
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   return { yaml: { file, doc, lineCounter, value: doc.toJS({ maxAliasCount: 100 }) }, problems };
 }
 

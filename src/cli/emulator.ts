@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { EXIT, type Io, UsageError } from './usage.js';
+
+export const EMULATOR_HELP = `Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
+
+Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
+on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
+The seed format is documented in docs/emulator.md.
+
+Options:
+  --port N      port to listen on; 0 picks a free one (default 0)
+  --host ADDR   address to bind (default 127.0.0.1; loopback only)
+  --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
+  -h, --help    show this help`;
+
+export async function emulatorCommand(argv: string[], io: Io): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '0' },
+        host: { type: 'string', default: '127.0.0.1' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message, EMULATOR_HELP);
+  }
+  if (values.help) {
+    io.out(EMULATOR_HELP);
+    return EXIT.ok;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${values.port}"`, EMULATOR_HELP);
+  const { startEmulator, loadSeedFile } = await import('../../test/emulator/index.js');
+  const seed = values.seed ? await loadSeedFile(values.seed) : undefined;
+  const emulator = await startEmulator({ port, host: values.host, ...(seed ? { seed } : {}) });
+  io.out(emulator.url);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await emulator.close();
+  return EXIT.ok;
+}

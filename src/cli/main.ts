@@ -1,0 +1,45 @@
+import { EMULATOR_HELP } from './emulator.js';
+import { DEMO_HELP } from './demo-help.js';
+import { EXIT, type Io, stdio, UsageError } from './usage.js';
+import { VALIDATE_HELP } from './validate.js';
+
+const HELP = `Usage: support-kit <group> [command] [options]
+
+Groups:
+  validate    check the config folder (file:line:column for every problem)
+  emulator    run the GitHub emulator on loopback
+  demo        play a support week against the emulator through the real action bundles
+
+Run support-kit <group> --help for a group's options.
+Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`;
+
+const GROUPS: Record<string, { help: string; run: (argv: string[], io: Io) => Promise<number> }> = {
+  validate: { help: VALIDATE_HELP, run: async (a, io) => (await import('./validate.js')).validateCommand(a, io) },
+  emulator: { help: EMULATOR_HELP, run: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io) },
+  demo: { help: DEMO_HELP, run: async (a, io) => (await import('./demo.js')).demoCommand(a, io) },
+};
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [group, ...rest] = argv;
+  if (!group || group === '--help' || group === '-h' || group === 'help') {
+    io.out(HELP);
+    return group ? EXIT.ok : EXIT.usage;
+  }
+  const entry = GROUPS[group];
+  if (!entry) {
+    io.err(`support-kit: unknown group "${group}"\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return await entry.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`support-kit ${group}: ${error.message}\n\n${error.help}`);
+      return EXIT.usage;
+    }
+    io.err(`support-kit ${group}: ${(error as Error).message}`);
+    return EXIT.findings;
+  }
+}
+

@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.js';
+import { formatProblem, hasErrors } from '../config/problems.js';
+import { apiSource, workspaceSource } from '../config/sources.js';
+import { createOctokit } from '../github/client.js';
+import { Gateway } from '../github/gateway.js';
+import { EXIT, type Io, UsageError } from './usage.js';
+import { parseRepo } from './repo.js';
+
+export const VALIDATE_HELP = `Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
+
+Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
+checks a schema cannot express. Every problem is printed as file:line:column.
+
+Options:
+  --config PATH   the config folder or one file in it (default .github/support-kit)
+  --repo o/name   read the config from that repository through the API instead of the disk
+                  (token from GITHUB_TOKEN, API from GITHUB_API_URL)
+  --ref REF       with --repo: the branch, tag or commit to read (default: the default branch)
+  --json          print {"valid": bool, "files": [...], "problems": [...]}
+  -h, --help      show this help
+
+Exit status: 0 valid, 1 problems found, 2 usage error.`;
+
+export async function validateCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv);
+  if (values.help) {
+    io.out(VALIDATE_HELP);
+    return EXIT.ok;
+  }
+  const configPath = values.config ?? '.github/support-kit';
+  let source;
+  if (values.repo) {
+    const repo = parseRepo(values.repo, VALIDATE_HELP);
+    const octokit = await createOctokit({ token: process.env.GITHUB_TOKEN ?? '', baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    source = apiSource(new Gateway(octokit, repo), configPath, values.ref);
+  } else {
+    if (values.ref) throw new UsageError('--ref needs --repo', VALIDATE_HELP);
+    source = workspaceSource(process.cwd(), configPath);
+  }
+  const config = await loadConfig(source);
+  const valid = !hasErrors(config.problems);
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          valid,
+          source: config.source,
+          files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
+          problems: config.problems,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const p of config.problems) io.out(formatProblem(p));
+    const errors = config.problems.filter((p) => p.severity === 'error').length;
+    const warnings = config.problems.length - errors;
+    io.out(
+      valid
+        ? `${config.files.length} file(s) valid in ${config.source}${warnings ? ` (${warnings} warning(s))` : ''}`
+        : `${errors} error(s), ${warnings} warning(s) in ${config.source}`,
+    );
+  }
+  return valid ? EXIT.ok : EXIT.findings;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        config: { type: 'string' },
+        repo: { type: 'string' },
+        ref: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message, VALIDATE_HELP);
+  }
+}
