@@ -41,13 +41,30 @@ async function buildOne({ name, entry, externals = [] }, dir) {
   const started = Date.now();
   await rm(dir, { recursive: true, force: true });
   const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
-  const args = [ncc, 'build', entry, '-o', dir, '--quiet', '--transpile-only', '--license', 'licenses.txt', ...externals.flatMap((x) => ['-e', x])];
+  const args = [
+    ncc,
+    'build',
+    entry,
+    '-o',
+    dir,
+    '--quiet',
+    '--transpile-only',
+    '--license',
+    'licenses.txt',
+    ...externals.flatMap((x) => ['-e', x]),
+  ];
   await run(process.execPath, args);
   for (const file of await readdir(dir)) {
     if (!file.endsWith('.js')) continue;
     const path = join(dir, file);
     const code = await readFile(path, 'utf8');
-    const { code: min } = await transform(code, { minify: true, format: 'esm', target: 'node20', legalComments: 'none', charset: 'utf8' });
+    const { code: min } = await transform(code, {
+      minify: true,
+      format: 'esm',
+      target: 'node20',
+      legalComments: 'none',
+      charset: 'utf8',
+    });
     await writeFile(path, min);
   }
   process.stdout.write(`built dist/${name} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
@@ -56,7 +73,9 @@ async function buildOne({ name, entry, externals = [] }, dir) {
 function run(cmd, args) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 

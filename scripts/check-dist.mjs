@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = join(root, '.tmp', 'dist-check');
 rmSync(scratch, { recursive: true, force: true });
-const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', scratch], { stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', scratch], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (build.status !== 0) {
   console.error('check-dist: the build failed');
   process.exit(1);
@@ -27,13 +29,17 @@ const committed = list(join(root, 'dist'));
 const fresh = list(scratch);
 const problems = [];
 for (const f of fresh) if (!committed.includes(f)) problems.push(`missing from dist/: ${f}`);
-for (const f of committed) if (!fresh.includes(f)) problems.push(`stale file in dist/ (no longer built): ${f}`);
+for (const f of committed)
+  if (!fresh.includes(f)) problems.push(`stale file in dist/ (no longer built): ${f}`);
 for (const f of fresh.filter((f) => committed.includes(f))) {
-  if (!readFileSync(join(scratch, f)).equals(readFileSync(join(root, 'dist', f)))) problems.push(`out of date: dist/${f}`);
+  if (!readFileSync(join(scratch, f)).equals(readFileSync(join(root, 'dist', f))))
+    problems.push(`out of date: dist/${f}`);
 }
 rmSync(scratch, { recursive: true, force: true });
 if (problems.length > 0) {
-  console.error(`check-dist: dist/ does not match the sources; run npm run build and commit dist/\n  ${problems.join('\n  ')}`);
+  console.error(
+    `check-dist: dist/ does not match the sources; run npm run build and commit dist/\n  ${problems.join('\n  ')}`,
+  );
   process.exit(1);
 }
 console.log(`check-dist: dist/ is fresh (${fresh.length} files)`);

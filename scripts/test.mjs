@@ -32,10 +32,14 @@ check('dist is fresh', process.execPath, [join(root, 'scripts/check-dist.mjs')])
 
 process.stdout.write('\n=== vitest (unit, emulator, e2e)\n');
 rmSync(report, { force: true });
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;

@@ -34,7 +34,8 @@ export async function emulatorCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${values.port}"`, EMULATOR_HELP);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0-65535, not "${values.port}"`, EMULATOR_HELP);
   const { startEmulator, loadSeedFile } = await import('../../test/emulator/index.js');
   const seed = values.seed ? await loadSeedFile(values.seed) : undefined;
   const emulator = await startEmulator({ port, host: values.host, ...(seed ? { seed } : {}) });

@@ -15,8 +15,14 @@ Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com
 Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`;
 
 const GROUPS: Record<string, { help: string; run: (argv: string[], io: Io) => Promise<number> }> = {
-  validate: { help: VALIDATE_HELP, run: async (a, io) => (await import('./validate.js')).validateCommand(a, io) },
-  emulator: { help: EMULATOR_HELP, run: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io) },
+  validate: {
+    help: VALIDATE_HELP,
+    run: async (a, io) => (await import('./validate.js')).validateCommand(a, io),
+  },
+  emulator: {
+    help: EMULATOR_HELP,
+    run: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io),
+  },
   demo: { help: DEMO_HELP, run: async (a, io) => (await import('./demo.js')).demoCommand(a, io) },
 };
 
@@ -42,4 +48,3 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return EXIT.findings;
   }
 }
-

@@ -32,7 +32,10 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   let source;
   if (values.repo) {
     const repo = parseRepo(values.repo, VALIDATE_HELP);
-    const octokit = await createOctokit({ token: process.env.GITHUB_TOKEN ?? '', baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com' });
+    const octokit = await createOctokit({
+      token: process.env.GITHUB_TOKEN ?? '',
+      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    });
     source = apiSource(new Gateway(octokit, repo), configPath, values.ref);
   } else {
     if (values.ref) throw new UsageError('--ref needs --repo', VALIDATE_HELP);

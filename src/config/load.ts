@@ -24,7 +24,10 @@ export interface LoadedConfig {
  * each through the API); otherwise the folder is listed and every YAML file in it is checked.
  * A file with problems is not returned among `files`: nothing acts on half-valid config.
  */
-export async function loadConfig(source: ConfigSource, options: { only?: ConfigName[] } = {}): Promise<LoadedConfig> {
+export async function loadConfig(
+  source: ConfigSource,
+  options: { only?: ConfigName[] } = {},
+): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
   const files: LoadedFile[] = [];
   const names = options.only
@@ -35,7 +38,13 @@ export async function loadConfig(source: ConfigSource, options: { only?: ConfigN
     const path = `${source.folder}/${fileName}`;
     const spec = specFor(fileName);
     if (!spec) {
-      problems.push(at(path, 'warning', `unknown config file; the kit reads ${CONFIG_FILES.map((s) => s.file).join(', ')}`));
+      problems.push(
+        at(
+          path,
+          'warning',
+          `unknown config file; the kit reads ${CONFIG_FILES.map((s) => s.file).join(', ')}`,
+        ),
+      );
       continue;
     }
     const text = await source.read(fileName);
@@ -47,11 +56,20 @@ export async function loadConfig(source: ConfigSource, options: { only?: ConfigN
   return { source: source.description, files, problems: sortProblems(problems) };
 }
 
-export function checkFile(spec: ConfigFileSpec, path: string, text: string): { file?: LoadedFile; problems: ConfigProblem[] } {
+export function checkFile(
+  spec: ConfigFileSpec,
+  path: string,
+  text: string,
+): { file?: LoadedFile; problems: ConfigProblem[] } {
   const { yaml, problems } = parseYaml(path, text);
   if (!yaml) return { problems };
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-    return { problems: [...problems, at(path, 'error', 'must be a YAML mapping (key: value pairs) at the top level')] };
+    return {
+      problems: [
+        ...problems,
+        at(path, 'error', 'must be a YAML mapping (key: value pairs) at the top level'),
+      ],
+    };
   }
   const found = [...problems];
   if (spec.schema) found.push(...checkSchema(yaml, spec.schema));

@@ -17,5 +17,7 @@ export function hasErrors(problems: readonly ConfigProblem[]): boolean {
 }
 
 export function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
 }

@@ -46,7 +46,11 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   return precise.length > 0 ? precise : errors;
 }
 
-function explain(error: ErrorObject): { path: PathSegment[]; target: 'key' | 'value'; message: string } {
+function explain(error: ErrorObject): {
+  path: PathSegment[];
+  target: 'key' | 'value';
+  message: string;
+} {
   const path = pointerToPath(error.instancePath);
   const where = path.length > 0 ? `${formatPath(path)}: ` : '';
   const custom = (error.parentSchema as { 'x-message'?: string } | undefined)?.['x-message'];
@@ -74,10 +78,14 @@ function explain(error: ErrorObject): { path: PathSegment[]; target: 'key' | 'va
       return {
         path,
         target: 'value',
-        message: `${where}must be one of: ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')} (found ${describeValue(error.data)})`,
+        message: `${where}must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')} (found ${describeValue(error.data)})`,
       };
     default:
-      return { path, target: 'value', message: `${where}${custom ?? error.message ?? 'is invalid'}` };
+      return {
+        path,
+        target: 'value',
+        message: `${where}${custom ?? error.message ?? 'is invalid'}`,
+      };
   }
 }
 
@@ -91,7 +99,10 @@ function pointerToPath(pointer: string): PathSegment[] {
 }
 
 export function formatPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+  return path.reduce<string>(
+    (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s),
+    '',
+  );
 }
 
 function article(type: string): string {

@@ -48,10 +48,14 @@ export async function workspaceHasConfig(root: string, configPath: string): Prom
   return exists(join(root, configPath));
 }
 
-export function apiSource(gateway: Gateway, configPath: string, ref: string | undefined): ConfigSource {
+export function apiSource(
+  gateway: Gateway,
+  configPath: string,
+  ref: string | undefined,
+): ConfigSource {
   const folder = isSingleFile(configPath) ? dirname(configPath) : configPath;
   const only = isSingleFile(configPath) ? basename(configPath) : undefined;
-  const at = `${gateway.repo.owner}/${gateway.repo.repo}${ref ? `@${ref}` : ''}`;
+  const at = `${gateway.repo.owner}/${gateway.repo.repo}${ref ? ` at ${ref}` : ''}`;
   return {
     description: `${at} ${configPath}`,
     folder,

@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { ConfigProblem } from './problems.js';
 
 export type PathSegment = string | number;
@@ -16,11 +26,23 @@ export interface Position {
   column: number;
 }
 
-export function parseYaml(file: string, text: string): { yaml?: YamlFile; problems: ConfigProblem[] } {
+export function parseYaml(
+  file: string,
+  text: string,
+): { yaml?: YamlFile; problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
   // Duplicate keys are found below, at the repeated key rather than at the start of the map.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, version: '1.2' });
-  const problem = (offset: number, severity: ConfigProblem['severity'], message: string): ConfigProblem => {
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    version: '1.2',
+  });
+  const problem = (
+    offset: number,
+    severity: ConfigProblem['severity'],
+    message: string,
+  ): ConfigProblem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, severity, message };
   };
@@ -35,7 +57,8 @@ export function parseYaml(file: string, text: string): { yaml?: YamlFile; proble
         for (const pair of map.items) {
           if (!isScalar(pair.key)) continue;
           const key = String(pair.key.value);
-          if (seen.has(key)) problems.push(problem(pair.key.range?.[0] ?? 0, 'error', `duplicate key "${key}"`));
+          if (seen.has(key))
+            problems.push(problem(pair.key.range?.[0] ?? 0, 'error', `duplicate key "${key}"`));
           seen.add(key);
         }
       },
@@ -46,12 +69,18 @@ export function parseYaml(file: string, text: string): { yaml?: YamlFile; proble
 }
 
 /** The position of the value (or its key) at `path`; the nearest existing ancestor when absent. */
-export function locate(yaml: YamlFile, path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
+export function locate(
+  yaml: YamlFile,
+  path: readonly PathSegment[],
+  target: 'value' | 'key' = 'value',
+): Position {
   let node: unknown = yaml.doc.contents;
   let keyNode: unknown;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;

@@ -29,7 +29,11 @@ export interface ApplyOptions {
  * The one executor. Applies every operation in order and goes on past a failure, so one bad
  * write never hides the others; the caller fails the run at the end when `failures` is not empty.
  */
-export async function applyPlan(plan: Plan, gateway: Gateway, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyPlan(
+  plan: Plan,
+  gateway: Gateway,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
   const log = options.log ?? (() => undefined);
   const results: OperationResult[] = [];
   for (const operation of plan.operations) {
@@ -49,10 +53,18 @@ export async function applyPlan(plan: Plan, gateway: Gateway, options: ApplyOpti
       results.push({ operation, status: 'failed', detail });
     }
   }
-  return { plan, dryRun: options.dryRun, results, failures: results.filter((r) => r.status === 'failed') };
+  return {
+    plan,
+    dryRun: options.dryRun,
+    results,
+    failures: results.filter((r) => r.status === 'failed'),
+  };
 }
 
-async function applyOperation(op: Operation, gateway: Gateway): Promise<Omit<OperationResult, 'operation'>> {
+async function applyOperation(
+  op: Operation,
+  gateway: Gateway,
+): Promise<Omit<OperationResult, 'operation'>> {
   switch (op.kind) {
     case 'add-labels':
       await gateway.addLabels(op.issue, op.labels);
@@ -89,7 +101,10 @@ export function isKitAuthor(user: GitHubUser | null): boolean {
   return user?.type === 'Bot';
 }
 
-export function findMarkedComment(comments: GitHubComment[], marker: Marker): GitHubComment | undefined {
+export function findMarkedComment(
+  comments: GitHubComment[],
+  marker: Marker,
+): GitHubComment | undefined {
   return comments.find((c) => isKitAuthor(c.user) && hasMarker(c.body, marker));
 }
 
@@ -129,7 +144,8 @@ export async function upsertIssue(
     const created = await gateway.createIssue({ title, body, labels });
     return { status: 'applied', detail: created.html_url };
   }
-  if (existing.body === body && existing.title === title) return { status: 'unchanged', detail: existing.html_url };
+  if (existing.body === body && existing.title === title)
+    return { status: 'unchanged', detail: existing.html_url };
   const updated = await gateway.updateIssue(existing.number, { title, body });
   return { status: 'applied', detail: updated.html_url };
 }

@@ -29,19 +29,35 @@ export async function createOctokit(options: ClientOptions): Promise<Octokit> {
   ]);
   const log = options.log ?? (() => undefined);
   const throttle = {
-    onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+    onRateLimit: (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _o: unknown,
+      retryCount: number,
+    ) => {
       log(`rate limit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
       return retryCount < RATE_LIMIT_RETRIES;
     },
-    onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-      log(`secondary rate limit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
+    onSecondaryRateLimit: (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _o: unknown,
+      retryCount: number,
+    ) => {
+      log(
+        `secondary rate limit on ${request.method} ${request.url}; retrying after ${retryAfter}s`,
+      );
       return retryCount < RATE_LIMIT_RETRIES;
     },
     ...(await pacedGroups(options.writeIntervalMs)),
   };
   return getOctokit(
     options.token,
-    { baseUrl: options.baseUrl.replace(/\/+$/, ''), throttle, retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] } },
+    {
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      throttle,
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    },
     throttling,
     retry,
   );

@@ -21,7 +21,9 @@ export class Gateway {
     return data as GitHubIssue;
   }
 
-  async listIssues(filter: { state?: 'open' | 'closed' | 'all'; labels?: string[] } = {}): Promise<GitHubIssue[]> {
+  async listIssues(
+    filter: { state?: 'open' | 'closed' | 'all'; labels?: string[] } = {},
+  ): Promise<GitHubIssue[]> {
     const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
       ...this.ref,
       state: filter.state ?? 'open',
@@ -31,16 +33,29 @@ export class Gateway {
     return issues as GitHubIssue[];
   }
 
-  async createIssue(input: { title: string; body: string; labels: string[] }): Promise<GitHubIssue> {
+  async createIssue(input: {
+    title: string;
+    body: string;
+    labels: string[];
+  }): Promise<GitHubIssue> {
     const { data } = await this.octokit.rest.issues.create({ ...this.ref, ...input });
     return data as GitHubIssue;
   }
 
   async updateIssue(
     issue: number,
-    patch: { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned' | 'reopened' },
+    patch: {
+      title?: string;
+      body?: string;
+      state?: 'open' | 'closed';
+      state_reason?: 'completed' | 'not_planned' | 'reopened';
+    },
   ): Promise<GitHubIssue> {
-    const { data } = await this.octokit.rest.issues.update({ ...this.ref, issue_number: issue, ...patch });
+    const { data } = await this.octokit.rest.issues.update({
+      ...this.ref,
+      issue_number: issue,
+      ...patch,
+    });
     return data as GitHubIssue;
   }
 
@@ -54,17 +69,29 @@ export class Gateway {
   }
 
   async createComment(issue: number, body: string): Promise<GitHubComment> {
-    const { data } = await this.octokit.rest.issues.createComment({ ...this.ref, issue_number: issue, body });
+    const { data } = await this.octokit.rest.issues.createComment({
+      ...this.ref,
+      issue_number: issue,
+      body,
+    });
     return data as GitHubComment;
   }
 
   async updateComment(commentId: number, body: string): Promise<GitHubComment> {
-    const { data } = await this.octokit.rest.issues.updateComment({ ...this.ref, comment_id: commentId, body });
+    const { data } = await this.octokit.rest.issues.updateComment({
+      ...this.ref,
+      comment_id: commentId,
+      body,
+    });
     return data as GitHubComment;
   }
 
   async addLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {
-    const { data } = await this.octokit.rest.issues.addLabels({ ...this.ref, issue_number: issue, labels });
+    const { data } = await this.octokit.rest.issues.addLabels({
+      ...this.ref,
+      issue_number: issue,
+      labels,
+    });
     return data as GitHubLabel[];
   }
 
@@ -73,12 +100,20 @@ export class Gateway {
   }
 
   async addAssignees(issue: number, assignees: string[]): Promise<GitHubIssue> {
-    const { data } = await this.octokit.rest.issues.addAssignees({ ...this.ref, issue_number: issue, assignees });
+    const { data } = await this.octokit.rest.issues.addAssignees({
+      ...this.ref,
+      issue_number: issue,
+      assignees,
+    });
     return data as GitHubIssue;
   }
 
   async removeAssignees(issue: number, assignees: string[]): Promise<GitHubIssue> {
-    const { data } = await this.octokit.rest.issues.removeAssignees({ ...this.ref, issue_number: issue, assignees });
+    const { data } = await this.octokit.rest.issues.removeAssignees({
+      ...this.ref,
+      issue_number: issue,
+      assignees,
+    });
     return data as GitHubIssue;
   }
 
@@ -88,7 +123,11 @@ export class Gateway {
    */
   async readFile(path: string, ref?: string): Promise<string | null> {
     try {
-      const { data } = await this.octokit.rest.repos.getContent({ ...this.ref, path, ...(ref ? { ref } : {}) });
+      const { data } = await this.octokit.rest.repos.getContent({
+        ...this.ref,
+        path,
+        ...(ref ? { ref } : {}),
+      });
       if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
       return Buffer.from(data.content, 'base64').toString('utf8');
     } catch (error) {
@@ -100,7 +139,11 @@ export class Gateway {
   /** The names of the files in a folder at a ref, or null when the folder does not exist. */
   async listFolder(path: string, ref?: string): Promise<string[] | null> {
     try {
-      const { data } = await this.octokit.rest.repos.getContent({ ...this.ref, path, ...(ref ? { ref } : {}) });
+      const { data } = await this.octokit.rest.repos.getContent({
+        ...this.ref,
+        path,
+        ...(ref ? { ref } : {}),
+      });
       if (!Array.isArray(data)) return null;
       return data.filter((entry) => entry.type === 'file').map((entry) => entry.name);
     } catch (error) {
@@ -111,13 +154,22 @@ export class Gateway {
 }
 
 export function isStatus(error: unknown, status: number): boolean {
-  return typeof error === 'object' && error !== null && 'status' in error && (error as { status: unknown }).status === status;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'status' in error &&
+    (error as { status: unknown }).status === status
+  );
 }
 
 /** GitHub's own words for a failed request, for error reports. */
 export function describeRequestError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'status' in error) {
-    const e = error as { status: number; message?: string; request?: { method?: string; url?: string } };
+    const e = error as {
+      status: number;
+      message?: string;
+      request?: { method?: string; url?: string };
+    };
     const where = e.request ? `${e.request.method ?? ''} ${e.request.url ?? ''}`.trim() : '';
     return `${where ? `${where}: ` : ''}${e.status} ${e.message ?? ''}`.trim();
   }

@@ -11,7 +11,10 @@ export function configOnlyJob(configName: ConfigName): Job {
   return async (context) => {
     const config = await loadConfig(context.source, { only: [configName] });
     const loaded = config.files.map((f) => f.path);
-    const note = loaded.length > 0 ? `checked ${loaded.join(', ')}` : `no ${configName}.yaml in ${context.source.folder}`;
+    const note =
+      loaded.length > 0
+        ? `checked ${loaded.join(', ')}`
+        : `no ${configName}.yaml in ${context.source.folder}`;
     return {
       config,
       plan: emptyPlan(context.capability, context.repo, [

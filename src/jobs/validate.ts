@@ -10,7 +10,8 @@ import type { Job } from './types.js';
 export const validateJob: Job = async (context) => {
   const config = await loadConfig(context.source);
   const plan: Plan = emptyPlan('validate', context.repo);
-  const pr = context.event.payload.pull_request as { number?: number; head?: { sha?: string } } | undefined;
+  const pr = context.event.payload.pull_request as
+    { number?: number; head?: { sha?: string } } | undefined;
   if (context.event.name === 'pull_request' && typeof pr?.number === 'number') {
     const body = renderValidationComment({
       folder: context.source.folder,

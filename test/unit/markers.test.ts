@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatMarker, hasMarker, parseMarkers, withMarker } from '../../src/core/markers/markers.js';
+import {
+  formatMarker,
+  hasMarker,
+  parseMarkers,
+  withMarker,
+} from '../../src/core/markers/markers.js';
 
 describe('markers', () => {
   it('formats a marker as a hidden HTML comment with sorted keys', () => {
@@ -9,8 +14,13 @@ describe('markers', () => {
   });
 
   it('reads back what it wrote, values decoded', () => {
-    const body = withMarker({ kind: 'handoff', keys: { at: '2026-03-29T09:00 Europe/Paris' } }, 'text');
-    expect(parseMarkers(body)).toEqual([{ kind: 'handoff', keys: { at: '2026-03-29T09:00 Europe/Paris' } }]);
+    const body = withMarker(
+      { kind: 'handoff', keys: { at: '2026-03-29T09:00 Europe/Paris' } },
+      'text',
+    );
+    expect(parseMarkers(body)).toEqual([
+      { kind: 'handoff', keys: { at: '2026-03-29T09:00 Europe/Paris' } },
+    ]);
   });
 
   it('matches a marker only when every key agrees', () => {

@@ -1,5 +1,11 @@
 import { readEvent, readInput } from './event.js';
-import { CAPABILITIES, type Capability, describeEvent, describeTriggers, handles } from './triggers.js';
+import {
+  CAPABILITIES,
+  type Capability,
+  describeEvent,
+  describeTriggers,
+  handles,
+} from './triggers.js';
 
 /**
  * The start of every bundle. It decides from the event alone whether there is work, and
@@ -17,7 +23,9 @@ export async function runRouter(): Promise<void> {
     return;
   }
   if (!(CAPABILITIES as readonly string[]).includes(requested)) {
-    process.stdout.write(`::error::support-kit: unknown action "${requested}"; use auto or one of ${CAPABILITIES.join(', ')}\n`);
+    process.stdout.write(
+      `::error::support-kit: unknown action "${requested}"; use auto or one of ${CAPABILITIES.join(', ')}\n`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -17,7 +17,10 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): RunnerEvent {
     try {
       payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
     } catch (error) {
-      throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): ${(error as Error).message}`);
+      throw new Error(
+        `cannot read the event payload at GITHUB_EVENT_PATH (${env.GITHUB_EVENT_PATH}): ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
   const action = typeof payload.action === 'string' ? payload.action : undefined;

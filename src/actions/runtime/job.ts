@@ -1,7 +1,12 @@
 import * as core from '@actions/core';
-import { loadConfig, type LoadedConfig } from '../../config/load.js';
+import type { LoadedConfig } from '../../config/load.js';
 import { formatProblem, hasErrors } from '../../config/problems.js';
-import { apiSource, workspaceHasConfig, workspaceSource, type ConfigSource } from '../../config/sources.js';
+import {
+  apiSource,
+  workspaceHasConfig,
+  workspaceSource,
+  type ConfigSource,
+} from '../../config/sources.js';
 import type { Plan, RepoRef } from '../../core/plan/types.js';
 import { renderSummary, type SummaryRow } from '../../core/summary/render.js';
 import { applyPlan } from '../../github/apply.js';
@@ -18,7 +23,11 @@ interface Inputs {
 }
 
 /** Run the chosen capabilities for one event: decide, apply, report, in that order. */
-export async function runJobs(capabilities: readonly Capability[], event: RunnerEvent, options: { routed: boolean }): Promise<void> {
+export async function runJobs(
+  capabilities: readonly Capability[],
+  event: RunnerEvent,
+  options: { routed: boolean },
+): Promise<void> {
   try {
     const inputs = readInputs();
     const repo = readRepo();
@@ -34,7 +43,14 @@ export async function runJobs(capabilities: readonly Capability[], event: Runner
     const plans: Plan[] = [];
     let failed = false;
     for (const capability of capabilities) {
-      const outcome = await runOne(capability, { event, repo, gateway, source, now, dryRun: inputs.dryRun });
+      const outcome = await runOne(capability, {
+        event,
+        repo,
+        gateway,
+        source,
+        now,
+        dryRun: inputs.dryRun,
+      });
       plans.push(outcome.plan);
       failed ||= outcome.failed;
     }
@@ -47,7 +63,14 @@ export async function runJobs(capabilities: readonly Capability[], event: Runner
 
 async function runOne(
   capability: Capability,
-  ctx: { event: RunnerEvent; repo: RepoRef; gateway: Gateway; source: ConfigSource; now: Date; dryRun: boolean },
+  ctx: {
+    event: RunnerEvent;
+    repo: RepoRef;
+    gateway: Gateway;
+    source: ConfigSource;
+    now: Date;
+    dryRun: boolean;
+  },
 ): Promise<{ plan: Plan; failed: boolean }> {
   core.startGroup(`support-kit ${capability} on ${describeEvent(ctx.event)}`);
   try {
@@ -59,9 +82,16 @@ async function runOne(
     let applyFailed = false;
     if (configBroken && capability !== 'validate') {
       // Acting on half-valid config could undo a team's setup; say so and stop this capability.
-      rows = plan.operations.map((operation) => ({ operation, status: 'not run', detail: 'config has errors' }));
+      rows = plan.operations.map((operation) => ({
+        operation,
+        status: 'not run',
+        detail: 'config has errors',
+      }));
     } else {
-      const applied = await applyPlan(plan, ctx.gateway, { dryRun: ctx.dryRun, log: (m) => core.info(m) });
+      const applied = await applyPlan(plan, ctx.gateway, {
+        dryRun: ctx.dryRun,
+        log: (m) => core.info(m),
+      });
       rows = applied.results;
       applyFailed = applied.failures.length > 0;
       for (const failure of applied.failures) core.error(`${capability}: ${failure.detail}`);
@@ -90,7 +120,12 @@ async function runOne(
 /** Each problem becomes an annotation on its line, so a pull request shows it in the diff. */
 function annotate(config: LoadedConfig): void {
   for (const p of config.problems) {
-    const props = { title: 'support-kit config', file: p.file, startLine: p.line, startColumn: p.column };
+    const props = {
+      title: 'support-kit config',
+      file: p.file,
+      startLine: p.line,
+      startColumn: p.column,
+    };
     if (p.severity === 'error') core.error(p.message, props);
     else core.warning(p.message, props);
     core.info(formatProblem(p));
@@ -99,10 +134,18 @@ function annotate(config: LoadedConfig): void {
 
 function readInputs(): Inputs {
   const token = core.getInput('github-token');
-  if (!token) throw new Error('the github-token input is empty; pass ${{ github.token }} or a token with issues: write');
+  if (!token)
+    throw new Error(
+      'the github-token input is empty; pass ${{ github.token }} or a token with issues: write',
+    );
   const dryRun = core.getInput('dry-run') || 'false';
-  if (!['true', 'false'].includes(dryRun)) throw new Error(`the dry-run input must be true or false, not "${dryRun}"`);
-  return { token, configPath: core.getInput('config-path') || '.github/support-kit', dryRun: dryRun === 'true' };
+  if (!['true', 'false'].includes(dryRun))
+    throw new Error(`the dry-run input must be true or false, not "${dryRun}"`);
+  return {
+    token,
+    configPath: core.getInput('config-path') || '.github/support-kit',
+    dryRun: dryRun === 'true',
+  };
 }
 
 function readRepo(): RepoRef {
@@ -115,7 +158,10 @@ function writePacing(): { writeIntervalMs?: number } {
   const raw = process.env.SUPPORT_KIT_WRITE_INTERVAL_MS;
   if (raw === undefined || raw === '') return {};
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`SUPPORT_KIT_WRITE_INTERVAL_MS must be a whole number of milliseconds, not "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(
+      `SUPPORT_KIT_WRITE_INTERVAL_MS must be a whole number of milliseconds, not "${raw}"`,
+    );
   return { writeIntervalMs: value };
 }
 
@@ -123,9 +169,14 @@ function writePacing(): { writeIntervalMs?: number } {
  * Config comes from the checkout when there is one; otherwise through the contents API at
  * the commit the event is about, so an action needs no checkout step.
  */
-async function configSource(gateway: Gateway, configPath: string, event: RunnerEvent): Promise<ConfigSource> {
+async function configSource(
+  gateway: Gateway,
+  configPath: string,
+  event: RunnerEvent,
+): Promise<ConfigSource> {
   const workspace = process.env.GITHUB_WORKSPACE;
-  if (workspace && (await workspaceHasConfig(workspace, configPath))) return workspaceSource(workspace, configPath);
+  if (workspace && (await workspaceHasConfig(workspace, configPath)))
+    return workspaceSource(workspace, configPath);
   return apiSource(gateway, configPath, eventRef(event));
 }
 

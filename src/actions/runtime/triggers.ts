@@ -2,7 +2,14 @@ import type { RunnerEvent } from './event.js';
 
 export type Capability = 'intake' | 'labels' | 'oncall' | 'report' | 'escalate' | 'validate';
 
-export const CAPABILITIES: readonly Capability[] = ['intake', 'labels', 'oncall', 'report', 'escalate', 'validate'];
+export const CAPABILITIES: readonly Capability[] = [
+  'intake',
+  'labels',
+  'oncall',
+  'report',
+  'escalate',
+  'validate',
+];
 
 /** An event an action acts on; without `actions`, every activity type of that event. */
 export interface Trigger {
@@ -12,12 +19,22 @@ export interface Trigger {
 
 /** Which events each capability acts on. The root action routes with this same table. */
 export const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
-  intake: [{ event: 'issues', actions: ['opened', 'edited', 'reopened'] }, { event: 'workflow_dispatch' }],
+  intake: [
+    { event: 'issues', actions: ['opened', 'edited', 'reopened'] },
+    { event: 'workflow_dispatch' },
+  ],
   labels: [{ event: 'push' }, { event: 'schedule' }, { event: 'workflow_dispatch' }],
-  oncall: [{ event: 'issues', actions: ['opened', 'labeled'] }, { event: 'schedule' }, { event: 'workflow_dispatch' }],
+  oncall: [
+    { event: 'issues', actions: ['opened', 'labeled'] },
+    { event: 'schedule' },
+    { event: 'workflow_dispatch' },
+  ],
   report: [{ event: 'schedule' }, { event: 'workflow_dispatch' }],
   escalate: [
-    { event: 'issues', actions: ['opened', 'labeled', 'unlabeled', 'assigned', 'closed', 'reopened'] },
+    {
+      event: 'issues',
+      actions: ['opened', 'labeled', 'unlabeled', 'assigned', 'closed', 'reopened'],
+    },
     { event: 'issue_comment', actions: ['created'] },
     { event: 'schedule' },
     { event: 'workflow_dispatch' },
@@ -31,7 +48,9 @@ export const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
 
 export function handles(capability: Capability, event: RunnerEvent): boolean {
   return TRIGGERS[capability].some(
-    (t) => t.event === event.name && (!t.actions || (event.action !== undefined && t.actions.includes(event.action))),
+    (t) =>
+      t.event === event.name &&
+      (!t.actions || (event.action !== undefined && t.actions.includes(event.action))),
   );
 }
 

@@ -15,10 +15,12 @@ export function checkLabelNames(yaml: YamlFile): ConfigProblem[] {
   const owner = new Map<string, { label: number; what: string }>();
   labels.forEach((entry: LabelEntry, index) => {
     const names: { value: string; path: (string | number)[]; what: string }[] = [];
-    if (typeof entry?.name === 'string') names.push({ value: entry.name, path: ['labels', index, 'name'], what: 'name' });
+    if (typeof entry?.name === 'string')
+      names.push({ value: entry.name, path: ['labels', index, 'name'], what: 'name' });
     if (Array.isArray(entry?.aliases)) {
       entry.aliases.forEach((alias, a) => {
-        if (typeof alias === 'string') names.push({ value: alias, path: ['labels', index, 'aliases', a], what: 'alias' });
+        if (typeof alias === 'string')
+          names.push({ value: alias, path: ['labels', index, 'aliases', a], what: 'alias' });
       });
     }
     for (const name of names) {

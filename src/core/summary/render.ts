@@ -1,7 +1,7 @@
 import type { ConfigProblem } from '../../config/problems.js';
 import { describeAction, describeTarget } from '../plan/describe.js';
 import type { Operation } from '../plan/types.js';
-import { escapeCell, escapeInline, table } from '../text/markdown.js';
+import { escapeCell, escapeInline, ownCell, table } from '../text/markdown.js';
 
 export interface SummaryRow {
   operation: Operation;
@@ -32,9 +32,14 @@ const STATUS: Record<SummaryRow['status'], string> = {
 /** The job summary of one capability's run: config, then the plan and what became of it. */
 export function renderSummary(s: RunSummary): string {
   const lines = [`## support-kit ${s.capability}${s.dryRun ? ' (dry-run)' : ''}`, ''];
-  lines.push(`Event \`${escapeInline(s.event)}\` on \`${escapeInline(s.repo)}\`; config from ${escapeInline(s.configSource)}.`);
+  lines.push(
+    `Event \`${escapeInline(s.event)}\` on \`${escapeInline(s.repo)}\`; config from ${escapeInline(s.configSource)}.`,
+  );
   if (s.files.length > 0) {
-    lines.push('', `Config: ${s.files.map((f) => `\`${escapeInline(f.path)}\`${f.schemaChecked ? '' : ' (YAML only)'}`).join(', ')}.`);
+    lines.push(
+      '',
+      `Config: ${s.files.map((f) => `\`${escapeInline(f.path)}\`${f.schemaChecked ? '' : ' (YAML only)'}`).join(', ')}.`,
+    );
   }
   if (s.problems.length > 0) {
     lines.push(
@@ -59,7 +64,7 @@ export function renderSummary(s: RunSummary): string {
       table(
         ['Target', 'Operation', 'Reason', 'Result'],
         s.rows.map((r) => [
-          escapeCell(describeTarget(r.operation)),
+          ownCell(describeTarget(r.operation)),
           escapeCell(describeAction(r.operation)),
           escapeCell(r.operation.reason),
           escapeCell(`${STATUS[r.status]}${r.status === 'failed' ? `: ${r.detail}` : ''}`),

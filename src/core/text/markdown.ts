@@ -26,6 +26,16 @@ export function escapeCell(text: string): string {
   return escapeInline(text).trim() || ' ';
 }
 
+/** A table cell of text the kit itself composed (issue numbers, counts): only the cell is protected. */
+export function ownCell(text: string): string {
+  return (
+    text
+      .replace(/\r?\n|\r/g, ' ')
+      .replace(/\|/g, '\\|')
+      .trim() || ' '
+  );
+}
+
 /** A markdown table from a header and rows of already-rendered cells. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;

@@ -19,7 +19,7 @@ export function renderValidationComment(report: ValidationReport): string {
     lines.push(`✅ The config in \`${escapeInline(report.folder)}\`${at} is valid.`);
   } else {
     lines.push(
-      `❌ ${count(errors.length, 'error')}${warnings.length ? ` and ${count(warnings.length, 'warning')}` : ''} in \`${escapeInline(report.folder)}\`${at}. Merging this would leave the desk on the last valid config.`,
+      `❌ ${count(errors.length, 'error')}${warnings.length ? ` and ${count(warnings.length, 'warning')}` : ''} in \`${escapeInline(report.folder)}\`${at}. Until it is fixed, the capabilities that read these files stop acting rather than act on half-valid config.`,
     );
   }
   if (report.problems.length > 0) {
@@ -37,7 +37,10 @@ export function renderValidationComment(report: ValidationReport): string {
     );
   }
   if (report.files.length > 0) {
-    lines.push('', `Checked: ${report.files.map((f) => `\`${escapeInline(f.path)}\`${f.schemaChecked ? '' : ' (YAML only)'}`).join(', ')}.`);
+    lines.push(
+      '',
+      `Checked: ${report.files.map((f) => `\`${escapeInline(f.path)}\`${f.schemaChecked ? '' : ' (YAML only)'}`).join(', ')}.`,
+    );
   }
   return lines.join('\n');
 }

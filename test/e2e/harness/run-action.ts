@@ -50,7 +50,8 @@ export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'support-kit') return dir;
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'support-kit')
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the support-kit project root');
     dir = parent;
@@ -63,7 +64,9 @@ export function node24(): string {
   if (process.env.SUPPORT_KIT_NODE) return process.env.SUPPORT_KIT_NODE;
   if (existsSync(fromPackage)) return fromPackage;
   if (process.versions.node.startsWith('24.')) return process.execPath;
-  throw new Error('Node 24 not found: run npm ci (it installs the node@24 package) or set SUPPORT_KIT_NODE');
+  throw new Error(
+    'Node 24 not found: run npm ci (it installs the node@24 package) or set SUPPORT_KIT_NODE',
+  );
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
@@ -87,7 +90,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       await writeFile(target, content);
     }
     await writeFile(files.event, JSON.stringify(options.event.payload));
-    for (const f of [files.output, files.summary, files.env, files.state, files.path]) await writeFile(f, '');
+    for (const f of [files.output, files.summary, files.env, files.state, files.path])
+      await writeFile(f, '');
 
     const inputs = { ...DEFAULT_INPUTS, ...options.inputs };
     const [owner] = options.repo.split('/');
@@ -120,7 +124,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       RUNNER_ARCH: 'X64',
       // The emulator needs no pacing between writes; GitHub does (see src/github/client.ts).
       SUPPORT_KIT_WRITE_INTERVAL_MS: '0',
-      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v])),
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
+      ),
       ...options.env,
     };
     const bundle = join(projectRoot(), 'dist', options.action, 'index.js');
@@ -138,7 +144,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
 }
 
-function spawnNode(bundle: string, env: Record<string, string>, cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+function spawnNode(
+  bundle: string,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(node24(), [bundle], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -177,7 +187,10 @@ export function parseAnnotations(stdout: string): Annotation[] {
       (match[2] ?? '')
         .split(',')
         .filter(Boolean)
-        .map((kv) => [kv.slice(0, kv.indexOf('=')), unescapeProperty(kv.slice(kv.indexOf('=') + 1))]),
+        .map((kv) => [
+          kv.slice(0, kv.indexOf('=')),
+          unescapeProperty(kv.slice(kv.indexOf('=') + 1)),
+        ]),
     );
     found.push({
       level: match[1] as Annotation['level'],

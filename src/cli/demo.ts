@@ -1,0 +1,274 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_HELP } from './demo-help.js';
+import { EXIT, type Io, UsageError } from './usage.js';
+
+/**
+ * A short support story played against the emulator through the committed bundles, told the
+ * way a support lead would want to read it: what happened, what the kit did, what it cost.
+ */
+
+const OWNER = 'acme';
+const NAME = 'escalations';
+const REPO = `${OWNER}/${NAME}`;
+const CONFIG = '.github/support-kit';
+
+interface Step {
+  title: string;
+  action: string;
+  event: { name: string; payload: object };
+  inputs?: Record<string, string>;
+}
+
+export async function demoCommand(argv: string[], io: Io): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        preset: { type: 'string', default: 'escalation' },
+        keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message, DEMO_HELP);
+  }
+  if (values.help) {
+    io.out(DEMO_HELP);
+    return EXIT.ok;
+  }
+
+  const [{ startEmulator, webhookPayload }, { runAction, projectRoot, node24 }] = await Promise.all(
+    [import('../../test/emulator/index.js'), import('../../test/e2e/harness/run-action.js')],
+  );
+  const presetDir = join(projectRoot(), 'config', 'presets', values.preset);
+  const presetFiles = await readPreset(
+    presetDir,
+    values.preset,
+    join(projectRoot(), 'config', 'presets'),
+  );
+
+  const emulator = await startEmulator({
+    now: '2026-11-23T08:12:00Z',
+    seed: {
+      users: [
+        { login: 'customer-eng', name: 'Customer engineering' },
+        { login: 'amy', name: 'Amy (SFO)' },
+        { login: 'luc', name: 'Luc (Paris)' },
+        { login: 'ivy', name: 'Ivy (Cambridge)' },
+      ],
+      repos: [
+        {
+          owner: OWNER,
+          name: NAME,
+          collaborators: ['amy', 'luc', 'ivy'],
+          files: Object.fromEntries(
+            Object.entries(presetFiles).map(([f, text]) => [`${CONFIG}/${f}`, text]),
+          ),
+        },
+      ],
+    },
+  });
+
+  try {
+    io.out(`support-kit demo: a short support story against the GitHub emulator`);
+    io.out(
+      `  preset      ${values.preset} (config/presets/${values.preset}: ${Object.keys(presetFiles).join(', ')})`,
+    );
+    io.out(`  repository  ${REPO} on ${emulator.url}`);
+    io.out(`  runtime     the committed bundles in dist/ under ${await nodeVersion(node24())}`);
+
+    const store = emulator.store;
+    const issue = store.createIssue(REPO, {
+      title: 'Engine crashes after upgrade to 17.06 on three production nodes',
+      body: [
+        '### Problem',
+        'After the upgrade the engine restarts every few minutes. @luc can you look?',
+        '### Reported by',
+        'Existing deployment (Initech)',
+        '### Environment',
+        'Production',
+        '### Severity',
+        'S1-broken',
+      ].join('\n'),
+      user: 'customer-eng',
+    });
+
+    const labels = presetFiles['labels.yaml'] ?? 'labels: []\n';
+    const broken = labels.replace(/color: b60205/, 'color: b6020'); // one digit short
+    const pr = store.createIssue(REPO, {
+      title: 'Tune the severity labels',
+      user: 'amy',
+      pull_request: true,
+    });
+    const prHead = (sha: string, text: string) => {
+      if (pr.pull_request) pr.pull_request.head_sha = sha;
+      store.setFile(REPO, `${CONFIG}/labels.yaml`, text, sha);
+    };
+
+    const steps: (Step & { before?: () => void })[] = [
+      {
+        title: `@customer-eng opens #${issue.number} "${issue.title}"`,
+        action: 'all',
+        event: {
+          name: 'issues',
+          payload: webhookPayload(store, 'issues', {
+            repo: REPO,
+            action: 'opened',
+            number: issue.number,
+          }),
+        },
+      },
+      {
+        title: 'someone stars the repository (an event no capability acts on)',
+        action: 'intake',
+        event: { name: 'watch', payload: { action: 'started' } },
+      },
+      {
+        title: `@amy opens pull request #${pr.number} "${pr.title}" with a colour one digit short`,
+        action: 'validate',
+        before: () => prHead('a1'.repeat(20), broken),
+        event: { name: 'pull_request', payload: {} },
+      },
+      {
+        title: `@amy pushes a fix to #${pr.number}`,
+        action: 'validate',
+        before: () => prHead('b2'.repeat(20), labels),
+        event: { name: 'pull_request', payload: {} },
+      },
+      {
+        title: `the check on #${pr.number} is re-run on the same commit`,
+        action: 'validate',
+        event: { name: 'pull_request', payload: {} },
+      },
+    ];
+
+    let total = 0;
+    for (const [index, step] of steps.entries()) {
+      step.before?.();
+      const event =
+        step.event.name === 'pull_request'
+          ? {
+              name: 'pull_request',
+              payload: webhookPayload(store, 'pull_request', {
+                repo: REPO,
+                action: index === 2 ? 'opened' : 'synchronize',
+                number: pr.number,
+              }),
+            }
+          : step.event;
+      emulator.resetRequests();
+      const commentsBefore = new Map(
+        store
+          .repo(REPO)
+          .issues.map((i) => [i.number, i.comments.map((c) => c.updated_at + c.body)]),
+      );
+      const started = Date.now();
+      const result = await runAction({
+        action: step.action,
+        apiUrl: emulator.url,
+        repo: REPO,
+        event,
+        ...(step.inputs ? { inputs: step.inputs } : {}),
+      });
+      const ms = Date.now() - started;
+      const requests = [...emulator.requests];
+      total += requests.length;
+      const writes = requests.filter((r) => r.method !== 'GET').length;
+
+      io.out('');
+      io.out(`${index + 1}. ${step.title}`);
+      io.out(
+        `   ▸ dist/${step.action} on ${event.name}${'action' in event.payload ? `.${String((event.payload as { action: string }).action)}` : ''}: exit ${result.exitCode}${result.exitCode ? ' (the check fails)' : ''}, ${requests.length} API request(s), ${writes} write(s), ${ms} ms`,
+      );
+      const ignored = /nothing to do[^\n]*/.exec(result.stdout);
+      if (ignored) io.out(`     ${ignored[0]}`);
+      for (const a of result.annotations) {
+        io.out(
+          `     annotation ${a.level}${a.file ? ` ${a.file}:${a.line ?? 1}:${a.col ?? 1}` : ''}: ${a.message.split('\n')[0]}`,
+        );
+      }
+      for (const plan of plans(result.outputs.plan)) {
+        io.out(
+          `     ${plan.capability}: ${plan.operations.length} operation(s)${plan.notes.length ? `; ${plan.notes.join('; ')}` : ''}`,
+        );
+        for (const op of plan.operations)
+          io.out(`       - ${op.kind}${op.issue ? ` on #${op.issue}` : ''}: ${op.reason}`);
+      }
+      for (const i of store.repo(REPO).issues) {
+        const before = commentsBefore.get(i.number) ?? [];
+        i.comments.forEach((c, n) => {
+          const was = before[n];
+          if (was === c.updated_at + c.body) return;
+          io.out(
+            `     comment on #${i.number} ${was === undefined ? 'created' : 'updated in place'} by @${c.user} (#${i.number} has ${i.comments.length} comment(s)):`,
+          );
+          for (const line of c.body.split('\n').filter((l) => !l.startsWith('<!--')))
+            io.out(`       │ ${line}`);
+        });
+      }
+    }
+
+    io.out('');
+    io.out(`Done: ${steps.length} events, ${total} API requests in all.`);
+    io.out(
+      `Labels on #${issue.number}: ${
+        store
+          .issue(REPO, issue.number)
+          .labels.map((l) => l.name)
+          .join(', ') || 'none yet (intake rules are not built yet)'
+      }.`,
+    );
+    if (values.keep) {
+      io.out(
+        `The emulator keeps running at ${emulator.url} (state at ${emulator.url}/_emulator/state). Ctrl-C to stop.`,
+      );
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+    }
+    return EXIT.ok;
+  } finally {
+    await emulator.close();
+  }
+}
+
+interface PlanView {
+  capability: string;
+  operations: { kind: string; issue?: number; reason: string }[];
+  notes: string[];
+}
+
+function plans(output: string | undefined): PlanView[] {
+  if (!output) return [];
+  const parsed = JSON.parse(output) as PlanView | PlanView[];
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+async function readPreset(
+  dir: string,
+  name: string,
+  presetsDir: string,
+): Promise<Record<string, string>> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    const known = await readdir(presetsDir).catch(() => []);
+    throw new UsageError(`unknown preset "${name}"; presets: ${known.join(', ')}`, DEMO_HELP);
+  }
+  const files: Record<string, string> = {};
+  for (const f of names) files[f] = await readFile(join(dir, f), 'utf8');
+  return files;
+}
+
+async function nodeVersion(binary: string): Promise<string> {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) =>
+    execFile(binary, ['--version'], (_e, out) => resolve(`Node ${String(out).trim()}`)),
+  );
+}

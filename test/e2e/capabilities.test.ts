@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../emulator/index.js';
+import { CONFIG, issuesEvent, REPO, routes, run, startDesk } from './harness/desk.js';
+
+let emulator: Emulator;
+afterEach(async () => emulator?.close());
+
+const INTAKE = 'fields:\n  severity: required\n';
+
+function openIssue(): number {
+  return emulator.store.createIssue(REPO, {
+    title: 'Engine crashes after upgrade to 17.06',
+    body: '### Severity\nS1\n',
+    user: 'customer-eng',
+  }).number;
+}
+
+describe('actions on events they do not handle', () => {
+  it.each(['intake', 'labels', 'oncall', 'report', 'escalate', 'validate'])(
+    '%s exits at once without a single API request',
+    async (action) => {
+      emulator = await startDesk();
+      const result = await run(emulator, action, { name: 'watch', payload: { action: 'started' } });
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toMatch(/nothing to do for watch\.started/);
+      expect(result.requests).toHaveLength(0);
+      expect(result.outputs).toEqual({});
+    },
+  );
+});
+
+describe('intake (dist/intake), before its rules land', () => {
+  it('reads intake.yaml through the contents API at the event commit and changes nothing', async () => {
+    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: INTAKE });
+    const issue = openIssue();
+
+    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+
+    expect(result.exitCode).toBe(0);
+    expect(routes(result.requests)).toEqual(['GET /repos/{owner}/{repo}/contents/{path}']);
+    expect(emulator.store.issue(REPO, issue).comments).toHaveLength(0);
+    expect(emulator.store.issue(REPO, issue).labels).toHaveLength(0);
+    const plan = JSON.parse(result.outputs.plan ?? '{}');
+    expect(plan).toMatchObject({
+      capability: 'intake',
+      repo: { owner: 'acme', repo: 'desk' },
+      operations: [],
+    });
+    expect(result.summary).toContain(`\`${CONFIG}/intake.yaml\` (YAML only)`);
+  });
+
+  it('fails with an annotation on the line when intake.yaml is broken, and writes nothing', async () => {
+    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: 'fields:\n  severity: [required\n' });
+    const issue = openIssue();
+
+    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', file: `${CONFIG}/intake.yaml`, line: 3 }),
+    );
+    expect(result.requests.every((r) => r.method === 'GET')).toBe(true);
+    expect(emulator.store.issue(REPO, issue).comments).toHaveLength(0);
+  });
+});
+
+describe('the all-in-one action (dist/all)', () => {
+  it('routes issues.opened to intake, oncall and escalate, and outputs their plans', async () => {
+    emulator = await startDesk();
+    const issue = openIssue();
+
+    const result = await run(emulator, 'all', issuesEvent(emulator, 'opened', issue));
+
+    expect(result.exitCode).toBe(0);
+    expect(
+      JSON.parse(result.outputs.plan ?? '[]').map((p: { capability: string }) => p.capability),
+    ).toEqual(['intake', 'oncall', 'escalate']);
+    // One contents read per capability's file; no writes.
+    expect(result.requests).toHaveLength(3);
+  });
+
+  it('runs only the named capability when the action input is set', async () => {
+    emulator = await startDesk();
+    const issue = openIssue();
+
+    const result = await run(emulator, 'all', issuesEvent(emulator, 'opened', issue), {
+      inputs: { action: 'oncall' },
+    });
+
+    expect(JSON.parse(result.outputs.plan ?? '{}').capability).toBe('oncall');
+    expect(result.requests).toHaveLength(1);
+  });
+
+  it('refuses an unknown action input with a clear error', async () => {
+    emulator = await startDesk();
+    const result = await run(emulator, 'all', issuesEvent(emulator, 'opened', openIssue()), {
+      inputs: { action: 'triage' },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations[0]?.message).toMatch(/unknown action "triage"/);
+    expect(result.requests).toHaveLength(0);
+  });
+});
+
+describe('the gateway under GitHub faults (through dist/intake)', () => {
+  it('waits out a secondary rate limit as retry-after says, then succeeds', async () => {
+    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: INTAKE });
+    const issue = openIssue();
+    emulator.injectFault({ kind: 'secondary-rate-limit', retryAfterSeconds: 1, times: 1 });
+
+    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+
+    expect(result.exitCode).toBe(0);
+    expect(result.requests.map((r) => r.status)).toEqual([403, 200]);
+    expect(result.stdout).toMatch(/secondary rate limit/);
+  });
+
+  it('retries a 502 and succeeds', async () => {
+    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: INTAKE });
+    const issue = openIssue();
+    emulator.injectFault({ kind: 'server-error', status: 502, times: 1 });
+
+    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+
+    expect(result.exitCode).toBe(0);
+    expect(result.requests.map((r) => r.status)).toEqual([502, 200]);
+  });
+
+  it("reports a refused write with GitHub's own message and fails the run at the end", async () => {
+    emulator = await startDesk();
+    const event = {
+      name: 'pull_request',
+      payload: { action: 'opened', pull_request: { number: 404, head: { sha: 'f'.repeat(40) } } },
+    };
+
+    const result = await run(emulator, 'validate', event, {
+      workspace: { [`${CONFIG}/labels.yaml`]: 'labels: []\n' },
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.map((a) => a.message).join('\n')).toMatch(
+      /validate: GET .*\/issues\/404\/comments.*: 404 Not Found/,
+    );
+    expect(result.summary).toContain('❌ failed');
+    expect(result.requests.map((r) => r.status)).toEqual([404]);
+  });
+});
