@@ -11,7 +11,7 @@ import type { Plan, RepoRef } from '../../core/plan/types.js';
 import { renderSummary, type SummaryRow } from '../../core/summary/render.js';
 import { applyPlan } from '../../github/apply.js';
 import { createOctokit } from '../../github/client.js';
-import { Gateway } from '../../github/gateway.js';
+import { describeRequestError, Gateway } from '../../github/gateway.js';
 import { JOBS } from '../../jobs/index.js';
 import type { RunnerEvent } from './event.js';
 import { type Capability, describeEvent } from './triggers.js';
@@ -57,7 +57,7 @@ export async function runJobs(
     core.setOutput('plan', JSON.stringify(options.routed ? plans : plans[0]));
     if (failed) core.setFailed('support-kit: see the errors above and the job summary');
   } catch (error) {
-    core.setFailed(`support-kit: ${(error as Error).message}`);
+    core.setFailed(`support-kit: ${describeRequestError(error)}`);
   }
 }
 
