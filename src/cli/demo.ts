@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_HELP } from './demo-help.js';
+import { DEMO_HELP } from './help.js';
 import { EXIT, type Io, UsageError } from './usage.js';
 
 /**

@@ -1,17 +1,6 @@
 import { parseArgs } from 'node:util';
+import { EMULATOR_HELP } from './help.js';
 import { EXIT, type Io, UsageError } from './usage.js';
-
-export const EMULATOR_HELP = `Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
-
-Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
-on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
-The seed format is documented in docs/emulator.md.
-
-Options:
-  --port N      port to listen on; 0 picks a free one (default 0)
-  --host ADDR   address to bind (default 127.0.0.1; loopback only)
-  --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
-  -h, --help    show this help`;
 
 export async function emulatorCommand(argv: string[], io: Io): Promise<number> {
   let values;

@@ -1,7 +1,4 @@
-import { EMULATOR_HELP } from './emulator.js';
-import { DEMO_HELP } from './demo-help.js';
 import { EXIT, type Io, stdio, UsageError } from './usage.js';
-import { VALIDATE_HELP } from './validate.js';
 
 const HELP = `Usage: support-kit <group> [command] [options]
 
@@ -14,16 +11,10 @@ Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
 Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`;
 
-const GROUPS: Record<string, { help: string; run: (argv: string[], io: Io) => Promise<number> }> = {
-  validate: {
-    help: VALIDATE_HELP,
-    run: async (a, io) => (await import('./validate.js')).validateCommand(a, io),
-  },
-  emulator: {
-    help: EMULATOR_HELP,
-    run: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io),
-  },
-  demo: { help: DEMO_HELP, run: async (a, io) => (await import('./demo.js')).demoCommand(a, io) },
+const GROUPS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  validate: async (a, io) => (await import('./validate.js')).validateCommand(a, io),
+  emulator: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io),
+  demo: async (a, io) => (await import('./demo.js')).demoCommand(a, io),
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -38,7 +29,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await entry.run(rest, io);
+    return await entry(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`support-kit ${group}: ${error.message}\n\n${error.help}`);

@@ -4,23 +4,9 @@ import { formatProblem, hasErrors } from '../config/problems.js';
 import { apiSource, workspaceSource } from '../config/sources.js';
 import { createOctokit } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
+import { VALIDATE_HELP } from './help.js';
 import { EXIT, type Io, UsageError } from './usage.js';
 import { parseRepo } from './repo.js';
-
-export const VALIDATE_HELP = `Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
-
-Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
-checks a schema cannot express. Every problem is printed as file:line:column.
-
-Options:
-  --config PATH   the config folder or one file in it (default .github/support-kit)
-  --repo o/name   read the config from that repository through the API instead of the disk
-                  (token from GITHUB_TOKEN, API from GITHUB_API_URL)
-  --ref REF       with --repo: the branch, tag or commit to read (default: the default branch)
-  --json          print {"valid": bool, "files": [...], "problems": [...]}
-  -h, --help      show this help
-
-Exit status: 0 valid, 1 problems found, 2 usage error.`;
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv);

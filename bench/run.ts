@@ -1,0 +1,633 @@
+/**
+ * `npm run bench [-- --runs N] [-- --out FILE]`: cold start and size of every bundle in dist/,
+ * side by side with a naive baseline action bundled in the same run, plus the wall time of one
+ * full intake event against the emulator. Writes bench/results.md (see bench/README.md).
+ *
+ * Numbers only: nothing here fails on a slow result. Goals are reported as met or not met.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { node24, projectRoot, runAction } from '../test/e2e/harness/run-action.js';
+
+/** Action bundles held to the goals, in the order dist/ is built. */
+const ACTIONS = ['intake', 'labels', 'oncall', 'report', 'escalate', 'validate', 'all'] as const;
+/** Measured for information only: a command-line tool, not started by a runner on every event. */
+const INFORMATIONAL = ['cli'] as const;
+const WARMUPS = 2;
+const FULL_EVENT_RUNS = 5;
+const RATIO_GOAL = 0.5;
+/** Decimal megabytes: 1.5 MB = 1,500,000 bytes, the stricter reading of the goal. */
+const SIZE_GOAL_BYTES = 1_500_000;
+
+interface Options {
+  runs: number;
+  out: string;
+}
+
+interface Target {
+  /** Row label: the dist folder name, or `baseline`. */
+  name: string;
+  /** Folder whose .js files are the size; none for the bare-Node reference. */
+  dir: string | null;
+  /** Arguments to node: the bundle entry and its arguments. */
+  argv: string[];
+  kind: 'action' | 'informational' | 'baseline' | 'reference';
+}
+
+interface ColdStart {
+  samples: number[];
+  median: number;
+  p90: number;
+  /** stdout of the last run, to show the bundle really ended on the ignored event */
+  lastStdout: string;
+  exitCodes: Set<number>;
+}
+
+const root = projectRoot();
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = process.hrtime.bigint();
+  const node = node24();
+  const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+
+  log(`bundling the baseline with ncc (bench/.work/baseline) ...`);
+  const baseline = await buildBaseline();
+  try {
+    await measureAll(options, node, nodeVersion, baseline, started);
+  } finally {
+    // eslint (flat config) does not read .gitignore: leave no 1.8 MB bundle for `npm run lint` to trip on.
+    await rm(join(root, 'bench', '.work'), { recursive: true, force: true });
+  }
+}
+
+async function measureAll(
+  options: Options,
+  node: string,
+  nodeVersion: string,
+  baseline: Target,
+  started: bigint,
+): Promise<void> {
+  // The floor: Node starting and exiting with no code to load.
+  const targets: Target[] = [
+    baseline,
+    { name: 'node', dir: null, argv: ['-e', ''], kind: 'reference' },
+  ];
+  const missing: string[] = [];
+  for (const name of [...ACTIONS, ...INFORMATIONAL]) {
+    const dir = join(root, 'dist', name);
+    const entry = join(dir, 'index.js');
+    if (!existsSync(entry)) {
+      missing.push(name);
+      continue;
+    }
+    const informational = (INFORMATIONAL as readonly string[]).includes(name);
+    targets.push({
+      name,
+      dir,
+      argv: informational ? [entry, '--help'] : [entry],
+      kind: informational ? 'informational' : 'action',
+    });
+  }
+  if (missing.length)
+    log(`missing bundles (run the build): ${missing.map((m) => `dist/${m}/index.js`).join(', ')}`);
+
+  log(
+    `cold start: ${targets.length} bundles x (${WARMUPS} warm-ups + ${options.runs} runs), interleaved ...`,
+  );
+  const cold = await measureColdStarts(node, targets, options.runs);
+
+  const sizes = new Map<string, number>();
+  for (const t of targets) if (t.dir) sizes.set(t.name, await jsBytes(t.dir));
+
+  log(`full event: dist/intake on issues.opened against the emulator, ${FULL_EVENT_RUNS} runs ...`);
+  const full = existsSync(join(root, 'dist', 'intake', 'index.js'))
+    ? await measureFullEvent()
+    : { error: 'dist/intake/index.js is missing' };
+
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const markdown = renderResults({
+    options,
+    nodeVersion,
+    targets,
+    missing,
+    cold,
+    sizes,
+    full,
+    seconds,
+  });
+  await mkdir(resolve(options.out, '..'), { recursive: true });
+  await writeFile(options.out, markdown);
+  process.stdout.write(`\n${markdown}\n`);
+  log(`wrote ${options.out} in ${seconds.toFixed(1)}s`);
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { runs: 15, out: join(root, 'bench', 'results.md') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    if (arg === '--runs' && value !== undefined) {
+      options.runs = Number(value);
+      if (!Number.isInteger(options.runs) || options.runs < 1)
+        throw new Error(`--runs takes a whole number of at least 1, not "${value}"`);
+      i++;
+    } else if (arg === '--out' && value !== undefined) {
+      options.out = resolve(value);
+      i++;
+    } else {
+      throw new Error(`unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE]`);
+    }
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------- baseline
+
+async function buildBaseline(): Promise<Target> {
+  const out = join(root, 'bench', '.work', 'baseline');
+  await rm(out, { recursive: true, force: true });
+  const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+  await run(process.execPath, [
+    ncc,
+    'build',
+    join(root, 'bench', 'baseline', 'entry.mjs'),
+    '-o',
+    out,
+    '-q',
+  ]);
+  // ncc names the output after the entry's extension (index.mjs for an .mjs entry).
+  const entry = ['index.mjs', 'index.js'].map((f) => join(out, f)).find((f) => existsSync(f));
+  if (!entry) throw new Error(`ncc wrote no index.mjs or index.js to ${out}`);
+  return { name: 'baseline', dir: out, argv: [entry], kind: 'baseline' };
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
+// ---------------------------------------------------------------- cold start
+
+async function measureColdStarts(
+  node: string,
+  targets: Target[],
+  runs: number,
+): Promise<Map<string, ColdStart>> {
+  const temp = await mkdtemp(join(tmpdir(), 'support-kit-bench-'));
+  try {
+    const env = await ignoredEventEnv(temp);
+    const samples = new Map<string, number[]>(targets.map((t) => [t.name, []]));
+    const stdouts = new Map<string, string>();
+    const exitCodes = new Map<string, Set<number>>(targets.map((t) => [t.name, new Set()]));
+    for (let round = 0; round < WARMUPS + runs; round++) {
+      // Rotate the order each round so no bundle always runs first (or right after the heaviest).
+      const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
+      for (const target of order) {
+        const { ms, exitCode, stdout } = await timeSpawn(node, target.argv, env, temp);
+        exitCodes.get(target.name)?.add(exitCode);
+        stdouts.set(target.name, stdout);
+        if (round >= WARMUPS) samples.get(target.name)?.push(ms);
+      }
+    }
+    return new Map(
+      targets.map((t) => {
+        const s = samples.get(t.name) ?? [];
+        return [
+          t.name,
+          {
+            samples: s,
+            median: quantile(s, 0.5),
+            p90: quantile(s, 0.9),
+            lastStdout: stdouts.get(t.name) ?? '',
+            exitCodes: exitCodes.get(t.name) ?? new Set(),
+          },
+        ];
+      }),
+    );
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** A runner's environment for an event no bundle acts on: `watch` with action `started`. */
+async function ignoredEventEnv(temp: string): Promise<Record<string, string>> {
+  const files = {
+    GITHUB_EVENT_PATH: join(temp, 'event.json'),
+    GITHUB_OUTPUT: join(temp, 'output'),
+    GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
+    GITHUB_ENV: join(temp, 'env'),
+    GITHUB_STATE: join(temp, 'state'),
+    GITHUB_PATH: join(temp, 'path'),
+  };
+  await writeFile(files.GITHUB_EVENT_PATH, JSON.stringify({ action: 'started' }));
+  for (const [key, file] of Object.entries(files))
+    if (key !== 'GITHUB_EVENT_PATH') await writeFile(file, '');
+  await mkdir(join(temp, 'workspace'), { recursive: true });
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: temp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'watch',
+    GITHUB_REPOSITORY: 'acme/support',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_WORKSPACE: join(temp, 'workspace'),
+    RUNNER_TEMP: temp,
+    INPUT_GITHUB_TOKEN: 'unused',
+    ...files,
+  };
+}
+
+function timeSpawn(
+  node: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ ms: number; exitCode: number; stdout: string }> {
+  return new Promise((resolvePromise, reject) => {
+    let stdout = '';
+    const start = process.hrtime.bigint();
+    const child = spawn(node, args, { env, cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('error', reject);
+    let ms = Number.NaN;
+    child.on('exit', () => (ms = Number(process.hrtime.bigint() - start) / 1e6));
+    // 'close' comes after 'exit' once stdout is drained; the time was taken at 'exit'.
+    child.on('close', (code) => resolvePromise({ ms, exitCode: code ?? -1, stdout }));
+  });
+}
+
+/** Nearest-rank quantile. */
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  ] as number;
+}
+
+async function jsBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const file of await readdir(dir)) {
+    if (/\.(m|c)?js$/.test(file)) total += (await stat(join(dir, file))).size;
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------- full event
+
+interface FullEvent {
+  samples: number[];
+  requests: number[];
+  routes: string[];
+  summaryExcerpt: string;
+  exitCodes: number[];
+}
+
+const REPO = { owner: 'acme', name: 'escalations' };
+const REPO_FULL = `${REPO.owner}/${REPO.name}`;
+
+const INTAKE_YAML = `# Intake rules for escalation issues (the issue form's required sections).
+required-sections:
+  - Severity
+  - Customer
+  - Version
+  - Workaround
+  - Description
+  - Steps to reproduce
+on-missing:
+  label: needs-info
+  comment: |
+    Thanks for the escalation. Please fill in the sections marked missing below so
+    engineering can start: {missing}
+`;
+
+/** An escalation as support engineers file them, through the escalation issue form. */
+function escalationBody(n: number): string {
+  return `### Severity
+
+S1-broken
+
+### Customer
+
+Globex Corporation (account #${4400 + n}, renewal in Q3)
+
+### Version
+
+version/1.13
+
+### Workaround
+
+None. Restarting the controller brings the UI back for about ten minutes.
+
+### Area
+
+area/ucp
+
+### Description
+
+After upgrading the cluster from 1.12 to 1.13 the management UI returns HTTP 502 for every
+page once more than roughly 40 users are logged in. The controller logs show repeated
+\`context deadline exceeded\` errors from the auth service, and the customer's on-call has
+had to restart the controller ${n + 2} times since Monday. Production deploys are blocked.
+
+### Steps to reproduce
+
+1. Upgrade a three-manager cluster from 1.12.4 to 1.13.1.
+2. Log in with 40+ users (the customer's SSO load test reproduces it in minutes).
+3. Open any page of the UI: 502 Bad Gateway.
+
+### Logs
+
+\`\`\`
+time="2024-05-06T09:14:02Z" level=error msg="auth: context deadline exceeded" component=controller
+time="2024-05-06T09:14:02Z" level=error msg="upstream 502" path=/api/accounts
+\`\`\`
+
+Support bundle attached to the ticket (ZD-${88120 + n}).
+`;
+}
+
+async function measureFullEvent(): Promise<FullEvent | { error: string }> {
+  let emulatorModule;
+  try {
+    emulatorModule = await import('../test/emulator/index.js');
+  } catch (error) {
+    return {
+      error: `cannot load the emulator (test/emulator/index.ts): ${(error as Error).message}`,
+    };
+  }
+  const { startEmulator, webhookPayload } = emulatorModule;
+  const labels = readFileSync(join(root, 'config', 'presets', 'escalation', 'labels.yaml'), 'utf8');
+  const emulator = await startEmulator({
+    seed: {
+      repos: [
+        {
+          owner: REPO.owner,
+          name: REPO.name,
+          collaborators: [
+            { login: 'support-lead', permission: 'maintain' },
+            { login: 'oncall-eng', permission: 'write' },
+          ],
+          labels: [
+            {
+              name: 'S1-broken',
+              color: 'd93f0b',
+              description: 'Major functionality loss, no workaround',
+            },
+            { name: 'needs-info', color: 'fbca04', description: 'Waiting on the reporter' },
+            { name: 'version/1.13', color: 'ededed' },
+          ],
+          issues: [
+            {
+              title: 'Registry pushes time out behind the corporate proxy',
+              body: escalationBody(0),
+              user: 'support-engineer',
+            },
+          ],
+          files: {
+            '.github/support-kit/intake.yaml': INTAKE_YAML,
+            '.github/support-kit/labels.yaml': labels,
+          },
+        },
+      ],
+    },
+  });
+  try {
+    const result: FullEvent = {
+      samples: [],
+      requests: [],
+      routes: [],
+      summaryExcerpt: '',
+      exitCodes: [],
+    };
+    for (let i = 1; i <= FULL_EVENT_RUNS; i++) {
+      const issue = emulator.store.createIssue(REPO_FULL, {
+        title: `UI returns 502 for all users after upgrade to 1.13 (run ${i})`,
+        body: escalationBody(i),
+        user: 'support-engineer',
+      });
+      const payload = webhookPayload(emulator.store, 'issues', {
+        repo: REPO_FULL,
+        action: 'opened',
+        number: issue.number,
+      });
+      emulator.resetRequests();
+      const start = process.hrtime.bigint();
+      const outcome = await runAction({
+        action: 'intake',
+        apiUrl: emulator.url,
+        repo: REPO_FULL,
+        event: { name: 'issues', payload },
+      });
+      result.samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      result.requests.push(emulator.requests.length);
+      result.exitCodes.push(outcome.exitCode);
+      result.routes = emulator.requests.map((r) => `${r.route} → ${r.status}`);
+      result.summaryExcerpt = outcome.summary.trim().split('\n').slice(0, 12).join('\n');
+      if (outcome.exitCode !== 0)
+        log(`intake run ${i} exited ${outcome.exitCode}:\n${outcome.stdout}\n${outcome.stderr}`);
+    }
+    return result;
+  } finally {
+    await emulator.close();
+  }
+}
+
+// ---------------------------------------------------------------- results.md
+
+interface Results {
+  options: Options;
+  nodeVersion: string;
+  targets: Target[];
+  missing: string[];
+  cold: Map<string, ColdStart>;
+  sizes: Map<string, number>;
+  full: FullEvent | { error: string };
+  seconds: number;
+}
+
+function renderResults(r: Results): string {
+  const baseline = r.cold.get('baseline');
+  const baseMedian = baseline?.median ?? Number.NaN;
+  const actions = r.targets.filter((t) => t.kind === 'action');
+  const rows = (targets: Target[], goals: boolean): string[] =>
+    targets.map((t) => {
+      const c = r.cold.get(t.name);
+      const size = r.sizes.get(t.name);
+      const ratio = (c?.median ?? Number.NaN) / baseMedian;
+      const label = LABELS[t.kind](t.name);
+      const cells = [
+        label,
+        ms(c?.median),
+        ms(c?.p90),
+        t.kind === 'baseline' ? '1.00x' : `${ratio.toFixed(2)}x`,
+        size === undefined ? '—' : formatBytes(size),
+      ];
+      if (goals)
+        cells.push(
+          t.kind === 'action' ? mark(ratio <= RATIO_GOAL) : '—',
+          t.kind === 'action' ? mark((size ?? 0) < SIZE_GOAL_BYTES) : '—',
+        );
+      if (c && [...c.exitCodes].some((code) => code !== 0))
+        cells[0] += ` (exit ${[...c.exitCodes].join('/')})`;
+      return `| ${cells.join(' | ')} |`;
+    });
+
+  const cpu = cpus();
+  const osName = readOsName();
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    `- Command: \`${command}\` (script run time ${r.seconds.toFixed(1)} s)`,
+    `- Date: ${new Date(Date.now()).toISOString()}`,
+    `- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${osName}`,
+    `- Bundles run under Node ${r.nodeVersion.replace(/^v/, '')} (\`${relative(root, node24()) || node24()}\`)`,
+    '',
+    '## Cold start on an ignored event',
+    '',
+    `Process start to exit of \`node <bundle>\` on \`watch\` (action \`started\`), which every action ignores. ` +
+      `${WARMUPS} warm-ups, then ${r.options.runs} runs per bundle, interleaved across bundles. ` +
+      `Ratio = bundle median / baseline median in this run. Size = the bundle folder's .js files (1 MB = 1,000,000 bytes).`,
+    '',
+    `| Bundle | Median | p90 | vs baseline | Size | ≤ ${RATIO_GOAL}x baseline | < 1.5 MB |`,
+    '|---|---:|---:|---:|---:|:-:|:-:|',
+    ...rows([...r.targets.filter((t) => t.kind === 'baseline'), ...actions], true),
+    '',
+  ];
+  if (r.missing.length)
+    lines.push(
+      `Missing (not built, counted as not met): ${r.missing.map((m) => `\`dist/${m}/index.js\``).join(', ')}.`,
+      '',
+    );
+  const info = r.targets.filter((t) => t.kind === 'informational' || t.kind === 'reference');
+  if (info.length) {
+    lines.push(
+      'For reference, outside the goals (the CLI is not an action; bare Node is the floor no bundle can go under):',
+      '',
+      '| Bundle | Median | p90 | vs baseline | Size |',
+      '|---|---:|---:|---:|---:|',
+      ...rows(info, false),
+      '',
+    );
+  }
+  const baselineRun = r.cold.get('baseline');
+  if (baselineRun)
+    lines.push(
+      `Baseline stdout: \`${baselineRun.lastStdout.trim()}\`; \`dist/intake\` stdout: \`${r.cold.get('intake')?.lastStdout.trim() ?? '(not run)'}\``,
+      '',
+    );
+
+  lines.push('## One full intake event against the emulator', '');
+  if ('error' in r.full) {
+    lines.push(`Not measured: ${r.full.error}.`, '');
+  } else {
+    const f = r.full;
+    lines.push(
+      `\`dist/intake\` through the e2e harness (\`runAction\`) on \`issues.opened\` for a fresh escalation issue each run, ` +
+        `config read through the contents API (no checkout), emulator in the benchmark's process. Wall time includes the harness's temp files.`,
+      '',
+      '| Runs | Median | Min | Max | API requests per run | Exit codes |',
+      '|---:|---:|---:|---:|---|---|',
+      `| ${f.samples.length} | ${ms(quantile(f.samples, 0.5))} | ${ms(Math.min(...f.samples))} | ${ms(Math.max(...f.samples))} | ${f.requests.join(', ')} | ${f.exitCodes.join(', ')} |`,
+      '',
+      `Requests of the last run: ${f.routes.length ? f.routes.map((x) => `\`${x}\``).join(', ') : 'none'}.`,
+      '',
+    );
+  }
+
+  lines.push('## Goals', '');
+  const ratios = actions.map((t) => ({
+    name: t.name,
+    ratio: (r.cold.get(t.name)?.median ?? Number.NaN) / baseMedian,
+  }));
+  const slowest = ratios.reduce<{ name: string; ratio: number } | undefined>(
+    (a, b) => (!a || b.ratio > a.ratio ? b : a),
+    undefined,
+  );
+  const over = ratios.filter((x) => !(x.ratio <= RATIO_GOAL));
+  const coldMet =
+    over.length === 0 &&
+    r.missing.filter((m) => (ACTIONS as readonly string[]).includes(m)).length === 0 &&
+    actions.length > 0;
+  lines.push(
+    `- Cold start at most ${RATIO_GOAL}x the baseline: **${coldMet ? 'met' : 'not met'}**` +
+      (actions.length === 0
+        ? ' (no action bundle in dist/).'
+        : coldMet
+          ? ` (slowest: dist/${slowest?.name} at ${slowest?.ratio.toFixed(2)}x, ${ms(r.cold.get(slowest?.name ?? '')?.median)} vs ${ms(baseMedian)}).`
+          : ` (${[...over.map((x) => `dist/${x.name} at ${x.ratio.toFixed(2)}x`), ...r.missing.filter((m) => (ACTIONS as readonly string[]).includes(m)).map((m) => `dist/${m} missing`)].join(', ')}).`),
+  );
+  const big = actions.filter((t) => (r.sizes.get(t.name) ?? 0) >= SIZE_GOAL_BYTES);
+  const largest = actions.reduce<Target | undefined>(
+    (a, b) => (!a || (r.sizes.get(b.name) ?? 0) > (r.sizes.get(a.name) ?? 0) ? b : a),
+    undefined,
+  );
+  const sizeMet =
+    big.length === 0 &&
+    actions.length > 0 &&
+    r.missing.filter((m) => (ACTIONS as readonly string[]).includes(m)).length === 0;
+  lines.push(
+    `- Every bundle under 1.5 MB: **${sizeMet ? 'met' : 'not met'}**` +
+      (actions.length === 0
+        ? ' (no action bundle in dist/).'
+        : sizeMet
+          ? ` (largest: dist/${largest?.name} at ${formatBytes(r.sizes.get(largest?.name ?? '') ?? 0)}).`
+          : ` (${big.map((t) => `dist/${t.name} at ${formatBytes(r.sizes.get(t.name) ?? 0)}`).join(', ') || 'bundles missing'}).`),
+    '',
+  );
+  return lines.join('\n');
+}
+
+const LABELS: Record<Target['kind'], (name: string) => string> = {
+  baseline: () => '**baseline** (naive, ncc)',
+  action: (name) => `dist/${name}`,
+  informational: (name) => `dist/${name} (\`--help\`)`,
+  reference: () => 'bare Node (`node -e ""`)',
+};
+
+function ms(value: number | undefined): string {
+  return value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(1)} ms`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1_000_000
+    ? `${(bytes / 1_000_000).toFixed(2)} MB`
+    : `${(bytes / 1000).toFixed(0)} KB`;
+}
+
+function mark(ok: boolean): string {
+  return ok ? 'pass' : '**fail**';
+}
+
+function readOsName(): string {
+  try {
+    const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(
+      readFileSync('/etc/os-release', 'utf8'),
+    )?.[1];
+    return pretty ? `${pretty} (${osType()} ${release()})` : `${osType()} ${release()}`;
+  } catch {
+    return `${osType()} ${release()}`;
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
