@@ -1,0 +1,247 @@
+/**
+ * POST /graphql: queries are validated against GitHub's real schema (@octokit/graphql-schema),
+ * costed like GitHub (connections requested / 100, at least 1) and executed over the store.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import {
+  Kind,
+  buildSchema,
+  execute,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import {
+  GithubGraphqlError,
+  actorModel,
+  repositoryModel,
+  searchModel,
+  type Model,
+} from './graphql-model.js';
+import type { RateSnapshot } from './ratelimit.js';
+import type { Store, User } from './store.js';
+
+let cachedSchema: GraphQLSchema | null = null;
+
+/** GitHub's public schema, built once per process (~0.4 s). */
+export function githubSchema(): GraphQLSchema {
+  if (cachedSchema) return cachedSchema;
+  const require = createRequire(import.meta.url);
+  const candidates = (require.resolve.paths('@octokit/graphql-schema') ?? []).map((dir) =>
+    join(dir, '@octokit', 'graphql-schema', 'schema.graphql'),
+  );
+  const file = candidates.find((f) => existsSync(f));
+  if (!file)
+    throw new Error('support-kit emulator: @octokit/graphql-schema/schema.graphql not found');
+  // GitHub's published SDL repeats a couple of enterprise fields: skip SDL validation.
+  cachedSchema = buildSchema(readFileSync(file, 'utf8'), { assumeValidSDL: true });
+  return cachedSchema;
+}
+
+export interface GraphqlContext {
+  viewer: User;
+  spend(cost: number): RateSnapshot;
+  peek(): RateSnapshot;
+}
+
+interface GithubError {
+  message: string;
+  type?: string;
+  path?: readonly (string | number)[];
+  locations?: readonly { line: number; column: number }[];
+  extensions?: Record<string, unknown>;
+}
+
+/** Reads an own field of a model; a field the emulator does not model is an error naming it. */
+const fieldResolver: GraphQLFieldResolver<unknown, GraphqlContext> = (source, args, ctx, info) => {
+  if (source !== null && typeof source === 'object' && Object.hasOwn(source, info.fieldName)) {
+    const value = (source as Model)[info.fieldName];
+    return typeof value === 'function'
+      ? (value as (...a: unknown[]) => unknown)(args, ctx, info)
+      : value;
+  }
+  throw new GithubGraphqlError(
+    `support-kit emulator: GraphQL field ${info.parentType.name}.${info.fieldName} is not implemented`,
+    'NOT_IMPLEMENTED',
+  );
+};
+
+export async function executeGraphql(
+  store: Store,
+  body: unknown,
+  ctx: GraphqlContext,
+): Promise<{ data?: unknown; errors?: GithubError[] }> {
+  const request = (body ?? {}) as { query?: unknown; variables?: unknown; operationName?: unknown };
+  if (typeof request.query !== 'string') {
+    return { errors: [{ message: 'A query attribute must be specified and must be a string.' }] };
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(request.query);
+  } catch (err) {
+    const e = err as GraphQLError;
+    return { errors: [{ message: e.message, ...(e.locations ? { locations: e.locations } : {}) }] };
+  }
+  const schema = githubSchema();
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return { errors: invalid.map(githubValidationError) };
+
+  const operationName =
+    typeof request.operationName === 'string' ? request.operationName : undefined;
+  const variables = (request.variables ?? {}) as Record<string, unknown>;
+  const { cost, nodeCount } = queryCost(document, variables, operationName);
+  const dryRun = /\brateLimit\s*\(\s*dryRun\s*:\s*true/.test(request.query);
+  const snapshot = dryRun ? ctx.peek() : ctx.spend(cost);
+
+  const rootValue: Model = {
+    viewer: () => actorModel(store, ctx.viewer.login, 'User'),
+    rateLimit: () => ({
+      __typename: 'RateLimit',
+      cost,
+      nodeCount,
+      limit: snapshot.limit,
+      remaining: snapshot.remaining,
+      used: snapshot.used,
+      resetAt: new Date(snapshot.reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }),
+    repository: (args: Record<string, unknown>) => {
+      const repo = store.findRepo(String(args.owner), String(args.name));
+      if (!repo) {
+        throw new GithubGraphqlError(
+          `Could not resolve to a Repository with the name '${String(args.owner)}/${String(args.name)}'.`,
+          'NOT_FOUND',
+        );
+      }
+      return repositoryModel(store, repo);
+    },
+    user: (args: Record<string, unknown>) => {
+      const user = store.findUser(String(args.login));
+      if (!user || user.type === 'Organization') {
+        throw new GithubGraphqlError(
+          `Could not resolve to a User with the login of '${String(args.login)}'.`,
+          'NOT_FOUND',
+        );
+      }
+      return actorModel(store, user.login, 'User');
+    },
+    search: (args: Record<string, unknown>) => searchModel(store, args, ctx.viewer.login),
+  };
+
+  const result = await execute({
+    schema,
+    document,
+    rootValue,
+    contextValue: ctx,
+    variableValues: variables,
+    operationName,
+    fieldResolver,
+  });
+  const out: { data?: unknown; errors?: GithubError[] } = {};
+  if (result.data !== undefined) out.data = result.data;
+  if (result.errors && result.errors.length > 0) out.errors = result.errors.map(githubFieldError);
+  return out;
+}
+
+function githubFieldError(e: GraphQLError): GithubError {
+  const original = e.originalError;
+  const type = original instanceof GithubGraphqlError ? original.githubType : undefined;
+  return {
+    ...(type ? { type } : {}),
+    ...(e.path ? { path: e.path } : {}),
+    ...(e.locations ? { locations: e.locations } : {}),
+    message: e.message,
+  };
+}
+
+/** graphql-js messages reworded the way GitHub (graphql-ruby) words the common ones. */
+function githubValidationError(e: GraphQLError): GithubError {
+  const locations = e.locations ? { locations: e.locations } : {};
+  const field = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(e.message);
+  if (field) {
+    return {
+      path: ['query'],
+      extensions: { code: 'undefinedField', typeName: field[2], fieldName: field[1] },
+      ...locations,
+      message: `Field '${field[1]}' doesn't exist on type '${field[2]}'`,
+    };
+  }
+  const arg = /^Unknown argument "(\w+)" on field "(\w+)\.(\w+)"/.exec(e.message);
+  if (arg) {
+    return {
+      path: ['query'],
+      extensions: {
+        code: 'argumentNotAccepted',
+        name: arg[3],
+        typeName: 'Field',
+        argumentName: arg[1],
+      },
+      ...locations,
+      message: `Field '${arg[3]}' doesn't accept argument '${arg[1]}'`,
+    };
+  }
+  return { ...locations, message: e.message };
+}
+
+/**
+ * GitHub's rate-limit cost: every connection (a field with `first`/`last`) is one request per
+ * parent node that can hold it; cost = round(requests / 100), at least 1. nodeCount is the
+ * number of nodes the query can return.
+ */
+export function queryCost(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string,
+): { cost: number; nodeCount: number } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) {
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  }
+  const operation = document.definitions.find(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  let requests = 0;
+  let nodeCount = 0;
+  const walk = (set: SelectionSetNode | undefined, multiplier: number, seen: Set<string>) => {
+    if (!set) return;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const frag = fragments.get(sel.name.value);
+        if (frag && !seen.has(frag.name.value)) {
+          walk(frag.selectionSet, multiplier, new Set([...seen, frag.name.value]));
+        }
+        continue;
+      }
+      if (sel.kind === Kind.INLINE_FRAGMENT) {
+        walk(sel.selectionSet, multiplier, seen);
+        continue;
+      }
+      let size: number | null = null;
+      for (const arg of sel.arguments ?? []) {
+        if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
+        if (arg.value.kind === Kind.INT) size = Number(arg.value.value);
+        else if (arg.value.kind === Kind.VARIABLE) {
+          const v = variables[arg.value.name.value];
+          if (typeof v === 'number') size = v;
+        }
+      }
+      if (size === null) {
+        walk(sel.selectionSet, multiplier, seen);
+      } else {
+        requests += multiplier;
+        nodeCount += multiplier * size;
+        walk(sel.selectionSet, multiplier * size, seen);
+      }
+    }
+  };
+  if (operation && operation.kind === Kind.OPERATION_DEFINITION)
+    walk(operation.selectionSet, 1, new Set());
+  return { cost: Math.max(1, Math.round(requests / 100)), nodeCount };
+}

@@ -1,0 +1,300 @@
+/**
+ * The HTTP side: the server, routing through the route table, auth, rate-limit headers, faults,
+ * the request record, and the /_emulator control endpoints.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError, DOCS, badCredentials, requiresAuthentication } from './errors.js';
+import { FaultQueue, checkFault, secondaryRateLimitBody } from './faults.js';
+import { executeGraphql } from './graphql.js';
+import { RateLimits, rateHeaders, type RateSnapshot, type Resource } from './ratelimit.js';
+import { matchRoute, type Reply, type RouteContext } from './route.js';
+import { routeTable } from './route-table.js';
+import { ACTIONS_BOT, type Store, type User } from './store.js';
+
+export interface RecordedRequest {
+  method: string;
+  /** path without the query string */
+  path: string;
+  /** template, e.g. 'GET /repos/{owner}/{repo}/issues/{issue_number}/labels'; 'POST /graphql' */
+  route: string;
+  status: number;
+  /** the parsed JSON request body, if any */
+  body?: unknown;
+  /** query parameters, if any */
+  query?: Record<string, string>;
+}
+
+export const GRAPHQL_ROUTE = 'POST /graphql';
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export class EmulatorServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly faults = new FaultQueue();
+  readonly rate: RateLimits;
+  origin = '';
+  private server: Server | null = null;
+  private requestCounter = 0;
+
+  constructor(readonly store: Store) {
+    this.rate = new RateLimits(store.clock);
+  }
+
+  async listen(port: number, host: string): Promise<string> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        send(res, 500, { message: `support-kit emulator: internal error: ${String(err)}` }, {});
+      });
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const addr = server.address() as AddressInfo;
+    const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+    this.origin = `http://${shownHost}:${addr.port}`;
+    return this.origin;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  private nextRequestId(): string {
+    this.requestCounter += 1;
+    const n = this.requestCounter;
+    const hex = (v: number, w: number) => v.toString(16).toUpperCase().padStart(w, '0');
+    return `${hex(process.pid & 0xffff, 4)}:${hex(n & 0xffff, 4)}:${hex((n * 7919) >>> 0, 7)}:${hex(n, 7)}:SKEMU`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const requestId = this.nextRequestId();
+    const raw = await readBody(req);
+
+    if (url.pathname.startsWith('/_emulator/') || url.pathname === '/_emulator') {
+      const reply = this.control(method, url.pathname, raw);
+      send(res, reply.status, reply.body, reply.headers ?? {});
+      return;
+    }
+
+    // GitHub Enterprise Server paths (/api/v3/..., /api/graphql) are served too.
+    const pathname = url.pathname.startsWith('/api/v3/')
+      ? url.pathname.slice('/api/v3'.length)
+      : url.pathname === '/api/graphql'
+        ? '/graphql'
+        : url.pathname;
+
+    const isGraphql = method === 'POST' && pathname.replace(/\/$/, '') === '/graphql';
+    const match = isGraphql ? null : matchRoute(routeTable, method, pathname);
+    const routeKey = isGraphql ? GRAPHQL_ROUTE : (match?.def.key ?? `${method} ${pathname}`);
+    const resource: Resource = isGraphql
+      ? 'graphql'
+      : pathname.startsWith('/search/')
+        ? 'search'
+        : 'core';
+
+    let body: unknown;
+    let reply: Reply;
+    let rate: RateSnapshot | null = null;
+    let viewer: User | null = null;
+    try {
+      body = parseJson(raw);
+      viewer = this.authenticate(req.headers.authorization);
+      const fault = this.faults.take(method, routeKey);
+      if (fault?.kind === 'slow') await delay(fault.delayMs);
+      if (fault?.kind === 'secondary-rate-limit') {
+        reply = {
+          status: 403,
+          body: secondaryRateLimitBody(requestId),
+          headers: { 'retry-after': String(fault.retryAfterSeconds) },
+        };
+      } else if (fault?.kind === 'server-error') {
+        reply = { status: fault.status ?? 500, body: { message: 'Server Error' } };
+      } else if (isGraphql) {
+        if (!viewer) throw graphqlRequiresAuth();
+        const who = viewer.login;
+        const result = await executeGraphql(this.store, body, {
+          viewer,
+          spend: (cost) => (rate = this.rate.spend(who, 'graphql', cost)),
+          peek: () => this.rate.peek(who, 'graphql'),
+        });
+        reply = { status: 200, body: result };
+      } else if (!match) {
+        reply = {
+          status: 501,
+          body: {
+            message: `support-kit emulator: route not implemented: ${method} ${url.pathname}`,
+          },
+        };
+      } else {
+        if (WRITE_METHODS.has(method) && !viewer) throw requiresAuthentication();
+        const ctx: RouteContext = {
+          store: this.store,
+          method,
+          path: pathname,
+          params: match.params,
+          query: url.searchParams,
+          body,
+          headers: req.headers,
+          viewer,
+          origin: this.origin,
+          rate: this.rate,
+        };
+        reply = match.def.handler(ctx);
+      }
+    } catch (err) {
+      if (err instanceof ApiError)
+        reply = { status: err.status, body: err.body, headers: err.headers };
+      else
+        reply = {
+          status: 500,
+          body: {
+            message: `support-kit emulator: internal error: ${(err as Error).stack ?? String(err)}`,
+          },
+        };
+    }
+
+    const login = viewer?.login ?? `anonymous`;
+    const counts = routeKey !== 'GET /rate_limit' && reply.status !== 401;
+    const snapshot: RateSnapshot =
+      rate ?? (counts ? this.rate.spend(login, resource) : this.rate.peek(login, resource));
+    const query = Object.fromEntries(url.searchParams);
+    this.requests.push({
+      method,
+      path: pathname,
+      route: routeKey,
+      status: reply.status,
+      ...(body !== undefined ? { body } : {}),
+      ...(Object.keys(query).length > 0 ? { query } : {}),
+    });
+    const headers = {
+      ...rateHeaders(snapshot),
+      'x-github-request-id': requestId,
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-api-version-selected': '2022-11-28',
+      ...(reply.headers ?? {}),
+    };
+    if (reply.raw) {
+      res.writeHead(reply.status, { ...headers, 'content-type': reply.raw.contentType });
+      res.end(reply.raw.text);
+      return;
+    }
+    send(res, reply.status, reply.body, headers);
+  }
+
+  /** The user a token acts as: seed `tokens` when given, else github-actions[bot]. */
+  private authenticate(header: string | undefined): User | null {
+    if (!header) return null;
+    const token = header.replace(/^(token|bearer)\s+/i, '').trim();
+    if (token === '') return null;
+    if (this.store.tokens.size === 0) return this.store.user(ACTIONS_BOT);
+    const login = this.store.tokens.get(token);
+    if (!login) throw badCredentials();
+    return this.store.user(login);
+  }
+
+  private control(method: string, path: string, raw: string): Reply {
+    const what = path.replace(/^\/_emulator\/?/, '').replace(/\/$/, '');
+    try {
+      if (method === 'GET' && what === 'state') return { status: 200, body: this.store.snapshot() };
+      if (method === 'GET' && what === 'requests') return { status: 200, body: this.requests };
+      if (method === 'POST' && what === 'reset-requests') {
+        this.requests.length = 0;
+        return { status: 204 };
+      }
+      if (method === 'GET' && what === 'faults')
+        return { status: 200, body: this.faults.pending() };
+      if (method === 'POST' && what === 'faults') {
+        this.faults.add(checkFault(parseJson(raw)));
+        return { status: 201, body: this.faults.pending() };
+      }
+      if (method === 'DELETE' && what === 'faults') {
+        this.faults.clear();
+        return { status: 204 };
+      }
+      if (method === 'POST' && what === 'clock') {
+        const body = parseJson(raw) as { now?: unknown } | undefined;
+        if (!body || !('now' in body))
+          throw new Error('clock: expected {"now": "<ISO date-time>" | null}');
+        this.store.clock.set(body.now === null ? null : (body.now as string));
+        return { status: 200, body: { now: this.store.now(), frozen: this.store.clock.isFrozen } };
+      }
+    } catch (err) {
+      if (err instanceof ApiError) return { status: err.status, body: err.body };
+      return { status: 400, body: { message: (err as Error).message } };
+    }
+    return {
+      status: 404,
+      body: {
+        message: `support-kit emulator: no control endpoint ${method} ${path}`,
+        endpoints: [
+          'GET /_emulator/state',
+          'GET /_emulator/requests',
+          'POST /_emulator/reset-requests',
+          'GET /_emulator/faults',
+          'POST /_emulator/faults',
+          'DELETE /_emulator/faults',
+          'POST /_emulator/clock',
+        ],
+      },
+    };
+  }
+}
+
+function graphqlRequiresAuth(): ApiError {
+  return new ApiError(401, {
+    message: 'This endpoint requires you to be authenticated.',
+    documentation_url:
+      'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new ApiError(400, {
+      message: 'Problems parsing JSON',
+      documentation_url: DOCS,
+      status: '400',
+    });
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): void {
+  if (status === 204 || body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

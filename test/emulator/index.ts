@@ -1,0 +1,96 @@
+/**
+ * support-kit's GitHub emulator: a stateful in-memory GitHub on 127.0.0.1 (REST, GraphQL,
+ * faults, control endpoints). See docs/emulator.md.
+ *
+ *   const gh = await startEmulator({ seed: await loadSeedFile('test/emulator/fixtures/basic.yaml') });
+ *   process.env.GITHUB_API_URL = gh.url;
+ *   ...
+ *   expect(gh.store.issue('acme/support', 1).labels.map((l) => l.name)).toContain('triage');
+ *   await gh.close();
+ */
+import type { Fault } from './faults.js';
+import { EmulatorServer, type RecordedRequest } from './http.js';
+import { applySeed, type Seed } from './seed.js';
+import { Store } from './store.js';
+
+export interface Emulator {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash); GraphQL at `${url}/graphql` */
+  url: string;
+  /** direct access to state, for arranging and asserting without HTTP */
+  store: Store;
+  /** every API request served (not /_emulator control calls), oldest first */
+  requests: RecordedRequest[];
+  resetRequests(): void;
+  injectFault(f: Fault): void;
+  /** drops faults that have not fired yet */
+  clearFaults(): void;
+  /** freezes the clock used for created_at/updated_at etc.; null = real time */
+  setClock(now: Date | string | null): void;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** default 0 (a free port) */
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  seed?: Seed;
+  /** freezes the clock (wins over seed.now) */
+  now?: Date | string;
+}
+
+export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
+  const store = new Store();
+  if (opts.seed) applySeed(store, opts.seed);
+  if (opts.now !== undefined) store.clock.set(opts.now);
+  const server = new EmulatorServer(store);
+  const url = await server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
+  store.apiUrl = url;
+  return {
+    url,
+    store,
+    requests: server.requests,
+    resetRequests: () => {
+      server.requests.length = 0;
+    },
+    injectFault: (f) => server.faults.add(f),
+    clearFaults: () => server.faults.clear(),
+    setClock: (now) => store.clock.set(now),
+    close: () => server.close(),
+  };
+}
+
+export { loadSeedFile, validateSeed, applySeed, SeedError } from './seed.js';
+export type {
+  Seed,
+  SeedRepo,
+  SeedIssue,
+  SeedLabel,
+  SeedComment,
+  SeedUser,
+  SeedOrg,
+  SeedTeam,
+} from './seed.js';
+export { webhookPayload } from './payloads.js';
+export type { WebhookEvent, WebhookInputs } from './payloads.js';
+export { Store, ACTIONS_BOT } from './store.js';
+export type {
+  Comment,
+  Issue,
+  IssueEvent,
+  IssueEventKind,
+  IssueState,
+  Label,
+  NewComment,
+  NewIssue,
+  Permission,
+  Repo,
+  StateReason,
+  TimelineItem,
+  User,
+} from './store.js';
+export type { Fault, FaultMatch } from './faults.js';
+export type { RecordedRequest } from './http.js';
+export { ApiError } from './errors.js';
+export { routeTable } from './route-table.js';
+export { githubSchema } from './graphql.js';

@@ -1,0 +1,413 @@
+/**
+ * Contract test: every REST route the emulator serves is driven over real HTTP and each
+ * response body is validated against GitHub's OpenAPI schema for that operation and status
+ * (fixtures/openapi-subset.json, written by scripts/openapi-fixture.mjs).
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from './index.js';
+import { routeTable } from './route-table.js';
+import { call, startBasic } from './helpers.js';
+
+interface OperationFixture {
+  operationId: string;
+  requestBody: { required: boolean; schema: unknown } | null;
+  responses: Record<string, { schema: unknown }>;
+}
+
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/openapi-subset.json', import.meta.url), 'utf8'),
+) as { source: { version: string }; operations: Record<string, OperationFixture> };
+
+/** OpenAPI 3.0 -> JSON Schema: `nullable`, and oneOf -> anyOf (GitHub's oneOf branches overlap). */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'nullable' || key === 'discriminator') continue;
+    const target = key === 'oneOf' ? 'anyOf' : key;
+    out[target] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, toJsonSchema(v)]))
+        : toJsonSchema(value);
+  }
+  const src = node as Record<string, unknown>;
+  if (src.nullable === true) {
+    if (typeof out.type === 'string') {
+      out.type = [out.type, 'null'];
+      if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+      return out;
+    }
+    return { anyOf: [out, { type: 'null' }] };
+  }
+  return out;
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\/\/\S+$/i);
+for (const name of [
+  'email',
+  'int64',
+  'int32',
+  'uri-template',
+  'date',
+  'binary',
+  'uuid',
+  'repo.nwo',
+  'hostname',
+  'ssh-key',
+  'ipv4',
+]) {
+  ajv.addFormat(name, true);
+}
+
+const compiled = new Map<string, ValidateFunction>();
+function validator(key: string, schema: unknown): ValidateFunction {
+  let v = compiled.get(key);
+  if (!v) {
+    v = ajv.compile(toJsonSchema(schema) as object);
+    compiled.set(key, v);
+  }
+  return v;
+}
+
+function expectValid(route: string, status: number, body: unknown): void {
+  const op = fixture.operations[route];
+  expect(op, `no OpenAPI operation for ${route}`).toBeDefined();
+  const response = op?.responses[String(status)];
+  expect(
+    response,
+    `${route} answered ${status}, which GitHub's description does not list`,
+  ).toBeDefined();
+  if (!response?.schema) return;
+  const validate = validator(`${route} ${status}`, response.schema);
+  const ok = validate(body);
+  expect(ok, `${route} ${status}: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`).toBe(
+    true,
+  );
+}
+
+function expectValidRequest(route: string, body: unknown): void {
+  const schema = fixture.operations[route]?.requestBody?.schema;
+  if (!schema || body === undefined) return;
+  const validate = validator(`${route} request`, schema);
+  expect(validate(body), `request body for ${route}: ${ajv.errorsText(validate.errors)}`).toBe(
+    true,
+  );
+}
+
+interface Step {
+  route: string;
+  path: string | (() => string);
+  body?: unknown;
+  status: number;
+  headers?: Record<string, string>;
+  /** saves something from the response for later steps */
+  then?: (body: unknown) => void;
+}
+
+let commentId = 0;
+
+/** The drive: each REST route at least once with a 2xx, plus the common error answers. */
+const steps: Step[] = [
+  { route: 'GET /user', path: '/user', status: 200 },
+  { route: 'GET /users/{username}', path: '/users/alice', status: 200 },
+  { route: 'GET /users/{username}', path: '/users/nobody-here', status: 404 },
+  { route: 'GET /rate_limit', path: '/rate_limit', status: 200 },
+  { route: 'GET /user/repos', path: '/user/repos', status: 200 },
+  { route: 'GET /orgs/{org}/repos', path: '/orgs/acme/repos', status: 200 },
+  {
+    route: 'GET /orgs/{org}/teams/{team_slug}/members',
+    path: '/orgs/acme/teams/support-l2/members',
+    status: 200,
+  },
+  { route: 'GET /repos/{owner}/{repo}', path: '/repos/acme/support', status: 200 },
+  { route: 'GET /repos/{owner}/{repo}', path: '/repos/acme/nope', status: 404 },
+  {
+    route: 'GET /repos/{owner}/{repo}/collaborators',
+    path: '/repos/acme/support/collaborators',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/collaborators/{username}',
+    path: '/repos/acme/support/collaborators/alice',
+    status: 204,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/collaborators/{username}',
+    path: '/repos/acme/support/collaborators/dave',
+    status: 404,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
+    path: '/repos/acme/support/collaborators/bob/permission',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/contents/{path}',
+    path: '/repos/acme/support/contents/.github/support-kit/roster.yaml',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/contents/{path}',
+    path: '/repos/acme/support/contents/.github/support-kit?ref=roster-change',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/contents/{path}',
+    path: '/repos/acme/support/contents/missing.txt',
+    status: 404,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues',
+    path: '/repos/acme/support/issues?state=all',
+    status: 200,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues',
+    path: '/repos/acme/support/issues',
+    body: {
+      title: 'Cannot upload files',
+      body: 'Since Monday',
+      labels: ['bug'],
+      assignees: ['alice'],
+    },
+    status: 201,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues',
+    path: '/repos/acme/support/issues',
+    body: { title: 'x', assignees: ['zed'] },
+    status: 422,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/5',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/4',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/999',
+    status: 404,
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/5',
+    body: { title: 'Cannot upload large files', state: 'closed', state_reason: 'completed' },
+    status: 200,
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/5',
+    body: { state: 'open' },
+    status: 200,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    path: '/repos/acme/support/issues/5/comments',
+    body: { body: 'Thanks, we are on it.' },
+    status: 201,
+    then: (b) => {
+      commentId = (b as { id: number }).id;
+    },
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    path: '/repos/acme/support/issues/5/comments',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/comments',
+    path: '/repos/acme/support/issues/comments?sort=created',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    path: () => `/repos/acme/support/issues/comments/${commentId}`,
+    status: 200,
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    path: () => `/repos/acme/support/issues/comments/${commentId}`,
+    body: { body: 'Thanks, fixed in 1.2.' },
+    status: 200,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    path: () => `/repos/acme/support/issues/comments/${commentId}`,
+    status: 204,
+  },
+  { route: 'GET /repos/{owner}/{repo}/labels', path: '/repos/acme/support/labels', status: 200 },
+  {
+    route: 'POST /repos/{owner}/{repo}/labels',
+    path: '/repos/acme/support/labels',
+    body: { name: 'area: ui', color: '0e8a16', description: 'User interface' },
+    status: 201,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/labels',
+    path: '/repos/acme/support/labels',
+    body: { name: 'AREA: UI' },
+    status: 422,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/labels/{name}',
+    path: '/repos/acme/support/labels/area%3A%20ui',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/labels/{name}',
+    path: '/repos/acme/support/labels/unknown',
+    status: 404,
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/labels/{name}',
+    path: '/repos/acme/support/labels/area%3A%20ui',
+    body: { new_name: 'area: web', color: '1d76db' },
+    status: 200,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    path: '/repos/acme/support/issues/5/labels',
+    body: { labels: ['area: web', 'brand new'] },
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    path: '/repos/acme/support/issues/5/labels',
+    status: 200,
+  },
+  {
+    route: 'PUT /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    path: '/repos/acme/support/issues/5/labels',
+    body: { labels: ['bug', 'area: web'] },
+    status: 200,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+    path: '/repos/acme/support/issues/5/labels/bug',
+    status: 200,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+    path: '/repos/acme/support/issues/5/labels/bug',
+    status: 404,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    path: '/repos/acme/support/issues/5/labels',
+    status: 204,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/labels/{name}',
+    path: '/repos/acme/support/labels/area%3A%20web',
+    status: 204,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/assignees',
+    path: '/repos/acme/support/assignees',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/assignees/{assignee}',
+    path: '/repos/acme/support/assignees/alice',
+    status: 204,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/assignees/{assignee}',
+    path: '/repos/acme/support/assignees/dave',
+    status: 404,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}',
+    path: '/repos/acme/support/issues/5/assignees/carol',
+    status: 204,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+    path: '/repos/acme/support/issues/5/assignees',
+    body: { assignees: ['carol', 'dave'] },
+    status: 201,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+    path: '/repos/acme/support/issues/5/assignees',
+    body: { assignees: ['carol'] },
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/events',
+    path: '/repos/acme/support/issues/5/events',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
+    path: '/repos/acme/support/issues/5/timeline',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
+    path: '/repos/acme/support/issues/1/timeline',
+    status: 200,
+  },
+  {
+    route: 'GET /search/issues',
+    path: `/search/issues?q=${encodeURIComponent('repo:acme/support is:open label:bug')}`,
+    status: 200,
+  },
+  { route: 'GET /search/issues', path: '/search/issues?q=repo:acme/support', status: 200 },
+  { route: 'GET /search/issues', path: '/search/issues', status: 422 },
+];
+
+describe('the emulator against GitHub’s OpenAPI description', () => {
+  let gh: Emulator;
+  beforeAll(async () => {
+    gh = await startBasic();
+  });
+  afterAll(async () => {
+    await gh.close();
+  });
+
+  it('has a fixture entry for every route it serves, and nothing else', () => {
+    const served = routeTable.map((r) => r.key).sort();
+    expect(Object.keys(fixture.operations).sort()).toEqual(served);
+  });
+
+  it('drives every route it serves at least once with a success', () => {
+    const driven = new Set(steps.filter((s) => s.status < 300).map((s) => s.route));
+    const missing = routeTable.map((r) => r.key).filter((k) => !driven.has(k));
+    expect(missing, 'routes without a successful step in openapi.test.ts').toEqual([]);
+  });
+
+  it('rejects a body that breaks the schema (the check is not vacuous)', async () => {
+    const res = await call<Record<string, unknown>>(gh, 'GET', '/repos/acme/support/issues/1');
+    const route = 'GET /repos/{owner}/{repo}/issues/{issue_number}';
+    const schema = fixture.operations[route]?.responses['200']?.schema;
+    const validate = validator(`${route} 200`, schema);
+    const { user: _user, ...withoutUser } = res.body;
+    expect(validate(withoutUser)).toBe(false);
+    expect(validate({ ...res.body, labels: 'bug' })).toBe(false);
+    expect(validate(res.body)).toBe(true);
+  });
+
+  it('answers each step with the documented status and a body that matches the schema', async () => {
+    for (const step of steps) {
+      const path = typeof step.path === 'function' ? step.path() : step.path;
+      const method = step.route.slice(0, step.route.indexOf(' '));
+      if (step.status < 300) expectValidRequest(step.route, step.body);
+      const res = await call(gh, method, path, { body: step.body, headers: step.headers ?? {} });
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(step.status);
+      expect(gh.requests.at(-1)?.route).toBe(step.route);
+      expectValid(step.route, res.status, res.body);
+      step.then?.(res.body);
+    }
+  });
+});

@@ -1,0 +1,875 @@
+/**
+ * The emulator's state and GitHub's domain rules over it (label uniqueness and validation,
+ * assignability, events recorded on every change). HTTP handlers and tests both go through
+ * these methods, so a test that arranges state directly gets the same rules and events.
+ */
+import { Clock, parseInstant, toIso } from './clock.js';
+import { notFound, validationFailed } from './errors.js';
+
+export type Permission = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
+export type UserType = 'User' | 'Bot' | 'Organization';
+export type IssueState = 'open' | 'closed';
+export type StateReason = 'completed' | 'not_planned' | 'reopened' | 'duplicate';
+export type IssueEventKind =
+  'labeled' | 'unlabeled' | 'assigned' | 'unassigned' | 'closed' | 'reopened' | 'renamed';
+
+export const PERMISSIONS: readonly Permission[] = ['read', 'triage', 'write', 'maintain', 'admin'];
+export const STATE_REASONS: readonly StateReason[] = [
+  'completed',
+  'not_planned',
+  'reopened',
+  'duplicate',
+];
+export const ACTIONS_BOT = 'github-actions[bot]';
+export const DEFAULT_LABEL_COLOR = 'ededed';
+export const MAX_ASSIGNEES = 10;
+
+export interface User {
+  login: string;
+  id: number;
+  node_id: string;
+  type: UserType;
+  name: string | null;
+}
+
+export interface Label {
+  id: number;
+  node_id: string;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface Comment {
+  id: number;
+  node_id: string;
+  issue_number: number;
+  user: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssueEvent {
+  id: number;
+  node_id: string;
+  event: IssueEventKind;
+  actor: string;
+  created_at: string;
+  /** name and colour at the time of the event (a later rename does not rewrite history) */
+  label?: { name: string; color: string };
+  assignee?: string;
+  rename?: { from: string; to: string };
+  state_reason?: StateReason | null;
+}
+
+export interface PullRequestInfo {
+  head: string;
+  base: string;
+  head_sha: string;
+  draft: boolean;
+  merged_at: string | null;
+}
+
+export interface Issue {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string | null;
+  user: string;
+  /** label objects shared with `Repo.labels`: a rename shows on every issue */
+  labels: Label[];
+  assignees: string[];
+  state: IssueState;
+  state_reason: StateReason | null;
+  locked: boolean;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  comments: Comment[];
+  events: IssueEvent[];
+  pull_request: PullRequestInfo | null;
+}
+
+export interface Repo {
+  id: number;
+  node_id: string;
+  owner: string;
+  name: string;
+  full_name: string;
+  private: boolean;
+  description: string | null;
+  default_branch: string;
+  created_at: string;
+  /** login -> permission; the owner (a user) is implicitly admin */
+  collaborators: Map<string, Permission>;
+  labels: Label[];
+  issues: Issue[];
+  /** path -> content on the default branch */
+  files: Map<string, string>;
+  /** other refs (branch names, tags or commit shas): path -> content */
+  refs: Map<string, Map<string, string>>;
+}
+
+export interface Team {
+  id: number;
+  node_id: string;
+  org: string;
+  slug: string;
+  name: string;
+  members: string[];
+}
+
+export interface NewComment {
+  user?: string;
+  body: string;
+  created_at?: string;
+}
+
+export interface NewIssue {
+  number?: number;
+  title: string;
+  body?: string | null;
+  user?: string;
+  labels?: string[];
+  assignees?: string[];
+  state?: IssueState;
+  state_reason?: StateReason | null;
+  created_at?: string;
+  updated_at?: string;
+  closed_at?: string | null;
+  pull_request?: boolean | Partial<Omit<PullRequestInfo, 'head_sha'>>;
+  comments?: NewComment[];
+}
+
+export interface IssuePatch {
+  title?: string;
+  body?: string | null;
+  state?: IssueState;
+  state_reason?: StateReason | null;
+  labels?: string[];
+  assignees?: string[];
+}
+
+export interface NewRepo {
+  owner: string;
+  name: string;
+  private?: boolean;
+  description?: string | null;
+  default_branch?: string;
+  created_at?: string;
+}
+
+export interface LabelInput {
+  name?: unknown;
+  color?: unknown;
+  description?: unknown;
+}
+
+export interface LabelPatch extends LabelInput {
+  new_name?: unknown;
+}
+
+/** Options for every mutation: who did it (recorded as the event actor). */
+export interface ActorOption {
+  actor?: string;
+}
+
+export type RepoRef = string | Repo;
+export type TimelineItem =
+  | { kind: 'event'; at: string; event: IssueEvent }
+  | { kind: 'comment'; at: string; comment: Comment };
+
+export function nodeId(type: string, id: number): string {
+  return Buffer.from(`0${type.length}:${type}${id}`).toString('base64');
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+export class Store {
+  readonly clock = new Clock();
+  /** origin used in URLs of rendered objects; set to the emulator's URL when it starts */
+  apiUrl = 'https://api.github.com';
+  htmlUrl = 'https://github.com';
+  readonly users = new Map<string, User>();
+  readonly repos = new Map<string, Repo>();
+  readonly teams: Team[] = [];
+  /** token -> login; empty means any token acts as github-actions[bot] */
+  readonly tokens = new Map<string, string>();
+  private nextId = 1000;
+
+  constructor() {
+    this.addUser({ login: ACTIONS_BOT, type: 'Bot', id: 41898282 });
+  }
+
+  now(): string {
+    return this.clock.iso();
+  }
+
+  newId(): number {
+    return this.nextId++;
+  }
+
+  // ---------------------------------------------------------------- users, orgs, teams
+
+  addUser(input: { login: string; type?: UserType; name?: string | null; id?: number }): User {
+    const existing = this.users.get(lower(input.login));
+    if (existing) {
+      if (input.type) existing.type = input.type;
+      if (input.name !== undefined) existing.name = input.name;
+      return existing;
+    }
+    const id = input.id ?? this.newId();
+    const type = input.type ?? (input.login.endsWith('[bot]') ? 'Bot' : 'User');
+    const user: User = {
+      login: input.login,
+      id,
+      node_id: nodeId(type === 'Organization' ? 'Organization' : type, id),
+      type,
+      name: input.name ?? null,
+    };
+    this.users.set(lower(input.login), user);
+    return user;
+  }
+
+  /** The user with this login, created on first mention (like a seed naming a reporter). */
+  user(login: string): User {
+    return this.users.get(lower(login)) ?? this.addUser({ login });
+  }
+
+  findUser(login: string): User | undefined {
+    return this.users.get(lower(login));
+  }
+
+  addOrg(login: string, name?: string): User {
+    return this.addUser({ login, type: 'Organization', name: name ?? null });
+  }
+
+  isOrg(login: string): boolean {
+    return this.findUser(login)?.type === 'Organization';
+  }
+
+  addTeam(org: string, slug: string, members: string[]): Team {
+    if (!this.isOrg(org)) this.addOrg(org);
+    const id = this.newId();
+    const team: Team = {
+      id,
+      node_id: nodeId('Team', id),
+      org: this.user(org).login,
+      slug,
+      name: slug,
+      members: members.map((m) => this.user(m).login),
+    };
+    this.teams.push(team);
+    return team;
+  }
+
+  findTeam(org: string, slug: string): Team | undefined {
+    return this.teams.find((t) => lower(t.org) === lower(org) && lower(t.slug) === lower(slug));
+  }
+
+  // ---------------------------------------------------------------- repositories
+
+  addRepo(input: NewRepo): Repo {
+    const owner = this.user(input.owner);
+    const full = `${owner.login}/${input.name}`;
+    if (this.repos.has(lower(full))) throw new Error(`repository ${full} already exists`);
+    const id = this.newId();
+    const repo: Repo = {
+      id,
+      node_id: nodeId('Repository', id),
+      owner: owner.login,
+      name: input.name,
+      full_name: full,
+      private: input.private ?? false,
+      description: input.description ?? null,
+      default_branch: input.default_branch ?? 'main',
+      created_at: input.created_at ?? this.now(),
+      collaborators: new Map(),
+      labels: [],
+      issues: [],
+      files: new Map(),
+      refs: new Map(),
+    };
+    this.repos.set(lower(full), repo);
+    return repo;
+  }
+
+  findRepo(owner: string, name: string): Repo | undefined {
+    return this.repos.get(lower(`${owner}/${name}`));
+  }
+
+  /** The repository `owner/name` (or the object itself); throws if it does not exist. */
+  repo(ref: RepoRef): Repo {
+    if (typeof ref !== 'string') return ref;
+    const found = this.repos.get(lower(ref));
+    if (!found) throw missing(`no repository ${ref}`);
+    return found;
+  }
+
+  addCollaborator(ref: RepoRef, login: string, permission: Permission = 'write'): void {
+    const repo = this.repo(ref);
+    repo.collaborators.set(this.user(login).login, permission);
+  }
+
+  /** The effective permission of `login`, or null when they have none. */
+  permission(ref: RepoRef, login: string): Permission | null {
+    const repo = this.repo(ref);
+    if (lower(login) === lower(repo.owner) && !this.isOrg(repo.owner)) return 'admin';
+    for (const [who, perm] of repo.collaborators) if (lower(who) === lower(login)) return perm;
+    return null;
+  }
+
+  /** Assignable users: the owner (when a user) and every collaborator, in that order. */
+  assignableUsers(ref: RepoRef): User[] {
+    const repo = this.repo(ref);
+    const logins = this.isOrg(repo.owner) ? [] : [repo.owner];
+    for (const login of repo.collaborators.keys()) {
+      if (!logins.some((l) => lower(l) === lower(login))) logins.push(login);
+    }
+    return logins.map((l) => this.user(l));
+  }
+
+  isAssignable(ref: RepoRef, login: string): boolean {
+    return this.assignableUsers(ref).some((u) => lower(u.login) === lower(login));
+  }
+
+  setFile(ref: RepoRef, path: string, content: string, gitRef?: string): void {
+    const repo = this.repo(ref);
+    const clean = path.replace(/^\/+/, '');
+    if (gitRef === undefined || gitRef === repo.default_branch) {
+      repo.files.set(clean, content);
+      return;
+    }
+    const files = repo.refs.get(gitRef) ?? new Map<string, string>();
+    files.set(clean, content);
+    repo.refs.set(gitRef, files);
+  }
+
+  /** Files at a ref (branch, `refs/heads/x`, tag or sha); undefined when the ref is unknown. */
+  filesAt(ref: RepoRef, gitRef?: string): Map<string, string> | undefined {
+    const repo = this.repo(ref);
+    if (gitRef === undefined || gitRef === '') return repo.files;
+    const name = gitRef.replace(/^refs\/(heads|tags)\//, '');
+    if (name === repo.default_branch) return repo.files;
+    return repo.refs.get(name) ?? repo.refs.get(gitRef);
+  }
+
+  // ---------------------------------------------------------------- labels
+
+  findLabel(ref: RepoRef, name: string): Label | undefined {
+    const want = lower(name.trim());
+    return this.repo(ref).labels.find((l) => lower(l.name) === want);
+  }
+
+  label(ref: RepoRef, name: string): Label {
+    const found = this.findLabel(ref, name);
+    if (!found) throw missing(`no label "${name}" in ${this.repo(ref).full_name}`);
+    return found;
+  }
+
+  createLabel(ref: RepoRef, input: LabelInput): Label {
+    const repo = this.repo(ref);
+    if (input.name === undefined || input.name === null || input.name === '') {
+      throw validationFailed([{ resource: 'Label', code: 'missing_field', field: 'name' }]);
+    }
+    const name = checkLabelName(input.name);
+    const color = input.color === undefined ? DEFAULT_LABEL_COLOR : checkColor(input.color);
+    const description = checkDescription(input.description);
+    if (this.findLabel(repo, name)) {
+      throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }]);
+    }
+    const id = this.newId();
+    const label: Label = {
+      id,
+      node_id: nodeId('Label', id),
+      name,
+      color,
+      description,
+      default: false,
+    };
+    repo.labels.push(label);
+    return label;
+  }
+
+  updateLabel(ref: RepoRef, name: string, patch: LabelPatch): Label {
+    const repo = this.repo(ref);
+    const label = this.label(repo, name);
+    const newName = patch.new_name ?? patch.name;
+    const next = {
+      name: newName === undefined ? label.name : checkLabelName(newName),
+      color: patch.color === undefined ? label.color : checkColor(patch.color),
+      description:
+        patch.description === undefined ? label.description : checkDescription(patch.description),
+    };
+    const clash = this.findLabel(repo, next.name);
+    if (clash && clash !== label) {
+      throw validationFailed([{ resource: 'Label', code: 'already_exists', field: 'name' }]);
+    }
+    Object.assign(label, next);
+    return label;
+  }
+
+  /** Deletes the label from the repository and from every issue that carries it. */
+  deleteLabel(ref: RepoRef, name: string): void {
+    const repo = this.repo(ref);
+    const label = this.label(repo, name);
+    repo.labels.splice(repo.labels.indexOf(label), 1);
+    for (const issue of repo.issues) {
+      const at = issue.labels.indexOf(label);
+      if (at >= 0) issue.labels.splice(at, 1);
+    }
+  }
+
+  /** Existing label by name, or a new one with GitHub's default colour (as issue routes do). */
+  private ensureLabel(repo: Repo, name: string): Label {
+    return this.findLabel(repo, name) ?? this.createLabel(repo, { name });
+  }
+
+  // ---------------------------------------------------------------- issues
+
+  issue(ref: RepoRef, number: number): Issue {
+    const repo = this.repo(ref);
+    const found = repo.issues.find((i) => i.number === number);
+    if (!found) throw missing(`no issue #${number} in ${repo.full_name}`);
+    return found;
+  }
+
+  findIssue(ref: RepoRef, number: number): Issue | undefined {
+    return this.repo(ref).issues.find((i) => i.number === number);
+  }
+
+  createIssue(ref: RepoRef, input: NewIssue, opts: ActorOption = {}): Issue {
+    const repo = this.repo(ref);
+    if (typeof input.title !== 'string' || input.title.trim() === '') {
+      throw validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+    }
+    const number = input.number ?? Math.max(0, ...repo.issues.map((i) => i.number)) + 1;
+    if (repo.issues.some((i) => i.number === number)) {
+      throw new Error(`${repo.full_name}#${number} already exists`);
+    }
+    const author = this.user(input.user ?? opts.actor ?? ACTIONS_BOT).login;
+    const createdAt = input.created_at
+      ? toIso(parseInstant(input.created_at, 'created_at'))
+      : this.now();
+    const assignees = this.checkAssignees(repo, input.assignees ?? []);
+    const id = this.newId();
+    const pr = input.pull_request;
+    const issue: Issue = {
+      id,
+      node_id: nodeId(pr ? 'PullRequest' : 'Issue', id),
+      number,
+      title: input.title,
+      body: input.body ?? null,
+      user: author,
+      labels: [],
+      assignees: [],
+      state: 'open',
+      state_reason: null,
+      locked: false,
+      created_at: createdAt,
+      updated_at: createdAt,
+      closed_at: null,
+      closed_by: null,
+      comments: [],
+      events: [],
+      pull_request: pr
+        ? {
+            head: (typeof pr === 'object' && pr.head) || `patch-${number}`,
+            base: (typeof pr === 'object' && pr.base) || repo.default_branch,
+            head_sha: fakeSha(`${repo.full_name}#${number}`),
+            draft: (typeof pr === 'object' && pr.draft) || false,
+            merged_at: (typeof pr === 'object' && pr.merged_at) || null,
+          }
+        : null,
+    };
+    repo.issues.push(issue);
+    repo.issues.sort((a, b) => a.number - b.number);
+    const at = { actor: author, at: createdAt };
+    for (const name of input.labels ?? []) this.attachLabel(repo, issue, name, at);
+    for (const login of assignees) this.attachAssignee(issue, login, at);
+    for (const c of input.comments ?? []) this.addComment(repo, number, c);
+    if (input.state === 'closed') {
+      const closedAt = input.closed_at
+        ? toIso(parseInstant(input.closed_at, 'closed_at'))
+        : createdAt;
+      this.close(issue, input.state_reason ?? 'completed', { actor: author, at: closedAt });
+    }
+    if (input.updated_at) issue.updated_at = toIso(parseInstant(input.updated_at, 'updated_at'));
+    else issue.updated_at = latest(issue.updated_at, createdAt);
+    return issue;
+  }
+
+  updateIssue(ref: RepoRef, number: number, patch: IssuePatch, opts: ActorOption = {}): Issue {
+    const repo = this.repo(ref);
+    const issue = this.issue(repo, number);
+    const at = this.stamp(opts);
+    if (patch.state !== undefined && patch.state !== 'open' && patch.state !== 'closed') {
+      throw validationFailed([
+        { resource: 'Issue', code: 'invalid', field: 'state', value: patch.state },
+      ]);
+    }
+    if (
+      patch.state_reason !== undefined &&
+      patch.state_reason !== null &&
+      !STATE_REASONS.includes(patch.state_reason)
+    ) {
+      throw validationFailed([
+        { resource: 'Issue', code: 'invalid', field: 'state_reason', value: patch.state_reason },
+      ]);
+    }
+    if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title === '')) {
+      throw validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+    }
+    const assignees = patch.assignees ? this.checkAssignees(repo, patch.assignees) : undefined;
+    if (patch.title !== undefined && patch.title !== issue.title) {
+      this.record(issue, { event: 'renamed', rename: { from: issue.title, to: patch.title } }, at);
+      issue.title = patch.title;
+    }
+    if (patch.body !== undefined) issue.body = patch.body;
+    if (patch.labels) this.replaceLabels(repo, issue, patch.labels, at);
+    if (assignees) {
+      for (const login of [...issue.assignees]) {
+        if (!assignees.some((a) => lower(a) === lower(login)))
+          this.detachAssignee(issue, login, at);
+      }
+      for (const login of assignees) this.attachAssignee(issue, login, at);
+    }
+    if (patch.state === 'closed' && issue.state === 'open') {
+      this.close(issue, patch.state_reason ?? 'completed', at);
+    } else if (patch.state === 'open' && issue.state === 'closed') {
+      issue.state = 'open';
+      issue.state_reason = 'reopened';
+      issue.closed_at = null;
+      issue.closed_by = null;
+      this.record(issue, { event: 'reopened', state_reason: 'reopened' }, at);
+    } else if (patch.state_reason !== undefined && issue.state === 'closed') {
+      issue.state_reason = patch.state_reason;
+    }
+    issue.updated_at = at.at;
+    return issue;
+  }
+
+  addLabels(ref: RepoRef, number: number, names: string[], opts: ActorOption = {}): Label[] {
+    const repo = this.repo(ref);
+    const issue = this.issue(repo, number);
+    const at = this.stamp(opts);
+    for (const name of names) this.attachLabel(repo, issue, name, at);
+    issue.updated_at = at.at;
+    return issue.labels;
+  }
+
+  setLabels(ref: RepoRef, number: number, names: string[], opts: ActorOption = {}): Label[] {
+    const repo = this.repo(ref);
+    const issue = this.issue(repo, number);
+    const at = this.stamp(opts);
+    this.replaceLabels(repo, issue, names, at);
+    issue.updated_at = at.at;
+    return issue.labels;
+  }
+
+  /** Removes one label; 404 "Label does not exist" when the issue does not carry it. */
+  removeLabel(ref: RepoRef, number: number, name: string, opts: ActorOption = {}): Label[] {
+    const repo = this.repo(ref);
+    const issue = this.issue(repo, number);
+    const label = issue.labels.find((l) => lower(l.name) === lower(name));
+    if (!label) throw notFound('Label does not exist');
+    const at = this.stamp(opts);
+    this.detachLabel(issue, label, at);
+    issue.updated_at = at.at;
+    return issue.labels;
+  }
+
+  clearLabels(ref: RepoRef, number: number, opts: ActorOption = {}): void {
+    this.setLabels(ref, number, [], opts);
+  }
+
+  /** Adds assignees; like GitHub, logins that cannot be assigned are silently ignored. */
+  addAssignees(ref: RepoRef, number: number, logins: string[], opts: ActorOption = {}): Issue {
+    const repo = this.repo(ref);
+    const issue = this.issue(repo, number);
+    const at = this.stamp(opts);
+    for (const login of logins) {
+      if (this.isAssignable(repo, login)) this.attachAssignee(issue, this.user(login).login, at);
+    }
+    issue.updated_at = at.at;
+    return issue;
+  }
+
+  removeAssignees(ref: RepoRef, number: number, logins: string[], opts: ActorOption = {}): Issue {
+    const repo = this.repo(ref);
+    const issue = this.issue(repo, number);
+    const at = this.stamp(opts);
+    for (const login of logins) this.detachAssignee(issue, login, at);
+    issue.updated_at = at.at;
+    return issue;
+  }
+
+  // ---------------------------------------------------------------- comments
+
+  addComment(ref: RepoRef, number: number, input: NewComment): Comment {
+    const repo = this.repo(ref);
+    const issue = this.issue(repo, number);
+    if (typeof input.body !== 'string' || input.body === '') {
+      throw validationFailed([{ resource: 'IssueComment', code: 'missing_field', field: 'body' }]);
+    }
+    const createdAt = input.created_at
+      ? toIso(parseInstant(input.created_at, 'created_at'))
+      : this.now();
+    const id = this.newId();
+    const comment: Comment = {
+      id,
+      node_id: nodeId('IssueComment', id),
+      issue_number: number,
+      user: this.user(input.user ?? ACTIONS_BOT).login,
+      body: input.body,
+      created_at: createdAt,
+      updated_at: createdAt,
+    };
+    issue.comments.push(comment);
+    issue.updated_at = latest(issue.updated_at, createdAt);
+    return comment;
+  }
+
+  /** The comment with this id in the repository, with the issue it belongs to. */
+  comment(ref: RepoRef, id: number): { issue: Issue; comment: Comment } {
+    for (const issue of this.repo(ref).issues) {
+      const comment = issue.comments.find((c) => c.id === id);
+      if (comment) return { issue, comment };
+    }
+    throw missing(`no comment ${id} in ${this.repo(ref).full_name}`);
+  }
+
+  updateComment(ref: RepoRef, id: number, body: string): Comment {
+    const { issue, comment } = this.comment(ref, id);
+    if (typeof body !== 'string' || body === '') {
+      throw validationFailed([{ resource: 'IssueComment', code: 'missing_field', field: 'body' }]);
+    }
+    comment.body = body;
+    comment.updated_at = this.now();
+    issue.updated_at = latest(issue.updated_at, comment.updated_at);
+    return comment;
+  }
+
+  deleteComment(ref: RepoRef, id: number): void {
+    const { issue, comment } = this.comment(ref, id);
+    issue.comments.splice(issue.comments.indexOf(comment), 1);
+  }
+
+  /** Comments across the repository, oldest first. */
+  repoComments(ref: RepoRef): Comment[] {
+    return this.repo(ref)
+      .issues.flatMap((i) => i.comments)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** Events and comments of an issue in time order (GitHub's timeline). */
+  timeline(ref: RepoRef, number: number): TimelineItem[] {
+    const issue = this.issue(ref, number);
+    const items: (TimelineItem & { seq: number })[] = [
+      ...issue.events.map((event) => ({
+        kind: 'event' as const,
+        at: event.created_at,
+        event,
+        seq: event.id,
+      })),
+      ...issue.comments.map((comment) => ({
+        kind: 'comment' as const,
+        at: comment.created_at,
+        comment,
+        seq: comment.id,
+      })),
+    ];
+    items.sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at < b.at ? -1 : 1));
+    return items.map(({ seq: _seq, ...item }) => item as TimelineItem);
+  }
+
+  // ---------------------------------------------------------------- dump
+
+  /** A JSON-friendly dump of the whole state (served at /_emulator/state). */
+  snapshot(): Record<string, unknown> {
+    return {
+      now: this.clock.isFrozen ? this.now() : null,
+      users: [...this.users.values()],
+      teams: this.teams,
+      repos: [...this.repos.values()].map((r) => ({
+        ...r,
+        collaborators: Object.fromEntries(r.collaborators),
+        labels: r.labels,
+        issues: r.issues.map((i) => ({ ...i, labels: i.labels.map((l) => l.name) })),
+        files: Object.fromEntries(r.files),
+        refs: Object.fromEntries([...r.refs].map(([k, v]) => [k, Object.fromEntries(v)])),
+      })),
+    };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private stamp(opts: ActorOption): { actor: string; at: string } {
+    return { actor: this.user(opts.actor ?? ACTIONS_BOT).login, at: this.now() };
+  }
+
+  /** Validates logins for create/update (422 for a login that cannot be assigned). */
+  private checkAssignees(repo: Repo, logins: unknown): string[] {
+    if (!Array.isArray(logins)) {
+      throw validationFailed([{ resource: 'Issue', code: 'invalid', field: 'assignees' }]);
+    }
+    const out: string[] = [];
+    for (const login of logins) {
+      if (typeof login !== 'string' || !this.isAssignable(repo, login)) {
+        throw validationFailed([
+          { resource: 'Issue', code: 'invalid', field: 'assignees', value: login },
+        ]);
+      }
+      const canonical = this.user(login).login;
+      if (!out.includes(canonical)) out.push(canonical);
+    }
+    return out.slice(0, MAX_ASSIGNEES);
+  }
+
+  private record(
+    issue: Issue,
+    event: Omit<IssueEvent, 'id' | 'node_id' | 'actor' | 'created_at'>,
+    at: { actor: string; at: string },
+  ): void {
+    const id = this.newId();
+    issue.events.push({
+      id,
+      node_id: nodeId(eventNodeType(event.event), id),
+      actor: at.actor,
+      created_at: at.at,
+      ...event,
+    });
+  }
+
+  private attachLabel(repo: Repo, issue: Issue, name: string, at: { actor: string; at: string }) {
+    const label = this.ensureLabel(repo, name);
+    if (issue.labels.includes(label)) return;
+    issue.labels.push(label);
+    this.record(issue, { event: 'labeled', label: { name: label.name, color: label.color } }, at);
+  }
+
+  private detachLabel(issue: Issue, label: Label, at: { actor: string; at: string }) {
+    issue.labels.splice(issue.labels.indexOf(label), 1);
+    this.record(issue, { event: 'unlabeled', label: { name: label.name, color: label.color } }, at);
+  }
+
+  private replaceLabels(
+    repo: Repo,
+    issue: Issue,
+    names: string[],
+    at: { actor: string; at: string },
+  ) {
+    const wanted = names.map((n) => this.ensureLabel(repo, n));
+    for (const label of [...issue.labels]) {
+      if (!wanted.includes(label)) this.detachLabel(issue, label, at);
+    }
+    for (const label of wanted) this.attachLabel(repo, issue, label.name, at);
+  }
+
+  private attachAssignee(issue: Issue, login: string, at: { actor: string; at: string }) {
+    if (issue.assignees.some((a) => lower(a) === lower(login))) return;
+    if (issue.assignees.length >= MAX_ASSIGNEES) return;
+    issue.assignees.push(login);
+    this.record(issue, { event: 'assigned', assignee: login }, at);
+  }
+
+  private detachAssignee(issue: Issue, login: string, at: { actor: string; at: string }) {
+    const index = issue.assignees.findIndex((a) => lower(a) === lower(login));
+    if (index < 0) return;
+    const [removed] = issue.assignees.splice(index, 1);
+    this.record(issue, { event: 'unassigned', assignee: removed ?? login }, at);
+  }
+
+  private close(issue: Issue, reason: StateReason | null, at: { actor: string; at: string }) {
+    issue.state = 'closed';
+    issue.state_reason = reason;
+    issue.closed_at = at.at;
+    issue.closed_by = at.actor;
+    this.record(issue, { event: 'closed', state_reason: reason }, at);
+    issue.updated_at = latest(issue.updated_at, at.at);
+  }
+}
+
+// ---------------------------------------------------------------- validation helpers
+
+function checkLabelName(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw validationFailed([{ resource: 'Label', code: 'invalid', field: 'name', value }]);
+  }
+  const name = value.trim();
+  if ([...name].length > 50) {
+    throw validationFailed([
+      {
+        resource: 'Label',
+        code: 'custom',
+        field: 'name',
+        message: 'name is too long (maximum is 50 characters)',
+      },
+    ]);
+  }
+  return name;
+}
+
+function checkColor(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-fA-F]{6}$/.test(value)) {
+    throw validationFailed([{ resource: 'Label', code: 'invalid', field: 'color', value }]);
+  }
+  return value.toLowerCase();
+}
+
+function checkDescription(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') {
+    throw validationFailed([{ resource: 'Label', code: 'invalid', field: 'description', value }]);
+  }
+  if ([...value].length > 100) {
+    throw validationFailed([
+      {
+        resource: 'Label',
+        code: 'custom',
+        field: 'description',
+        message: 'description is too long (maximum is 100 characters)',
+      },
+    ]);
+  }
+  return value;
+}
+
+/** GitHub's 404 body, with an error message that says what was missing (for direct store calls). */
+function missing(what: string) {
+  const err = notFound();
+  err.message = `Not Found: ${what}`;
+  return err;
+}
+
+function latest(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+function eventNodeType(kind: IssueEventKind): string {
+  const names: Record<IssueEventKind, string> = {
+    labeled: 'LabeledEvent',
+    unlabeled: 'UnlabeledEvent',
+    assigned: 'AssignedEvent',
+    unassigned: 'UnassignedEvent',
+    closed: 'ClosedEvent',
+    reopened: 'ReopenedEvent',
+    renamed: 'RenamedTitleEvent',
+  };
+  return names[kind];
+}
+
+/** A stable 40-hex string derived from text (fake commit ids). */
+export function fakeSha(text: string): string {
+  let h1 = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; out.length < 40; round++) {
+    for (const ch of `${round}:${text}`) h1 = Math.imul(h1 ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h1.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 40);
+}
