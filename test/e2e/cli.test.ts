@@ -3,27 +3,19 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { node24, projectRoot } from './harness/run-action.js';
+import { node24, projectRoot, runNode } from './harness/run-action.js';
 
 const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
 
-function supportKit(
+async function supportKit(
   args: string[],
   cwd = projectRoot(),
-  env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(node24(), [cli, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  const { exitCode, stdout, stderr } = await runNode([cli, ...args], {
+    env: { PATH: process.env.PATH ?? '' },
+    cwd,
   });
+  return { code: exitCode, stdout, stderr };
 }
 
 async function repoWith(files: Record<string, string>): Promise<string> {

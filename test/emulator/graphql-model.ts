@@ -7,7 +7,15 @@
 import { ApiError } from './errors.js';
 import { searchIssues, type SearchHit } from './search-query.js';
 import { mentions, sortIssues, type IssueSortField } from './issue-filters.js';
-import type { Comment, Issue, IssueEvent, Label, Repo, Store } from './store.js';
+import {
+  EVENT_TYPENAME,
+  type Comment,
+  type Issue,
+  type IssueEvent,
+  type Label,
+  type Repo,
+  type Store,
+} from './store.js';
 
 export type Model = Record<string, unknown>;
 type Args = Record<string, unknown>;
@@ -176,16 +184,6 @@ const TIMELINE_TYPES: Record<string, string> = {
   REOPENED_EVENT: 'ReopenedEvent',
   RENAMED_TITLE_EVENT: 'RenamedTitleEvent',
   ISSUE_COMMENT: 'IssueComment',
-};
-
-const EVENT_TYPENAME: Record<IssueEvent['event'], string> = {
-  labeled: 'LabeledEvent',
-  unlabeled: 'UnlabeledEvent',
-  assigned: 'AssignedEvent',
-  unassigned: 'UnassignedEvent',
-  closed: 'ClosedEvent',
-  reopened: 'ReopenedEvent',
-  renamed: 'RenamedTitleEvent',
 };
 
 function eventModel(store: Store, repo: Repo, issue: Issue, event: IssueEvent): Model {

@@ -738,7 +738,7 @@ export class Store {
     const id = this.newId();
     issue.events.push({
       id,
-      node_id: nodeId(eventNodeType(event.event), id),
+      node_id: nodeId(EVENT_TYPENAME[event.event], id),
       actor: at.actor,
       created_at: at.at,
       ...event,
@@ -850,18 +850,16 @@ function latest(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-function eventNodeType(kind: IssueEventKind): string {
-  const names: Record<IssueEventKind, string> = {
-    labeled: 'LabeledEvent',
-    unlabeled: 'UnlabeledEvent',
-    assigned: 'AssignedEvent',
-    unassigned: 'UnassignedEvent',
-    closed: 'ClosedEvent',
-    reopened: 'ReopenedEvent',
-    renamed: 'RenamedTitleEvent',
-  };
-  return names[kind];
-}
+/** GraphQL type of each issue event, which its node_id encodes as GitHub's do. */
+export const EVENT_TYPENAME: Record<IssueEventKind, string> = {
+  labeled: 'LabeledEvent',
+  unlabeled: 'UnlabeledEvent',
+  assigned: 'AssignedEvent',
+  unassigned: 'UnassignedEvent',
+  closed: 'ClosedEvent',
+  reopened: 'ReopenedEvent',
+  renamed: 'RenamedTitleEvent',
+};
 
 /** A stable 40-hex string derived from text (fake commit ids). */
 export function fakeSha(text: string): string {

@@ -130,7 +130,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       ...options.env,
     };
     const bundle = join(projectRoot(), 'dist', options.action, 'index.js');
-    const { exitCode, stdout, stderr } = await spawnNode(bundle, env, workspace);
+    const { exitCode, stdout, stderr } = await runNode([bundle], { env, cwd: workspace });
     return {
       exitCode,
       stdout,
@@ -144,13 +144,17 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
 }
 
-function spawnNode(
-  bundle: string,
-  env: Record<string, string>,
-  cwd: string,
+/** Run a script under Node 24 and collect what it printed. */
+export function runNode(
+  args: string[],
+  options: { env: Record<string, string>; cwd: string },
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(node24(), [bundle], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node24(), args, {
+      env: options.env,
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
