@@ -1,4 +1,4 @@
-const P=159,A=[159],I={9159:((m,s,t)=>{t.r(s),t.d(s,{emulatorCommand:()=>c});var n=t(7975),d=t.n(n),o=t(7911),r=t(7485);async function c(f,h){let e;try{({values:e}=(0,n.parseArgs)({args:f,options:{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"},help:{type:"boolean",short:"h"}},strict:!0}))}catch(i){throw new r.eb(i.message,o.Ur)}if(e.help)return h.out(o.Ur),r.dc.ok;const a=Number(e.port);if(!Number.isInteger(a)||a<0||a>65535)throw new r.eb(`--port must be 0-65535, not "${e.port}"`,o.Ur);const{startEmulator:E,loadSeedFile:g}=await Promise.all([t.e(815),t.e(645),t.e(626)]).then(t.bind(t,7626)),l=e.seed?await g(e.seed):void 0,p=await E({port:a,host:e.host,...l?{seed:l}:{}});return h.out(p.url),await new Promise(i=>{const u=()=>i();process.once("SIGINT",u),process.once("SIGTERM",u)}),await p.close(),r.dc.ok}}),7911:((m,s,t)=>{t.d(s,{Ep:()=>o,Ur:()=>d,zg:()=>n});const n=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
+const y=159,b=[159],P={9159:((m,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>c});var a=e(7975),l=e.n(a),s=e(7911),o=e(7485);async function c(f,h){let t;try{({values:t}=(0,a.parseArgs)({args:f,options:{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"},help:{type:"boolean",short:"h"}},strict:!0}))}catch(i){throw new o.eb(i.message,s.Ur)}if(t.help)return h.out(s.Ur),o.dc.ok;const r=Number(t.port);if(!Number.isInteger(r)||r<0||r>65535)throw new o.eb(`--port must be 0-65535, not "${t.port}"`,s.Ur);const{startEmulator:g,loadSeedFile:E}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),p=t.seed?await E(t.seed):void 0,d=await g({port:r,host:t.host,...p?{seed:p}:{}});return h.out(d.url),await new Promise(i=>{const u=()=>i();process.once("SIGINT",u),process.once("SIGTERM",u)}),await d.close(),o.dc.ok}}),7911:((m,n,e)=>{e.d(n,{Ep:()=>s,Qx:()=>o,Ur:()=>l,zg:()=>a});const a=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
 
 Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
 checks a schema cannot express. Every problem is printed as file:line:column.
@@ -11,7 +11,7 @@ Options:
   --json          print {"valid": bool, "files": [...], "problems": [...]}
   -h, --help      show this help
 
-Exit status: 0 valid, 1 problems found, 2 usage error.`,d=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
+Exit status: 0 valid, 1 problems found, 2 usage error.`,l=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
 
 Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
 on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
@@ -21,7 +21,7 @@ Options:
   --port N      port to listen on; 0 picks a free one (default 0)
   --host ADDR   address to bind (default 127.0.0.1; loopback only)
   --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
-  -h, --help    show this help`,o=`Usage: support-kit demo [--preset NAME] [--keep]
+  -h, --help    show this help`,s=`Usage: support-kit demo [--preset NAME] [--keep]
 
 Plays a short support story against the GitHub emulator through the real action bundles
 (dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
@@ -31,4 +31,20 @@ and how many API requests it cost.
 Options:
   --preset NAME   the preset the sample repository is configured from (default escalation)
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
-  -h, --help      show this help`})};export{P as id,A as ids,I as modules};
+  -h, --help      show this help`,o=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
+
+Makes a repository's labels follow labels.yaml, the way the labels action does on push.
+  plan    show what apply would do (nothing is written)
+  apply   create, update, rename and (with prune) delete labels
+  check   change nothing; exit 1 when the labels have drifted from labels.yaml
+
+Options:
+  --repo o/name          the repository the sync runs for (its labels, unless labels.yaml names others)
+  --config PATH          labels.yaml, or the config folder holding it (default .github/support-kit)
+  --dry-run              with apply: decide and print, write nothing
+  --allow-mass-delete    let a prune through that deletes more than the brake allows
+  --json                 print {"plans": [...], "problems": [...], "failures": [...]}
+  -h, --help             show this help
+
+Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
+Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`})};export{y as id,b as ids,P as modules};

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeAction, describeTarget } from '../core/plan/describe.js';
+import type { Plan } from '../core/plan/types.js';
 import { DEMO_HELP } from './help.js';
 import { EXIT, type Io, UsageError } from './usage.js';
 
@@ -98,7 +100,23 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     });
 
     const labels = presetFiles['labels.yaml'] ?? 'labels: []\n';
-    const broken = labels.replace(/color: b60205/, 'color: b6020'); // one digit short
+    // The repository starts with GitHub's default labels, one of them under an old name.
+    for (const name of [
+      'bug',
+      'documentation',
+      'duplicate',
+      'enhancement',
+      'invalid',
+      'question',
+      'sev1',
+    ]) {
+      store.createLabel(REPO, { name, color: 'ededed' });
+    }
+    store.addLabels(REPO, issue.number, ['sev1']);
+    const teamLabels = `${labels}\n  # Renamed: issues labelled sev1 keep their label under the new name.\n  - name: S1-watchlist\n    color: d93f0b\n    description: Severity 1 on a watchlist account\n    aliases: [sev1]\n`;
+    const pushSha = 'c3'.repeat(20);
+    store.setFile(REPO, `${CONFIG}/labels.yaml`, teamLabels, pushSha);
+    const broken = teamLabels.replace(/color: b60205/, 'color: b6020'); // one digit short
     const pr = store.createIssue(REPO, {
       title: 'Tune the severity labels',
       user: 'amy',
@@ -110,6 +128,25 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     };
 
     const steps: (Step & { before?: () => void })[] = [
+      {
+        title: '@amy pushes labels.yaml (the escalation preset plus a renamed sev1) to main',
+        action: 'labels',
+        event: {
+          name: 'push',
+          payload: webhookPayload(store, 'push', {
+            repo: REPO,
+            after: pushSha,
+            sender: 'amy',
+            commits: [
+              {
+                id: pushSha,
+                message: 'Adopt the escalation labels',
+                modified: [`${CONFIG}/labels.yaml`],
+              },
+            ],
+          }),
+        },
+      },
       {
         title: `@customer-eng opens #${issue.number} "${issue.title}"`,
         action: 'all',
@@ -129,14 +166,18 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       },
       {
         title: `@amy opens pull request #${pr.number} "${pr.title}" with a colour one digit short`,
-        action: 'validate',
+        action: 'all',
         before: () => prHead('a1'.repeat(20), broken),
         event: { name: 'pull_request', payload: {} },
       },
       {
-        title: `@amy pushes a fix to #${pr.number}`,
-        action: 'validate',
-        before: () => prHead('b2'.repeat(20), labels),
+        title: `@amy pushes a fix to #${pr.number} that also prunes "invalid"`,
+        action: 'all',
+        before: () =>
+          prHead(
+            'b2'.repeat(20),
+            `prune: true\nexclude: [documentation, duplicate]\n${teamLabels}`,
+          ),
         event: { name: 'pull_request', payload: {} },
       },
       {
@@ -155,7 +196,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
               name: 'pull_request',
               payload: webhookPayload(store, 'pull_request', {
                 repo: REPO,
-                action: index === 2 ? 'opened' : 'synchronize',
+                action: step.title.includes('opens pull request') ? 'opened' : 'synchronize',
                 number: pr.number,
               }),
             }
@@ -192,11 +233,14 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         );
       }
       for (const plan of plans(result.outputs.plan)) {
+        const writes = plan.operations.filter((op) => op.kind !== 'keep-label');
+        const kept = plan.operations.length - writes.length;
         io.out(
-          `     ${plan.capability}: ${plan.operations.length} operation(s)${plan.notes.length ? `; ${plan.notes.join('; ')}` : ''}`,
+          `     ${plan.capability}: ${writes.length} operation(s)${kept ? `, ${kept} label(s) left as they are` : ''}${plan.preview ? ' (preview, not applied)' : ''}${plan.notes.length ? `; ${plan.notes.join('; ')}` : ''}`,
         );
-        for (const op of plan.operations)
-          io.out(`       - ${op.kind}${op.issue ? ` on #${op.issue}` : ''}: ${op.reason}`);
+        for (const op of writes.slice(0, 6))
+          io.out(`       - ${describeTarget(op)}: ${describeAction(op)} (${op.reason})`);
+        if (writes.length > 6) io.out(`       - ... and ${writes.length - 6} more`);
       }
       for (const i of store.repo(REPO).issues) {
         const before = commentsBefore.get(i.number) ?? [];
@@ -214,13 +258,12 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 
     io.out('');
     io.out(`Done: ${steps.length} events, ${total} API requests in all.`);
+    const onIssue = store.issue(REPO, issue.number).labels.map((l) => l.name);
     io.out(
-      `Labels on #${issue.number}: ${
-        store
-          .issue(REPO, issue.number)
-          .labels.map((l) => l.name)
-          .join(', ') || 'none yet (intake rules are not built yet)'
-      }.`,
+      `Labels on #${issue.number}: ${onIssue.join(', ')} (it had sev1; the rename kept it on the issue).`,
+    );
+    io.out(
+      `Repository labels: ${store.repo(REPO).labels.length}; "invalid" stays until the pull request that prunes it is merged.`,
     );
     if (values.keep) {
       io.out(
@@ -237,11 +280,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-interface PlanView {
-  capability: string;
-  operations: { kind: string; issue?: number; reason: string }[];
-  notes: string[];
-}
+type PlanView = Pick<Plan, 'capability' | 'operations' | 'notes' | 'preview'>;
 
 function plans(output: string | undefined): PlanView[] {
   if (!output) return [];

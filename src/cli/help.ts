@@ -38,3 +38,21 @@ Options:
   --preset NAME   the preset the sample repository is configured from (default escalation)
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
   -h, --help      show this help`;
+
+export const LABELS_HELP = `Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
+
+Makes a repository's labels follow labels.yaml, the way the labels action does on push.
+  plan    show what apply would do (nothing is written)
+  apply   create, update, rename and (with prune) delete labels
+  check   change nothing; exit 1 when the labels have drifted from labels.yaml
+
+Options:
+  --repo o/name          the repository the sync runs for (its labels, unless labels.yaml names others)
+  --config PATH          labels.yaml, or the config folder holding it (default .github/support-kit)
+  --dry-run              with apply: decide and print, write nothing
+  --allow-mass-delete    let a prune through that deletes more than the brake allows
+  --json                 print {"plans": [...], "problems": [...], "failures": [...]}
+  -h, --help             show this help
+
+Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
+Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`;

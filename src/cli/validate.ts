@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { formatProblem, hasErrors } from '../config/problems.js';
 import { apiSource, workspaceSource } from '../config/sources.js';
-import { createOctokit } from '../github/client.js';
+import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
 import { VALIDATE_HELP } from './help.js';
 import { EXIT, type Io, UsageError } from './usage.js';
@@ -21,6 +21,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     const octokit = await createOctokit({
       token: process.env.GITHUB_TOKEN ?? '',
       baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      ...writePacingFromEnv(),
     });
     source = apiSource(new Gateway(octokit, repo), configPath, values.ref);
   } else {

@@ -72,6 +72,7 @@ export function checkFile(
     };
   }
   const found = [...problems];
+  spec.prepare?.(yaml);
   if (spec.schema) found.push(...checkSchema(yaml, spec.schema));
   if (!found.some((p) => p.severity === 'error') && spec.check) found.push(...spec.check(yaml));
   if (found.some((p) => p.severity === 'error')) return { problems: found };

@@ -1,5 +1,5 @@
 import labelsSchema from '../../config/schema/labels.schema.json' with { type: 'json' };
-import { checkLabelNames } from './checks/labels.js';
+import { checkLabels, recoverColors } from './checks/labels.js';
 import type { ConfigProblem } from './problems.js';
 import type { JsonSchema } from './schema.js';
 import type { YamlFile } from './yaml.js';
@@ -13,6 +13,8 @@ export interface ConfigFileSpec {
   /** What the file configures, in the words of the validate summary. */
   purpose: string;
   schema?: JsonSchema;
+  /** Repairs YAML's well-known misreadings before the schema sees the values. */
+  prepare?: (yaml: YamlFile) => void;
   /** Checks a schema cannot express (clashes, references between entries). */
   check?: (yaml: YamlFile) => ConfigProblem[];
 }
@@ -23,7 +25,8 @@ export const CONFIG_FILES: readonly ConfigFileSpec[] = [
     file: 'labels.yaml',
     purpose: 'the repository labels',
     schema: labelsSchema as JsonSchema,
-    check: checkLabelNames,
+    prepare: recoverColors,
+    check: checkLabels,
   },
   { name: 'intake', file: 'intake.yaml', purpose: 'issue template rules' },
   { name: 'roster', file: 'roster.yaml', purpose: 'the on-call roster' },

@@ -38,6 +38,10 @@ export async function applyPlan(
   const results: OperationResult[] = [];
   for (const operation of plan.operations) {
     const label = `${describeAction(operation)} on ${describeTarget(operation)}`;
+    if (operation.kind === 'keep-label') {
+      results.push({ operation, status: 'unchanged', detail: operation.name });
+      continue;
+    }
     if (options.dryRun) {
       log(`[dry-run] would ${label}: ${operation.reason}`);
       results.push({ operation, status: 'dry-run', detail: 'not applied (dry-run)' });
@@ -82,6 +86,27 @@ async function applyOperation(
       return upsertComment(gateway, op.issue, op.marker, op.body);
     case 'upsert-issue':
       return upsertIssue(gateway, op.marker, op.title, op.body, op.labels);
+    case 'create-label': {
+      const label = await gateway.createLabel({
+        name: op.name,
+        color: op.color,
+        description: op.description,
+      });
+      return { status: 'applied', detail: label.name };
+    }
+    case 'update-label': {
+      const label = await gateway.updateLabel(op.name, {
+        ...(op.newName !== undefined ? { new_name: op.newName } : {}),
+        ...(op.color !== undefined ? { color: op.color } : {}),
+        ...(op.description !== undefined ? { description: op.description } : {}),
+      });
+      return { status: 'applied', detail: label.name };
+    }
+    case 'delete-label':
+      await gateway.deleteLabel(op.name);
+      return { status: 'applied', detail: op.name };
+    case 'keep-label':
+      return { status: 'unchanged', detail: op.name };
     case 'update-issue': {
       const issue = await gateway.updateIssue(op.issue, {
         ...(op.state ? { state: op.state } : {}),

@@ -70,3 +70,17 @@ async function pacedGroups(writeIntervalMs: number | undefined): Promise<Record<
     new Bottleneck.Group({ id, maxConcurrent: 1, minTime: writeIntervalMs });
   return { write: group('support-kit-write'), notifications: group('support-kit-notifications') };
 }
+
+/** `SUPPORT_KIT_WRITE_INTERVAL_MS` overrides GitHub's pacing (the tests set 0 against the emulator). */
+export function writePacingFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  writeIntervalMs?: number;
+} {
+  const raw = env.SUPPORT_KIT_WRITE_INTERVAL_MS;
+  if (raw === undefined || raw === '') return {};
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(
+      `SUPPORT_KIT_WRITE_INTERVAL_MS must be a whole number of milliseconds, not "${raw}"`,
+    );
+  return { writeIntervalMs: value };
+}

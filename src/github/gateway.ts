@@ -117,6 +117,50 @@ export class Gateway {
     return data as GitHubIssue;
   }
 
+  async listLabels(): Promise<GitHubLabel[]> {
+    const labels = await this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, {
+      ...this.ref,
+      per_page: 100,
+    });
+    return labels as GitHubLabel[];
+  }
+
+  async createLabel(label: {
+    name: string;
+    color: string;
+    description: string;
+  }): Promise<GitHubLabel> {
+    const { data } = await this.octokit.rest.issues.createLabel({ ...this.ref, ...label });
+    return data as GitHubLabel;
+  }
+
+  /** `name` is the current name; Octokit encodes it for the path exactly once. */
+  async updateLabel(
+    name: string,
+    patch: { new_name?: string; color?: string; description?: string },
+  ): Promise<GitHubLabel> {
+    const { data } = await this.octokit.rest.issues.updateLabel({ ...this.ref, name, ...patch });
+    return data as GitHubLabel;
+  }
+
+  async deleteLabel(name: string): Promise<void> {
+    await this.octokit.rest.issues.deleteLabel({ ...this.ref, name });
+  }
+
+  /** An organisation's repositories, archived ones left out: nobody syncs labels there. */
+  async listOrgRepos(org: string): Promise<string[]> {
+    const repos = await this.octokit.paginate(this.octokit.rest.repos.listForOrg, {
+      org,
+      per_page: 100,
+    });
+    return repos.filter((r) => !r.archived).map((r) => r.name);
+  }
+
+  /** The same client on another repository (label sync across an organisation, remote extends). */
+  forRepo(repo: RepoRef): Gateway {
+    return new Gateway(this.octokit, repo);
+  }
+
   /**
    * A file's text at a ref, or null when it does not exist. Directories answer null too:
    * the caller asked for a file.

@@ -17,10 +17,12 @@ export function configOnlyJob(configName: ConfigName): Job {
         : `no ${configName}.yaml in ${context.source.folder}`;
     return {
       config,
-      plan: emptyPlan(context.capability, context.repo, [
-        note,
-        `this version of support-kit decides no ${context.capability} operations yet`,
-      ]),
+      plans: [
+        emptyPlan(context.capability, context.repo, [
+          note,
+          `this version of support-kit decides no ${context.capability} operations yet`,
+        ]),
+      ],
     };
   };
 }

@@ -4,7 +4,7 @@ import type { Job } from './types.js';
 /** Each capability's job, loaded only when its event arrives. */
 export const JOBS: Readonly<Record<Capability, () => Promise<Job>>> = {
   intake: async () => (await import('./config-only.js')).configOnlyJob('intake'),
-  labels: async () => (await import('./config-only.js')).configOnlyJob('labels'),
+  labels: async () => (await import('./labels.js')).labelsJob,
   oncall: async () => (await import('./config-only.js')).configOnlyJob('roster'),
   report: async () => (await import('./config-only.js')).configOnlyJob('report'),
   escalate: async () => (await import('./config-only.js')).configOnlyJob('escalation'),

@@ -139,7 +139,7 @@ describe('the gateway under GitHub faults (through dist/intake)', () => {
 
     expect(result.exitCode).toBe(1);
     expect(result.annotations.map((a) => a.message).join('\n')).toMatch(
-      /validate: GET .*\/issues\/404\/comments.*: 404 Not Found/,
+      /validate: acme\/desk: GET .*\/issues\/404\/comments.*: 404 Not Found/,
     );
     expect(result.summary).toContain('❌ failed');
     expect(result.requests.map((r) => r.status)).toEqual([404]);

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO, startDesk } from './harness/desk.js';
 import { node24, projectRoot, runNode } from './harness/run-action.js';
 
 const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
@@ -10,9 +11,10 @@ const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
 async function supportKit(
   args: string[],
   cwd = projectRoot(),
+  env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const { exitCode, stdout, stderr } = await runNode([cli, ...args], {
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', ...env },
     cwd,
   });
   return { code: exitCode, stdout, stderr };
@@ -65,12 +67,78 @@ describe('support-kit validate', () => {
   });
 });
 
-describe('support-kit (every group has --help)', () => {
-  it.each(['validate', 'emulator', 'demo'])('%s --help exits 0 with its usage', async (group) => {
-    const result = await supportKit([group, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^Usage: support-kit ${group}`));
+describe('support-kit labels', () => {
+  const yaml = 'labels:\n  - name: S1-broken\n    color: d93f0b\n    aliases: [sev1]\n';
+
+  it('plans, applies and then finds the repository in sync', async () => {
+    const emulator = await startDesk();
+    try {
+      emulator.store.createLabel(REPO, { name: 'sev1', color: 'ff0000' });
+      const dir = await repoWith({ 'labels.yaml': yaml });
+      const env = {
+        GITHUB_API_URL: emulator.url,
+        GITHUB_TOKEN: 'test',
+        SUPPORT_KIT_WRITE_INTERVAL_MS: '0',
+      };
+
+      const plan = await supportKit(
+        ['labels', 'plan', '--repo', REPO, '--config', 'labels.yaml'],
+        dir,
+        env,
+      );
+      expect(plan.code).toBe(0);
+      expect(plan.stdout).toMatch(/acme\/desk: 1 change\(s\)/);
+      expect(plan.stdout).toMatch(/dry-run\s+"sev1" rename to "S1-broken"/);
+      expect(emulator.store.findLabel(REPO, 'sev1')).toBeDefined();
+
+      const check = await supportKit(
+        ['labels', 'check', '--repo', REPO, '--config', 'labels.yaml', '--json'],
+        dir,
+        env,
+      );
+      expect(check.code).toBe(1);
+      expect(JSON.parse(check.stdout).failures).toEqual([
+        expect.stringMatching(/^drift: acme\/desk has 1 label change/),
+      ]);
+
+      const apply = await supportKit(
+        ['labels', 'apply', '--repo', REPO, '--config', 'labels.yaml'],
+        dir,
+        env,
+      );
+      expect(apply.code).toBe(0);
+      expect(emulator.store.repo(REPO).labels.map((l) => l.name)).toEqual(['S1-broken']);
+
+      emulator.resetRequests();
+      const again = await supportKit(
+        ['labels', 'check', '--repo', REPO, '--config', 'labels.yaml'],
+        dir,
+        env,
+      );
+      expect(again.code).toBe(0);
+      expect(emulator.requests.map((r) => r.route)).toEqual(['GET /repos/{owner}/{repo}/labels']);
+    } finally {
+      await emulator.close();
+    }
   });
+
+  it('exits 2 without --repo or with an unknown command', async () => {
+    expect((await supportKit(['labels', 'plan'])).code).toBe(2);
+    expect((await supportKit(['labels', 'sync', '--repo', 'a/b'])).stderr).toMatch(
+      /expected one of plan, apply, check/,
+    );
+  });
+});
+
+describe('support-kit (every group has --help)', () => {
+  it.each(['validate', 'labels', 'emulator', 'demo'])(
+    '%s --help exits 0 with its usage',
+    async (group) => {
+      const result = await supportKit([group, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: support-kit ${group}`));
+    },
+  );
 
   it('exits 2 on an unknown group', async () => {
     const result = await supportKit(['frobnicate']);
@@ -110,6 +178,7 @@ describe('support-kit demo (npm start)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('annotation error .github/support-kit/labels.yaml:6:12');
     expect(result.stdout).toContain('comment on #2 updated in place');
-    expect(result.stdout).toMatch(/Done: 5 events, \d+ API requests in all\./);
+    expect(result.stdout).toMatch(/Done: 6 events, \d+ API requests in all\./);
+    expect(result.stdout).toContain('Labels on #1: S1-watchlist');
   });
 });

@@ -50,6 +50,28 @@ describe('injected faults', () => {
     expect((await call(gh, 'GET', '/repos/acme/support')).status).toBe(500);
   });
 
+  it("validation failed: answers 422 with GitHub's errors array and changes nothing", async () => {
+    gh.injectFault({
+      kind: 'validation-failed',
+      errors: [{ resource: 'Label', code: 'custom', field: 'name', message: 'name is reserved' }],
+      match: { route: 'POST /repos/{owner}/{repo}/labels' },
+    });
+    const res = await call<{ message: string; errors: unknown[] }>(
+      gh,
+      'POST',
+      '/repos/acme/support/labels',
+      {
+        body: { name: 'fresh', color: 'ededed' },
+      },
+    );
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ code: 'custom', message: 'name is reserved' }],
+    });
+    expect(gh.store.findLabel('acme/support', 'fresh')).toBeUndefined();
+  });
+
   it('slow: delays the response by delayMs', async () => {
     gh.injectFault({ kind: 'slow', delayMs: 250 });
     const started = performance.now();

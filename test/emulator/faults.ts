@@ -1,4 +1,4 @@
-/** Injected failures: GitHub's secondary rate limit, 5xx answers and slow responses. */
+/** Injected failures: GitHub's secondary rate limit, 5xx answers, validation refusals and slow responses. */
 
 export interface FaultMatch {
   method?: string;
@@ -9,7 +9,14 @@ export interface FaultMatch {
 export type Fault =
   | { kind: 'secondary-rate-limit'; retryAfterSeconds: number; times?: number; match?: FaultMatch }
   | { kind: 'server-error'; status?: 500 | 502 | 503; times?: number; match?: FaultMatch }
-  | { kind: 'slow'; delayMs: number; times?: number; match?: FaultMatch };
+  | { kind: 'slow'; delayMs: number; times?: number; match?: FaultMatch }
+  /** A 422 as GitHub sends for input it refuses late (e.g. a label name it will not take). */
+  | {
+      kind: 'validation-failed';
+      errors?: { resource: string; code: string; field: string; message?: string }[];
+      times?: number;
+      match?: FaultMatch;
+    };
 
 interface Armed {
   fault: Fault;
@@ -95,9 +102,13 @@ export function checkFault(value: unknown): Fault {
         throw new Error('fault.delayMs: expected a number >= 0');
       }
       break;
+    case 'validation-failed':
+      if (f.errors !== undefined && !Array.isArray(f.errors))
+        throw new Error('fault.errors: expected an array');
+      break;
     default:
       throw new Error(
-        `fault.kind: expected 'secondary-rate-limit', 'server-error' or 'slow', got ${JSON.stringify(f.kind)}`,
+        `fault.kind: expected 'secondary-rate-limit', 'server-error', 'validation-failed' or 'slow', got ${JSON.stringify(f.kind)}`,
       );
   }
   return value as Fault;

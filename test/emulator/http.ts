@@ -119,6 +119,15 @@ export class EmulatorServer {
         };
       } else if (fault?.kind === 'server-error') {
         reply = { status: fault.status ?? 500, body: { message: 'Server Error' } };
+      } else if (fault?.kind === 'validation-failed') {
+        reply = {
+          status: 422,
+          body: {
+            message: 'Validation Failed',
+            errors: fault.errors ?? [{ resource: 'Label', code: 'invalid', field: 'name' }],
+            documentation_url: 'https://docs.github.com/rest',
+          },
+        };
       } else if (isGraphql) {
         if (!viewer) throw graphqlRequiresAuth();
         const who = viewer.login;

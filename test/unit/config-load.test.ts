@@ -45,13 +45,52 @@ describe('config loading', () => {
     );
   });
 
-  it('explains a colour that YAML read as a number', async () => {
+  it('takes a colour that YAML read as a number as it was written', async () => {
+    const root = await folderWith({
+      'labels.yaml': 'labels:\n  - name: a\n    color: 5319e7\n  - name: b\n    color: 000000\n',
+    });
+    const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+    expect(config.problems).toEqual([]);
+    expect(
+      (config.files[0]?.yaml.value as { labels: { color: string }[] }).labels.map((l) => l.color),
+    ).toEqual(['5319e7', '000000']);
+  });
+
+  it('explains a colour that is a number but not six hex digits', async () => {
     const [problem] = await problemsOf({
-      'labels.yaml': 'labels:\n  - name: bug\n    color: 5319e7\n',
+      'labels.yaml': 'labels:\n  - name: bug\n    color: 123\n',
     });
     expect(problem).toMatch(
-      /labels\.yaml:3:12: error: labels\[0\]\.color: .*quote it.*\(found number 53190000000\)/,
+      /labels\.yaml:3:12: error: labels\[0\]\.color: .*quote it.*\(found number 123\)/,
     );
+  });
+
+  it('rejects a label name made only of emoji', async () => {
+    expect(
+      await problemsOf({ 'labels.yaml': 'labels:\n  - name: "🐛"\n    color: d73a4a\n' }),
+    ).toEqual([
+      expect.stringMatching(
+        /labels\.yaml:2:11: error: "🐛": GitHub refuses a label name made only of emoji/,
+      ),
+    ]);
+  });
+
+  it('needs labels or extends', async () => {
+    expect(await problemsOf({ 'labels.yaml': 'prune: true\n' })).toEqual([
+      expect.stringMatching(/labels\.yaml:1:1: error: needs "labels:" or "extends:"/),
+    ]);
+  });
+
+  it('refuses repositories and organization together', async () => {
+    expect(
+      await problemsOf({
+        'labels.yaml': 'repositories: [a/b]\norganization:\n  name: acme\nlabels: []\n',
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /labels\.yaml:2:1: error: use "repositories:" or "organization:", not both/,
+      ),
+    ]);
   });
 
   it('points at the key of an unknown field and lists the known ones', async () => {

@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
-import type { LoadedConfig } from '../../config/load.js';
-import { formatProblem, hasErrors } from '../../config/problems.js';
+import { type ConfigProblem, formatProblem } from '../../config/problems.js';
 import {
   apiSource,
   workspaceHasConfig,
@@ -8,11 +7,12 @@ import {
   type ConfigSource,
 } from '../../config/sources.js';
 import type { Plan, RepoRef } from '../../core/plan/types.js';
-import { renderSummary, type SummaryRow } from '../../core/summary/render.js';
-import { applyPlan } from '../../github/apply.js';
-import { createOctokit } from '../../github/client.js';
+import { renderSummary } from '../../core/summary/render.js';
+import { createOctokit, writePacingFromEnv } from '../../github/client.js';
 import { describeRequestError, Gateway } from '../../github/gateway.js';
+import { executeJob } from '../../jobs/execute.js';
 import { JOBS } from '../../jobs/index.js';
+import type { JobContext } from '../../jobs/types.js';
 import type { RunnerEvent } from './event.js';
 import { type Capability, describeEvent } from './triggers.js';
 
@@ -34,7 +34,7 @@ export async function runJobs(
     const octokit = await createOctokit({
       token: inputs.token,
       baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-      ...writePacing(),
+      ...writePacingFromEnv(),
       log: (m) => core.warning(m),
     });
     const gateway = new Gateway(octokit, repo);
@@ -51,10 +51,15 @@ export async function runJobs(
         now,
         dryRun: inputs.dryRun,
       });
-      plans.push(outcome.plan);
+      plans.push(...outcome.plans);
+      for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       failed ||= outcome.failed;
     }
-    core.setOutput('plan', JSON.stringify(options.routed ? plans : plans[0]));
+    // One capability with one plan gives the Plan itself; anything more gives an array of plans.
+    core.setOutput(
+      'plan',
+      JSON.stringify(!options.routed && plans.length === 1 ? plans[0] : plans),
+    );
     if (failed) core.setFailed('support-kit: see the errors above and the job summary');
   } catch (error) {
     core.setFailed(`support-kit: ${describeRequestError(error)}`);
@@ -63,63 +68,56 @@ export async function runJobs(
 
 async function runOne(
   capability: Capability,
-  ctx: {
-    event: RunnerEvent;
-    repo: RepoRef;
-    gateway: Gateway;
-    source: ConfigSource;
-    now: Date;
-    dryRun: boolean;
-  },
-): Promise<{ plan: Plan; failed: boolean }> {
+  ctx: Omit<JobContext, 'capability' | 'log' | 'input'> & { dryRun: boolean },
+): Promise<{ plans: Plan[]; outputs: Record<string, string>; failed: boolean }> {
   core.startGroup(`support-kit ${capability} on ${describeEvent(ctx.event)}`);
   try {
     const job = await JOBS[capability]();
-    const { config, plan } = await job({ capability, ...ctx, log: (m) => core.info(m) });
-    annotate(config);
-    const configBroken = hasErrors(config.problems);
-    let rows: SummaryRow[];
-    let applyFailed = false;
-    if (configBroken && capability !== 'validate') {
-      // Acting on half-valid config could undo a team's setup; say so and stop this capability.
-      rows = plan.operations.map((operation) => ({
-        operation,
-        status: 'not run',
-        detail: 'config has errors',
-      }));
-    } else {
-      const applied = await applyPlan(plan, ctx.gateway, {
-        dryRun: ctx.dryRun,
-        log: (m) => core.info(m),
-      });
-      rows = applied.results;
-      applyFailed = applied.failures.length > 0;
-      for (const failure of applied.failures) core.error(`${capability}: ${failure.detail}`);
-    }
-    await core.summary
-      .addRaw(
+    const run = await executeJob(
+      job,
+      { capability, ...ctx, input: (name) => core.getInput(name), log: (m) => core.info(m) },
+      { dryRun: ctx.dryRun },
+    );
+    annotate(run.problems);
+    for (const failure of run.failures) core.error(`${capability}: ${failure}`);
+    const config = run.outcome.config;
+    run.plans.forEach(({ plan, rows }, index) => {
+      core.summary.addRaw(
         renderSummary({
           capability,
           event: describeEvent(ctx.event),
-          repo: `${ctx.repo.owner}/${ctx.repo.repo}`,
+          repo: `${plan.repo.owner}/${plan.repo.repo}`,
           configSource: config.source,
           files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
-          problems: config.problems,
+          problems: index === 0 ? run.problems : [],
           dryRun: ctx.dryRun,
+          preview: plan.preview === true,
           rows,
           notes: plan.notes,
         }),
-      )
-      .write();
-    return { plan, failed: configBroken || applyFailed };
+      );
+    });
+    if (run.outcome.summary) core.summary.addRaw(`${run.outcome.summary}\n`);
+    await core.summary.write();
+    return {
+      plans: run.plans.map((p) => p.plan),
+      outputs: run.outcome.outputs ?? {},
+      failed: run.failures.length > 0,
+    };
   } finally {
     core.endGroup();
   }
 }
 
 /** Each problem becomes an annotation on its line, so a pull request shows it in the diff. */
-function annotate(config: LoadedConfig): void {
-  for (const p of config.problems) {
+const annotated = new Set<string>();
+
+/** Once per run: with several capabilities reading one file, a problem is still one annotation. */
+function annotate(problems: readonly ConfigProblem[]): void {
+  for (const p of problems) {
+    const key = formatProblem(p);
+    if (annotated.has(key)) continue;
+    annotated.add(key);
     const props = {
       title: 'support-kit config',
       file: p.file,
@@ -152,17 +150,6 @@ function readRepo(): RepoRef {
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set to owner/name');
   return { owner, repo };
-}
-
-function writePacing(): { writeIntervalMs?: number } {
-  const raw = process.env.SUPPORT_KIT_WRITE_INTERVAL_MS;
-  if (raw === undefined || raw === '') return {};
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(
-      `SUPPORT_KIT_WRITE_INTERVAL_MS must be a whole number of milliseconds, not "${raw}"`,
-    );
-  return { writeIntervalMs: value };
 }
 
 /**

@@ -23,7 +23,12 @@ export const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
     { event: 'issues', actions: ['opened', 'edited', 'reopened'] },
     { event: 'workflow_dispatch' },
   ],
-  labels: [{ event: 'push' }, { event: 'schedule' }, { event: 'workflow_dispatch' }],
+  labels: [
+    { event: 'push' },
+    { event: 'pull_request', actions: ['opened', 'synchronize', 'reopened', 'ready_for_review'] },
+    { event: 'schedule' },
+    { event: 'workflow_dispatch' },
+  ],
   oncall: [
     { event: 'issues', actions: ['opened', 'labeled'] },
     { event: 'schedule' },

@@ -5,6 +5,11 @@ export function describeTarget(op: Operation): string {
   switch (op.kind) {
     case 'upsert-issue':
       return `issue marked ${formatMarkerKeys(op.marker.kind, op.marker.keys)}`;
+    case 'create-label':
+    case 'update-label':
+    case 'delete-label':
+    case 'keep-label':
+      return `label "${op.name}"`;
     default:
       return `#${op.issue}`;
   }
@@ -31,6 +36,20 @@ export function describeAction(op: Operation): string {
       if (op.title !== undefined) parts.push(`retitle "${op.title}"`);
       return parts.length > 0 ? `set ${parts.join(', ')}` : 'update';
     }
+    case 'create-label':
+      return `create (#${op.color}${op.description ? `, "${op.description}"` : ''})`;
+    case 'update-label': {
+      const parts: string[] = [];
+      if (op.newName !== undefined) parts.push(`rename to "${op.newName}"`);
+      if (op.color !== undefined) parts.push(`colour #${op.color}`);
+      if (op.description !== undefined)
+        parts.push(op.description ? `description "${op.description}"` : 'clear description');
+      return parts.join(', ') || 'update';
+    }
+    case 'delete-label':
+      return 'delete';
+    case 'keep-label':
+      return 'keep';
   }
 }
 

@@ -68,6 +68,35 @@ export interface UpdateIssue extends OperationBase {
   title?: string;
 }
 
+export interface CreateLabel extends OperationBase {
+  kind: 'create-label';
+  name: string;
+  /** Six lower-case hex digits, no '#'. */
+  color: string;
+  description: string;
+}
+
+/** Change a repository label in place; with `newName` it is a rename, and every issue keeps it. */
+export interface UpdateLabel extends OperationBase {
+  kind: 'update-label';
+  /** The label's current name on GitHub. */
+  name: string;
+  newName?: string;
+  color?: string;
+  description?: string;
+}
+
+export interface DeleteLabel extends OperationBase {
+  kind: 'delete-label';
+  name: string;
+}
+
+/** A label the sync looked at and leaves as it is, said aloud so the plan accounts for every label. */
+export interface KeepLabel extends OperationBase {
+  kind: 'keep-label';
+  name: string;
+}
+
 export type Operation =
   | AddLabels
   | RemoveLabels
@@ -75,7 +104,11 @@ export type Operation =
   | RemoveAssignees
   | UpsertComment
   | UpsertIssue
-  | UpdateIssue;
+  | UpdateIssue
+  | CreateLabel
+  | UpdateLabel
+  | DeleteLabel
+  | KeepLabel;
 
 export type OperationKind = Operation['kind'];
 
@@ -86,6 +119,8 @@ export interface Plan {
   operations: Operation[];
   /** Decisions that need no write, said aloud so a reader knows they were taken. */
   notes: string[];
+  /** A plan shown, never applied: what merging a pull request or a drift check would do. */
+  preview?: boolean;
 }
 
 export function emptyPlan(capability: string, repo: RepoRef, notes: string[] = []): Plan {

@@ -17,6 +17,8 @@ export interface RunSummary {
   files: { path: string; schemaChecked: boolean }[];
   problems: readonly ConfigProblem[];
   dryRun: boolean;
+  /** A plan shown but never applied (a pull-request preview or a drift check). */
+  preview?: boolean;
   rows: SummaryRow[];
   notes: string[];
 }
@@ -24,14 +26,15 @@ export interface RunSummary {
 const STATUS: Record<SummaryRow['status'], string> = {
   applied: '✅ applied',
   unchanged: '➖ unchanged',
-  'dry-run': '📝 dry-run',
+  'dry-run': '📝 planned',
   failed: '❌ failed',
   'not run': '⏸️ not run',
 };
 
 /** The job summary of one capability's run: config, then the plan and what became of it. */
 export function renderSummary(s: RunSummary): string {
-  const lines = [`## support-kit ${s.capability}${s.dryRun ? ' (dry-run)' : ''}`, ''];
+  const mode = s.preview ? ' (preview: nothing applied)' : s.dryRun ? ' (dry-run)' : '';
+  const lines = [`## support-kit ${s.capability}${mode}`, ''];
   lines.push(
     `Event \`${escapeInline(s.event)}\` on \`${escapeInline(s.repo)}\`; config from ${escapeInline(s.configSource)}.`,
   );

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { formatProblem } from '../config/problems.js';
+import { workspaceSource } from '../config/sources.js';
+import { describeAction } from '../core/plan/describe.js';
+import { createOctokit, writePacingFromEnv } from '../github/client.js';
+import { Gateway } from '../github/gateway.js';
+import { executeJob } from '../jobs/execute.js';
+import { labelsJob } from '../jobs/labels.js';
+import { LABELS_HELP } from './help.js';
+import { parseRepo } from './repo.js';
+import { EXIT, type Io, UsageError } from './usage.js';
+
+const COMMANDS = ['plan', 'apply', 'check'] as const;
+
+export async function labelsCommand(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        repo: { type: 'string' },
+        config: { type: 'string', default: '.github/support-kit' },
+        'dry-run': { type: 'boolean' },
+        'allow-mass-delete': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message, LABELS_HELP);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(LABELS_HELP);
+    return EXIT.ok;
+  }
+  const command = positionals[0];
+  if (!command || !(COMMANDS as readonly string[]).includes(command) || positionals.length > 1) {
+    throw new UsageError(
+      `expected one of ${COMMANDS.join(', ')}${command ? `, not "${positionals.join(' ')}"` : ''}`,
+      LABELS_HELP,
+    );
+  }
+  if (!values.repo) throw new UsageError('--repo owner/name is required', LABELS_HELP);
+  const repo = parseRepo(values.repo, LABELS_HELP);
+  const octokit = await createOctokit({
+    token: process.env.GITHUB_TOKEN ?? '',
+    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    ...writePacingFromEnv(),
+    log: (m) => io.err(m),
+  });
+  const inputs: Record<string, string> = {
+    mode: command === 'check' ? 'check' : 'apply',
+    'allow-mass-delete': values['allow-mass-delete'] ? 'true' : 'false',
+  };
+  const run = await executeJob(
+    labelsJob,
+    {
+      capability: 'labels',
+      event: { name: 'workflow_dispatch', payload: {} },
+      repo,
+      gateway: new Gateway(octokit, repo),
+      source: workspaceSource(process.cwd(), values.config),
+      input: (name) => inputs[name] ?? '',
+      now: new Date(),
+      log: () => undefined,
+    },
+    { dryRun: command === 'plan' || values['dry-run'] === true },
+  );
+
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          plans: run.plans.map((p) => ({
+            ...p.plan,
+            results: p.rows.map((r) => ({ status: r.status, detail: r.detail })),
+          })),
+          problems: run.problems,
+          failures: run.failures,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const p of run.problems) io.out(formatProblem(p));
+    for (const { plan, rows } of run.plans) {
+      const writes = rows.filter((r) => r.operation.kind !== 'keep-label');
+      io.out(
+        `${plan.repo.owner}/${plan.repo.repo}: ${writes.length} change(s), ${rows.length - writes.length} label(s) kept`,
+      );
+      for (const row of rows) {
+        if (row.operation.kind === 'keep-label' && row.operation.reason === 'already in sync')
+          continue;
+        const name = 'name' in row.operation ? `"${row.operation.name}"` : '';
+        io.out(
+          `  ${row.status.padEnd(9)} ${name} ${describeAction(row.operation)}: ${row.operation.reason}${row.status === 'failed' ? ` (${row.detail})` : ''}`,
+        );
+      }
+      for (const note of plan.notes) io.out(`  note: ${note}`);
+    }
+    for (const failure of run.failures) io.err(`support-kit labels: ${failure}`);
+  }
+  return run.failures.length > 0 ? EXIT.findings : EXIT.ok;
+}
