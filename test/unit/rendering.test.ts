@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/plan/types.js';
 import { renderSummary } from '../../src/core/summary/render.js';
 import { renderValidationComment } from '../../src/core/validate/comment.js';
+import { renderLabelsPreview } from '../../src/core/labels/preview.js';
 
 const plan: Plan = {
   capability: 'intake',
@@ -114,5 +115,64 @@ describe('validation comment', () => {
       problems: [],
     });
     await expect(markdown).toMatchFileSnapshot('golden/validate-valid.md');
+  });
+});
+
+describe('labels preview comment', () => {
+  const repo = { owner: 'acme', repo: 'desk' };
+  it('lists what merging would change per repository, with warnings and a held brake', async () => {
+    const markdown = renderLabelsPreview(
+      [
+        {
+          capability: 'labels',
+          repo,
+          preview: true,
+          notes: ['alias "sev-1" of "S1-broken" is also on GitHub; relabel its issues by hand'],
+          operations: [
+            {
+              kind: 'update-label',
+              name: 'sev1',
+              newName: 'S1-broken',
+              color: 'd93f0b',
+              reason: 'renamed from alias "sev1" so its issues keep it',
+            },
+            {
+              kind: 'create-label',
+              name: 'S0 | @acme/leads',
+              color: 'b60205',
+              description: '',
+              reason: 'not on GitHub yet',
+            },
+            { kind: 'delete-label', name: 'wontfix', reason: 'not in labels.yaml and prune is on' },
+            { kind: 'keep-label', name: 'bug', reason: 'already in sync' },
+          ],
+        },
+        {
+          capability: 'labels',
+          repo: { owner: 'acme', repo: 'other' },
+          preview: true,
+          notes: [],
+          operations: [{ kind: 'keep-label', name: 'bug', reason: 'already in sync' }],
+        },
+      ],
+      ['acme/desk: 6 of 8 labels would be deleted, over the brake'],
+    );
+    await expect(markdown).toMatchFileSnapshot('golden/labels-preview.md');
+  });
+
+  it('ends a very long table with the number of rows left out', () => {
+    const operations = Array.from({ length: 160 }, (_, i) => ({
+      kind: 'create-label' as const,
+      name: `l${i}`,
+      color: 'ededed',
+      description: '',
+      reason: 'not on GitHub yet',
+    }));
+    const markdown = renderLabelsPreview(
+      [{ capability: 'labels', repo, preview: true, notes: [], operations }],
+      [],
+    );
+    expect(markdown).toContain('… and 10 more');
+    expect(markdown.length).toBeLessThan(65_536);
   });
 });

@@ -3,6 +3,8 @@ import type { Plan } from '../plan/types.js';
 import { escapeCell, escapeInline, table } from '../text/markdown.js';
 
 const WRITES = new Set(['create-label', 'update-label', 'delete-label']);
+/** GitHub refuses comments over 65,536 characters: long tables end with "and N more". */
+const MAX_ROWS = 150;
 
 /** The sticky pull-request comment: what merging would do to each repository's labels. */
 export function renderLabelsPreview(plans: readonly Plan[], held: readonly string[]): string {
@@ -26,14 +28,18 @@ export function renderLabelsPreview(plans: readonly Plan[], held: readonly strin
     lines.push(
       table(
         ['Label', 'Change', 'Why'],
-        writes.map((op) => [
-          escapeCell('name' in op ? op.name : ''),
-          escapeCell(describeAction(op)),
-          escapeCell(op.reason),
-        ]),
+        writes
+          .slice(0, MAX_ROWS)
+          .map((op) => [
+            escapeCell('name' in op ? op.name : ''),
+            escapeCell(describeAction(op)),
+            escapeCell(op.reason),
+          ]),
       ),
       '',
     );
+    if (writes.length > MAX_ROWS)
+      lines.push(`… and ${writes.length - MAX_ROWS} more (the job summary lists them all).`, '');
     for (const note of plan.notes) lines.push(`⚠️ ${escapeInline(note)}`, '');
   }
   for (const reason of held) lines.push(`🛑 ${escapeInline(reason)}`, '');
