@@ -1,4 +1,4 @@
-const y=159,b=[159],P={9159:((m,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>c});var a=e(7975),l=e.n(a),s=e(7911),o=e(7485);async function c(f,h){let t;try{({values:t}=(0,a.parseArgs)({args:f,options:{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"},help:{type:"boolean",short:"h"}},strict:!0}))}catch(i){throw new o.eb(i.message,s.Ur)}if(t.help)return h.out(s.Ur),o.dc.ok;const r=Number(t.port);if(!Number.isInteger(r)||r<0||r>65535)throw new o.eb(`--port must be 0-65535, not "${t.port}"`,s.Ur);const{startEmulator:g,loadSeedFile:E}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),p=t.seed?await E(t.seed):void 0,d=await g({port:r,host:t.host,...p?{seed:p}:{}});return h.out(d.url),await new Promise(i=>{const u=()=>i();process.once("SIGINT",u),process.once("SIGTERM",u)}),await d.close(),o.dc.ok}}),7911:((m,n,e)=>{e.d(n,{Ep:()=>s,Qx:()=>o,Ur:()=>l,zg:()=>a});const a=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
+const b=159,w=[159],y={9159:((c,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>r});var a=e(7975),h=e.n(a),o=e(7911),s=e(7485);async function r(f,p){let t;try{({values:t}=(0,a.parseArgs)({args:f,options:{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"},help:{type:"boolean",short:"h"}},strict:!0}))}catch(l){throw new s.eb(l.message,o.Ur)}if(t.help)return p.out(o.Ur),s.dc.ok;const i=Number(t.port);if(!Number.isInteger(i)||i<0||i>65535)throw new s.eb(`--port must be 0-65535, not "${t.port}"`,o.Ur);const{startEmulator:g,loadSeedFile:E}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),d=t.seed?await E(t.seed):void 0,u=await g({port:i,host:t.host,...d?{seed:d}:{}});return p.out(u.url),await new Promise(l=>{const m=()=>l();process.once("SIGINT",m),process.once("SIGTERM",m)}),await u.close(),s.dc.ok}}),7911:((c,n,e)=>{e.d(n,{Ep:()=>o,Qx:()=>s,Ur:()=>h,rl:()=>r,zg:()=>a});const a=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
 
 Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
 checks a schema cannot express. Every problem is printed as file:line:column.
@@ -11,7 +11,7 @@ Options:
   --json          print {"valid": bool, "files": [...], "problems": [...]}
   -h, --help      show this help
 
-Exit status: 0 valid, 1 problems found, 2 usage error.`,l=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
+Exit status: 0 valid, 1 problems found, 2 usage error.`,h=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
 
 Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
 on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
@@ -21,7 +21,7 @@ Options:
   --port N      port to listen on; 0 picks a free one (default 0)
   --host ADDR   address to bind (default 127.0.0.1; loopback only)
   --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
-  -h, --help    show this help`,s=`Usage: support-kit demo [--preset NAME] [--keep]
+  -h, --help    show this help`,o=`Usage: support-kit demo [--preset NAME] [--keep]
 
 Plays a short support story against the GitHub emulator through the real action bundles
 (dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
@@ -31,7 +31,7 @@ and how many API requests it cost.
 Options:
   --preset NAME   the preset the sample repository is configured from (default escalation)
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
-  -h, --help      show this help`,o=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
+  -h, --help      show this help`,s=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
 
 Makes a repository's labels follow labels.yaml, the way the labels action does on push.
   plan    show what apply would do (nothing is written)
@@ -47,4 +47,18 @@ Options:
   -h, --help             show this help
 
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`})};export{y as id,b as ids,P as modules};
+Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`,r=`Usage: support-kit intake check (--issue FILE.json | --body FILE.md [--title T]) [options]
+
+Judges one issue the way the intake action does: which template applies, what is missing
+and why, and which labels its answers bring. Nothing is sent to GitHub.
+
+Options:
+  --issue FILE.json     an issue as GitHub's API returns it (or an issues event payload)
+  --body FILE.md        the issue body as markdown; with --title for its title
+  --title T             the issue title (default: the one in --issue, else "")
+  --config PATH         the config folder holding intake.yaml (default .github/support-kit)
+  --templates DIR       the issue templates (default .github/ISSUE_TEMPLATE)
+  --json                print {"complete": bool, "template": name, "missing": [{"field", "reason"}], "labels": [...]}
+  -h, --help            show this help
+
+Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`})};export{b as id,w as ids,y as modules};

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeAction, describeTarget } from '../core/plan/describe.js';
@@ -43,15 +43,23 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
 
-  const [{ startEmulator, webhookPayload }, { runAction, projectRoot, node24 }] = await Promise.all(
-    [import('../../test/emulator/index.js'), import('../../test/e2e/harness/run-action.js')],
-  );
-  const presetDir = join(projectRoot(), 'config', 'presets', values.preset);
-  const presetFiles = await readPreset(
-    presetDir,
-    values.preset,
-    join(projectRoot(), 'config', 'presets'),
-  );
+  const [
+    { startEmulator, webhookPayload },
+    { runAction, projectRoot, node24 },
+    { escalationBody, presetFiles },
+  ] = await Promise.all([
+    import('../../test/emulator/index.js'),
+    import('../../test/e2e/harness/run-action.js'),
+    import('../../test/fixtures/escalation.js'),
+  ]);
+  const presets = join(projectRoot(), 'config', 'presets');
+  if (!(await readdir(presets)).includes(values.preset)) {
+    throw new UsageError(
+      `unknown preset "${values.preset}"; presets: ${(await readdir(presets)).join(', ')}`,
+      DEMO_HELP,
+    );
+  }
+  const files = presetFiles(projectRoot(), values.preset);
 
   const emulator = await startEmulator({
     now: '2026-11-23T08:12:00Z',
@@ -67,9 +75,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
           owner: OWNER,
           name: NAME,
           collaborators: ['amy', 'luc', 'ivy'],
-          files: Object.fromEntries(
-            Object.entries(presetFiles).map(([f, text]) => [`${CONFIG}/${f}`, text]),
-          ),
+          files,
         },
       ],
     },
@@ -78,28 +84,40 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   try {
     io.out(`support-kit demo: a short support story against the GitHub emulator`);
     io.out(
-      `  preset      ${values.preset} (config/presets/${values.preset}: ${Object.keys(presetFiles).join(', ')})`,
+      `  preset      ${values.preset} (config/presets/${values.preset}: ${Object.keys(files)
+        .map((f) => f.split('/').pop())
+        .join(', ')})`,
     );
     io.out(`  repository  ${REPO} on ${emulator.url}`);
     io.out(`  runtime     the committed bundles in dist/ under ${await nodeVersion(node24())}`);
 
     const store = emulator.store;
     const issue = store.createIssue(REPO, {
-      title: 'Engine crashes after upgrade to 17.06 on three production nodes',
-      body: [
-        '### Problem',
-        'After the upgrade the engine restarts every few minutes. @luc can you look?',
-        '### Reported by',
-        'Existing deployment (Initech)',
-        '### Environment',
-        'Production',
-        '### Severity',
-        'S1-broken',
-      ].join('\n'),
+      title: '[Escalation]: Engine restarts after upgrade to 17.06 on production nodes',
+      body: escalationBody(),
       user: 'customer-eng',
+      labels: ['escalation'],
+    });
+    const sparseAnswers = {
+      'Problem or feature request':
+        'Overlay network drops packets between nodes since Monday; services time out.',
+      Severity: 'N/A',
+      Area: 'network',
+      Logs: '_No response_',
+    };
+    const sparse = store.createIssue(REPO, {
+      title: '[Escalation]: Overlay network drops packets between nodes',
+      body: escalationBody(sparseAnswers),
+      user: 'customer-eng',
+      labels: ['escalation'],
+    });
+    const sparseFixed = escalationBody({
+      ...sparseAnswers,
+      Severity: 'sev 2',
+      Logs: '```\nkernel: vxlan: fdb lookup failed for 10.0.9.4\n```',
     });
 
-    const labels = presetFiles['labels.yaml'] ?? 'labels: []\n';
+    const labels = files[`${CONFIG}/labels.yaml`] ?? 'labels: []\n';
     // The repository starts with GitHub's default labels, one of them under an old name.
     for (const name of [
       'bug',
@@ -148,7 +166,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         },
       },
       {
-        title: `@customer-eng opens #${issue.number} "${issue.title}"`,
+        title: `@customer-eng opens #${issue.number} "${issue.title}" with every answer`,
         action: 'all',
         event: {
           name: 'issues',
@@ -158,6 +176,25 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
             number: issue.number,
           }),
         },
+      },
+      {
+        title: `@customer-eng opens #${sparse.number} "${sparse.title}": no logs, severity "N/A"`,
+        action: 'intake',
+        event: {
+          name: 'issues',
+          payload: webhookPayload(store, 'issues', {
+            repo: REPO,
+            action: 'opened',
+            number: sparse.number,
+          }),
+        },
+      },
+      {
+        title: `@customer-eng edits #${sparse.number}: adds the logs and "sev 2"`,
+        action: 'intake',
+        before: () =>
+          store.updateIssue(REPO, sparse.number, { body: sparseFixed }, { actor: 'customer-eng' }),
+        event: { name: 'issues', payload: {} },
       },
       {
         title: 'someone stars the repository (an event no capability acts on)',
@@ -191,16 +228,26 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     for (const [index, step] of steps.entries()) {
       step.before?.();
       const event =
-        step.event.name === 'pull_request'
+        step.event.name === 'issues' && Object.keys(step.event.payload).length === 0
           ? {
-              name: 'pull_request',
-              payload: webhookPayload(store, 'pull_request', {
+              name: 'issues',
+              payload: webhookPayload(store, 'issues', {
                 repo: REPO,
-                action: step.title.includes('opens pull request') ? 'opened' : 'synchronize',
-                number: pr.number,
+                action: 'edited',
+                number: sparse.number,
+                changes: { body: { from: escalationBody(sparseAnswers) } },
               }),
             }
-          : step.event;
+          : step.event.name === 'pull_request'
+            ? {
+                name: 'pull_request',
+                payload: webhookPayload(store, 'pull_request', {
+                  repo: REPO,
+                  action: step.title.includes('opens pull request') ? 'opened' : 'synchronize',
+                  number: pr.number,
+                }),
+              }
+            : step.event;
       emulator.resetRequests();
       const commentsBefore = new Map(
         store
@@ -286,23 +333,6 @@ function plans(output: string | undefined): PlanView[] {
   if (!output) return [];
   const parsed = JSON.parse(output) as PlanView | PlanView[];
   return Array.isArray(parsed) ? parsed : [parsed];
-}
-
-async function readPreset(
-  dir: string,
-  name: string,
-  presetsDir: string,
-): Promise<Record<string, string>> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    const known = await readdir(presetsDir).catch(() => []);
-    throw new UsageError(`unknown preset "${name}"; presets: ${known.join(', ')}`, DEMO_HELP);
-  }
-  const files: Record<string, string> = {};
-  for (const f of names) files[f] = await readFile(join(dir, f), 'utf8');
-  return files;
 }
 
 async function nodeVersion(binary: string): Promise<string> {

@@ -56,3 +56,19 @@ Options:
 
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
 Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`;
+
+export const INTAKE_HELP = `Usage: support-kit intake check (--issue FILE.json | --body FILE.md [--title T]) [options]
+
+Judges one issue the way the intake action does: which template applies, what is missing
+and why, and which labels its answers bring. Nothing is sent to GitHub.
+
+Options:
+  --issue FILE.json     an issue as GitHub's API returns it (or an issues event payload)
+  --body FILE.md        the issue body as markdown; with --title for its title
+  --title T             the issue title (default: the one in --issue, else "")
+  --config PATH         the config folder holding intake.yaml (default .github/support-kit)
+  --templates DIR       the issue templates (default .github/ISSUE_TEMPLATE)
+  --json                print {"complete": bool, "template": name, "missing": [{"field", "reason"}], "labels": [...]}
+  -h, --help            show this help
+
+Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`;

@@ -4,6 +4,7 @@ const HELP = `Usage: support-kit <group> [command] [options]
 
 Groups:
   validate    check the config folder (file:line:column for every problem)
+  intake      check an issue against the templates and intake.yaml
   labels      plan, apply or check the label sync of labels.yaml
   emulator    run the GitHub emulator on loopback
   demo        play a support week against the emulator through the real action bundles
@@ -14,6 +15,7 @@ Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 
 
 const GROUPS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   validate: async (a, io) => (await import('./validate.js')).validateCommand(a, io),
+  intake: async (a, io) => (await import('./intake.js')).intakeCommand(a, io),
   labels: async (a, io) => (await import('./labels.js')).labelsCommand(a, io),
   emulator: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io),
   demo: async (a, io) => (await import('./demo.js')).demoCommand(a, io),

@@ -1,4 +1,6 @@
+import intakeSchema from '../../config/schema/intake.schema.json' with { type: 'json' };
 import labelsSchema from '../../config/schema/labels.schema.json' with { type: 'json' };
+import { checkIntake } from './checks/intake.js';
 import { checkLabels, recoverColors } from './checks/labels.js';
 import type { ConfigProblem } from './problems.js';
 import type { JsonSchema } from './schema.js';
@@ -28,7 +30,13 @@ export const CONFIG_FILES: readonly ConfigFileSpec[] = [
     prepare: recoverColors,
     check: checkLabels,
   },
-  { name: 'intake', file: 'intake.yaml', purpose: 'issue template rules' },
+  {
+    name: 'intake',
+    file: 'intake.yaml',
+    purpose: 'issue template rules',
+    schema: intakeSchema as JsonSchema,
+    check: checkIntake,
+  },
   { name: 'roster', file: 'roster.yaml', purpose: 'the on-call roster' },
   { name: 'report', file: 'report.yaml', purpose: 'the weekly report' },
   { name: 'escalation', file: 'escalation.yaml', purpose: 'response goals and escalation' },

@@ -11,6 +11,9 @@ export interface ConfigSource {
   /** File names in the folder, or null when the folder does not exist. */
   list(): Promise<string[] | null>;
   read(fileName: string): Promise<string | null>;
+  /** Files elsewhere in the repository (issue templates), by repository-relative path. */
+  listAt(folder: string): Promise<string[] | null>;
+  readAt(path: string): Promise<string | null>;
 }
 
 const isSingleFile = (path: string) => /\.ya?ml$/.test(path);
@@ -35,13 +38,25 @@ export function workspaceSource(root: string, configPath: string): ConfigSource 
       }
     },
     async read(fileName) {
+      return readOrNull(join(root, folder, fileName));
+    },
+    async listAt(path) {
       try {
-        return await readFile(join(root, folder, fileName), 'utf8');
+        return (await readdir(join(root, path))).sort();
       } catch {
         return null;
       }
     },
+    readAt: (path) => readOrNull(join(root, path)),
   };
+}
+
+async function readOrNull(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 export async function workspaceHasConfig(root: string, configPath: string): Promise<boolean> {
@@ -65,6 +80,11 @@ export function apiSource(
       return names ? names.sort() : null;
     },
     read: (fileName) => gateway.readFile(`${folder}/${fileName}`, ref),
+    async listAt(path) {
+      const names = await gateway.listFolder(path, ref);
+      return names ? names.sort() : null;
+    },
+    readAt: (path) => gateway.readFile(path, ref),
   };
 }
 

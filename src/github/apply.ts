@@ -1,6 +1,6 @@
 import { describeAction, describeTarget } from '../core/plan/describe.js';
 import { hasMarker, withMarker } from '../core/markers/markers.js';
-import type { Marker, Operation, Plan } from '../core/plan/types.js';
+import type { EditLabels, Marker, Operation, Plan } from '../core/plan/types.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
@@ -76,6 +76,8 @@ async function applyOperation(
     case 'remove-labels':
       for (const label of op.labels) await gateway.removeLabel(op.issue, label);
       return { status: 'applied', detail: `#${op.issue}` };
+    case 'edit-labels':
+      return editLabels(gateway, op);
     case 'add-assignees':
       await gateway.addAssignees(op.issue, op.assignees);
       return { status: 'applied', detail: `#${op.issue}` };
@@ -116,6 +118,30 @@ async function applyOperation(
       return { status: 'applied', detail: issue.html_url };
     }
   }
+}
+
+/**
+ * Adds alone are one POST, which never removes anything. With removals, the labels are read
+ * fresh and set in one PUT: the event's snapshot may be minutes old, and setting labels from
+ * it would drop a label a person added since, or bring back one the label sync renamed.
+ */
+async function editLabels(
+  gateway: Gateway,
+  op: EditLabels,
+): Promise<Omit<OperationResult, 'operation'>> {
+  if (op.remove.length === 0) {
+    if (op.add.length > 0) await gateway.addLabels(op.issue, op.add);
+    return { status: 'applied', detail: `#${op.issue}` };
+  }
+  const fresh = (await gateway.listIssueLabels(op.issue)).map((l) => l.name);
+  const removed = new Set(op.remove.map((l) => l.toLowerCase()));
+  const kept = fresh.filter((l) => !removed.has(l.toLowerCase()));
+  const have = new Set(kept.map((l) => l.toLowerCase()));
+  const next = [...kept, ...op.add.filter((l) => !have.has(l.toLowerCase()))];
+  if (next.length === fresh.length && next.every((l, i) => l === fresh[i]))
+    return { status: 'unchanged', detail: `#${op.issue}` };
+  await gateway.setLabels(op.issue, next);
+  return { status: 'applied', detail: `#${op.issue}` };
 }
 
 /**

@@ -7,6 +7,12 @@ import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
  * write through it; nothing else builds a request.
  */
 export class Gateway {
+  /**
+   * Comments read in this run, per issue: a job that looks for its marker and the executor
+   * that upserts it share one listing instead of paying for two.
+   */
+  private readonly comments = new Map<number, GitHubComment[]>();
+
   constructor(
     readonly octokit: Octokit,
     readonly repo: RepoRef,
@@ -60,12 +66,24 @@ export class Gateway {
   }
 
   async listComments(issue: number): Promise<GitHubComment[]> {
-    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+    const cached = this.comments.get(issue);
+    if (cached) return cached;
+    const comments = (await this.octokit.paginate(this.octokit.rest.issues.listComments, {
       ...this.ref,
       issue_number: issue,
       per_page: 100,
+    })) as GitHubComment[];
+    this.comments.set(issue, comments);
+    return comments;
+  }
+
+  /** Issues (not pull requests) matching a search query, best first, at most `limit`. */
+  async searchIssues(query: string, limit: number): Promise<GitHubIssue[]> {
+    const { data } = await this.octokit.rest.search.issuesAndPullRequests({
+      q: query,
+      per_page: Math.min(limit, 100),
     });
-    return comments as GitHubComment[];
+    return (data.items as GitHubIssue[]).filter((i) => !i.pull_request).slice(0, limit);
   }
 
   async createComment(issue: number, body: string): Promise<GitHubComment> {
@@ -88,6 +106,24 @@ export class Gateway {
 
   async addLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {
     const { data } = await this.octokit.rest.issues.addLabels({
+      ...this.ref,
+      issue_number: issue,
+      labels,
+    });
+    return data as GitHubLabel[];
+  }
+
+  async listIssueLabels(issue: number): Promise<GitHubLabel[]> {
+    const labels = await this.octokit.paginate(this.octokit.rest.issues.listLabelsOnIssue, {
+      ...this.ref,
+      issue_number: issue,
+      per_page: 100,
+    });
+    return labels as GitHubLabel[];
+  }
+
+  async setLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {
+    const { data } = await this.octokit.rest.issues.setLabels({
       ...this.ref,
       issue_number: issue,
       labels,
@@ -158,6 +194,7 @@ export class Gateway {
 
   /** The same client on another repository (label sync across an organisation, remote extends). */
   forRepo(repo: RepoRef): Gateway {
+    if (repo.owner === this.repo.owner && repo.repo === this.repo.repo) return this;
     return new Gateway(this.octokit, repo);
   }
 

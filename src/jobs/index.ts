@@ -3,7 +3,7 @@ import type { Job } from './types.js';
 
 /** Each capability's job, loaded only when its event arrives. */
 export const JOBS: Readonly<Record<Capability, () => Promise<Job>>> = {
-  intake: async () => (await import('./config-only.js')).configOnlyJob('intake'),
+  intake: async () => (await import('./intake.js')).intakeJob,
   labels: async () => (await import('./labels.js')).labelsJob,
   oncall: async () => (await import('./config-only.js')).configOnlyJob('roster'),
   report: async () => (await import('./config-only.js')).configOnlyJob('report'),

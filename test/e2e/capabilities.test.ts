@@ -5,7 +5,7 @@ import { CONFIG, issuesEvent, REPO, routes, run, startDesk } from './harness/des
 let emulator: Emulator;
 afterEach(async () => emulator?.close());
 
-const INTAKE = 'fields:\n  severity: required\n';
+const ROSTER = 'people:\n  - amy\n';
 
 function openIssue(): number {
   return emulator.store.createIssue(REPO, {
@@ -29,12 +29,12 @@ describe('actions on events they do not handle', () => {
   );
 });
 
-describe('intake (dist/intake), before its rules land', () => {
-  it('reads intake.yaml through the contents API at the event commit and changes nothing', async () => {
-    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: INTAKE });
+describe('a capability whose decisions are not built yet (dist/oncall)', () => {
+  it('reads its config through the contents API at the event commit and changes nothing', async () => {
+    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: ROSTER });
     const issue = openIssue();
 
-    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
     expect(routes(result.requests)).toEqual(['GET /repos/{owner}/{repo}/contents/{path}']);
@@ -42,22 +42,22 @@ describe('intake (dist/intake), before its rules land', () => {
     expect(emulator.store.issue(REPO, issue).labels).toHaveLength(0);
     const plan = JSON.parse(result.outputs.plan ?? '{}');
     expect(plan).toMatchObject({
-      capability: 'intake',
+      capability: 'oncall',
       repo: { owner: 'acme', repo: 'desk' },
       operations: [],
     });
-    expect(result.summary).toContain(`\`${CONFIG}/intake.yaml\` (YAML only)`);
+    expect(result.summary).toContain(`\`${CONFIG}/roster.yaml\` (YAML only)`);
   });
 
-  it('fails with an annotation on the line when intake.yaml is broken, and writes nothing', async () => {
-    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: 'fields:\n  severity: [required\n' });
+  it('fails with an annotation on the line when its file is broken, and writes nothing', async () => {
+    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: 'people:\n  - [amy\n' });
     const issue = openIssue();
 
-    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(1);
     expect(result.annotations).toContainEqual(
-      expect.objectContaining({ level: 'error', file: `${CONFIG}/intake.yaml`, line: 3 }),
+      expect.objectContaining({ level: 'error', file: `${CONFIG}/roster.yaml`, line: 3 }),
     );
     expect(result.requests.every((r) => r.method === 'GET')).toBe(true);
     expect(emulator.store.issue(REPO, issue).comments).toHaveLength(0);
@@ -75,8 +75,20 @@ describe('the all-in-one action (dist/all)', () => {
     expect(
       JSON.parse(result.outputs.plan ?? '[]').map((p: { capability: string }) => p.capability),
     ).toEqual(['intake', 'oncall', 'escalate']);
-    // One contents read per capability's file; no writes.
-    expect(result.requests).toHaveLength(3);
+    // intake judged the issue by the title rules alone (no templates) and set the triage status;
+    // oncall and escalate read their file each.
+    expect(emulator.store.issue(REPO, issue).labels.map((l) => l.name)).toEqual([
+      'status/0-triage',
+    ]);
+    expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/contents/{path}',
+      'GET /repos/{owner}/{repo}/contents/{path}',
+      'GET /search/issues',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'GET /repos/{owner}/{repo}/contents/{path}',
+      'GET /repos/{owner}/{repo}/contents/{path}',
+    ]);
   });
 
   it('runs only the named capability when the action input is set', async () => {
@@ -102,13 +114,13 @@ describe('the all-in-one action (dist/all)', () => {
   });
 });
 
-describe('the gateway under GitHub faults (through dist/intake)', () => {
+describe('the gateway under GitHub faults (through dist/oncall)', () => {
   it('waits out a secondary rate limit as retry-after says, then succeeds', async () => {
-    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: INTAKE });
+    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: ROSTER });
     const issue = openIssue();
     emulator.injectFault({ kind: 'secondary-rate-limit', retryAfterSeconds: 1, times: 1 });
 
-    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
     expect(result.requests.map((r) => r.status)).toEqual([403, 200]);
@@ -116,11 +128,11 @@ describe('the gateway under GitHub faults (through dist/intake)', () => {
   });
 
   it('retries a 502 and succeeds', async () => {
-    emulator = await startDesk({ [`${CONFIG}/intake.yaml`]: INTAKE });
+    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: ROSTER });
     const issue = openIssue();
     emulator.injectFault({ kind: 'server-error', status: 502, times: 1 });
 
-    const result = await run(emulator, 'intake', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
     expect(result.requests.map((r) => r.status)).toEqual([502, 200]);

@@ -176,9 +176,14 @@ describe('support-kit demo (npm start)', () => {
   it('plays the story through the bundles and tells what happened', async () => {
     const result = await supportKit(['demo']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('annotation error .github/support-kit/labels.yaml:6:12');
-    expect(result.stdout).toContain('comment on #2 updated in place');
-    expect(result.stdout).toMatch(/Done: 6 events, \d+ API requests in all\./);
-    expect(result.stdout).toContain('Labels on #1: S1-watchlist');
+    expect(result.stdout).toMatch(
+      /annotation error \.github\/support-kit\/labels\.yaml:\d+:12: labels\[\d+\]\.color/,
+    );
+    expect(result.stdout).toContain('comment on #2 created');
+    expect(result.stdout).toContain('Thanks! Everything the team needs is here now');
+    expect(result.stdout).toContain('comment on #3 updated in place');
+    expect(result.stdout).toMatch(/Done: 8 events, \d+ API requests in all\./);
+    expect(result.stdout).toMatch(/Labels on #1: .*S1-watchlist/);
+    expect(result.stdout).not.toMatch(/Labels on #1: [^(]*sev1/);
   });
 });

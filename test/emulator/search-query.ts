@@ -133,7 +133,8 @@ const sameLogin = (a: string, b: string) => lower(a) === lower(b.replace(/^@/, '
 
 export function parseSearchQuery(q: string): ParsedSearch {
   const predicates: Predicate[] = [];
-  const words: { text: string; negated: boolean }[] = [];
+  const words: { text: string; negated: boolean }[][] = [];
+  let orNext = false;
   const inFields = new Set<'title' | 'body' | 'comments'>();
   const repos: string[] = [];
   const owners: string[] = [];
@@ -149,14 +150,21 @@ export function parseSearchQuery(q: string): ParsedSearch {
 
     if (token.key === null) {
       if (!token.quoted && v === 'OR') {
-        throw searchError('support-kit emulator: the OR operator is not implemented in search');
+        // Words joined by OR form one group; an issue matches a group when any of them matches.
+        orNext = words.length > 0;
+        continue;
       }
       if (!token.quoted && v === 'AND') continue;
       if (!token.quoted && v === 'NOT') {
         negateNext = true;
         continue;
       }
-      if (v !== '') words.push({ text: lv, negated });
+      if (v !== '') {
+        const last = words.at(-1);
+        if (orNext && last) last.push({ text: lv, negated });
+        else words.push([{ text: lv, negated }]);
+      }
+      orNext = false;
       continue;
     }
 
@@ -265,12 +273,16 @@ export function parseSearchQuery(q: string): ParsedSearch {
   if (repos.length > 0) predicates.push((h) => repos.includes(lower(h.repo.full_name)));
   if (owners.length > 0) predicates.push((h) => owners.includes(lower(h.repo.owner)));
   const fields = inFields.size > 0 ? inFields : new Set(['title', 'body']);
-  for (const word of words) {
-    const p: Predicate = (h) =>
-      (fields.has('title') && lower(h.issue.title).includes(word.text)) ||
-      (fields.has('body') && lower(h.issue.body ?? '').includes(word.text)) ||
-      (fields.has('comments') && h.issue.comments.some((c) => lower(c.body).includes(word.text)));
-    predicates.push(word.negated ? (h, s) => !p(h, s) : p);
+  for (const group of words) {
+    const one = (word: { text: string; negated: boolean }): Predicate => {
+      const p: Predicate = (h) =>
+        (fields.has('title') && lower(h.issue.title).includes(word.text)) ||
+        (fields.has('body') && lower(h.issue.body ?? '').includes(word.text)) ||
+        (fields.has('comments') && h.issue.comments.some((c) => lower(c.body).includes(word.text)));
+      return word.negated ? (h, s) => !p(h, s) : p;
+    };
+    const any = group.map(one);
+    predicates.push((h, s) => any.some((p) => p(h, s)));
   }
 
   return { matches: (hit, store) => predicates.every((p) => p(hit, store)), sort };

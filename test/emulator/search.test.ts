@@ -129,6 +129,11 @@ describe('search issues', () => {
     ).toEqual([1]);
   });
 
+  it('matches any of the words joined by OR, and all of the groups', async () => {
+    expect(await search('repo:octo/desk crash OR weekly')).toEqual([4, 2, 1]);
+    expect(await search('repo:octo/desk crash OR weekly stack')).toEqual([2]);
+  });
+
   it('sorts with sort/order parameters or a sort: qualifier', async () => {
     expect(await search('repo:octo/desk is:issue', '&sort=created&order=asc')).toEqual([1, 2, 3]);
     expect(await search('repo:octo/desk is:issue sort:created-asc')).toEqual([1, 2, 3]);

@@ -201,7 +201,7 @@ describe('planLabelSync: aliases', () => {
     expect(operations[0]).toMatchObject({ newName: 'P1' });
     expect(operations[1]?.reason).toContain('kept so its issues keep it');
     expect(warnings).toEqual([
-      '"urgent" (alias "urgent" of "P1") exists, but "sev1" becomes "P1". It was left as is so its issues keep it: move its issues to "P1" by hand and delete it, or drop the alias from labels.yaml.',
+      '"urgent" and "sev1" are both earlier names of "P1"; "sev1" becomes "P1". It was left as is so its issues keep it: move its issues to "P1" by hand and delete it, or drop the alias from labels.yaml.',
     ]);
   });
 
@@ -213,7 +213,7 @@ describe('planLabelSync: aliases', () => {
     );
     expect(kinds(operations)).toEqual(['keep-label P1', 'keep-label sev1']);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('"P1" already is "P1"');
+    expect(warnings[0]).toContain('Both "sev1" (an earlier name of "P1") and "P1" exist.');
   });
 
   it('matches aliases ignoring case and emoji form, and renames to the configured spelling', () => {

@@ -39,7 +39,7 @@ export async function runJobs(
     });
     const gateway = new Gateway(octokit, repo);
     const source = await configSource(gateway, inputs.configPath, event);
-    const now = new Date();
+    const now = readClock();
     const plans: Plan[] = [];
     let failed = false;
     for (const capability of capabilities) {
@@ -172,4 +172,17 @@ function eventRef(event: RunnerEvent): string | undefined {
   if (event.name === 'pull_request' && pr?.head?.sha) return pr.head.sha;
   if (event.name === 'push' && typeof event.payload.after === 'string') return event.payload.after;
   return process.env.GITHUB_SHA || undefined;
+}
+
+/**
+ * The run's one reading of the clock. `SUPPORT_KIT_NOW` (an ISO instant) replays a run at a
+ * chosen moment: scenario tests, demos, and re-deciding what a late cron run should have done.
+ */
+function readClock(): Date {
+  const fixed = process.env.SUPPORT_KIT_NOW;
+  if (!fixed) return new Date();
+  const at = new Date(fixed);
+  if (Number.isNaN(at.getTime()))
+    throw new Error(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`);
+  return at;
 }

@@ -21,6 +21,7 @@ export interface Trigger {
 export const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
   intake: [
     { event: 'issues', actions: ['opened', 'edited', 'reopened'] },
+    { event: 'schedule' },
     { event: 'workflow_dispatch' },
   ],
   labels: [

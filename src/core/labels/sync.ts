@@ -164,11 +164,10 @@ export function planLabelSync(
       const winner = nameAt(existing, current.index);
       holdLeftover(candidate.index, w, {
         reason: `alias "${candidate.alias}" of "${w.name}", which is already taken; kept so its issues keep it`,
-        warning: `"${name}" (alias "${candidate.alias}" of "${w.name}") exists, but ${
+        warning:
           current.alias === undefined
-            ? `"${winner}" already is "${w.name}"`
-            : `"${winner}" becomes "${w.name}"`
-        }.`,
+            ? `Both "${name}" (an earlier name of "${w.name}") and "${winner}" exist.`
+            : `"${name}" and "${winner}" are both earlier names of "${w.name}"; "${winner}" becomes "${w.name}".`,
         byAlias: true,
       });
     }

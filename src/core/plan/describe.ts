@@ -22,6 +22,13 @@ export function describeAction(op: Operation): string {
       return `add label${op.labels.length > 1 ? 's' : ''} ${op.labels.map(quote).join(', ')}`;
     case 'remove-labels':
       return `remove label${op.labels.length > 1 ? 's' : ''} ${op.labels.map(quote).join(', ')}`;
+    case 'edit-labels':
+      return [
+        op.add.length ? `add ${op.add.map(quote).join(', ')}` : '',
+        op.remove.length ? `remove ${op.remove.map(quote).join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
     case 'add-assignees':
       return `assign ${op.assignees.join(', ')}`;
     case 'remove-assignees':

@@ -31,6 +31,18 @@ export interface RemoveLabels extends OperationBase {
   labels: string[];
 }
 
+/**
+ * Add and remove labels in one write. `current` is what the event said the issue had when the
+ * plan was made; the executor does not trust it for the write (see src/github/apply.ts).
+ */
+export interface EditLabels extends OperationBase {
+  kind: 'edit-labels';
+  issue: number;
+  current: string[];
+  add: string[];
+  remove: string[];
+}
+
 export interface AddAssignees extends OperationBase {
   kind: 'add-assignees';
   issue: number;
@@ -100,6 +112,7 @@ export interface KeepLabel extends OperationBase {
 export type Operation =
   | AddLabels
   | RemoveLabels
+  | EditLabels
   | AddAssignees
   | RemoveAssignees
   | UpsertComment

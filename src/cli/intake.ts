@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { intakeConfigFrom } from '../config/intake.js';
+import { loadIssueTemplates } from '../config/issue-templates.js';
+import { loadConfig } from '../config/load.js';
+import { formatProblem, hasErrors } from '../config/problems.js';
+import { workspaceSource } from '../config/sources.js';
+import { decideIntake } from '../core/intake/decide.js';
+import type { IntakeIssue } from '../core/intake/types.js';
+import { INTAKE_HELP } from './help.js';
+import { EXIT, type Io, UsageError } from './usage.js';
+
+export async function intakeCommand(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        issue: { type: 'string' },
+        body: { type: 'string' },
+        title: { type: 'string' },
+        config: { type: 'string', default: '.github/support-kit' },
+        templates: { type: 'string', default: '.github/ISSUE_TEMPLATE' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message, INTAKE_HELP);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(INTAKE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.join(' ') !== 'check')
+    throw new UsageError(
+      `expected "check"${positionals.length ? `, not "${positionals.join(' ')}"` : ''}`,
+      INTAKE_HELP,
+    );
+  if (!values.issue === !values.body)
+    throw new UsageError('give exactly one of --issue FILE.json or --body FILE.md', INTAKE_HELP);
+
+  const source = workspaceSource(process.cwd(), values.config);
+  const config = await loadConfig(source, { only: ['intake'] });
+  const loaded = await loadIssueTemplates(source, values.templates);
+  const problems = [...config.problems, ...loaded.problems];
+  for (const p of problems) io.err(formatProblem(p));
+  if (hasErrors(problems)) return EXIT.findings;
+
+  const issue = values.issue
+    ? await readIssue(values.issue, values.title)
+    : await bodyIssue(values.body ?? '', values.title ?? '');
+  const decision = decideIntake({
+    issue,
+    trigger: 'opened',
+    templates: loaded.templates,
+    config: intakeConfigFrom(config.files[0]?.yaml.value as Parameters<typeof intakeConfigFrom>[0]),
+    duplicates: [],
+    previousComment: null,
+    now: new Date(),
+  });
+  const { verdict } = decision;
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          complete: verdict.complete,
+          template: verdict.template,
+          missing: verdict.missing,
+          labels: verdict.labels,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(
+      `${verdict.complete ? 'complete' : 'incomplete'}${verdict.template ? ` (template ${verdict.template})` : ' (no template applies)'}`,
+    );
+    for (const m of verdict.missing) io.out(`  missing ${m.field}: ${m.reason}`);
+    if (verdict.labels.length) io.out(`  labels: ${verdict.labels.join(', ')}`);
+    for (const note of decision.notes) io.out(`  note: ${note}`);
+  }
+  return verdict.complete ? EXIT.ok : EXIT.findings;
+}
+
+async function readIssue(path: string, title: string | undefined): Promise<IntakeIssue> {
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`--issue ${path}: ${(error as Error).message}`, INTAKE_HELP);
+  }
+  const raw = (json.issue ?? json) as {
+    number?: number;
+    title?: string;
+    body?: string | null;
+    user?: { login?: string } | null;
+    author_association?: string;
+    labels?: ({ name?: string } | string)[];
+    state?: 'open' | 'closed';
+    created_at?: string;
+    updated_at?: string;
+  };
+  if (typeof raw.title !== 'string' && title === undefined)
+    throw new UsageError(`--issue ${path}: no "title" field (is it an issue?)`, INTAKE_HELP);
+  return {
+    number: raw.number ?? 0,
+    title: title ?? raw.title ?? '',
+    body: raw.body ?? '',
+    author: raw.user?.login ?? '',
+    authorAssociation: raw.author_association ?? 'NONE',
+    labels: (raw.labels ?? [])
+      .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
+      .filter(Boolean),
+    state: raw.state ?? 'open',
+    createdAt: raw.created_at ?? new Date(0).toISOString(),
+    updatedAt: raw.updated_at ?? new Date(0).toISOString(),
+  };
+}
+
+async function bodyIssue(path: string, title: string): Promise<IntakeIssue> {
+  let body: string;
+  try {
+    body = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--body ${path}: ${(error as Error).message}`, INTAKE_HELP);
+  }
+  const epoch = new Date(0).toISOString();
+  return {
+    number: 0,
+    title,
+    body,
+    author: '',
+    authorAssociation: 'NONE',
+    labels: [],
+    state: 'open',
+    createdAt: epoch,
+    updatedAt: epoch,
+  };
+}

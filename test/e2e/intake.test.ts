@@ -1,0 +1,305 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../emulator/index.js';
+import { escalationBody, type EscalationAnswers, presetFiles } from '../fixtures/escalation.js';
+import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
+import { projectRoot } from './harness/run-action.js';
+
+let emulator: Emulator;
+afterEach(async () => emulator?.close());
+
+/** The escalation preset as a team would commit it: intake.yaml and the issue form (labels.yaml left out). */
+function escalationCheckout(): Record<string, string> {
+  const files = presetFiles(projectRoot(), 'escalation');
+  delete files[`${CONFIG}/labels.yaml`];
+  return files;
+}
+
+const formBody = (overrides: Partial<EscalationAnswers> = {}) => escalationBody(overrides);
+
+function open(
+  body: string,
+  title = '[Escalation]: Engine restarts after upgrade to 17.06',
+): number {
+  return emulator.store.createIssue(REPO, {
+    title,
+    body,
+    user: 'customer-eng',
+    labels: ['escalation'],
+  }).number;
+}
+
+function event(action: string, number: number, changes?: object) {
+  const issue = emulator.store.issue(REPO, number);
+  return {
+    name: 'issues',
+    payload: {
+      action,
+      issue: {
+        number,
+        title: issue.title,
+        body: issue.body,
+        user: { login: issue.user, type: 'User' },
+        author_association: 'NONE',
+        labels: issue.labels.map((l) => ({ name: l.name })),
+        state: issue.state,
+        state_reason: issue.state_reason,
+        created_at: issue.created_at,
+        updated_at: issue.updated_at,
+      },
+      ...(changes ? { changes } : {}),
+      repository: { full_name: REPO, default_branch: 'main' },
+      sender: { login: issue.user },
+    },
+  };
+}
+
+const labelsOf = (n: number) =>
+  emulator.store
+    .issue(REPO, n)
+    .labels.map((l) => l.name)
+    .sort();
+const commentsOf = (n: number) => emulator.store.issue(REPO, n).comments;
+const writes = (requests: Emulator['requests']) =>
+  requests.filter((r) => r.method !== 'GET' && r.route !== 'GET /search/issues');
+
+describe('intake (dist/intake) with the escalation preset', () => {
+  it('labels an incomplete issue, and asks for exactly what is missing in one comment', async () => {
+    emulator = await startDesk();
+    const issue = open(formBody({ Logs: '_No response_', Severity: 'N/A' }));
+
+    const result = await run(emulator, 'intake', event('opened', issue), {
+      workspace: escalationCheckout(),
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(labelsOf(issue)).toEqual([
+      'area/engine',
+      'bug',
+      'escalation',
+      'status/0-more-info-needed',
+      'version/17.06',
+    ]);
+    expect(commentsOf(issue)).toHaveLength(1);
+    expect(commentsOf(issue)[0]?.body).toMatch(/Logs/);
+    expect(commentsOf(issue)[0]?.body).toMatch(/Severity/);
+    expect(JSON.parse(result.outputs.verdict ?? '{}')).toMatchObject({
+      complete: false,
+      template: 'escalation',
+    });
+    expect(routes(result.requests)).toEqual([
+      'GET /search/issues',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('swaps the status and turns the same comment into a thank-you when an edit completes the issue', async () => {
+    emulator = await startDesk();
+    const before = formBody({ Logs: '_No response_' });
+    const issue = open(before);
+    await run(emulator, 'intake', event('opened', issue), { workspace: escalationCheckout() });
+    emulator.store.updateIssue(REPO, issue, { body: formBody() });
+
+    const result = await run(
+      emulator,
+      'intake',
+      event('edited', issue, { body: { from: before } }),
+      { workspace: escalationCheckout() },
+    );
+
+    expect(result.exitCode).toBe(0);
+    expect(labelsOf(issue)).toContain('status/0-triage');
+    expect(labelsOf(issue)).not.toContain('status/0-more-info-needed');
+    expect(commentsOf(issue)).toHaveLength(1);
+    expect(commentsOf(issue)[0]?.body).toMatch(/thank/i);
+    expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'PUT /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    ]);
+  });
+
+  it('keeps a label a person added after the event when it swaps the status', async () => {
+    emulator = await startDesk();
+    const before = formBody({ Logs: '_No response_' });
+    const issue = open(before);
+    await run(emulator, 'intake', event('opened', issue), { workspace: escalationCheckout() });
+    emulator.store.updateIssue(REPO, issue, { body: formBody() });
+    const edited = event('edited', issue, { body: { from: before } });
+    emulator.store.addLabels(REPO, issue, ['customer/initech'], { actor: 'luc' });
+
+    await run(emulator, 'intake', edited, { workspace: escalationCheckout() });
+
+    expect(labelsOf(issue)).toContain('customer/initech');
+    expect(labelsOf(issue)).toContain('status/0-triage');
+  });
+
+  it('writes nothing new when re-run on the same issue', async () => {
+    emulator = await startDesk();
+    const issue = open(formBody({ Logs: '_No response_' }));
+    await run(emulator, 'intake', event('opened', issue), { workspace: escalationCheckout() });
+
+    const again = await run(emulator, 'intake', event('reopened', issue), {
+      workspace: escalationCheckout(),
+    });
+
+    expect(again.exitCode).toBe(0);
+    expect(writes(again.requests)).toEqual([]);
+    expect(commentsOf(issue)).toHaveLength(1);
+  });
+
+  it('labels a complete issue for triage and says nothing', async () => {
+    emulator = await startDesk();
+    const issue = open(formBody());
+
+    const result = await run(emulator, 'intake', event('opened', issue), {
+      workspace: escalationCheckout(),
+    });
+
+    expect(labelsOf(issue)).toEqual([
+      'S1-broken',
+      'area/engine',
+      'bug',
+      'escalation',
+      'status/0-triage',
+      'version/17.06',
+    ]);
+    expect(commentsOf(issue)).toHaveLength(0);
+    expect(writes(result.requests)).toHaveLength(1);
+  });
+
+  it("never removes a label a person added outside the kit's set", async () => {
+    emulator = await startDesk();
+    const issue = open(formBody({ Logs: '_No response_' }));
+    emulator.store.addLabels(REPO, issue, ['customer/initech']);
+
+    await run(emulator, 'intake', event('opened', issue), { workspace: escalationCheckout() });
+
+    expect(labelsOf(issue)).toContain('customer/initech');
+  });
+
+  it('hints at a likely duplicate among open issues, and closes nothing', async () => {
+    emulator = await startDesk();
+    const older = emulator.store.createIssue(REPO, {
+      title: 'Engine restarts every few minutes after upgrade to 17.06',
+      body: 'engine restarts on production nodes',
+      user: 'luc',
+    }).number;
+    const issue = open(formBody());
+
+    const result = await run(emulator, 'intake', event('opened', issue), {
+      workspace: escalationCheckout(),
+    });
+
+    expect(commentsOf(issue)[0]?.body).toContain(`#${older}`);
+    expect(emulator.store.issue(REPO, older).state).toBe('open');
+    expect(result.requests.filter((r) => r.route === 'GET /search/issues')).toHaveLength(1);
+  });
+
+  it('reads the templates and intake.yaml through the API when there is no checkout', async () => {
+    emulator = await startDesk(escalationCheckout());
+    const issue = open(formBody({ Logs: '_No response_' }));
+
+    const result = await run(emulator, 'intake', event('opened', issue));
+
+    expect(result.exitCode).toBe(0);
+    expect(labelsOf(issue)).toContain('status/0-more-info-needed');
+    expect(routes(result.requests).filter((r) => r.includes('contents'))).toHaveLength(3);
+  });
+
+  it('fails with file:line:col when intake.yaml is broken, and writes nothing', async () => {
+    emulator = await startDesk();
+    const issue = open(formBody());
+    const files = {
+      ...escalationCheckout(),
+      [`${CONFIG}/intake.yaml`]:
+        'templates:\n  escalation:\n    fields:\n      problem:\n        min-lenght: 40\n',
+    };
+
+    const result = await run(emulator, 'intake', event('opened', issue), { workspace: files });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', file: `${CONFIG}/intake.yaml`, line: 5, col: 9 }),
+    );
+    expect(writes(result.requests)).toEqual([]);
+  });
+
+  it('fails with file:line:col when an issue form is malformed', async () => {
+    emulator = await startDesk();
+    const issue = open(formBody());
+    const files = {
+      ...escalationCheckout(),
+      '.github/ISSUE_TEMPLATE/escalation.yml':
+        'name: x\ndescription: y\nbody:\n  - type: dropdown\n    attributes:\n      label: Severity\n',
+    };
+
+    const result = await run(emulator, 'intake', event('opened', issue), { workspace: files });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        file: '.github/ISSUE_TEMPLATE/escalation.yml',
+        line: 5,
+      }),
+    );
+    expect(writes(result.requests)).toEqual([]);
+  });
+
+  it('judges a 1 MiB body of binary junk and 10,000 headings with a sane verdict', async () => {
+    emulator = await startDesk();
+    const junk = Array.from(
+      { length: 10_000 },
+      (_, i) => `### Heading ${i}\n${String.fromCharCode(i % 250)}`,
+    ).join('\n');
+    const issue = open(junk.padEnd(1 << 20, '\u0000x'));
+
+    const result = await run(emulator, 'intake', event('opened', issue), {
+      workspace: escalationCheckout(),
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.outputs.verdict ?? '{}').complete).toBe(false);
+    expect(labelsOf(issue)).toContain('status/0-more-info-needed');
+  });
+});
+
+describe('intake sweep (scheduled)', () => {
+  it('closes an issue that stayed incomplete past close-after-days, and reopens it when completed', async () => {
+    emulator = await startDesk({}, { now: '2026-11-01T09:00:00Z' });
+    const before = formBody({ Logs: '_No response_' });
+    const issue = open(before);
+    await run(emulator, 'intake', event('opened', issue), { workspace: escalationCheckout() });
+    emulator.setClock('2026-11-20T09:00:00Z');
+
+    const sweep = await run(
+      emulator,
+      'intake',
+      { name: 'schedule', payload: { schedule: '23 * * * *' } },
+      {
+        workspace: escalationCheckout(),
+        env: { SUPPORT_KIT_NOW: '2026-11-20T09:00:00Z' },
+      },
+    );
+
+    expect(sweep.exitCode).toBe(0);
+    expect(emulator.store.issue(REPO, issue).state).toBe('closed');
+    expect(emulator.store.issue(REPO, issue).state_reason).toBe('not_planned');
+    expect(commentsOf(issue)).toHaveLength(1);
+
+    emulator.store.updateIssue(REPO, issue, { body: formBody() });
+    const edited = await run(
+      emulator,
+      'intake',
+      event('edited', issue, { body: { from: before } }),
+      { workspace: escalationCheckout() },
+    );
+
+    expect(edited.exitCode).toBe(0);
+    expect(emulator.store.issue(REPO, issue).state).toBe('open');
+    expect(labelsOf(issue)).toContain('status/0-triage');
+  });
+});
