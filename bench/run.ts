@@ -10,7 +10,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { intakeConfigFrom } from '../src/config/intake.js';
+import { parseForm } from '../src/config/issue-templates.js';
+import { decideIntake } from '../src/core/intake/decide.js';
 import { node24, projectRoot, runAction } from '../test/e2e/harness/run-action.js';
+import { escalationBody, presetFiles } from '../test/fixtures/escalation.js';
 
 /** Action bundles held to the goals, in the order dist/ is built. */
 const ACTIONS = ['intake', 'labels', 'oncall', 'report', 'escalate', 'validate', 'all'] as const;
@@ -108,6 +113,9 @@ async function measureAll(
     ? await measureFullEvent()
     : { error: 'dist/intake/index.js is missing' };
 
+  log(`intake check: one 64 KiB issue body, ${CHECK_RUNS} runs in-process ...`);
+  const check = measureIntakeCheck();
+
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const markdown = renderResults({
     options,
@@ -117,6 +125,7 @@ async function measureAll(
     cold,
     sizes,
     full,
+    check,
     seconds,
   });
   await mkdir(resolve(options.out, '..'), { recursive: true });
@@ -298,65 +307,78 @@ interface FullEvent {
 const REPO = { owner: 'acme', name: 'escalations' };
 const REPO_FULL = `${REPO.owner}/${REPO.name}`;
 
-const INTAKE_YAML = `# Intake rules for escalation issues (the issue form's required sections).
-required-sections:
-  - Severity
-  - Customer
-  - Version
-  - Workaround
-  - Description
-  - Steps to reproduce
-on-missing:
-  label: needs-info
-  comment: |
-    Thanks for the escalation. Please fill in the sections marked missing below so
-    engineering can start: {missing}
-`;
+/** An escalation as support engineers file it through the preset's form, made distinct per run. */
+function escalationIssueBody(n: number): string {
+  return escalationBody({
+    Customer: `Globex Corporation (account ${4400 + n})`,
+    Logs: `\`\`\`\ntime="2026-11-20T09:14:0${n}Z" level=error msg="auth: context deadline exceeded" component=controller\n\`\`\``,
+  });
+}
 
-/** An escalation as support engineers file them, through the escalation issue form. */
-function escalationBody(n: number): string {
-  return `### Severity
+const CHECK_RUNS = 200;
+const CHECK_GOAL_MS = 5;
+const BODY_BYTES = 64 * 1024;
 
-S1-broken
+interface IntakeCheckTiming {
+  bytes: number;
+  median: number;
+  p90: number;
+  complete: boolean;
+}
 
-### Customer
-
-Globex Corporation (account #${4400 + n}, renewal in Q3)
-
-### Version
-
-version/1.13
-
-### Workaround
-
-None. Restarting the controller brings the UI back for about ten minutes.
-
-### Area
-
-area/ucp
-
-### Description
-
-After upgrading the cluster from 1.12 to 1.13 the management UI returns HTTP 502 for every
-page once more than roughly 40 users are logged in. The controller logs show repeated
-\`context deadline exceeded\` errors from the auth service, and the customer's on-call has
-had to restart the controller ${n + 2} times since Monday. Production deploys are blocked.
-
-### Steps to reproduce
-
-1. Upgrade a three-manager cluster from 1.12.4 to 1.13.1.
-2. Log in with 40+ users (the customer's SSO load test reproduces it in minutes).
-3. Open any page of the UI: 502 Bad Gateway.
-
-### Logs
-
-\`\`\`
-time="2024-05-06T09:14:02Z" level=error msg="auth: context deadline exceeded" component=controller
-time="2024-05-06T09:14:02Z" level=error msg="upstream 502" path=/api/accounts
-\`\`\`
-
-Support bundle attached to the ticket (ZD-${88120 + n}).
-`;
+/**
+ * Intake's own work on one large issue: parse the body against the escalation form and apply
+ * every rule (decideIntake), in this process, as the bundle does after loading.
+ */
+function measureIntakeCheck(): IntakeCheckTiming {
+  const files = presetFiles(root, 'escalation');
+  const form = parseForm(
+    '.github/ISSUE_TEMPLATE/escalation.yml',
+    files['.github/ISSUE_TEMPLATE/escalation.yml'] ?? '',
+  ).template;
+  if (!form) throw new Error('the escalation preset form does not parse');
+  const config = intakeConfigFrom(parseYaml(files['.github/support-kit/intake.yaml'] ?? ''));
+  const line = (i: number) =>
+    `2026-11-20T09:14:${String(i % 60).padStart(2, '0')}Z engine[812]: level=error msg="container ${i} exited (137)"`;
+  const lines: string[] = [];
+  const skeleton = escalationBody({ Logs: '```\n```' }).length;
+  for (let i = 0; skeleton + lines.join('\n').length < BODY_BYTES - 120; i++) lines.push(line(i));
+  const body = escalationBody({ Logs: `\`\`\`\n${lines.join('\n')}\n\`\`\`` });
+  const issue = {
+    number: 1,
+    title: '[Escalation]: Engine restarts after upgrade to 17.06 on production nodes',
+    body,
+    author: 'customer-eng',
+    authorAssociation: 'NONE',
+    labels: ['escalation'],
+    state: 'open' as const,
+    createdAt: '2026-11-20T09:00:00Z',
+    updatedAt: '2026-11-20T09:00:00Z',
+  };
+  const decide = () =>
+    decideIntake({
+      issue,
+      trigger: 'opened',
+      templates: [form],
+      config,
+      duplicates: [],
+      previousComment: null,
+      now: new Date('2026-11-20T09:00:00Z'),
+    });
+  for (let i = 0; i < 20; i++) decide();
+  const samples: number[] = [];
+  let complete = false;
+  for (let i = 0; i < CHECK_RUNS; i++) {
+    const start = process.hrtime.bigint();
+    complete = decide().verdict.complete;
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return {
+    bytes: Buffer.byteLength(body),
+    median: quantile(samples, 0.5),
+    p90: quantile(samples, 0.9),
+    complete,
+  };
 }
 
 async function measureFullEvent(): Promise<FullEvent | { error: string }> {
@@ -369,7 +391,6 @@ async function measureFullEvent(): Promise<FullEvent | { error: string }> {
     };
   }
   const { startEmulator, webhookPayload } = emulatorModule;
-  const labels = readFileSync(join(root, 'config', 'presets', 'escalation', 'labels.yaml'), 'utf8');
   const emulator = await startEmulator({
     seed: {
       repos: [
@@ -392,14 +413,12 @@ async function measureFullEvent(): Promise<FullEvent | { error: string }> {
           issues: [
             {
               title: 'Registry pushes time out behind the corporate proxy',
-              body: escalationBody(0),
+              body: escalationIssueBody(0),
               user: 'support-engineer',
             },
           ],
-          files: {
-            '.github/support-kit/intake.yaml': INTAKE_YAML,
-            '.github/support-kit/labels.yaml': labels,
-          },
+          // The escalation preset as a team commits it: intake.yaml, labels.yaml and the form.
+          files: presetFiles(root, 'escalation'),
         },
       ],
     },
@@ -415,7 +434,8 @@ async function measureFullEvent(): Promise<FullEvent | { error: string }> {
     for (let i = 1; i <= FULL_EVENT_RUNS; i++) {
       const issue = emulator.store.createIssue(REPO_FULL, {
         title: `UI returns 502 for all users after upgrade to 1.13 (run ${i})`,
-        body: escalationBody(i),
+        body: escalationIssueBody(i),
+        labels: ['escalation'],
         user: 'support-engineer',
       });
       const payload = webhookPayload(emulator.store, 'issues', {
@@ -455,6 +475,7 @@ interface Results {
   cold: Map<string, ColdStart>;
   sizes: Map<string, number>;
   full: FullEvent | { error: string };
+  check: IntakeCheckTiming;
   seconds: number;
 }
 
@@ -548,6 +569,17 @@ function renderResults(r: Results): string {
     );
   }
 
+  lines.push(
+    '## Checking one 64 KiB issue body',
+    '',
+    `Intake's decision on one escalation of ${formatBytes(r.check.bytes)} (a log pasted into the Logs field): the body parsed against the escalation form and every rule of the preset applied, in-process under this script's Node (${process.version}), ${CHECK_RUNS} runs after 20 warm-ups. Verdict: ${r.check.complete ? 'complete' : 'incomplete'}.`,
+    '',
+    '| Median | p90 | Goal |',
+    '|---:|---:|---:|',
+    `| ${r.check.median.toFixed(2)} ms | ${r.check.p90.toFixed(2)} ms | < ${CHECK_GOAL_MS} ms |`,
+    '',
+  );
+
   lines.push('## Goals', '');
   const ratios = actions.map((t) => ({
     name: t.name,
@@ -586,6 +618,9 @@ function renderResults(r: Results): string {
         : sizeMet
           ? ` (largest: dist/${largest?.name} at ${formatBytes(r.sizes.get(largest?.name ?? '') ?? 0)}).`
           : ` (${big.map((t) => `dist/${t.name} at ${formatBytes(r.sizes.get(t.name) ?? 0)}`).join(', ') || 'bundles missing'}).`),
+  );
+  lines.push(
+    `- Checking a 64 KiB issue body under ${CHECK_GOAL_MS} ms: **${r.check.median < CHECK_GOAL_MS ? 'met' : 'not met'}** (median ${r.check.median.toFixed(2)} ms, p90 ${r.check.p90.toFixed(2)} ms).`,
     '',
   );
   return lines.join('\n');

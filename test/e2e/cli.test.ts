@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { escalationBody } from '../fixtures/escalation.js';
 import { REPO, startDesk } from './harness/desk.js';
 import { node24, projectRoot, runNode } from './harness/run-action.js';
 
@@ -130,8 +131,68 @@ describe('support-kit labels', () => {
   });
 });
 
+describe('support-kit intake check', () => {
+  const preset = [
+    '--config',
+    'config/presets/escalation',
+    '--templates',
+    'config/presets/escalation/ISSUE_TEMPLATE',
+  ];
+
+  it('says what is missing and exits 1 for an incomplete issue', async () => {
+    const dir = await repoWith({
+      'issue.md': escalationBody({ Logs: '_No response_', Severity: 'tbd' }),
+    });
+    const result = await supportKit([
+      'intake',
+      'check',
+      '--body',
+      join(dir, 'issue.md'),
+      '--title',
+      '[Escalation]: Engine restarts on upgrade',
+      '--json',
+      ...preset,
+    ]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      complete: false,
+      template: 'escalation',
+      missing: [{ field: 'Severity' }, { field: 'Logs' }],
+      labels: expect.arrayContaining(['bug', 'area/engine']),
+    });
+  });
+
+  it("exits 0 for a complete issue given as GitHub's issue JSON", async () => {
+    const dir = await repoWith({
+      'issue.json': JSON.stringify({
+        number: 7,
+        title: '[Escalation]: Engine restarts on upgrade',
+        body: escalationBody(),
+        labels: [{ name: 'escalation' }],
+        user: { login: 'x' },
+      }),
+    });
+    const result = await supportKit([
+      'intake',
+      'check',
+      '--issue',
+      join(dir, 'issue.json'),
+      ...preset,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^complete \(template escalation\)/);
+    expect(result.stdout).toMatch(/labels: S1-broken/);
+  });
+
+  it('exits 2 when neither --issue nor --body is given', async () => {
+    const result = await supportKit(['intake', 'check']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/exactly one of --issue/);
+  });
+});
+
 describe('support-kit (every group has --help)', () => {
-  it.each(['validate', 'labels', 'emulator', 'demo'])(
+  it.each(['validate', 'intake', 'labels', 'emulator', 'demo'])(
     '%s --help exits 0 with its usage',
     async (group) => {
       const result = await supportKit([group, '--help']);
