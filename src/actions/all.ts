@@ -1,3 +1,4 @@
+import { JOBS } from '../jobs/index.js';
 import { runRouter } from './runtime/entry.js';
 
-await runRouter();
+await runRouter(JOBS);

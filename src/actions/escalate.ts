@@ -1,3 +1,5 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('escalate');
+await runAction('escalate', async () =>
+  (await import('../jobs/config-only.js')).configOnlyJob('escalation'),
+);

@@ -1,3 +1,3 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('intake');
+await runAction('intake', async () => (await import('../jobs/intake.js')).intakeJob);

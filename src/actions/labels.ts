@@ -1,3 +1,3 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('labels');
+await runAction('labels', async () => (await import('../jobs/labels.js')).labelsJob);

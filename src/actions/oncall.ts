@@ -1,3 +1,5 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('oncall');
+await runAction('oncall', async () =>
+  (await import('../jobs/config-only.js')).configOnlyJob('roster'),
+);

@@ -1,3 +1,5 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('report');
+await runAction('report', async () =>
+  (await import('../jobs/config-only.js')).configOnlyJob('report'),
+);

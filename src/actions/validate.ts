@@ -1,3 +1,3 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('validate');
+await runAction('validate', async () => (await import('../jobs/validate.js')).validateJob);

@@ -1,3 +1,4 @@
+import type { Job } from '../../jobs/types.js';
 import { readEvent, readInput } from './event.js';
 import {
   CAPABILITIES,
@@ -7,19 +8,23 @@ import {
   handles,
 } from './triggers.js';
 
+/** How a bundle loads a capability's job: a dynamic import, so the bundler splits it off. */
+export type JobLoaders = Partial<Record<Capability, () => Promise<Job>>>;
+
 /**
  * The start of every bundle. It decides from the event alone whether there is work, and
  * only then loads the kit (Octokit, YAML, schemas): an ignored event costs a Node start.
+ * A single-capability bundle carries only its own job.
  */
-export async function runAction(capability: Capability): Promise<void> {
-  await start([capability], false);
+export async function runAction(capability: Capability, load: () => Promise<Job>): Promise<void> {
+  await start([capability], false, { [capability]: load });
 }
 
 /** The all-in-one action: the `action` input picks a capability, `auto` routes by event. */
-export async function runRouter(): Promise<void> {
+export async function runRouter(jobs: Required<JobLoaders>): Promise<void> {
   const requested = readInput('action') || 'auto';
   if (requested === 'auto') {
-    await start(CAPABILITIES, true);
+    await start(CAPABILITIES, true, jobs);
     return;
   }
   if (!(CAPABILITIES as readonly string[]).includes(requested)) {
@@ -29,10 +34,14 @@ export async function runRouter(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  await start([requested as Capability], false);
+  await start([requested as Capability], false, jobs);
 }
 
-async function start(candidates: readonly Capability[], routed: boolean): Promise<void> {
+async function start(
+  candidates: readonly Capability[],
+  routed: boolean,
+  jobs: JobLoaders,
+): Promise<void> {
   let event;
   try {
     event = readEvent();
@@ -50,5 +59,5 @@ async function start(candidates: readonly Capability[], routed: boolean): Promis
     return;
   }
   const { runJobs } = await import('./job.js');
-  await runJobs(chosen, event, { routed });
+  await runJobs(chosen, event, { routed, jobs });
 }

@@ -11,8 +11,8 @@ import { renderSummary } from '../../core/summary/render.js';
 import { createOctokit, writePacingFromEnv } from '../../github/client.js';
 import { describeRequestError, Gateway } from '../../github/gateway.js';
 import { executeJob } from '../../jobs/execute.js';
-import { JOBS } from '../../jobs/index.js';
-import type { JobContext } from '../../jobs/types.js';
+import type { Job, JobContext } from '../../jobs/types.js';
+import type { JobLoaders } from './entry.js';
 import type { RunnerEvent } from './event.js';
 import { type Capability, describeEvent } from './triggers.js';
 
@@ -26,7 +26,7 @@ interface Inputs {
 export async function runJobs(
   capabilities: readonly Capability[],
   event: RunnerEvent,
-  options: { routed: boolean },
+  options: { routed: boolean; jobs: JobLoaders },
 ): Promise<void> {
   try {
     const inputs = readInputs();
@@ -43,7 +43,9 @@ export async function runJobs(
     const plans: Plan[] = [];
     let failed = false;
     for (const capability of capabilities) {
-      const outcome = await runOne(capability, {
+      const load = options.jobs[capability];
+      if (!load) throw new Error(`this bundle does not carry the ${capability} capability`);
+      const outcome = await runOne(capability, await load(), {
         event,
         repo,
         gateway,
@@ -68,11 +70,11 @@ export async function runJobs(
 
 async function runOne(
   capability: Capability,
+  job: Job,
   ctx: Omit<JobContext, 'capability' | 'log' | 'input'> & { dryRun: boolean },
 ): Promise<{ plans: Plan[]; outputs: Record<string, string>; failed: boolean }> {
   core.startGroup(`support-kit ${capability} on ${describeEvent(ctx.event)}`);
   try {
-    const job = await JOBS[capability]();
     const run = await executeJob(
       job,
       { capability, ...ctx, input: (name) => core.getInput(name), log: (m) => core.info(m) },
