@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../emulator/index.js';
+import { type Emulator, webhookPayload } from '../emulator/index.js';
 import { escalationBody, type EscalationAnswers, presetFiles } from '../fixtures/escalation.js';
 import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
 import { projectRoot } from './harness/run-action.js';
@@ -28,28 +28,15 @@ function open(
   }).number;
 }
 
-function event(action: string, number: number, changes?: object) {
-  const issue = emulator.store.issue(REPO, number);
+function event(action: string, number: number, changes?: Record<string, unknown>) {
   return {
     name: 'issues',
-    payload: {
+    payload: webhookPayload(emulator.store, 'issues', {
+      repo: REPO,
       action,
-      issue: {
-        number,
-        title: issue.title,
-        body: issue.body,
-        user: { login: issue.user, type: 'User' },
-        author_association: 'NONE',
-        labels: issue.labels.map((l) => ({ name: l.name })),
-        state: issue.state,
-        state_reason: issue.state_reason,
-        created_at: issue.created_at,
-        updated_at: issue.updated_at,
-      },
+      number,
       ...(changes ? { changes } : {}),
-      repository: { full_name: REPO, default_branch: 'main' },
-      sender: { login: issue.user },
-    },
+    }),
   };
 }
 
