@@ -29,7 +29,8 @@ happened: the config each action read, its plan, the comments and annotations it
 and how many API requests it cost.
 
 Options:
-  --preset NAME   the preset the sample repository is configured from (default escalation)
+  --preset NAME   the preset the sample repository is configured from (default escalation;
+                  the issues in the story are written on the escalation form)
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
   -h, --help      show this help`,y=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
 

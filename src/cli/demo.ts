@@ -134,7 +134,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     const teamLabels = `${labels}\n  # Renamed: issues labelled sev1 keep their label under the new name.\n  - name: S1-watchlist\n    color: d93f0b\n    description: Severity 1 on a watchlist account\n    aliases: [sev1]\n`;
     const pushSha = 'c3'.repeat(20);
     store.setFile(REPO, `${CONFIG}/labels.yaml`, teamLabels, pushSha);
-    const broken = teamLabels.replace(/color: b60205/, 'color: b6020'); // one digit short
+    // The first colour of the file loses a digit: the kind of slip a review misses.
+    const broken = teamLabels.replace(/color: "?([0-9a-fA-F]{5})[0-9a-fA-F]"?/, 'color: $1');
     const pr = store.createIssue(REPO, {
       title: 'Tune the severity labels',
       user: 'amy',
@@ -147,7 +148,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 
     const steps: (Step & { before?: () => void })[] = [
       {
-        title: '@amy pushes labels.yaml (the escalation preset plus a renamed sev1) to main',
+        title: `@amy pushes labels.yaml (the ${values.preset} preset plus a renamed sev1) to main`,
         action: 'labels',
         event: {
           name: 'push',
