@@ -1,4 +1,4 @@
-const b=159,w=[159],y={9159:((c,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>r});var a=e(7975),h=e.n(a),o=e(7911),s=e(7485);async function r(f,p){let t;try{({values:t}=(0,a.parseArgs)({args:f,options:{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"},help:{type:"boolean",short:"h"}},strict:!0}))}catch(l){throw new s.eb(l.message,o.Ur)}if(t.help)return p.out(o.Ur),s.dc.ok;const i=Number(t.port);if(!Number.isInteger(i)||i<0||i>65535)throw new s.eb(`--port must be 0-65535, not "${t.port}"`,o.Ur);const{startEmulator:g,loadSeedFile:E}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),d=t.seed?await E(t.seed):void 0,u=await g({port:i,host:t.host,...d?{seed:d}:{}});return p.out(u.url),await new Promise(l=>{const m=()=>l();process.once("SIGINT",m),process.once("SIGTERM",m)}),await u.close(),s.dc.ok}}),7911:((c,n,e)=>{e.d(n,{Ep:()=>o,Qx:()=>s,Ur:()=>h,rl:()=>r,zg:()=>a});const a=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
+const g=159,b=[159],E={9159:((u,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>r});var o=e(7911),t=e(7485);async function r(l,a){const{values:s}=(0,t.g0)(l,{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"}},o.Ur);if(s.help)return a.out(o.Ur),t.dc.ok;const i=Number(s.port);if(!Number.isInteger(i)||i<0||i>65535)throw new t.eb(`--port must be 0-65535, not "${s.port}"`,o.Ur);const{startEmulator:m,loadSeedFile:c}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),h=s.seed?await c(s.seed):void 0,p=await m({port:i,host:s.host,...h?{seed:h}:{}});return a.out(p.url),await new Promise(f=>{const d=()=>f();process.once("SIGINT",d),process.once("SIGTERM",d)}),await p.close(),t.dc.ok}}),7911:((u,n,e)=>{e.d(n,{Ep:()=>r,Qx:()=>l,Ur:()=>t,rl:()=>a,zg:()=>o});const o=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
 
 Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
 checks a schema cannot express. Every problem is printed as file:line:column.
@@ -11,7 +11,7 @@ Options:
   --json          print {"valid": bool, "files": [...], "problems": [...]}
   -h, --help      show this help
 
-Exit status: 0 valid, 1 problems found, 2 usage error.`,h=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
+Exit status: 0 valid, 1 problems found, 2 usage error.`,t=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
 
 Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
 on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
@@ -21,7 +21,7 @@ Options:
   --port N      port to listen on; 0 picks a free one (default 0)
   --host ADDR   address to bind (default 127.0.0.1; loopback only)
   --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
-  -h, --help    show this help`,o=`Usage: support-kit demo [--preset NAME] [--keep]
+  -h, --help    show this help`,r=`Usage: support-kit demo [--preset NAME] [--keep]
 
 Plays a short support story against the GitHub emulator through the real action bundles
 (dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
@@ -32,7 +32,7 @@ Options:
   --preset NAME   the preset the sample repository is configured from (default escalation;
                   the issues in the story are written on the escalation form)
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
-  -h, --help      show this help`,s=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
+  -h, --help      show this help`,l=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
 
 Makes a repository's labels follow labels.yaml, the way the labels action does on push.
   plan    show what apply would do (nothing is written)
@@ -48,7 +48,7 @@ Options:
   -h, --help             show this help
 
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`,r=`Usage: support-kit intake check (--issue FILE.json | --body FILE.md [--title T]) [options]
+Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`,a=`Usage: support-kit intake check (--issue FILE.json | --body FILE.md [--title T]) [options]
 
 Judges one issue the way the intake action does: which template applies, what is missing
 and why, and which labels its answers bring. Nothing is sent to GitHub.
@@ -62,4 +62,4 @@ Options:
   --json                print {"complete": bool, "template": name, "missing": [{"field", "reason"}], "labels": [...]}
   -h, --help            show this help
 
-Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`})};export{b as id,w as ids,y as modules};
+Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`})};export{g as id,b as ids,E as modules};

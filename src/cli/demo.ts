@@ -1,10 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { describeAction, describeTarget } from '../core/plan/describe.js';
 import type { Plan } from '../core/plan/types.js';
 import { DEMO_HELP } from './help.js';
-import { EXIT, type Io, UsageError } from './usage.js';
+import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 /**
  * A short support story played against the emulator through the committed bundles, told the
@@ -24,20 +23,11 @@ interface Step {
 }
 
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        preset: { type: 'string', default: 'escalation' },
-        keep: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, DEMO_HELP);
-  }
+  const { values } = parseGroupArgs(
+    argv,
+    { preset: { type: 'string', default: 'escalation' }, keep: { type: 'boolean' } },
+    DEMO_HELP,
+  );
   if (values.help) {
     io.out(DEMO_HELP);
     return EXIT.ok;

@@ -1,23 +1,16 @@
-import { parseArgs } from 'node:util';
 import { EMULATOR_HELP } from './help.js';
-import { EXIT, type Io, UsageError } from './usage.js';
+import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 export async function emulatorCommand(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string', default: '0' },
-        host: { type: 'string', default: '127.0.0.1' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, EMULATOR_HELP);
-  }
+  const { values } = parseGroupArgs(
+    argv,
+    {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string' },
+    },
+    EMULATOR_HELP,
+  );
   if (values.help) {
     io.out(EMULATOR_HELP);
     return EXIT.ok;

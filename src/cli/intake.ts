@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { intakeConfigFrom } from '../config/intake.js';
 import { loadIssueTemplates } from '../config/issue-templates.js';
 import { loadConfig } from '../config/load.js';
@@ -8,29 +7,22 @@ import { workspaceSource } from '../config/sources.js';
 import { decideIntake } from '../core/intake/decide.js';
 import type { IntakeIssue } from '../core/intake/types.js';
 import { INTAKE_HELP } from './help.js';
-import { EXIT, type Io, UsageError } from './usage.js';
+import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 export async function intakeCommand(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        issue: { type: 'string' },
-        body: { type: 'string' },
-        title: { type: 'string' },
-        config: { type: 'string', default: '.github/support-kit' },
-        templates: { type: 'string', default: '.github/ISSUE_TEMPLATE' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message, INTAKE_HELP);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseGroupArgs(
+    argv,
+    {
+      issue: { type: 'string' },
+      body: { type: 'string' },
+      title: { type: 'string' },
+      config: { type: 'string', default: '.github/support-kit' },
+      templates: { type: 'string', default: '.github/ISSUE_TEMPLATE' },
+      json: { type: 'boolean' },
+    },
+    INTAKE_HELP,
+    true,
+  );
   if (values.help) {
     io.out(INTAKE_HELP);
     return EXIT.ok;

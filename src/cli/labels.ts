@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../config/problems.js';
 import { workspaceSource } from '../config/sources.js';
 import { describeAction } from '../core/plan/describe.js';
@@ -8,30 +7,23 @@ import { executeJob } from '../jobs/execute.js';
 import { labelsJob } from '../jobs/labels.js';
 import { LABELS_HELP } from './help.js';
 import { parseRepo } from './repo.js';
-import { EXIT, type Io, UsageError } from './usage.js';
+import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 const COMMANDS = ['plan', 'apply', 'check'] as const;
 
 export async function labelsCommand(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        repo: { type: 'string' },
-        config: { type: 'string', default: '.github/support-kit' },
-        'dry-run': { type: 'boolean' },
-        'allow-mass-delete': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message, LABELS_HELP);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseGroupArgs(
+    argv,
+    {
+      repo: { type: 'string' },
+      config: { type: 'string', default: '.github/support-kit' },
+      'dry-run': { type: 'boolean' },
+      'allow-mass-delete': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    LABELS_HELP,
+    true,
+  );
   if (values.help) {
     io.out(LABELS_HELP);
     return EXIT.ok;

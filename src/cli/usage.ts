@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** A mistake in how the command was called: exit 2 with the group's help. */
 export class UsageError extends Error {
   constructor(
@@ -19,3 +21,29 @@ export const stdio: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * A group's options, parsed strictly: an unknown or malformed option is a usage error that
+ * prints the group's help (exit 2). Every group takes -h/--help.
+ */
+export function parseGroupArgs<O extends Options>(
+  argv: string[],
+  options: O,
+  help: string,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } } as O & {
+        help: { type: 'boolean'; short: 'h' };
+      },
+      allowPositionals,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message, help);
+  }
+}

@@ -1,15 +1,23 @@
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { formatProblem, hasErrors } from '../config/problems.js';
 import { apiSource, workspaceSource } from '../config/sources.js';
 import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
 import { VALIDATE_HELP } from './help.js';
-import { EXIT, type Io, UsageError } from './usage.js';
+import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 import { parseRepo } from './repo.js';
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv);
+  const { values } = parseGroupArgs(
+    argv,
+    {
+      config: { type: 'string' },
+      repo: { type: 'string' },
+      ref: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    VALIDATE_HELP,
+  );
   if (values.help) {
     io.out(VALIDATE_HELP);
     return EXIT.ok;
@@ -54,23 +62,4 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     );
   }
   return valid ? EXIT.ok : EXIT.findings;
-}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        config: { type: 'string' },
-        repo: { type: 'string' },
-        ref: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message, VALIDATE_HELP);
-  }
 }
