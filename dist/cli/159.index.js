@@ -1,4 +1,4 @@
-const g=159,b=[159],E={9159:((u,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>r});var o=e(7911),t=e(7485);async function r(l,a){const{values:s}=(0,t.g0)(l,{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"}},o.Ur);if(s.help)return a.out(o.Ur),t.dc.ok;const i=Number(s.port);if(!Number.isInteger(i)||i<0||i>65535)throw new t.eb(`--port must be 0-65535, not "${s.port}"`,o.Ur);const{startEmulator:m,loadSeedFile:c}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),h=s.seed?await c(s.seed):void 0,p=await m({port:i,host:s.host,...h?{seed:h}:{}});return a.out(p.url),await new Promise(f=>{const d=()=>f();process.once("SIGINT",d),process.once("SIGTERM",d)}),await p.close(),t.dc.ok}}),7911:((u,n,e)=>{e.d(n,{Ep:()=>r,Qx:()=>l,Ur:()=>t,rl:()=>a,zg:()=>o});const o=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
+const g=159,w=[159],b={9159:((u,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>r});var o=e(7911),s=e(7485);async function r(l,a){const{values:t}=(0,s.g0)(l,{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"}},o.Ur);if(t.help)return a.out(o.Ur),s.dc.ok;const i=Number(t.port);if(!Number.isInteger(i)||i<0||i>65535)throw new s.eb(`--port must be 0-65535, not "${t.port}"`,o.Ur);const{startEmulator:c,loadSeedFile:m}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),h=t.seed?await m(t.seed):void 0,p=await c({port:i,host:t.host,...h?{seed:h}:{}});return a.out(p.url),await new Promise(f=>{const d=()=>f();process.once("SIGINT",d),process.once("SIGTERM",d)}),await p.close(),s.dc.ok}}),7911:((u,n,e)=>{e.d(n,{Ep:()=>r,Ig:()=>t,Qx:()=>l,Ur:()=>s,rl:()=>a,zg:()=>o});const o=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
 
 Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
 checks a schema cannot express. Every problem is printed as file:line:column.
@@ -11,7 +11,7 @@ Options:
   --json          print {"valid": bool, "files": [...], "problems": [...]}
   -h, --help      show this help
 
-Exit status: 0 valid, 1 problems found, 2 usage error.`,t=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
+Exit status: 0 valid, 1 problems found, 2 usage error.`,s=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
 
 Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
 on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
@@ -62,4 +62,17 @@ Options:
   --json                print {"complete": bool, "template": name, "missing": [{"field", "reason"}], "labels": [...]}
   -h, --help            show this help
 
-Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`})};export{g as id,b as ids,E as modules};
+Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`,t=`Usage: support-kit oncall who [--at ISO-8601] [--schedule S] [--config PATH] [--json]
+
+Who is on call at an instant, per roster.yaml, and why: the rotation turn, an override, a
+leave, or a gap and when coverage resumes. Nothing is sent to GitHub.
+
+Options:
+  --at ISO-8601      the instant, with its offset (2026-03-29T03:00+02:00) or Z; default now
+  --schedule S       one schedule (default: every schedule of the roster)
+  --config PATH      roster.yaml, or the config folder holding it (default .github/support-kit)
+  --json             print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a gap),
+                     "until" (ISO or null), "reason"}]}
+  -h, --help         show this help
+
+Exit status: 0 done, 1 roster errors (file:line:column), 2 usage error.`})};export{g as id,w as ids,b as modules};

@@ -73,3 +73,18 @@ Options:
   -h, --help            show this help
 
 Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`;
+
+export const ONCALL_HELP = `Usage: support-kit oncall who [--at ISO-8601] [--schedule S] [--config PATH] [--json]
+
+Who is on call at an instant, per roster.yaml, and why: the rotation turn, an override, a
+leave, or a gap and when coverage resumes. Nothing is sent to GitHub.
+
+Options:
+  --at ISO-8601      the instant, with its offset (2026-03-29T03:00+02:00) or Z; default now
+  --schedule S       one schedule (default: every schedule of the roster)
+  --config PATH      roster.yaml, or the config folder holding it (default .github/support-kit)
+  --json             print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a gap),
+                     "until" (ISO or null), "reason"}]}
+  -h, --help         show this help
+
+Exit status: 0 done, 1 roster errors (file:line:column), 2 usage error.`;

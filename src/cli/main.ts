@@ -6,6 +6,7 @@ Groups:
   validate    check the config folder (file:line:column for every problem)
   intake      check an issue against the templates and intake.yaml
   labels      plan, apply or check the label sync of labels.yaml
+  oncall      who is on call at an instant, and why
   emulator    run the GitHub emulator on loopback
   demo        play a support week against the emulator through the real action bundles
 
@@ -16,6 +17,7 @@ Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 
 const GROUPS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   validate: async (a, io) => (await import('./validate.js')).validateCommand(a, io),
   intake: async (a, io) => (await import('./intake.js')).intakeCommand(a, io),
+  oncall: async (a, io) => (await import('./oncall.js')).oncallCommand(a, io),
   labels: async (a, io) => (await import('./labels.js')).labelsCommand(a, io),
   emulator: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io),
   demo: async (a, io) => (await import('./demo.js')).demoCommand(a, io),

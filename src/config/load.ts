@@ -30,13 +30,19 @@ export async function loadConfig(
 ): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
   const files: LoadedFile[] = [];
-  const names = options.only
-    ? CONFIG_FILES.filter((spec) => options.only?.includes(spec.name)).map((spec) => spec.file)
-    : await listYaml(source, problems);
+  const wanted = CONFIG_FILES.filter((spec) => options.only?.includes(spec.name));
+  // One file named on purpose stands for the one capability asked for, whatever its name.
+  const chosen = options.only && source.singleFile && wanted.length === 1 ? wanted[0] : undefined;
+  const names =
+    chosen && source.singleFile
+      ? [source.singleFile]
+      : options.only
+        ? wanted.map((spec) => spec.file)
+        : await listYaml(source, problems);
 
   for (const fileName of names) {
     const path = `${source.folder}/${fileName}`;
-    const spec = specFor(fileName);
+    const spec = chosen ?? specFor(fileName);
     if (!spec) {
       problems.push(
         at(

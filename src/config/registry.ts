@@ -1,6 +1,8 @@
 import intakeSchema from '../../config/schema/intake.schema.json' with { type: 'json' };
 import labelsSchema from '../../config/schema/labels.schema.json' with { type: 'json' };
+import rosterSchema from '../../config/schema/roster.schema.json' with { type: 'json' };
 import { checkIntake } from './checks/intake.js';
+import { checkRoster } from './checks/roster.js';
 import { checkLabels, recoverColors } from './checks/labels.js';
 import type { ConfigProblem } from './problems.js';
 import type { JsonSchema } from './schema.js';
@@ -37,7 +39,13 @@ export const CONFIG_FILES: readonly ConfigFileSpec[] = [
     schema: intakeSchema as JsonSchema,
     check: checkIntake,
   },
-  { name: 'roster', file: 'roster.yaml', purpose: 'the on-call roster' },
+  {
+    name: 'roster',
+    file: 'roster.yaml',
+    purpose: 'the on-call roster',
+    schema: rosterSchema as JsonSchema,
+    check: checkRoster,
+  },
   { name: 'report', file: 'report.yaml', purpose: 'the weekly report' },
   { name: 'escalation', file: 'escalation.yaml', purpose: 'response goals and escalation' },
 ];

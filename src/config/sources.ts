@@ -8,6 +8,8 @@ export interface ConfigSource {
   description: string;
   /** Repository-relative folder the files live in (used in problems and annotations). */
   folder: string;
+  /** Set when the source is one file named on purpose (`--config roster-draft.yaml`): it is read whatever its name. */
+  singleFile?: string;
   /** File names in the folder, or null when the folder does not exist. */
   list(): Promise<string[] | null>;
   read(fileName: string): Promise<string | null>;
@@ -29,6 +31,7 @@ export function workspaceSource(root: string, configPath: string): ConfigSource 
   return {
     description: `workspace ${configPath}`,
     folder: relative(root, join(root, folder)) || '.',
+    ...(only ? { singleFile: only } : {}),
     async list() {
       if (only) return (await exists(absolute)) ? [only] : null;
       try {

@@ -5,7 +5,7 @@ import { CONFIG, issuesEvent, REPO, routes, run, startDesk } from './harness/des
 let emulator: Emulator;
 afterEach(async () => emulator?.close());
 
-const ROSTER = 'people:\n  - amy\n';
+const ESCALATION = 'goals:\n  S1: 1h\n';
 
 function openIssue(): number {
   return emulator.store.createIssue(REPO, {
@@ -29,12 +29,12 @@ describe('actions on events they do not handle', () => {
   );
 });
 
-describe('a capability whose decisions are not built yet (dist/oncall)', () => {
+describe('a capability whose decisions are not built yet (dist/escalate)', () => {
   it('reads its config through the contents API at the event commit and changes nothing', async () => {
-    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: ROSTER });
+    emulator = await startDesk({ [`${CONFIG}/escalation.yaml`]: ESCALATION });
     const issue = openIssue();
 
-    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
     expect(routes(result.requests)).toEqual(['GET /repos/{owner}/{repo}/contents/{path}']);
@@ -42,22 +42,22 @@ describe('a capability whose decisions are not built yet (dist/oncall)', () => {
     expect(emulator.store.issue(REPO, issue).labels).toHaveLength(0);
     const plan = JSON.parse(result.outputs.plan ?? '{}');
     expect(plan).toMatchObject({
-      capability: 'oncall',
+      capability: 'escalate',
       repo: { owner: 'acme', repo: 'desk' },
       operations: [],
     });
-    expect(result.summary).toContain(`\`${CONFIG}/roster.yaml\` (YAML only)`);
+    expect(result.summary).toContain(`\`${CONFIG}/escalation.yaml\` (YAML only)`);
   });
 
   it('fails with an annotation on the line when its file is broken, and writes nothing', async () => {
-    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: 'people:\n  - [amy\n' });
+    emulator = await startDesk({ [`${CONFIG}/escalation.yaml`]: 'goals:\n  - [S1\n' });
     const issue = openIssue();
 
-    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(1);
     expect(result.annotations).toContainEqual(
-      expect.objectContaining({ level: 'error', file: `${CONFIG}/roster.yaml`, line: 3 }),
+      expect.objectContaining({ level: 'error', file: `${CONFIG}/escalation.yaml`, line: 3 }),
     );
     expect(result.requests.every((r) => r.method === 'GET')).toBe(true);
     expect(emulator.store.issue(REPO, issue).comments).toHaveLength(0);
@@ -114,13 +114,13 @@ describe('the all-in-one action (dist/all)', () => {
   });
 });
 
-describe('the gateway under GitHub faults (through dist/oncall)', () => {
+describe('the gateway under GitHub faults (through dist/escalate)', () => {
   it('waits out a secondary rate limit as retry-after says, then succeeds', async () => {
-    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: ROSTER });
+    emulator = await startDesk({ [`${CONFIG}/escalation.yaml`]: ESCALATION });
     const issue = openIssue();
     emulator.injectFault({ kind: 'secondary-rate-limit', retryAfterSeconds: 1, times: 1 });
 
-    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
     expect(result.requests.map((r) => r.status)).toEqual([403, 200]);
@@ -128,11 +128,11 @@ describe('the gateway under GitHub faults (through dist/oncall)', () => {
   });
 
   it('retries a 502 and succeeds', async () => {
-    emulator = await startDesk({ [`${CONFIG}/roster.yaml`]: ROSTER });
+    emulator = await startDesk({ [`${CONFIG}/escalation.yaml`]: ESCALATION });
     const issue = openIssue();
     emulator.injectFault({ kind: 'server-error', status: 502, times: 1 });
 
-    const result = await run(emulator, 'oncall', issuesEvent(emulator, 'opened', issue));
+    const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
     expect(result.requests.map((r) => r.status)).toEqual([502, 200]);

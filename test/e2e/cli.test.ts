@@ -191,8 +191,67 @@ describe('support-kit intake check', () => {
   });
 });
 
+describe('support-kit oncall who', () => {
+  const roster = ['--config', 'test/unit/fixtures/roster/follow-the-sun.yaml'];
+
+  it('answers who holds each role at an instant, in the documented JSON', async () => {
+    const result = await supportKit([
+      'oncall',
+      'who',
+      ...roster,
+      '--at',
+      '2026-11-24T10:00+01:00',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout);
+    expect(answer.at).toBe('2026-11-24T10:00:00.000+01:00');
+    expect(answer.assignments).toEqual([
+      expect.objectContaining({
+        schedule: 'follow-the-sun',
+        role: 'primary',
+        login: expect.any(String),
+        until: expect.any(String),
+        reason: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('says nobody, until when and who then, in the declared 5-11 PM Pacific gap', async () => {
+    const result = await supportKit([
+      'oncall',
+      'who',
+      ...roster,
+      '--at',
+      '2026-11-23T18:30-08:00',
+      '--json',
+    ]);
+    const [assignment] = JSON.parse(result.stdout).assignments;
+    expect(assignment).toMatchObject({
+      login: null,
+      reason: expect.stringMatching(/declared gap "pacific-evening"/),
+    });
+    expect(assignment.until).not.toBeNull();
+  });
+
+  it('refuses an instant without an offset', async () => {
+    const result = await supportKit(['oncall', 'who', ...roster, '--at', '2026-11-24T10:00']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/needs an offset or Z/);
+  });
+
+  it('points at the line of a bad roster and exits 1', async () => {
+    const dir = await repoWith({
+      'roster.yaml': 'version: 1\nsites:\n  sfo:\n    timezone: PST\n',
+    });
+    const result = await supportKit(['oncall', 'who', '--config', 'roster.yaml'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/roster\.yaml:4:15: error: sites\.sfo\.timezone/);
+  });
+});
+
 describe('support-kit (every group has --help)', () => {
-  it.each(['validate', 'intake', 'labels', 'emulator', 'demo'])(
+  it.each(['validate', 'intake', 'labels', 'oncall', 'emulator', 'demo'])(
     '%s --help exits 0 with its usage',
     async (group) => {
       const result = await supportKit([group, '--help']);

@@ -128,6 +128,42 @@ describe('config loading', () => {
     ]);
   });
 
+  it('refuses a time zone abbreviation in roster.yaml at its line', async () => {
+    const roster = 'version: 1\nsites:\n  sfo:\n    timezone: PST\npeople:\n  amy: { site: sfo }\n';
+    expect(await problemsOf({ 'roster.yaml': roster })).toContainEqual(
+      expect.stringMatching(
+        /^\.github\/support-kit\/roster\.yaml:4:15: error: sites\.sfo\.timezone: must be an IANA time zone/,
+      ),
+    );
+  });
+
+  it('points at a rotation member who is not among the people', async () => {
+    const roster = [
+      'version: 1',
+      'sites:',
+      '  paris: { timezone: Europe/Paris }',
+      'people:',
+      '  luc: { site: paris }',
+      'rotations:',
+      '  weekly:',
+      '    members: [luc, zoe]',
+      '    period: week',
+      '    handoff: mon 09:00',
+      '    site: paris',
+      '    anchor: 2026-01-05',
+      'schedules:',
+      '  desk:',
+      '    layers: [{ rotation: weekly }]',
+      '',
+    ].join('\n');
+    const problems = await problemsOf({ 'roster.yaml': roster });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^\.github\/support-kit\/roster\.yaml:8:\d+: error: rotations\.weekly\.members\[1\]: .*zoe/,
+      ),
+    ]);
+  });
+
   it('warns about a file the kit does not read', async () => {
     expect(await problemsOf({ 'lables.yaml': 'labels: []\n' })).toEqual([
       expect.stringMatching(/lables\.yaml:1:1: warning: unknown config file/),
