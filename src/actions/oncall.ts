@@ -1,5 +1,3 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('oncall', async () =>
-  (await import('../jobs/config-only.js')).configOnlyJob('roster'),
-);
+await runAction('oncall', async () => (await import('../jobs/oncall.js')).oncallJob);

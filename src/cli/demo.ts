@@ -64,7 +64,19 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         {
           owner: OWNER,
           name: NAME,
-          collaborators: ['amy', 'luc', 'ivy'],
+          // The desk's leads, and the on-call engineers of the preset's roster (SFO, Paris, Cambridge).
+          collaborators: [
+            'amy',
+            'luc',
+            'ivy',
+            'alice',
+            'bob',
+            'chloe',
+            'dan',
+            'emma',
+            'fred',
+            'escalation-leads',
+          ],
           files,
         },
       ],

@@ -1,6 +1,6 @@
 import { describeAction, describeTarget } from '../core/plan/describe.js';
 import { hasMarker, withMarker } from '../core/markers/markers.js';
-import type { EditLabels, Marker, Operation, Plan } from '../core/plan/types.js';
+import type { AddAssignees, EditLabels, Marker, Operation, Plan } from '../core/plan/types.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
@@ -49,7 +49,7 @@ export async function applyPlan(
     }
     try {
       const outcome = await applyOperation(operation, gateway);
-      log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label}`);
+      log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
       results.push({ operation, ...outcome });
     } catch (error) {
       const detail = describeRequestError(error);
@@ -79,8 +79,7 @@ async function applyOperation(
     case 'edit-labels':
       return editLabels(gateway, op);
     case 'add-assignees':
-      await gateway.addAssignees(op.issue, op.assignees);
-      return { status: 'applied', detail: `#${op.issue}` };
+      return addAssignees(gateway, op);
     case 'remove-assignees':
       await gateway.removeAssignees(op.issue, op.assignees);
       return { status: 'applied', detail: `#${op.issue}` };
@@ -118,6 +117,34 @@ async function applyOperation(
       return { status: 'applied', detail: issue.html_url };
     }
   }
+}
+
+/**
+ * GitHub silently drops a login it cannot assign, so the answer is checked: a refused login
+ * falls back as the plan says, or the operation fails saying who could not be assigned.
+ */
+async function addAssignees(
+  gateway: Gateway,
+  op: AddAssignees,
+): Promise<Omit<OperationResult, 'operation'>> {
+  const assigned = (issue: { assignees: { login: string }[] }, login: string) =>
+    issue.assignees.some((a) => a.login.toLowerCase() === login.toLowerCase());
+  const issue = await gateway.addAssignees(op.issue, op.assignees);
+  const refused = op.assignees.filter((login) => !assigned(issue, login));
+  if (refused.length === 0) return { status: 'applied', detail: `#${op.issue}` };
+  if (!op.fallback)
+    throw new Error(
+      `GitHub did not assign ${refused.join(', ')} to #${op.issue} (not assignable in this repository)`,
+    );
+  const again = await gateway.addAssignees(op.issue, [op.fallback]);
+  if (!assigned(again, op.fallback))
+    throw new Error(
+      `neither ${refused.join(', ')} nor the fallback ${op.fallback} can be assigned to #${op.issue}`,
+    );
+  return {
+    status: 'applied',
+    detail: `${refused.join(', ')} could not be assigned; assigned ${op.fallback} instead`,
+  };
 }
 
 /**

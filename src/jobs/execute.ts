@@ -21,8 +21,8 @@ export interface JobRun {
 
 /**
  * Decide, then apply each plan to its own repository. Nothing is applied when the config has
- * errors (acting on half-valid config could undo a team's setup), except by `validate`, whose
- * whole job is to report them. Preview plans are shown, never applied.
+ * errors (acting on half-valid config could undo a team's setup), unless the job made its plan
+ * for exactly that case (validate's comment). Preview plans are shown, never applied.
  */
 export async function executeJob(
   job: Job,
@@ -34,7 +34,7 @@ export async function executeJob(
   const failures: string[] = [];
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) failures.push(`${errors} config error(s)`);
-  const blocked = hasErrors(problems) && context.capability !== 'validate';
+  const blocked = hasErrors(problems) && outcome.safeWithConfigErrors !== true;
 
   const plans: PlanRun[] = [];
   for (const plan of outcome.plans) {

@@ -9,7 +9,7 @@ import type { Job } from './types.js';
 export const JOBS: Record<Capability, () => Promise<Job>> = {
   intake: async () => (await import('./intake.js')).intakeJob,
   labels: async () => (await import('./labels.js')).labelsJob,
-  oncall: async () => (await import('./config-only.js')).configOnlyJob('roster'),
+  oncall: async () => (await import('./oncall.js')).oncallJob,
   report: async () => (await import('./config-only.js')).configOnlyJob('report'),
   escalate: async () => (await import('./config-only.js')).configOnlyJob('escalation'),
   validate: async () => (await import('./validate.js')).validateJob,

@@ -32,6 +32,11 @@ export interface JobOutcome {
   failures?: string[];
   /** Extra markdown for the job summary, after the plans. */
   summary?: string;
+  /**
+   * The plans are meant for broken config (a validation comment, a label asking for manual
+   * triage): apply them even though the config has errors. Otherwise nothing is applied then.
+   */
+  safeWithConfigErrors?: boolean;
 }
 
 export type Job = (context: JobContext) => Promise<JobOutcome>;

@@ -29,5 +29,5 @@ export const validateJob: Job = async (context) => {
   } else {
     plan.notes.push(`checked ${config.files.length} file(s) in ${context.source.folder}`);
   }
-  return { config, plans: [plan] };
+  return { config, plans: [plan], safeWithConfigErrors: true };
 };

@@ -30,7 +30,7 @@ export function describeAction(op: Operation): string {
         .filter(Boolean)
         .join(', ');
     case 'add-assignees':
-      return `assign ${op.assignees.join(', ')}`;
+      return `assign ${op.assignees.join(', ')}${op.fallback ? ` (else ${op.fallback})` : ''}`;
     case 'remove-assignees':
       return `unassign ${op.assignees.join(', ')}`;
     case 'upsert-comment':

@@ -47,6 +47,8 @@ export interface AddAssignees extends OperationBase {
   kind: 'add-assignees';
   issue: number;
   assignees: string[];
+  /** Assigned instead when GitHub will not take `assignees` (not a collaborator, no access). */
+  fallback?: string;
 }
 
 export interface RemoveAssignees extends OperationBase {

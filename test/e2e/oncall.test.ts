@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Emulator, webhookPayload } from '../emulator/index.js';
+import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
+import { projectRoot } from './harness/run-action.js';
+
+/** Seed 000's follow-the-sun roster: SFO, Paris, Cambridge; nobody 5-11 PM Pacific. */
+const ROSTER = readFileSync(
+  join(projectRoot(), 'test/unit/fixtures/roster/follow-the-sun.yaml'),
+  'utf8',
+);
+const TEAM = ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'escalation-leads'];
+
+let emulator: Emulator;
+afterEach(async () => emulator?.close());
+
+async function desk(collaborators = TEAM): Promise<Emulator> {
+  return startDesk({}, { repos: [{ owner: 'acme', name: 'desk', collaborators }] });
+}
+
+function openedAt(
+  createdAt: string,
+  assignees: string[] = [],
+): { number: number; event: { name: string; payload: object } } {
+  const number = emulator.store.createIssue(REPO, {
+    title: 'Engine restarts on three nodes',
+    user: 'customer-eng',
+    created_at: createdAt,
+    assignees,
+  }).number;
+  return {
+    number,
+    event: {
+      name: 'issues',
+      payload: webhookPayload(emulator.store, 'issues', { repo: REPO, action: 'opened', number }),
+    },
+  };
+}
+
+const checkout = (roster = ROSTER) => ({ workspace: { [`${CONFIG}/roster.yaml`]: roster } });
+const issue = (n: number) => emulator.store.issue(REPO, n);
+
+describe('on-call assignment (dist/oncall)', () => {
+  it('assigns whoever was on call when the issue was opened, says why, in three requests', async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T09:00:00Z'); // 10:00 in Paris
+
+    const result = await run(emulator, 'oncall', event, checkout());
+
+    expect(result.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual(['chloe']);
+    expect(issue(number).comments[0]?.body).toMatch(
+      /Assigned to \*\*chloe\*\*, the primary on call for follow-the-sun/,
+    );
+    expect(routes(result.requests)).toEqual([
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('goes by the time the issue was opened, not by a late cron or a slow runner', async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T09:00:00Z');
+
+    await run(emulator, 'oncall', event, {
+      ...checkout(),
+      env: { SUPPORT_KIT_NOW: '2026-11-25T02:30:00Z' },
+    });
+
+    expect(issue(number).assignees).toEqual(['chloe']);
+  });
+
+  it('holds an issue opened in the 5-11 PM Pacific gap, and says when coverage resumes and with whom', async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T02:30:00Z'); // Monday 18:30 in San Francisco
+
+    const result = await run(emulator, 'oncall', event, checkout());
+
+    expect(result.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual([]);
+    expect(issue(number).labels.map((l) => l.name)).toEqual(['oncall/no-coverage']);
+    expect(issue(number).comments[0]?.body).toMatch(
+      /declared gap "pacific-evening".*resumes at 2026-11-24T08:00:00\+01:00 with \*\*chloe\*\*/s,
+    );
+  });
+
+  it("never overrides a human's assignment", async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T09:00:00Z', ['dan']);
+
+    const result = await run(emulator, 'oncall', event, checkout());
+
+    expect(issue(number).assignees).toEqual(['dan']);
+    expect(result.requests).toHaveLength(0);
+  });
+
+  it("falls back to the roster's fallback when the on-call login cannot be assigned", async () => {
+    emulator = await desk(TEAM.filter((login) => login !== 'chloe'));
+    const { number, event } = openedAt('2026-11-24T09:00:00Z');
+
+    const result = await run(emulator, 'oncall', event, checkout());
+
+    expect(result.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual(['escalation-leads']);
+    expect(result.stdout).toMatch(/chloe could not be assigned; assigned escalation-leads instead/);
+  });
+
+  it('flags the issue for a person and fails loudly when roster.yaml is broken, assigning nobody', async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T09:00:00Z');
+
+    const result = await run(
+      emulator,
+      'oncall',
+      event,
+      checkout(ROSTER.replace('timezone: Europe/Paris', 'timezone: CET')),
+    );
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', file: `${CONFIG}/roster.yaml` }),
+    );
+    expect(issue(number).assignees).toEqual([]);
+    expect(issue(number).labels.map((l) => l.name)).toEqual(['oncall/needs-triage']);
+    expect(issue(number).comments[0]?.body).toMatch(
+      /could not be assigned: roster\.yaml has errors/,
+    );
+  });
+});

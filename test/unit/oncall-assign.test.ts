@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  decideAssignment,
+  decideWithoutRoster,
+  NO_COVERAGE_LABEL,
+} from '../../src/core/oncall/assign.js';
+import { rosterFrom } from '../../src/core/roster/from-yaml.js';
+
+const fixture = (name: string) =>
+  rosterFrom(
+    parse(readFileSync(join(import.meta.dirname, 'fixtures/roster', `${name}.yaml`), 'utf8')),
+  );
+const followTheSun = fixture('follow-the-sun');
+const issue = (createdAt: string, extra: { labels?: string[]; assignees?: string[] } = {}) => ({
+  number: 7,
+  labels: extra.labels ?? [],
+  assignees: extra.assignees ?? [],
+  createdAt,
+});
+
+describe('on-call assignment (decide)', () => {
+  it("assigns the person on call at the issue's creation, with the roster fallback if GitHub refuses them", () => {
+    const { operations } = decideAssignment(issue('2026-11-24T09:00:00Z'), followTheSun);
+    expect(operations[0]).toMatchObject({
+      kind: 'add-assignees',
+      assignees: ['chloe'],
+      fallback: 'escalation-leads',
+    });
+    expect(operations[1]).toMatchObject({ kind: 'upsert-comment', marker: { kind: 'oncall' } });
+  });
+
+  it('holds an issue opened in a declared gap with a label and the resume time', () => {
+    const { operations } = decideAssignment(issue('2026-11-24T02:30:00Z'), followTheSun);
+    expect(operations[0]).toMatchObject({ kind: 'add-labels', labels: [NO_COVERAGE_LABEL] });
+    expect(operations[1]).toMatchObject({
+      kind: 'upsert-comment',
+      body: expect.stringMatching(/resumes at 2026-11-24T08:00:00\+01:00 with \*\*chloe\*\*/),
+    });
+  });
+
+  it('leaves an issue a person already assigned alone', () => {
+    expect(
+      decideAssignment(issue('2026-11-24T09:00:00Z', { assignees: ['dan'] }), followTheSun)
+        .operations,
+    ).toEqual([]);
+  });
+
+  it('writes no @-mention in its comments', () => {
+    const all = [
+      decideAssignment(issue('2026-11-24T09:00:00Z'), followTheSun),
+      decideAssignment(issue('2026-11-24T02:30:00Z'), followTheSun),
+    ];
+    for (const d of all)
+      for (const op of d.operations)
+        if (op.kind === 'upsert-comment') expect(op.body).not.toMatch(/@\w/);
+  });
+
+  it('never assigns at random when the roster is broken: it asks a person', () => {
+    const { operations } = decideWithoutRoster(
+      issue('2026-11-24T09:00:00Z'),
+      'roster.yaml has errors.',
+    );
+    expect(operations.map((op) => op.kind)).toEqual(['add-labels', 'upsert-comment']);
+    expect(operations.some((op) => op.kind === 'add-assignees')).toBe(false);
+  });
+
+  it('answers the same for the same issue, whenever it runs (pure in the issue and the roster)', () => {
+    expect(decideAssignment(issue('2026-03-26T02:00:00Z'), followTheSun)).toEqual(
+      decideAssignment(issue('2026-03-26T02:00:00Z'), followTheSun),
+    );
+  });
+});
