@@ -128,4 +128,29 @@ describe('on-call assignment (dist/oncall)', () => {
       /could not be assigned: roster\.yaml has errors/,
     );
   });
+
+  it('gives a held issue to whoever is on call once coverage resumes, on the scheduled run', async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T02:30:00Z');
+    await run(emulator, 'oncall', event, checkout());
+    const tick = { name: 'schedule', payload: { schedule: '7,22,37,52 * * * *' } };
+
+    const stillGap = await run(emulator, 'oncall', tick, {
+      ...checkout(),
+      env: { SUPPORT_KIT_NOW: '2026-11-24T05:00:00Z' },
+    });
+    expect(routes(stillGap.requests)).toEqual(['GET /search/issues']);
+    expect(issue(number).assignees).toEqual([]);
+
+    const resumed = await run(emulator, 'oncall', tick, {
+      ...checkout(),
+      env: { SUPPORT_KIT_NOW: '2026-11-24T07:05:00Z' },
+    });
+
+    expect(resumed.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual(['chloe']);
+    expect(issue(number).labels.map((l) => l.name)).toEqual([]);
+    expect(issue(number).comments).toHaveLength(1);
+    expect(issue(number).comments[0]?.body).toMatch(/Coverage resumed: assigned to \*\*chloe\*\*/);
+  });
 });

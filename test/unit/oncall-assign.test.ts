@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   decideAssignment,
+  decideRelease,
   decideWithoutRoster,
   NO_COVERAGE_LABEL,
 } from '../../src/core/oncall/assign.js';
@@ -71,5 +72,30 @@ describe('on-call assignment (decide)', () => {
     expect(decideAssignment(issue('2026-03-26T02:00:00Z'), followTheSun)).toEqual(
       decideAssignment(issue('2026-03-26T02:00:00Z'), followTheSun),
     );
+  });
+
+  it('releases a held issue to whoever is on call now, and not before', () => {
+    const held = issue('2026-11-24T02:30:00Z', { labels: [NO_COVERAGE_LABEL] });
+    expect(decideRelease(held, followTheSun, new Date('2026-11-24T05:00:00Z')).operations).toEqual(
+      [],
+    );
+    const kinds = decideRelease(
+      held,
+      followTheSun,
+      new Date('2026-11-24T07:05:00Z'),
+    ).operations.map((op) => op.kind);
+    expect(kinds).toEqual(['add-assignees', 'remove-labels', 'upsert-comment']);
+  });
+
+  it('only lifts the hold of an issue a person assigned meanwhile', () => {
+    const held = issue('2026-11-24T02:30:00Z', {
+      labels: [NO_COVERAGE_LABEL],
+      assignees: ['emma'],
+    });
+    expect(
+      decideRelease(held, followTheSun, new Date('2026-11-24T09:00:00Z')).operations.map(
+        (op) => op.kind,
+      ),
+    ).toEqual(['remove-labels']);
   });
 });

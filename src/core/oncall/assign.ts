@@ -121,6 +121,65 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
   };
 }
 
+/**
+ * A held issue, on a scheduled run: once somebody is on call for its route, it goes to them
+ * and the hold label comes off. An issue a person assigned meanwhile just loses the label.
+ */
+export function decideRelease(
+  issue: AssignmentIssue,
+  roster: Roster,
+  now: Date,
+): AssignmentDecision {
+  const release: Operation = {
+    kind: 'remove-labels',
+    issue: issue.number,
+    labels: [NO_COVERAGE_LABEL],
+    reason: 'no longer held',
+  };
+  if (issue.assignees.length > 0) {
+    return {
+      operations: [
+        { ...release, reason: `assigned to ${issue.assignees.join(', ')} by hand meanwhile` },
+      ],
+      notes: [],
+    };
+  }
+  const route = routeFor(roster, issue.labels);
+  if (!route)
+    return { operations: [], notes: [`#${issue.number}: no route matches its labels any more`] };
+  const onCall = onCallAt(roster, route.schedule, now);
+  const held = onCall.roles[route.role];
+  if (!held)
+    return {
+      operations: [],
+      notes: [`#${issue.number}: still no ${route.role} for ${route.schedule}`],
+    };
+  return {
+    operations: [
+      {
+        kind: 'add-assignees',
+        issue: issue.number,
+        assignees: [held.login],
+        ...(roster.fallback && roster.fallback !== held.login ? { fallback: roster.fallback } : {}),
+        reason: `coverage resumed: ${held.login} is the ${route.role} of ${route.schedule}`,
+      },
+      release,
+      {
+        kind: 'upsert-comment',
+        issue: issue.number,
+        marker: ONCALL_MARKER,
+        body: [
+          `Coverage resumed: assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} (until ${held.shiftEnd}).`,
+          '',
+          `<sub>Why: ${escapeInline(held.why)}</sub>`,
+        ].join('\n'),
+        reason: 'say who has the issue now',
+      },
+    ],
+    notes: [],
+  };
+}
+
 /** A roster that cannot be read never assigns at random: the issue is flagged for a person. */
 export function decideWithoutRoster(issue: AssignmentIssue, problem: string): AssignmentDecision {
   if (issue.assignees.length > 0)
