@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index.js';
 import {
@@ -10,6 +12,7 @@ import {
   run,
   startDesk,
 } from './harness/desk.js';
+import { projectRoot } from './harness/run-action.js';
 
 const GOOD = 'labels:\n  - name: S1-broken\n    color: d93f0b\n';
 const BAD_COLOR = 'labels:\n  - name: S1-broken\n    color: red\n';
@@ -117,5 +120,33 @@ describe('validate on pull requests (dist/validate)', () => {
         .filter((line) => line.includes('unknown field'))[0]
         ?.split(' | '),
     ).toHaveLength(4);
+  });
+
+  it('previews who will be on call under a roster change, and which shifts it moves', async () => {
+    emulator = await startDesk();
+    const roster = readFileSync(
+      join(projectRoot(), 'test/unit/fixtures/roster/follow-the-sun.yaml'),
+      'utf8',
+    );
+    const swapped = roster.replace('members: [chloe, dan]', 'members: [dan, chloe]');
+    expect(swapped).not.toBe(roster);
+    const pr = openPullRequest(emulator, { [`${CONFIG}/roster.yaml`]: swapped });
+    const event = pullRequestEvent(emulator, 'opened', pr);
+    const baseSha = (event.payload as { pull_request: { base: { sha: string } } }).pull_request.base
+      .sha;
+    emulator.store.setFile(REPO, `${CONFIG}/roster.yaml`, roster, baseSha);
+
+    const result = await run(emulator, 'validate', event, {
+      env: { SUPPORT_KIT_NOW: '2026-11-23T00:00:00Z' },
+    });
+
+    expect(result.exitCode).toBe(0);
+    const body = comments(pr)[0]?.body ?? '';
+    expect(body).toContain('Who is on call, 2026-11-23 to 2026-12-07 (UTC)');
+    expect(body).toMatch(/\*\*follow-the-sun\*\* \(primary\): [1-9]\d* shift\(s\) change/);
+    expect(body).toMatch(/\| dan \| was chloe \|/);
+    expect(body).toContain('no coverage \\(pacific-evening\\)');
+    // Thanksgiving closes SFO: the preview shows a hole the roster did not declare.
+    expect(body).toContain('| Thu 11-26 16:00 | Fri 11-27 00:00 | no coverage \\(undeclared\\) |');
   });
 });

@@ -8,6 +8,7 @@ import {
   decideWithoutRoster,
   NO_COVERAGE_LABEL,
 } from '../../src/core/oncall/assign.js';
+import { renderRosterPreview } from '../../src/core/oncall/preview.js';
 import { rosterFrom } from '../../src/core/roster/from-yaml.js';
 
 const fixture = (name: string) =>
@@ -97,5 +98,25 @@ describe('on-call assignment (decide)', () => {
         (op) => op.kind,
       ),
     ).toEqual(['remove-labels']);
+  });
+});
+
+describe('roster preview (the pull-request comment)', () => {
+  it('shows a week of shifts and marks the ones a change moves', async () => {
+    const swapped = rosterFrom(
+      parse(
+        readFileSync(
+          join(import.meta.dirname, 'fixtures/roster/follow-the-sun.yaml'),
+          'utf8',
+        ).replace('members: [chloe, dan]', 'members: [dan, chloe]'),
+      ),
+    );
+    const markdown = renderRosterPreview({
+      head: swapped,
+      base: followTheSun,
+      from: new Date('2026-11-30T00:00:00Z'),
+      days: 3,
+    });
+    await expect(markdown).toMatchFileSnapshot('golden/roster-preview.md');
   });
 });
