@@ -7,7 +7,7 @@ import { workspaceSource } from '../config/sources.js';
 import { decideIntake } from '../core/intake/decide.js';
 import type { IntakeIssue } from '../core/intake/types.js';
 import { INTAKE_HELP } from './help.js';
-import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 export async function intakeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseGroupArgs(
@@ -27,11 +27,7 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
     io.out(INTAKE_HELP);
     return EXIT.ok;
   }
-  if (positionals.join(' ') !== 'check')
-    throw new UsageError(
-      `expected "check"${positionals.length ? `, not "${positionals.join(' ')}"` : ''}`,
-      INTAKE_HELP,
-    );
+  commandOf(positionals, ['check'], INTAKE_HELP);
   if (!values.issue === !values.body)
     throw new UsageError('give exactly one of --issue FILE.json or --body FILE.md', INTAKE_HELP);
 

@@ -7,7 +7,7 @@ import { executeJob } from '../jobs/execute.js';
 import { labelsJob } from '../jobs/labels.js';
 import { LABELS_HELP } from './help.js';
 import { parseRepo } from './repo.js';
-import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 const COMMANDS = ['plan', 'apply', 'check'] as const;
 
@@ -28,13 +28,7 @@ export async function labelsCommand(argv: string[], io: Io): Promise<number> {
     io.out(LABELS_HELP);
     return EXIT.ok;
   }
-  const command = positionals[0];
-  if (!command || !(COMMANDS as readonly string[]).includes(command) || positionals.length > 1) {
-    throw new UsageError(
-      `expected one of ${COMMANDS.join(', ')}${command ? `, not "${positionals.join(' ')}"` : ''}`,
-      LABELS_HELP,
-    );
-  }
+  const command = commandOf(positionals, COMMANDS, LABELS_HELP);
   if (!values.repo) throw new UsageError('--repo owner/name is required', LABELS_HELP);
   const repo = parseRepo(values.repo, LABELS_HELP);
   const octokit = await createOctokit({

@@ -5,7 +5,7 @@ import { workspaceSource } from '../config/sources.js';
 import { rosterFrom } from '../core/roster/from-yaml.js';
 import { onCallAt } from '../core/roster/resolve.js';
 import { ONCALL_HELP } from './help.js';
-import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 interface WhoAssignment {
   schedule: string;
@@ -31,12 +31,7 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
     io.out(ONCALL_HELP);
     return EXIT.ok;
   }
-  if (positionals.join(' ') !== 'who') {
-    throw new UsageError(
-      `expected "who"${positionals.length ? `, not "${positionals.join(' ')}"` : ''}`,
-      ONCALL_HELP,
-    );
-  }
+  commandOf(positionals, ['who'], ONCALL_HELP);
   const at = values.at ? DateTime.fromISO(values.at, { setZone: true }) : DateTime.now();
   if (!at.isValid)
     throw new UsageError(

@@ -47,3 +47,19 @@ export function parseGroupArgs<O extends Options>(
     throw new UsageError((error as Error).message, help);
   }
 }
+
+/** The group's command: exactly one of `commands`, or a usage error naming what was given. */
+export function commandOf<C extends string>(
+  positionals: string[],
+  commands: readonly C[],
+  help: string,
+): C {
+  const [command] = positionals;
+  if (positionals.length === 1 && (commands as readonly string[]).includes(command ?? ''))
+    return command as C;
+  const expected = commands.length === 1 ? `"${commands[0]}"` : `one of ${commands.join(', ')}`;
+  throw new UsageError(
+    `expected ${expected}${positionals.length ? `, not "${positionals.join(' ')}"` : ''}`,
+    help,
+  );
+}

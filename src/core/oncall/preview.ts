@@ -1,9 +1,9 @@
 import { onCallAt } from '../roster/resolve.js';
 import { shiftsBetween } from '../roster/shifts.js';
+import { DAY_MS } from '../roster/time.js';
 import type { Roster } from '../roster/types.js';
 import { escapeCell, escapeInline, table } from '../text/markdown.js';
 
-const DAY_MS = 86_400_000;
 /** A pull-request comment stays readable (and under GitHub's size limit). */
 const MAX_ROWS = 40;
 
