@@ -1,6 +1,14 @@
 import { describeAction, describeTarget } from '../core/plan/describe.js';
 import { hasMarker, withMarker } from '../core/markers/markers.js';
-import type { AddAssignees, EditLabels, Marker, Operation, Plan } from '../core/plan/types.js';
+import type {
+  AddAssignees,
+  EditLabels,
+  Marker,
+  MarkedIssue,
+  Operation,
+  Plan,
+  Reassign,
+} from '../core/plan/types.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
@@ -83,8 +91,13 @@ async function applyOperation(
     case 'remove-assignees':
       await gateway.removeAssignees(op.issue, op.assignees);
       return { status: 'applied', detail: `#${op.issue}` };
-    case 'upsert-comment':
-      return upsertComment(gateway, op.issue, op.marker, op.body);
+    case 'reassign':
+      return reassign(gateway, op);
+    case 'upsert-comment': {
+      const issue =
+        typeof op.issue === 'number' ? op.issue : await markedIssueNumber(gateway, op.issue);
+      return upsertComment(gateway, issue, op.marker, op.body);
+    }
     case 'upsert-issue':
       return upsertIssue(gateway, op.marker, op.title, op.body, op.labels);
     case 'create-label': {
@@ -145,6 +158,31 @@ async function addAssignees(
     status: 'applied',
     detail: `${refused.join(', ')} could not be assigned; assigned ${op.fallback} instead`,
   };
+}
+
+/** New assignee first, then the old one off, so the issue is never left with nobody. */
+async function reassign(
+  gateway: Gateway,
+  op: Reassign,
+): Promise<Omit<OperationResult, 'operation'>> {
+  const issue = await gateway.addAssignees(op.issue, [op.to]);
+  if (!issue.assignees.some((a) => a.login.toLowerCase() === op.to.toLowerCase()))
+    throw new Error(
+      `GitHub did not assign ${op.to} to #${op.issue} (not assignable in this repository); ${op.from} keeps it`,
+    );
+  await gateway.removeAssignees(op.issue, [op.from]);
+  return { status: 'applied', detail: `#${op.issue}` };
+}
+
+/** The number of the issue an earlier operation of the plan wrote (or an earlier run). */
+async function markedIssueNumber(gateway: Gateway, target: MarkedIssue): Promise<number> {
+  const found = findMarkedIssue(
+    await gateway.listIssues({ state: 'all', labels: target.labels }),
+    target.marker,
+  );
+  if (!found)
+    throw new Error(`no issue marked ${target.marker.kind} to comment on (was it created?)`);
+  return found.number;
 }
 
 /**

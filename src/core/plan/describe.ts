@@ -10,6 +10,10 @@ export function describeTarget(op: Operation): string {
     case 'delete-label':
     case 'keep-label':
       return `label "${op.name}"`;
+    case 'upsert-comment':
+      return typeof op.issue === 'number'
+        ? `#${op.issue}`
+        : `issue marked ${formatMarkerKeys(op.issue.marker.kind, op.issue.marker.keys)}`;
     default:
       return `#${op.issue}`;
   }
@@ -33,6 +37,8 @@ export function describeAction(op: Operation): string {
       return `assign ${op.assignees.join(', ')}${op.fallback ? ` (else ${op.fallback})` : ''}`;
     case 'remove-assignees':
       return `unassign ${op.assignees.join(', ')}`;
+    case 'reassign':
+      return `reassign from ${op.from} to ${op.to}`;
     case 'upsert-comment':
       return `write the ${op.marker.kind} comment`;
     case 'upsert-issue':

@@ -51,16 +51,37 @@ export interface AddAssignees extends OperationBase {
   fallback?: string;
 }
 
+/**
+ * Hand an issue from one assignee to another: the new one is added first and the old one removed
+ * only once GitHub has taken the new one, so a refused login never leaves the issue unassigned.
+ */
+export interface Reassign extends OperationBase {
+  kind: 'reassign';
+  issue: number;
+  from: string;
+  to: string;
+}
+
 export interface RemoveAssignees extends OperationBase {
   kind: 'remove-assignees';
   issue: number;
   assignees: string[];
 }
 
+/**
+ * An issue named by the marker the kit wrote into it, for a comment on an issue that an earlier
+ * operation of the same plan may create (a log issue on its first run).
+ */
+export interface MarkedIssue {
+  marker: Marker;
+  /** The labels the marked issue carries, to find it by listing (see upsert-issue). */
+  labels: string[];
+}
+
 /** Create a comment, or update the one that carries the same marker. */
 export interface UpsertComment extends OperationBase {
   kind: 'upsert-comment';
-  issue: number;
+  issue: number | MarkedIssue;
   marker: Marker;
   body: string;
 }
@@ -117,6 +138,7 @@ export type Operation =
   | EditLabels
   | AddAssignees
   | RemoveAssignees
+  | Reassign
   | UpsertComment
   | UpsertIssue
   | UpdateIssue
