@@ -7,8 +7,19 @@ import {
   decideWithoutRoster,
   NO_COVERAGE_LABEL,
 } from '../core/oncall/assign.js';
-import { emptyPlan } from '../core/plan/types.js';
+import {
+  decideHandoffs,
+  HANDOFF_LOG_LABEL,
+  type HandoffIssue,
+  type HandoffLog,
+  loggedHandoffs,
+  pendingHandoffs,
+} from '../core/oncall/handoff.js';
+import { parseMarkers } from '../core/markers/markers.js';
+import { emptyPlan, type Plan } from '../core/plan/types.js';
 import { rosterFrom } from '../core/roster/from-yaml.js';
+import type { Roster } from '../core/roster/types.js';
+import { isKitAuthor } from '../github/apply.js';
 import type { Job, JobContext, JobOutcome } from './types.js';
 
 interface IssuePayload {
@@ -21,13 +32,13 @@ interface IssuePayload {
 
 /**
  * Assign each new issue to whoever was on call when it was opened (and re-route when a label
- * arrives on an unassigned one); on schedule, give held issues to whoever is on call now.
- * The hand-off log comes next.
+ * arrives on an unassigned one); on schedule, give held issues to whoever is on call now and log
+ * (and apply) every hand-off since the last one logged.
  */
 export const oncallJob: Job = async (context) => {
   const config = await loadConfig(context.source, { only: ['roster'] });
   const payload = context.event.payload.issue as IssuePayload | undefined;
-  if (context.event.name !== 'issues') return releaseHeld(context, config);
+  if (context.event.name !== 'issues') return scheduled(context, config);
   if (!payload || payload.pull_request) {
     return { config, plans: [emptyPlan('oncall', context.repo, ['not an issue'])] };
   }
@@ -67,22 +78,29 @@ export const oncallJob: Job = async (context) => {
   };
 };
 
-/**
- * On schedule: every issue held outside coverage goes to whoever is on call now. One search
- * finds them; a run in a gap finds nothing to release and writes nothing.
- */
-async function releaseHeld(context: JobContext, config: LoadedConfig): Promise<JobOutcome> {
+/** On schedule: release held issues, then hand-offs. A broken roster does neither. */
+async function scheduled(context: JobContext, config: LoadedConfig): Promise<JobOutcome> {
   const plan = emptyPlan('oncall', context.repo);
   const file = config.files[0];
   if (hasErrors(config.problems) || !file) {
     plan.notes.push(
       file
-        ? 'roster.yaml has errors: held issues stay held'
+        ? 'roster.yaml has errors: held issues stay held and hand-offs wait'
         : `no roster.yaml in ${context.source.folder}`,
     );
     return { config, plans: [plan] };
   }
   const roster = rosterFrom(file.yaml.value);
+  await releaseHeld(context, roster, plan);
+  await handOff(context, roster, plan);
+  return { config, plans: [plan] };
+}
+
+/**
+ * Every issue held outside coverage goes to whoever is on call now. One search finds them; a
+ * run in a gap finds nothing to release and writes nothing.
+ */
+async function releaseHeld(context: JobContext, roster: Roster, plan: Plan): Promise<void> {
   const query = `repo:${context.repo.owner}/${context.repo.repo} is:issue is:open label:"${NO_COVERAGE_LABEL}"`;
   const held = await context.gateway.searchIssues(query, 100);
   for (const found of held) {
@@ -99,6 +117,71 @@ async function releaseHeld(context: JobContext, config: LoadedConfig): Promise<J
     plan.operations.push(...decision.operations);
     plan.notes.push(...decision.notes);
   }
-  plan.notes.push(`${held.length} held issue(s); hand-off logging is not built yet`);
-  return { config, plans: [plan] };
+  plan.notes.push(`${held.length} held issue(s)`);
+}
+
+/**
+ * Hand-offs since the last one each schedule's log records. Reads: the open log issues (one
+ * listing for every schedule), the comments of each, and, only when somebody hands off, the open
+ * issues (one listing) to find what they leave.
+ */
+async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise<void> {
+  const logIssues = (
+    await context.gateway.listIssues({ state: 'open', labels: [HANDOFF_LOG_LABEL] })
+  ).filter((i) => isKitAuthor(i.user));
+  const perSchedule = new Map<string, HandoffLog[]>();
+  for (const schedule of Object.keys(roster.schedules)) {
+    const logs: HandoffLog[] = [];
+    for (const issue of logIssues) {
+      const marker = parseMarkers(issue.body).find(
+        (m) => m.kind === 'handoff-log' && m.keys.schedule === schedule,
+      );
+      if (!marker?.keys.month) continue;
+      const comments = await context.gateway.listComments(issue.number);
+      logs.push({
+        month: marker.keys.month,
+        number: issue.number,
+        state: issue.state,
+        logged: loggedHandoffs(
+          schedule,
+          comments.filter((c) => isKitAuthor(c.user)).map((c) => c.body),
+        ),
+      });
+    }
+    perSchedule.set(schedule, logs);
+  }
+
+  const pending = new Map(
+    [...perSchedule].map(([schedule, logs]) => [
+      schedule,
+      pendingHandoffs(roster, schedule, logs, context.now),
+    ]),
+  );
+  const leaving = new Set(
+    [...pending.values()].flatMap((p) => p.handoffs.flatMap((h) => (h.from ? [h.from] : []))),
+  );
+  const issues: HandoffIssue[] =
+    leaving.size === 0
+      ? []
+      : (await context.gateway.listIssues({ state: 'open' }))
+          .filter((i) => !i.pull_request && i.assignees.some((a) => leaving.has(a.login)))
+          .map((i) => ({
+            number: i.number,
+            title: i.title,
+            labels: i.labels.map((l) => l.name),
+            assignees: i.assignees.map((a) => a.login),
+          }));
+
+  for (const [schedule, logs] of perSchedule) {
+    const decision = decideHandoffs({
+      roster,
+      schedule,
+      pending: pending.get(schedule) ?? { handoffs: [], skipped: 0 },
+      logs,
+      issues,
+      now: context.now,
+    });
+    plan.operations.push(...decision.operations);
+    plan.notes.push(...decision.notes);
+  }
 }

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../emulator/index.js';
+import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
+import { projectRoot } from './harness/run-action.js';
+
+const preset = (name: string) =>
+  readFileSync(join(projectRoot(), `config/presets/${name}/roster.yaml`), 'utf8');
+/** Seed 000: SFO, Paris, Cambridge, handing over at each site's opening. */
+const FOLLOW_THE_SUN = preset('follow-the-sun');
+/** Seed 004 with hand-off of open incidents to the next primary, and without the preset's override. */
+const LIVE_INCIDENT = preset('live-incident')
+  .replace(
+    '      - rotation: live-incident\n',
+    '      - rotation: live-incident\n    handoff:\n      reassign: open\n',
+  )
+  .replace(/\noverrides:\n(?: .*\n)+/, '\n');
+const PEOPLE = ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'amy', 'luc', 'ivy', 'noah', 'zoe'];
+const TICK = { name: 'schedule', payload: { schedule: '7,22,37,52 * * * *' } };
+
+let emulator: Emulator;
+afterEach(async () => emulator?.close());
+
+async function desk(): Promise<Emulator> {
+  return startDesk({}, { repos: [{ owner: 'acme', name: 'desk', collaborators: PEOPLE }] });
+}
+
+const tick = (roster: string, now: string) =>
+  run(emulator, 'oncall', TICK, {
+    workspace: { [`${CONFIG}/roster.yaml`]: roster },
+    env: { SUPPORT_KIT_NOW: now },
+  });
+
+const logs = () =>
+  emulator.store
+    .repo(REPO)
+    .issues.filter((i) => i.labels.some((l) => l.name === 'oncall/handoff-log'));
+
+describe('hand-off on the scheduled run (dist/oncall)', () => {
+  it('logs the hand-off in the month’s log issue, mentioning the incoming person; a re-run writes nothing', async () => {
+    emulator = await desk();
+    const sfoIssue = emulator.store.createIssue(REPO, {
+      title: 'Replication lag @everyone',
+      user: 'customer',
+      assignees: ['alice'],
+      labels: ['S1-broken'],
+    }).number;
+
+    // Tuesday 08:05 in Paris: alice (SFO) handed over to chloe (Paris) at 08:00.
+    const first = await tick(FOLLOW_THE_SUN, '2026-11-24T07:05:00Z');
+
+    expect(first.exitCode).toBe(0);
+    const [log] = logs();
+    expect(log?.title).toBe('On-call hand-offs: follow-the-sun, 2026-11');
+    expect(log?.comments).toHaveLength(1);
+    const entry = log?.comments[0]?.body ?? '';
+    expect(entry).toContain('@chloe is on call from Tue 2026-11-24 08:00 Europe/Paris');
+    expect(entry).toContain(`- #${sfoIssue} Replication lag @\u2060everyone (stays with alice)`);
+    expect(routes(first.requests)).toEqual([
+      'GET /search/issues', // held issues
+      'GET /repos/{owner}/{repo}/issues', // hand-off logs
+      'GET /repos/{owner}/{repo}/issues', // open issues of the outgoing person
+      'GET /repos/{owner}/{repo}/issues', // upsert the month's log: not there yet
+      'POST /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+
+    const again = await tick(FOLLOW_THE_SUN, '2026-11-24T07:20:00Z');
+
+    expect(logs()[0]?.comments).toHaveLength(1);
+    expect(routes(again.requests)).toEqual([
+      'GET /search/issues',
+      'GET /repos/{owner}/{repo}/issues',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('catches up on Mondays a dropped cron missed, moves open incidents to the new primary, and rolls the log over the month', async () => {
+    emulator = await desk();
+    const incident = emulator.store.createIssue(REPO, {
+      title: 'Render farm down',
+      user: 'customer',
+      assignees: ['luc'],
+      labels: ['incident'],
+    }).number;
+    const docs = emulator.store.createIssue(REPO, {
+      title: 'Docs typo',
+      user: 'customer',
+      assignees: ['luc'],
+    }).number;
+
+    // Monday 2026-11-30 08:05 Pacific: luc hands over to ivy.
+    await tick(LIVE_INCIDENT, '2026-11-30T16:05:00Z');
+    expect(emulator.store.issue(REPO, incident).assignees).toEqual(['ivy']);
+
+    // The cron is dropped for two weeks; the next run is Monday 2026-12-14 at 09:30 Pacific.
+    const late = await tick(LIVE_INCIDENT, '2026-12-14T17:30:00Z');
+
+    expect(late.exitCode).toBe(0);
+    expect(emulator.store.issue(REPO, incident).assignees).toEqual(['zoe']);
+    expect(emulator.store.issue(REPO, docs).assignees).toEqual(['luc']);
+    const [november, december] = logs();
+    expect(november?.state).toBe('closed');
+    expect(december?.title).toBe('On-call hand-offs: live-incident, 2026-12');
+    expect(december?.comments.map((c) => c.body.split('\n')[1])).toEqual([
+      '### live-incident primary: ivy → noah',
+      '### live-incident primary: noah → zoe',
+    ]);
+    expect(december?.comments[0]?.body).toContain('Logged 7 days after the hand-off');
+    expect(routes(late.requests)).toEqual([
+      'GET /search/issues',
+      'GET /repos/{owner}/{repo}/issues', // logs
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // November's entries
+      'GET /repos/{owner}/{repo}/issues', // open issues of ivy and noah
+      'GET /repos/{owner}/{repo}/issues', // upsert December's log
+      'POST /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', // zoe first
+      'DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', // then ivy off
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}', // close November's log
+    ]);
+  });
+
+  it('keeps the old assignee when GitHub refuses the new one, and says so', async () => {
+    emulator = await startDesk(
+      {},
+      { repos: [{ owner: 'acme', name: 'desk', collaborators: ['amy', 'luc', 'noah', 'zoe'] }] },
+    );
+    const incident = emulator.store.createIssue(REPO, {
+      title: 'Render farm down',
+      user: 'customer',
+      assignees: ['luc'],
+      labels: ['incident'],
+    }).number;
+
+    const result = await tick(LIVE_INCIDENT, '2026-11-30T16:05:00Z');
+
+    expect(result.exitCode).toBe(1);
+    expect(emulator.store.issue(REPO, incident).assignees).toEqual(['luc']);
+    expect(result.stdout + result.stderr).toMatch(
+      /GitHub did not assign ivy to #\d+ .*luc keeps it/,
+    );
+    expect(logs()[0]?.comments).toHaveLength(1);
+  });
+});
