@@ -73,10 +73,21 @@ export const oncallJob: Job = async (context) => {
   return {
     config,
     plans: [
-      { ...emptyPlan('oncall', context.repo, decision.notes), operations: decision.operations },
+      {
+        ...emptyPlan('oncall', context.repo, [...decision.notes, provenance(context)]),
+        operations: decision.operations,
+      },
     ],
   };
 };
+
+/**
+ * Which roster and which time-zone rules the answer came from: a tzdata update can move an
+ * instant, and the roster on the default branch may have changed since.
+ */
+function provenance(context: JobContext): string {
+  return `roster from ${context.source.description}; time-zone data ${process.versions.tz ?? 'unknown'} (Node ${process.version})`;
+}
 
 /** On schedule: release held issues, then hand-offs. A broken roster does neither. */
 async function scheduled(context: JobContext, config: LoadedConfig): Promise<JobOutcome> {
@@ -93,6 +104,7 @@ async function scheduled(context: JobContext, config: LoadedConfig): Promise<Job
   const roster = rosterFrom(file.yaml.value);
   await releaseHeld(context, roster, plan);
   await handOff(context, roster, plan);
+  plan.notes.push(provenance(context));
   return { config, plans: [plan] };
 }
 

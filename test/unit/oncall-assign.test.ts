@@ -10,6 +10,7 @@ import {
 } from '../../src/core/oncall/assign.js';
 import { renderRosterPreview } from '../../src/core/oncall/preview.js';
 import { rosterFrom } from '../../src/core/roster/from-yaml.js';
+import type { Roster } from '../../src/core/roster/types.js';
 
 const fixture = (name: string) =>
   rosterFrom(
@@ -73,6 +74,26 @@ describe('on-call assignment (decide)', () => {
     expect(decideAssignment(issue('2026-03-26T02:00:00Z'), followTheSun)).toEqual(
       decideAssignment(issue('2026-03-26T02:00:00Z'), followTheSun),
     );
+  });
+
+  it('never assigns a team: a team fallback is asked by mention in a fallback gap', () => {
+    const teamFallback: Roster = {
+      ...followTheSun,
+      fallback: '@acme/support-leads',
+      schedules: Object.fromEntries(
+        Object.entries(followTheSun.schedules).map(([name, s]) => [
+          name,
+          { ...s, onGap: 'fallback' as const },
+        ]),
+      ),
+    };
+    const inGap = decideAssignment(issue('2026-11-24T02:30:00Z'), teamFallback);
+    expect(inGap.operations.map((op) => op.kind)).toEqual(['add-labels', 'upsert-comment']);
+    expect(inGap.operations[1]).toMatchObject({
+      body: expect.stringContaining('@acme/support-leads, please pick this up'),
+    });
+    const covered = decideAssignment(issue('2026-11-24T09:00:00Z'), teamFallback);
+    expect(covered.operations[0]).not.toHaveProperty('fallback');
   });
 
   it('releases a held issue to whoever is on call now, and not before', () => {

@@ -191,6 +191,25 @@ schedules: { triage: { layers: [{ rotation: daily, window: { calendar: days } }]
     expect(turns(without(), 21)[20]).toBe(turns(changed(), 21)[20]);
   });
 
+  it('the backup of a week that started before a change stays who it was (found by fast-check)', () => {
+    const roster = (changes: string) =>
+      rosterOf(`
+version: 1
+sites: { sfo: { timezone: America/Los_Angeles } }
+people: { amy: { site: sfo }, luc: { site: sfo }, ivy: { site: sfo }, noah: { site: sfo } }
+rotations:
+  weekly: { members: [amy, luc, ivy, noah], period: week, handoff: mon 08:00, site: sfo, anchor: 2026-01-05${changes} }
+schedules: { live: { roles: [primary, backup], layers: [{ rotation: weekly }] } }
+`);
+    const before = roster('');
+    // Dated Thursday: ivy leaves the rotation from next Monday, so next week's primary changes.
+    const after = roster(', changes: [{ from: 2026-01-15, members: [amy, luc, noah] }]');
+    const wednesday = local('2026-01-14T12:00', 'America/Los_Angeles');
+    expect(onCallAt(after, 'live', wednesday).backup?.login).toBe(
+      onCallAt(before, 'live', wednesday).backup?.login,
+    );
+  });
+
   it('a weekly change dated mid-week lets the turn in progress finish and applies from the next hand-off', () => {
     const roster = rosterOf(`
 version: 1

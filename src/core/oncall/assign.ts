@@ -48,6 +48,9 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
   const onCall = onCallAt(roster, route.schedule, new Date(issue.createdAt));
   const held = onCall.roles[route.role];
   const fallback = onCall.gap?.fallback ?? roster.fallback;
+  // GitHub cannot assign a team: a team fallback is asked by mention instead.
+  const fallbackLogin = loginOf(fallback);
+  const rosterFallbackLogin = loginOf(roster.fallback);
   const comment = (body: string, reason: string): Operation => ({
     kind: 'upsert-comment',
     issue: issue.number,
@@ -63,8 +66,8 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
           kind: 'add-assignees',
           issue: issue.number,
           assignees: [held.login],
-          ...(roster.fallback && roster.fallback !== held.login
-            ? { fallback: roster.fallback }
+          ...(rosterFallbackLogin && rosterFallbackLogin !== held.login
+            ? { fallback: rosterFallbackLogin }
             : {}),
           reason: `${held.login} is the ${route.role} of ${route.schedule} at ${issue.createdAt}`,
         },
@@ -84,17 +87,17 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
   const gap = onCall.gap?.declared
     ? `the declared gap "${onCall.gap.declared}"`
     : 'a time nobody covers';
-  if (onCall.gap?.policy === 'fallback' && fallback) {
+  if (onCall.gap?.policy === 'fallback' && fallbackLogin) {
     return {
       operations: [
         {
           kind: 'add-assignees',
           issue: issue.number,
-          assignees: [fallback],
+          assignees: [fallbackLogin],
           reason: `${route.schedule} has no ${route.role} now (${gap}); its policy is fallback`,
         },
         comment(
-          `Assigned to **${escapeInline(fallback)}**: nobody is on call for ${escapeInline(route.schedule)} now (${escapeInline(gap)}).`,
+          `Assigned to **${escapeInline(fallbackLogin)}**: nobody is on call for ${escapeInline(route.schedule)} now (${escapeInline(gap)}).`,
           'say why the fallback has the issue',
         ),
       ],
@@ -104,6 +107,11 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
   const resumes = onCall.resumesAt
     ? `Coverage resumes at ${onCall.resumesAt}${onCall.resumesWith ? ` with **${escapeInline(onCall.resumesWith.login)}**` : ''}; the issue waits for them.`
     : 'No coverage is scheduled ahead: assign it by hand.';
+  // The one mention here is a team the roster names as fallback: the kit asks it, by policy.
+  const ask =
+    onCall.gap?.policy === 'fallback' && fallback && isTeam(fallback)
+      ? ` ${fallback}, please pick this up: GitHub cannot assign a team.`
+      : '';
   return {
     operations: [
       {
@@ -113,7 +121,7 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
         reason: `${route.schedule} has no ${route.role} at ${issue.createdAt} (${gap})`,
       },
       comment(
-        `Nobody is on call for ${escapeInline(route.schedule)} right now (${escapeInline(gap)}). ${resumes}`,
+        `Nobody is on call for ${escapeInline(route.schedule)} right now (${escapeInline(gap)}). ${resumes}${ask}`,
         'say when coverage resumes',
       ),
     ],
@@ -160,7 +168,9 @@ export function decideRelease(
         kind: 'add-assignees',
         issue: issue.number,
         assignees: [held.login],
-        ...(roster.fallback && roster.fallback !== held.login ? { fallback: roster.fallback } : {}),
+        ...(loginOf(roster.fallback) && loginOf(roster.fallback) !== held.login
+          ? { fallback: loginOf(roster.fallback) }
+          : {}),
         reason: `coverage resumed: ${held.login} is the ${route.role} of ${route.schedule}`,
       },
       release,
@@ -178,6 +188,16 @@ export function decideRelease(
     ],
     notes: [],
   };
+}
+
+/** `@org/team`: a team can be mentioned, never assigned. */
+function isTeam(assignee: string): boolean {
+  return assignee.includes('/');
+}
+
+/** The login of a person fallback (`alice` or `@alice`); none for a team. */
+function loginOf(assignee: string | undefined): string | undefined {
+  return assignee && !isTeam(assignee) ? assignee.replace(/^@/, '') : undefined;
 }
 
 /** A roster that cannot be read never assigns at random: the issue is flagged for a person. */

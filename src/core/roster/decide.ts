@@ -2,7 +2,7 @@ import { leaveAt, leaveInterval, overrideInterval, overridesAt } from './excepti
 import {
   firstTurn,
   largestTeam,
-  memberAt,
+  memberAfter,
   nextTurn,
   turnAt,
   type TurnMember,
@@ -97,7 +97,8 @@ export function rotationOf(roster: Roster, name: string): Rotation {
 }
 
 /**
- * Distinct members in turn order from turn `index` on. Looks a bounded number of turns ahead
+ * Distinct members in turn order from turn `index` on, under the members in force at `index`
+ * (see memberAfter). Looks a bounded number of turns ahead
  * (twice the largest team, plus the roles): enough to meet everybody in a fixed or shuffled order.
  */
 function lineupFrom(roster: Roster, rotation: Rotation, index: number, roles: number): InTurn[] {
@@ -105,7 +106,7 @@ function lineupFrom(roster: Roster, rotation: Rotation, index: number, roles: nu
   const seen = new Set<string>();
   const lineup: InTurn[] = [];
   for (let i = index; i < index + 2 * team + roles && seen.size < team; i += 1) {
-    const member = memberAt(roster, rotation, i);
+    const member = memberAfter(roster, rotation, index, i);
     if (seen.has(member.login)) continue;
     seen.add(member.login);
     lineup.push({ login: member.login, index: i, member });

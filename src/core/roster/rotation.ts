@@ -259,6 +259,21 @@ export function memberAt(roster: Roster, rotation: Rotation, index: number): Tur
   return memberUnder(roster, rotation, p, versionOf(p, index), index);
 }
 
+/**
+ * The member of turn `index` as seen from turn `base` (<= index): under the members in force at
+ * `base`. "Next in turn" (the backup, a substitute for leave) is read this way, so a change of
+ * members dated after `base` never rewrites who backed up a turn that had already started.
+ */
+export function memberAfter(
+  roster: Roster,
+  rotation: Rotation,
+  base: number,
+  index: number,
+): TurnMember {
+  const p = prepare(roster, rotation);
+  return memberUnder(roster, rotation, p, versionOf(p, base), index);
+}
+
 /** When members changed, for traces: "" for the anchor's members, else " (members since 2026-09-07)". */
 export function versionNote(roster: Roster, rotation: Rotation, version: number): string {
   if (version === 0) return '';
