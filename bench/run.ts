@@ -16,6 +16,7 @@ import { parseForm } from '../src/config/issue-templates.js';
 import { decideIntake } from '../src/core/intake/decide.js';
 import { node24, projectRoot, runAction } from '../test/e2e/harness/run-action.js';
 import { escalationBody, presetFiles } from '../test/fixtures/escalation.js';
+import { measureOncall, type OncallTiming, renderOncall } from './oncall.js';
 
 /** Action bundles held to the goals, in the order dist/ is built. */
 const ACTIONS = ['intake', 'labels', 'oncall', 'report', 'escalate', 'validate', 'all'] as const;
@@ -116,6 +117,9 @@ async function measureAll(
   log(`intake check: one 64 KiB issue body, ${CHECK_RUNS} runs in-process ...`);
   const check = measureIntakeCheck();
 
+  log('on-call: who ten years out and a 365-day preview, on the roster presets ...');
+  const oncall = measureOncall(root);
+
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const markdown = renderResults({
     options,
@@ -126,6 +130,7 @@ async function measureAll(
     sizes,
     full,
     check,
+    oncall,
     seconds,
   });
   await mkdir(resolve(options.out, '..'), { recursive: true });
@@ -476,6 +481,7 @@ interface Results {
   sizes: Map<string, number>;
   full: FullEvent | { error: string };
   check: IntakeCheckTiming;
+  oncall: OncallTiming[];
   seconds: number;
 }
 
@@ -622,6 +628,7 @@ function renderResults(r: Results): string {
   lines.push(
     `- Checking a 64 KiB issue body under ${CHECK_GOAL_MS} ms: **${r.check.median < CHECK_GOAL_MS ? 'met' : 'not met'}** (median ${r.check.median.toFixed(2)} ms, p90 ${r.check.p90.toFixed(2)} ms).`,
     '',
+    ...renderOncall(r.oncall),
   );
   return lines.join('\n');
 }
