@@ -20,6 +20,12 @@ interface Step {
   action: string;
   event: { name: string; payload: object };
   inputs?: Record<string, string>;
+  /** The runner's clock for this run (SUPPORT_KIT_NOW), for steps told at a given hour. */
+  env?: Record<string, string>;
+  /** Runs before the event: a person's edit, a new issue. */
+  before?: () => void;
+  /** Built after `before` ran, for events about an issue `before` creates. */
+  lazyEvent?: () => { name: string; payload: object };
 }
 
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
@@ -148,7 +154,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       store.setFile(REPO, `${CONFIG}/labels.yaml`, text, sha);
     };
 
-    const steps: (Step & { before?: () => void })[] = [
+    const steps: Step[] = [
       {
         title: `@amy pushes labels.yaml (the ${values.preset} preset plus a renamed sev1) to main`,
         action: 'labels',
@@ -227,11 +233,14 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       },
     ];
 
+    if (files[`${CONFIG}/roster.yaml`]) steps.push(...followTheSunDay(store, webhookPayload));
+
     let total = 0;
     for (const [index, step] of steps.entries()) {
       step.before?.();
-      const event =
-        step.event.name === 'issues' && Object.keys(step.event.payload).length === 0
+      const event = step.lazyEvent
+        ? step.lazyEvent()
+        : step.event.name === 'issues' && Object.keys(step.event.payload).length === 0
           ? {
               name: 'issues',
               payload: webhookPayload(store, 'issues', {
@@ -264,6 +273,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         repo: REPO,
         event,
         ...(step.inputs ? { inputs: step.inputs } : {}),
+        ...(step.env ? { env: step.env } : {}),
       });
       const ms = Date.now() - started;
       const requests = [...emulator.requests];
@@ -328,6 +338,58 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   } finally {
     await emulator.close();
   }
+}
+
+type Store = Awaited<
+  ReturnType<typeof import('../../test/emulator/index.js').startEmulator>
+>['store'];
+type PayloadOf = typeof import('../../test/emulator/index.js').webhookPayload;
+
+/**
+ * Seed 000's follow-the-sun desk through one day of a daylight-saving week: on Thursday
+ * 2026-03-26 California is already on summer time and Paris is not, so 3 AM in Paris is 7 PM in
+ * San Francisco, inside the declared evening gap. Each run has the clock of its hour.
+ */
+function followTheSunDay(store: Store, webhookPayload: PayloadOf): Step[] {
+  const opened = (title: string, at: string, local: string): Step => {
+    let number = 0;
+    return {
+      title: `${local}: @customer-eng opens "${title}" (S1)`,
+      action: 'oncall',
+      env: { SUPPORT_KIT_NOW: at },
+      event: { name: 'issues', payload: {} },
+      before: () => {
+        number = store.createIssue(REPO, {
+          title,
+          user: 'customer-eng',
+          labels: ['S1-broken'],
+          created_at: at,
+        }).number;
+      },
+      lazyEvent: () => ({
+        name: 'issues',
+        payload: webhookPayload(store, 'issues', { repo: REPO, action: 'opened', number }),
+      }),
+    };
+  };
+  const tick = (at: string, local: string): Step => ({
+    title: `${local}: the scheduled on-call run (cron */15, a few minutes late as usual)`,
+    action: 'oncall',
+    env: { SUPPORT_KIT_NOW: at },
+    event: { name: 'schedule', payload: { schedule: '7,22,37,52 * * * *' } },
+  });
+  return [
+    opened(
+      'Cluster unreachable after certificate rotation',
+      '2026-03-26T02:00:00Z',
+      'A follow-the-sun day in a DST week. 03:00 Paris (19:00 San Francisco, the evening gap)',
+    ),
+    tick('2026-03-26T07:07:00Z', '08:07 Paris'),
+    opened('Backups fail on the Lyon site', '2026-03-26T09:30:00Z', '10:30 Paris'),
+    opened('Dashboards blank for EMEA customers', '2026-03-26T13:30:00Z', '13:30 Cambridge'),
+    opened('API latency doubled since 08:00', '2026-03-26T16:10:00Z', '09:10 San Francisco'),
+    tick('2026-03-26T16:22:00Z', '09:22 San Francisco'),
+  ];
 }
 
 type PlanView = Pick<Plan, 'capability' | 'operations' | 'notes' | 'preview'>;

@@ -5,10 +5,12 @@ import type {
   EditLabels,
   Marker,
   MarkedIssue,
+  Notify,
   Operation,
   Plan,
   Reassign,
 } from '../core/plan/types.js';
+import { pendingMarker } from '../core/notify/pending.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
@@ -44,7 +46,15 @@ export async function applyPlan(
 ): Promise<ApplyResult> {
   const log = options.log ?? (() => undefined);
   const results: OperationResult[] = [];
-  for (const operation of plan.operations) {
+  // Notifications that failed so far, for a comment that records them (recordFailedNotifications).
+  const failedNotifications: Notify[] = [];
+  for (const planned of plan.operations) {
+    const operation =
+      planned.kind === 'upsert-comment' &&
+      planned.recordFailedNotifications &&
+      failedNotifications.length > 0
+        ? { ...planned, body: [planned.body, ...failedNotifications.map(pendingMarker)].join('\n') }
+        : planned;
     const label = `${describeAction(operation)} on ${describeTarget(operation)}`;
     if (operation.kind === 'keep-label') {
       results.push({ operation, status: 'unchanged', detail: operation.name });
@@ -61,6 +71,7 @@ export async function applyPlan(
       results.push({ operation, ...outcome });
     } catch (error) {
       const detail = describeRequestError(error);
+      if (operation.kind === 'notify') failedNotifications.push(operation);
       log(`failed: ${label}: ${detail}`);
       results.push({ operation, status: 'failed', detail });
     }
@@ -129,6 +140,10 @@ async function applyOperation(
       });
       return { status: 'applied', detail: issue.html_url };
     }
+    case 'notify': {
+      if (!gateway.notifier) throw new Error(`no ${op.channel} endpoint is configured`);
+      return { status: 'applied', detail: await gateway.notifier.send(op) };
+    }
   }
 }
 
@@ -176,10 +191,12 @@ async function reassign(
 
 /** The number of the issue an earlier operation of the plan wrote (or an earlier run). */
 async function markedIssueNumber(gateway: Gateway, target: MarkedIssue): Promise<number> {
-  const found = findMarkedIssue(
-    await gateway.listIssues({ state: 'all', labels: target.labels }),
-    target.marker,
-  );
+  const found =
+    findMarkedIssue(gateway.created, target.marker) ??
+    findMarkedIssue(
+      await gateway.listIssues({ state: 'all', labels: target.labels }),
+      target.marker,
+    );
   if (!found)
     throw new Error(`no issue marked ${target.marker.kind} to comment on (was it created?)`);
   return found.number;

@@ -1,5 +1,11 @@
 import type { RepoRef } from '../core/plan/types.js';
 import type { Octokit } from './client.js';
+import type { NotificationSender } from './notify.js';
+import {
+  fetchReportData,
+  type ReportFetchRequest,
+  type ReportFetchResult,
+} from './report-query.js';
 import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
 
 /**
@@ -12,6 +18,21 @@ export class Gateway {
    * that upserts it share one listing instead of paying for two.
    */
   private readonly comments = new Map<number, GitHubComment[]>();
+
+  /**
+   * Where `notify` operations go (PagerDuty, a chat webhook), set by a job that sends them; the
+   * executor refuses a notification when it is unset.
+   */
+  notifier?: NotificationSender;
+
+  /**
+   * Clients for other repositories, with their own token (an escalation-token input that reaches
+   * the engineering repository); without one, `forRepo` uses this gateway's client.
+   */
+  private readonly clients = new Map<string, Octokit>();
+
+  /** Issues this run created: an operation that comments on one finds it without a listing. */
+  readonly created: GitHubIssue[] = [];
 
   constructor(
     readonly octokit: Octokit,
@@ -28,12 +49,13 @@ export class Gateway {
   }
 
   async listIssues(
-    filter: { state?: 'open' | 'closed' | 'all'; labels?: string[] } = {},
+    filter: { state?: 'open' | 'closed' | 'all'; labels?: string[]; since?: string } = {},
   ): Promise<GitHubIssue[]> {
     const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
       ...this.ref,
       state: filter.state ?? 'open',
       ...(filter.labels && filter.labels.length > 0 ? { labels: filter.labels.join(',') } : {}),
+      ...(filter.since ? { since: filter.since } : {}),
       per_page: 100,
     });
     return issues as GitHubIssue[];
@@ -45,7 +67,10 @@ export class Gateway {
     labels: string[];
   }): Promise<GitHubIssue> {
     const { data } = await this.octokit.rest.issues.create({ ...this.ref, ...input });
-    return data as GitHubIssue;
+    const issue = data as GitHubIssue;
+    this.created.push(issue);
+    this.comments.set(issue.number, []);
+    return issue;
   }
 
   async updateIssue(
@@ -77,6 +102,14 @@ export class Gateway {
     return comments;
   }
 
+  /**
+   * The weekly report's reads in one GraphQL fetcher: 100 issues a request over several
+   * repositories, restricted to the week by search, with counts as issueCount aliases.
+   */
+  async reportData(request: ReportFetchRequest): Promise<ReportFetchResult> {
+    return fetchReportData((query, variables) => this.octokit.graphql(query, variables), request);
+  }
+
   /** Issues (not pull requests) matching a search query, best first, at most `limit`. */
   async searchIssues(query: string, limit: number): Promise<GitHubIssue[]> {
     const { data } = await this.octokit.rest.search.issuesAndPullRequests({
@@ -92,6 +125,7 @@ export class Gateway {
       issue_number: issue,
       body,
     });
+    this.comments.get(issue)?.push(data as GitHubComment);
     return data as GitHubComment;
   }
 
@@ -142,6 +176,20 @@ export class Gateway {
       assignees,
     });
     return data as GitHubIssue;
+  }
+
+  /**
+   * Whether issues in this repository can be assigned to `login` (204) or not (404). Worth
+   * asking before relying on a login: GitHub silently drops one it cannot assign.
+   */
+  async canBeAssigned(login: string): Promise<boolean> {
+    try {
+      await this.octokit.rest.issues.checkUserCanBeAssigned({ ...this.ref, assignee: login });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
   }
 
   async removeAssignees(issue: number, assignees: string[]): Promise<GitHubIssue> {
@@ -195,7 +243,33 @@ export class Gateway {
   /** The same client on another repository (label sync across an organisation, remote extends). */
   forRepo(repo: RepoRef): Gateway {
     if (repo.owner === this.repo.owner && repo.repo === this.repo.repo) return this;
-    return new Gateway(this.octokit, repo);
+    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+    const other = new Gateway(this.clients.get(key) ?? this.octokit, repo);
+    if (this.notifier) other.notifier = this.notifier;
+    return other;
+  }
+
+  /** Writes to `repo` go through this client (another token) from now on. */
+  useClientFor(repo: RepoRef, octokit: Octokit): void {
+    this.clients.set(`${repo.owner}/${repo.repo}`.toLowerCase(), octokit);
+  }
+
+  /**
+   * A user's role in this repository: admin, maintain, write, triage, read or none (GitHub's
+   * `role_name`; its legacy `permission` field folds triage into read).
+   */
+  async permissionOf(login: string): Promise<string> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({
+        ...this.ref,
+        username: login,
+      });
+      const detail = data as { role_name?: string; permission?: string };
+      return detail.role_name || detail.permission || 'none';
+    } catch (error) {
+      if (isStatus(error, 404)) return 'none';
+      throw error;
+    }
   }
 
   /**

@@ -22,6 +22,54 @@ afterEach(async () => emulator?.close());
 
 const comments = (number: number) => emulator.store.issue(REPO, number).comments;
 
+/** Seed 000's follow-the-sun roster, on the base branch of the roster pull requests below. */
+const ROSTER = readFileSync(
+  join(projectRoot(), 'test/unit/fixtures/roster/follow-the-sun.yaml'),
+  'utf8',
+);
+const TEAM = ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'escalation-leads'];
+/** Sunday 2026-11-22 16:00 in San Francisco, Monday 01:00 in Paris. */
+const NOW = { SUPPORT_KIT_NOW: '2026-11-23T00:00:00Z' };
+
+function edit(text: string, find: string, replace: string): string {
+  const edited = text.replace(find, replace);
+  expect(edited).not.toBe(text);
+  return edited;
+}
+
+/** A desk where everybody on the roster can be assigned. */
+async function rosterDesk(): Promise<Emulator> {
+  return startDesk({}, { repos: [{ owner: 'acme', name: 'desk', collaborators: TEAM }] });
+}
+
+/** A pull request that changes roster.yaml from ROSTER (at its base commit) to `head`. */
+function rosterPullRequest(head: string): {
+  pr: number;
+  event: ReturnType<typeof pullRequestEvent>;
+} {
+  const pr = openPullRequest(emulator, { [`${CONFIG}/roster.yaml`]: head });
+  const event = pullRequestEvent(emulator, 'opened', pr);
+  const baseSha = (event.payload as { pull_request: { base: { sha: string } } }).pull_request.base
+    .sha;
+  emulator.store.setFile(REPO, `${CONFIG}/roster.yaml`, ROSTER, baseSha);
+  return { pr, event };
+}
+
+/** 1-based line of the first line containing `text`. */
+function lineOf(yaml: string, text: string): number {
+  return yaml.split('\n').findIndex((line) => line.includes(text)) + 1;
+}
+
+/** What a roster pull request costs: the folder, the roster at head and at base, one check per person who can be on call, the comment. */
+const ROSTER_ROUTES = (people: number) => [
+  'GET /repos/{owner}/{repo}/contents/{path}',
+  'GET /repos/{owner}/{repo}/contents/{path}',
+  'GET /repos/{owner}/{repo}/contents/{path}',
+  ...Array.from({ length: people }, () => 'GET /repos/{owner}/{repo}/assignees/{assignee}'),
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+];
+
 describe('validate on pull requests (dist/validate)', () => {
   it('annotates the bad line, comments once on the pull request, and fails the check', async () => {
     emulator = await startDesk();
@@ -123,22 +171,16 @@ describe('validate on pull requests (dist/validate)', () => {
   });
 
   it('previews who will be on call under a roster change, and which shifts it moves', async () => {
-    emulator = await startDesk();
-    const roster = readFileSync(
-      join(projectRoot(), 'test/unit/fixtures/roster/follow-the-sun.yaml'),
-      'utf8',
+    emulator = await rosterDesk();
+    // From the turn of Monday 2026-11-23 on, dan leads Paris's rotation: the past stays as it was.
+    const swapped = edit(
+      ROSTER,
+      '    site: paris\n    anchor: 2026-01-05\n',
+      '    site: paris\n    anchor: 2026-01-05\n    changes: [{ from: 2026-11-23, members: [dan, chloe], start-with: dan }]\n',
     );
-    const swapped = roster.replace('members: [chloe, dan]', 'members: [dan, chloe]');
-    expect(swapped).not.toBe(roster);
-    const pr = openPullRequest(emulator, { [`${CONFIG}/roster.yaml`]: swapped });
-    const event = pullRequestEvent(emulator, 'opened', pr);
-    const baseSha = (event.payload as { pull_request: { base: { sha: string } } }).pull_request.base
-      .sha;
-    emulator.store.setFile(REPO, `${CONFIG}/roster.yaml`, roster, baseSha);
+    const { pr, event } = rosterPullRequest(swapped);
 
-    const result = await run(emulator, 'validate', event, {
-      env: { SUPPORT_KIT_NOW: '2026-11-23T00:00:00Z' },
-    });
+    const result = await run(emulator, 'validate', event, { env: NOW });
 
     expect(result.exitCode).toBe(0);
     const body = comments(pr)[0]?.body ?? '';
@@ -148,5 +190,89 @@ describe('validate on pull requests (dist/validate)', () => {
     expect(body).toContain('no coverage \\(pacific-evening\\)');
     // Thanksgiving closes SFO: the preview shows a hole the roster did not declare.
     expect(body).toContain('| Thu 11-26 16:00 | Fri 11-27 00:00 | no coverage \\(undeclared\\) |');
+  });
+
+  it('refuses a roster change that rewrites last week: an error on the line of the entry, said in the comment', async () => {
+    emulator = await rosterDesk();
+    // Paris's turn of 2026-11-16 was dan's.
+    const head = edit(
+      ROSTER,
+      '\nleave:\n',
+      '  - { schedule: follow-the-sun, person: chloe, from: 2026-11-17T08:00, to: 2026-11-17T13:00 }\n\nleave:\n',
+    );
+    const { pr, event } = rosterPullRequest(head);
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    expect(result.exitCode).toBe(1);
+    const message =
+      'changes who was on call in the past: follow-the-sun primary on Tue 2026-11-17 08:00-13:00 Europe/Paris was dan, would be chloe; mark the entry retroactive: true if that is intended';
+    expect(result.annotations).toContainEqual({
+      level: 'error',
+      file: `${CONFIG}/roster.yaml`,
+      line: lineOf(head, 'person: chloe, from: 2026-11-17'),
+      col: 5,
+      message: `overrides[1]: ${message}`,
+    });
+    const body = comments(pr)[0]?.body ?? '';
+    expect(body).toContain('❌ 1 error and 1 warning');
+    expect(body).toContain(message);
+    expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length));
+  });
+
+  it('accepts the same entry marked retroactive: true', async () => {
+    emulator = await rosterDesk();
+    const head = edit(
+      ROSTER,
+      '\nleave:\n',
+      '  - { schedule: follow-the-sun, person: chloe, from: 2026-11-17T08:00, to: 2026-11-17T13:00, retroactive: true }\n\nleave:\n',
+    );
+    const { pr, event } = rosterPullRequest(head);
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.annotations.filter((a) => a.level === 'error')).toEqual([]);
+    expect(comments(pr)[0]?.body).toContain('is valid');
+  });
+
+  it('refuses a person GitHub cannot assign: an error on their line under people, one check per person', async () => {
+    emulator = await rosterDesk();
+    const head = edit(
+      edit(ROSTER, '  dan: { site: paris }\n', '  dan: { site: paris }\n  gina: { site: paris }\n'),
+      '    site: paris\n    anchor: 2026-01-05\n',
+      '    site: paris\n    anchor: 2026-01-05\n    changes: [{ from: 2026-11-30, members: [chloe, dan, gina] }]\n',
+    );
+    const { pr, event } = rosterPullRequest(head);
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.filter((a) => a.level === 'error' && a.file)).toEqual([
+      {
+        level: 'error',
+        file: `${CONFIG}/roster.yaml`,
+        line: lineOf(head, '  gina: { site: paris }'),
+        col: 3,
+        message:
+          'people.gina: gina can be on call, but GitHub refuses to assign issues in this repository to them: give them access to the repository (triage or more), or take them off the roster',
+      },
+    ]);
+    expect(comments(pr)[0]?.body).toContain('gina can be on call, but GitHub refuses');
+    expect(
+      result.requests
+        .filter((r) => r.route === 'GET /repos/{owner}/{repo}/assignees/{assignee}')
+        .map((r) => `${r.path.split('/').at(-1)} ${r.status}`),
+    ).toEqual([
+      'alice 204',
+      'bob 204',
+      'chloe 204',
+      'dan 204',
+      'gina 404',
+      'emma 204',
+      'fred 204',
+      'escalation-leads 204',
+    ]);
+    expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length + 1));
   });
 });

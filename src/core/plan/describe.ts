@@ -63,6 +63,8 @@ export function describeAction(op: Operation): string {
       return 'delete';
     case 'keep-label':
       return 'keep';
+    case 'notify':
+      return `notify ${op.channel === 'pagerduty' ? 'PagerDuty' : 'the webhook'} (${op.key})`;
   }
 }
 

@@ -84,6 +84,25 @@ export interface UpsertComment extends OperationBase {
   issue: number | MarkedIssue;
   marker: Marker;
   body: string;
+  /**
+   * The executor appends a marker for each notification of this plan that failed before this
+   * comment is written, so the next run can send it again (src/core/notify/pending.ts).
+   */
+  recordFailedNotifications?: boolean;
+}
+
+/**
+ * Send a notification outside GitHub (PagerDuty Events API v2, a Slack-compatible webhook). The
+ * payload is what is posted, without the secret (routing key, webhook URL): the sender adds it.
+ */
+export interface Notify extends OperationBase {
+  kind: 'notify';
+  channel: 'pagerduty' | 'webhook';
+  /** The issue it is about. */
+  issue: number;
+  /** Names this notification in the issue's state, so it is sent once and retried when it fails. */
+  key: string;
+  payload: Record<string, unknown>;
 }
 
 /** Create an issue, or update the one that carries the same marker. */
@@ -145,7 +164,8 @@ export type Operation =
   | CreateLabel
   | UpdateLabel
   | DeleteLabel
-  | KeepLabel;
+  | KeepLabel
+  | Notify;
 
 export type OperationKind = Operation['kind'];
 

@@ -73,6 +73,7 @@ interface ChangeFile {
   'start-with'?: string;
   order?: 'fixed' | 'shuffle';
   seed?: string;
+  retroactive?: boolean;
 }
 
 interface RotationFile {
@@ -103,6 +104,7 @@ interface ScheduleFile {
   gaps?: GapFile[];
   'on-gap'?: 'hold' | 'fallback';
   fallback?: string;
+  handoff?: { reassign?: 'none' | 'open' };
 }
 
 interface RosterFile {
@@ -121,8 +123,9 @@ interface RosterFile {
     to: string;
     timezone?: string;
     ref?: string;
+    retroactive?: boolean;
   }[];
-  leave?: { person: string; from: string; to: string }[];
+  leave?: { person: string; from: string; to: string; retroactive?: boolean }[];
   routes?: { labels?: string[]; schedule: string; role?: string }[];
 }
 
@@ -251,6 +254,7 @@ export function rosterFrom(value: unknown): Roster {
         // A change keeps the rotation's order and seed unless it gives its own.
         order: orderOf(change.order ?? rotation.order, change.seed ?? rotation.seed),
         ...(startWith !== undefined ? { startWith } : {}),
+        retroactive: change.retroactive ?? false,
       };
     });
     changes.sort((a, b) => a.from.localeCompare(b.from));
@@ -320,6 +324,7 @@ export function rosterFrom(value: unknown): Roster {
       gaps,
       onGap: schedule['on-gap'] ?? 'hold',
       ...(schedule.fallback !== undefined ? { fallback: schedule.fallback } : {}),
+      handoff: { reassign: schedule.handoff?.reassign ?? 'none' },
     };
   }
 
@@ -354,6 +359,7 @@ export function rosterFrom(value: unknown): Roster {
       to: o.to,
       timezone,
       ...(o.ref !== undefined ? { ref: o.ref } : {}),
+      retroactive: o.retroactive ?? false,
     };
   });
 
@@ -365,6 +371,7 @@ export function rosterFrom(value: unknown): Roster {
       from: l.from,
       to: l.to,
       timezone: sites[people[l.person]?.site ?? '']?.timezone ?? 'UTC',
+      retroactive: l.retroactive ?? false,
     };
   });
 

@@ -98,6 +98,8 @@ export interface RotationChange {
   order: Order;
   /** Who takes the first turn of the change; default whoever would have come next, if still a member. */
   startWith?: string;
+  /** Meant to rewrite turns already past: the pull-request check accepts it then. */
+  retroactive: boolean;
 }
 
 export interface Rotation {
@@ -146,6 +148,13 @@ export interface Schedule {
   /** hold: issues wait (labelled) until coverage resumes; fallback: they go to `fallback`. */
   onGap: GapPolicy;
   fallback?: string;
+  handoff: HandoffPolicy;
+}
+
+/** What the scheduled run does, besides logging, when the first role changes hands. */
+export interface HandoffPolicy {
+  /** open: the schedule's open issues of the outgoing person go to the incoming one. */
+  reassign: 'none' | 'open';
 }
 
 /** Somebody else holds a role for a while; beats the rotation, and may cover a gap. */
@@ -160,6 +169,8 @@ export interface Override {
   timezone: string;
   /** Issue or PR that asked for it, for the trace. */
   ref?: string;
+  /** Records the past after the fact: the pull-request check accepts that it changes the past. */
+  retroactive: boolean;
 }
 
 /**
@@ -173,6 +184,8 @@ export interface Leave {
   to: string;
   /** The person's site zone. */
   timezone: string;
+  /** Recorded after the fact: the pull-request check accepts that it changes the past. */
+  retroactive: boolean;
 }
 
 /** Issues whose labels include one of `labels` go to `schedule` (an empty list matches any issue). */

@@ -19,7 +19,7 @@ export function renderValidationComment(report: ValidationReport): string {
     lines.push(`✅ The config in \`${escapeInline(report.folder)}\`${at} is valid.`);
   } else {
     lines.push(
-      `❌ ${count(errors.length, 'error')}${warnings.length ? ` and ${count(warnings.length, 'warning')}` : ''} in \`${escapeInline(report.folder)}\`${at}. Until it is fixed, the capabilities that read these files stop acting rather than act on half-valid config.`,
+      `❌ ${count(errors.length, 'error')}${warnings.length ? ` and ${count(warnings.length, 'warning')}` : ''} in \`${escapeInline(report.folder)}\`${at}. Fix them before merging: a file that does not load stops the capabilities that read it (they do not act on half-valid config), and a roster the review refuses would take effect as written.`,
     );
   }
   if (report.problems.length > 0) {
