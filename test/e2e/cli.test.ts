@@ -302,7 +302,13 @@ describe('support-kit demo (npm start)', () => {
     expect(result.stdout).toContain('comment on #2 created');
     expect(result.stdout).toContain('Thanks! Everything the team needs is here now');
     expect(result.stdout).toContain('comment on #3 updated in place');
-    expect(result.stdout).toMatch(/Done: 8 events, \d+ API requests in all\./);
+    expect(result.stdout).toMatch(/Done: 14 events, \d+ API requests in all\./);
+    // The follow-the-sun day: 3 AM Paris in a DST week is held, then goes to Paris at opening.
+    expect(result.stdout).toContain(
+      'Coverage resumes at 2026-03-26T08:00:00+01:00 with **dan**; the issue waits for them.',
+    );
+    expect(result.stdout).toContain('Coverage resumed: assigned to **dan**');
+    expect(result.stdout).toContain('│ ### follow-the-sun primary: fred → bob');
     expect(result.stdout).toMatch(/Labels on #1: .*S1-watchlist/);
     expect(result.stdout).not.toMatch(/Labels on #1: [^(]*sev1/);
   });
