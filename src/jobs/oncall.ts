@@ -115,6 +115,8 @@ async function scheduled(context: JobContext, config: LoadedConfig): Promise<Job
 async function releaseHeld(context: JobContext, roster: Roster, plan: Plan): Promise<void> {
   const query = `repo:${context.repo.owner}/${context.repo.repo} is:issue is:open label:"${NO_COVERAGE_LABEL}"`;
   const held = await context.gateway.searchIssues(query, 100);
+  // First come, first served: search answers by relevance, the queue goes by creation.
+  held.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
   for (const found of held) {
     const decision = decideRelease(
       {

@@ -155,4 +155,28 @@ describe('on-call assignment (dist/oncall)', () => {
     expect(issue(number).comments).toHaveLength(1);
     expect(issue(number).comments[0]?.body).toMatch(/Coverage resumed: assigned to \*\*chloe\*\*/);
   });
+
+  it('releases several held issues in the order they were opened, and records the roster and tzdata it used', async () => {
+    emulator = await desk();
+    const later = openedAt('2026-11-24T03:40:00Z');
+    const earlier = openedAt('2026-11-24T02:10:00Z');
+    for (const held of [later, earlier]) await run(emulator, 'oncall', held.event, checkout());
+    const tick = { name: 'schedule', payload: { schedule: '7,22,37,52 * * * *' } };
+
+    const resumed = await run(emulator, 'oncall', tick, {
+      ...checkout(),
+      env: { SUPPORT_KIT_NOW: '2026-11-24T07:05:00Z' },
+    });
+
+    const assigned = resumed.requests
+      .filter((r) => r.route === 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees')
+      .map((r) => r.path);
+    expect(assigned).toEqual([
+      `/repos/${REPO}/issues/${earlier.number}/assignees`,
+      `/repos/${REPO}/issues/${later.number}/assignees`,
+    ]);
+    expect(resumed.summary).toMatch(
+      /roster from workspace \.github\/support-kit; time-zone data \d{4}[a-z]/,
+    );
+  });
 });
