@@ -74,17 +74,86 @@ Options:
 
 Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`;
 
-export const ONCALL_HELP = `Usage: support-kit oncall who [--at ISO-8601] [--schedule S] [--config PATH] [--json]
+export const ONCALL_HELP = `Usage: support-kit oncall <who|preview|ics|holidays> [options]
 
-Who is on call at an instant, per roster.yaml, and why: the rotation turn, an override, a
-leave, or a gap and when coverage resumes. Nothing is sent to GitHub.
+Reads roster.yaml; nothing is sent to GitHub.
+  who        who is on call at an instant, and why: the rotation turn, an override, a leave,
+             or a gap and when coverage resumes
+  preview    every shift over a range, with each holder's local time
+  ics        the shifts as an iCalendar (RFC 5545) file to subscribe to
+  holidays   a draft of a site's holidays, as YAML to review and paste into roster.yaml
+
+  support-kit oncall who [--at ISO-8601] [--schedule S] [--config PATH] [--json]
+  support-kit oncall preview [--from DATE] [--days N] [--schedule S] [--config PATH] [--json|--markdown]
+  support-kit oncall ics [--schedule S] [--person LOGIN] [--from DATE] [--days N] [--out FILE] [--config PATH]
+  support-kit oncall holidays --site S --year Y [--config PATH] [--country CC [--region R]]
 
 Options:
-  --at ISO-8601      the instant, with its offset (2026-03-29T03:00+02:00) or Z; default now
-  --schedule S       one schedule (default: every schedule of the roster)
   --config PATH      roster.yaml, or the config folder holding it (default .github/support-kit)
-  --json             print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a gap),
-                     "until" (ISO or null), "reason"}]}
+  --schedule S       one schedule (who, preview: default every schedule; ics: its calendar,
+                     needed unless --person is given or the roster has one schedule)
+  --at ISO-8601      who: the instant, with its offset (2026-03-29T03:00+02:00) or Z; default now
+  --json             who: print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a
+                     gap), "until" (ISO or null), "reason"}]}; preview: print {"from", "to",
+                     "schedules": {name: [{"start", "end", "coverage", "layer", "assignees",
+                     "declaredGap"}]}} (UTC instants)
+  --markdown         preview: the tables of the pull-request comment
+  --from DATE        preview, ics: first day (2026-03-09, from 00:00 UTC) or an instant with its
+                     offset; default today
+  --days N           preview, ics: how many days, 1 to 3660 (default 14 for preview, 90 for ics)
+  --person LOGIN     ics: one person's shifts across every schedule (with --schedule: in that one)
+  --out FILE         ics: write the calendar to FILE instead of printing it
+  --site S           holidays: the site the list is for
+  --year Y           holidays: the year
+  --country CC       holidays: the country (GB, FR, US); default: the one the site's zone in the
+                     roster belongs to, when only one country uses that zone and it has no regions
+  --region R         holidays: a region of the country (ENG, CA, MA) with holidays of its own
   -h, --help         show this help
 
+Calendar events are in UTC with stable UIDs (schedule, role, start) and a SEQUENCE that grows
+with the generation time; SUPPORT_KIT_NOW (ISO) fixes the clock. Holidays come from the
+date-holidays package (data CC BY-SA 3.0) and are only a draft: commit the dates you keep.
+
 Exit status: 0 done, 1 roster errors (file:line:column), 2 usage error.`;
+
+export const INIT_HELP = `Usage: support-kit init [--preset NAME] [--dir PATH] [--force]
+
+Sets a repository up as a support desk: writes the caller workflows
+(.github/workflows/support-kit-*.yml), the preset's config (.github/support-kit/) and its issue
+form (.github/ISSUE_TEMPLATE/), then prints what is left to do by hand (secrets, branch
+protection). Nothing is sent to GitHub.
+
+Presets, one per support process:
+  escalation       escalation repository, follow-the-sun on-call with a declared gap (default)
+  support-triage   L1/L2/L3 support with quality checks and a status lifecycle
+  daily-rotation   one on-call engineer per working day, shuffled at the end of the list
+  sev1-playbook    Sev 1 outage playbook: checklist, customer updates, retrospective
+  live-incident    weekly primary and backup, business hours, one-hour response goal
+
+Options:
+  --preset NAME   the preset to scaffold (default escalation)
+  --dir PATH      the repository's root folder (default: the current folder)
+  --force         overwrite files that exist; without it, init lists them and writes nothing
+  -h, --help      show this help
+
+Exit status: 0 written, 1 files exist (nothing written), 2 usage error (unknown preset).`;
+
+export const REPORT_HELP = `Usage: support-kit report --repo owner/name[,owner/name2] [--week 2026-W47] [options]
+
+Builds the weekly report as the scheduled workflow does: opened vs closed, first response
+and resolution times (mean, median, p90, with the issues not measured yet), the response goal
+and its breaches on the roster's business hours, stale issues, who is on call. Prints the
+markdown. Without --dry-run it also opens or updates the week's report issue in the first
+repository and closes the earlier ones (as the token's user: the workflow's bot finds only
+the reports a bot wrote).
+
+Options:
+  --repo LIST     repositories that feed the report, comma-separated; the issue goes to the first
+  --week ID       the ISO week (default: the one report.yaml says, the last complete week)
+  --config PATH   the config folder (default .github/support-kit): report.yaml, roster.yaml
+  --dry-run       decide and print, write nothing
+  --json          print the metrics as JSON instead of the markdown
+  -h, --help      show this help
+
+Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
+Exit status: 0 done, 1 config errors or a refused write, 2 usage error.`;

@@ -1,9 +1,15 @@
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load.js';
 import { formatProblem, hasErrors } from '../config/problems.js';
 import { workspaceSource } from '../config/sources.js';
+import { shiftLines } from '../core/oncall/shift-text.js';
 import { rosterFrom } from '../core/roster/from-yaml.js';
 import { onCallAt } from '../core/roster/resolve.js';
+import { shiftsBetween } from '../core/roster/shifts.js';
+import { DAY_MS } from '../core/roster/time.js';
+import type { Roster } from '../core/roster/types.js';
 import { ONCALL_HELP } from './help.js';
 import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
@@ -15,24 +21,136 @@ interface WhoAssignment {
   reason: string;
 }
 
+const COMMANDS = ['who', 'preview', 'ics', 'holidays'] as const;
+type Command = (typeof COMMANDS)[number];
+
+const OPTIONS = {
+  at: { type: 'string' },
+  schedule: { type: 'string' },
+  person: { type: 'string' },
+  config: { type: 'string' },
+  from: { type: 'string' },
+  days: { type: 'string' },
+  out: { type: 'string' },
+  site: { type: 'string' },
+  year: { type: 'string' },
+  country: { type: 'string' },
+  region: { type: 'string' },
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+} as const;
+
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+/** Which options each command takes: one parser for the group, no option silently ignored. */
+const ALLOWED: Record<Command, (keyof typeof OPTIONS)[]> = {
+  who: ['at', 'schedule', 'config', 'json'],
+  preview: ['config', 'from', 'days', 'schedule', 'json', 'markdown'],
+  ics: ['config', 'schedule', 'person', 'from', 'days', 'out'],
+  holidays: ['site', 'year', 'config', 'country', 'region'],
+};
+
+const DEFAULT_CONFIG = '.github/support-kit';
+const MAX_DAYS = 3660;
+
 export async function oncallCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseGroupArgs(
-    argv,
-    {
-      at: { type: 'string' },
-      schedule: { type: 'string' },
-      config: { type: 'string', default: '.github/support-kit' },
-      json: { type: 'boolean' },
-    },
-    ONCALL_HELP,
-    true,
-  );
-  if (values.help) {
+  const { values: parsed, positionals } = parseGroupArgs(argv, OPTIONS, ONCALL_HELP, true);
+  if (parsed.help) {
     io.out(ONCALL_HELP);
     return EXIT.ok;
   }
-  commandOf(positionals, ['who'], ONCALL_HELP);
-  const at = values.at ? DateTime.fromISO(values.at, { setZone: true }) : DateTime.now();
+  const command = commandOf(positionals, COMMANDS, ONCALL_HELP);
+  const values = parsed as Values;
+  const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).filter(
+    (name) => values[name] !== undefined && !ALLOWED[command].includes(name),
+  );
+  if (stray.length) {
+    throw new UsageError(
+      `${stray.map((name) => `--${name}`).join(', ')}: not an option of "oncall ${command}"`,
+      ONCALL_HELP,
+    );
+  }
+  const now = readClock();
+  switch (command) {
+    case 'who':
+      return who(values, now, io);
+    case 'preview':
+      return preview(values, now, io);
+    case 'ics':
+      return ics(values, now, io);
+    case 'holidays':
+      return holidays(values, io);
+  }
+}
+
+/**
+ * The command's one reading of the clock. `SUPPORT_KIT_NOW` (an ISO instant) fixes it, as it does
+ * for the actions: a calendar generated at a given instant is then the same bytes every time.
+ */
+function readClock(): Date {
+  const fixed = process.env.SUPPORT_KIT_NOW;
+  if (!fixed) return new Date();
+  const at = new Date(fixed);
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`, ONCALL_HELP);
+  return at;
+}
+
+/** The roster at `path`, or null after printing why there is none (exit 1). */
+async function readRoster(path: string, io: Io): Promise<Roster | null> {
+  const config = await loadConfig(sourceOf(path), { only: ['roster'] });
+  for (const p of config.problems) io.err(formatProblem(p));
+  if (hasErrors(config.problems)) return null;
+  const file = config.files[0];
+  if (!file) {
+    io.err(`support-kit oncall: no roster.yaml in ${path}`);
+    return null;
+  }
+  return rosterFrom(file.yaml.value);
+}
+
+function checkSchedule(roster: Roster, name: string | undefined): void {
+  if (name !== undefined && !roster.schedules[name]) {
+    throw new UsageError(
+      `no schedule "${name}"; the roster has ${Object.keys(roster.schedules).join(', ') || 'none'}`,
+      ONCALL_HELP,
+    );
+  }
+}
+
+/** --from: a date (its 00:00 UTC, as in the pull-request preview) or an instant with its offset. */
+function rangeStart(text: string | undefined, now: Date): Date {
+  if (text === undefined) return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? DateTime.fromISO(text, { zone: 'UTC' })
+    : /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d\d:?\d\d)$/i.test(text)
+      ? DateTime.fromISO(text, { setZone: true })
+      : null;
+  if (!date?.isValid) {
+    throw new UsageError(
+      `--from must be a date (2026-03-09, read as 00:00 UTC) or an instant with its offset, not "${text}"`,
+      ONCALL_HELP,
+    );
+  }
+  return date.toJSDate();
+}
+
+function dayCount(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const days = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(days >= 1 && days <= MAX_DAYS)) {
+    throw new UsageError(
+      `--days must be a whole number from 1 to ${MAX_DAYS}, not "${text}"`,
+      ONCALL_HELP,
+    );
+  }
+  return days;
+}
+
+async function who(values: Values, now: Date, io: Io): Promise<number> {
+  const at = values.at ? DateTime.fromISO(values.at, { setZone: true }) : DateTime.fromJSDate(now);
   if (!at.isValid)
     throw new UsageError(
       `--at must be an ISO-8601 instant such as 2026-03-29T03:00+02:00, not "${values.at}"`,
@@ -45,24 +163,10 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
     );
   }
 
-  const config = await loadConfig(workspaceSource(process.cwd(), values.config), {
-    only: ['roster'],
-  });
-  for (const p of config.problems) io.err(formatProblem(p));
-  if (hasErrors(config.problems)) return EXIT.findings;
-  const file = config.files[0];
-  if (!file) {
-    io.err(`support-kit oncall: no roster.yaml in ${values.config}`);
-    return EXIT.findings;
-  }
-  const roster = rosterFrom(file.yaml.value);
+  const roster = await readRoster(values.config ?? DEFAULT_CONFIG, io);
+  if (!roster) return EXIT.findings;
+  checkSchedule(roster, values.schedule);
   const names = values.schedule ? [values.schedule] : Object.keys(roster.schedules);
-  if (values.schedule && !roster.schedules[values.schedule]) {
-    throw new UsageError(
-      `no schedule "${values.schedule}"; the roster has ${Object.keys(roster.schedules).join(', ')}`,
-      ONCALL_HELP,
-    );
-  }
 
   const assignments: WhoAssignment[] = [];
   for (const name of names) {
@@ -108,4 +212,158 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
     }
   }
   return EXIT.ok;
+}
+
+async function preview(values: Values, now: Date, io: Io): Promise<number> {
+  if (values.json && values.markdown) {
+    throw new UsageError('--json and --markdown: choose one output', ONCALL_HELP);
+  }
+  const from = rangeStart(values.from, now);
+  const days = dayCount(values.days, 14);
+  const to = new Date(from.getTime() + days * DAY_MS);
+  const roster = await readRoster(values.config ?? DEFAULT_CONFIG, io);
+  if (!roster) return EXIT.findings;
+  checkSchedule(roster, values.schedule);
+  const names = values.schedule ? [values.schedule] : Object.keys(roster.schedules);
+
+  if (values.markdown) {
+    // The pull-request comment's tables, every row of them: reviewers see the same layout.
+    const { renderRosterPreview } = await import('../core/oncall/preview.js');
+    io.out(
+      renderRosterPreview({
+        head: roster,
+        base: null,
+        from,
+        days,
+        schedules: names,
+        maxRows: Infinity,
+      }),
+    );
+    return EXIT.ok;
+  }
+  const shifts = Object.fromEntries(
+    names.map((name) => [name, shiftsBetween(roster, name, from, to)]),
+  );
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        { from: from.toISOString(), to: to.toISOString(), schedules: shifts },
+        null,
+        2,
+      ),
+    );
+    return EXIT.ok;
+  }
+  const lines: string[] = [];
+  for (const name of names) {
+    const roles = roster.schedules[name]?.roles ?? [];
+    const list = shifts[name] ?? [];
+    lines.push(
+      `${name} (${roles.join(', ')}): ${list.length} shift(s) from ${from.toISOString()} to ${to.toISOString()}`,
+      ...shiftLines(roster, roles, list).map((line) => `  ${line}`),
+      '',
+    );
+  }
+  io.out(lines.join('\n').trimEnd());
+  return EXIT.ok;
+}
+
+async function ics(values: Values, now: Date, io: Io): Promise<number> {
+  const from = rangeStart(values.from, now);
+  const days = dayCount(values.days, 90);
+  const to = new Date(from.getTime() + days * DAY_MS);
+  const roster = await readRoster(values.config ?? DEFAULT_CONFIG, io);
+  if (!roster) return EXIT.findings;
+  checkSchedule(roster, values.schedule);
+  if (values.person !== undefined && !roster.people[values.person]) {
+    throw new UsageError(
+      `no person "${values.person}"; the roster has ${Object.keys(roster.people).join(', ') || 'nobody'}`,
+      ONCALL_HELP,
+    );
+  }
+  const schedules = Object.keys(roster.schedules);
+  const schedule =
+    values.schedule ??
+    (values.person === undefined && schedules.length === 1 ? schedules[0] : undefined);
+  if (schedule === undefined && values.person === undefined) {
+    throw new UsageError(
+      `which calendar? pass --schedule S or --person LOGIN (the roster has schedules ${schedules.join(', ')})`,
+      ONCALL_HELP,
+    );
+  }
+  const { buildCalendar } = await import('../core/oncall/calendar.js');
+  const selection = {
+    ...(schedule !== undefined ? { schedule } : {}),
+    ...(values.person !== undefined ? { person: values.person } : {}),
+  };
+  const { events, text } = buildCalendar({ roster, selection, from, to, generatedAt: now });
+  if (values.out === undefined) {
+    io.out(text);
+    return EXIT.ok;
+  }
+  await writeFile(resolve(process.cwd(), values.out), text);
+  io.out(
+    `wrote ${events.length} event(s) from ${from.toISOString()} to ${to.toISOString()} to ${values.out}`,
+  );
+  return EXIT.ok;
+}
+
+async function holidays(values: Values, io: Io): Promise<number> {
+  if (values.site === undefined) throw new UsageError('--site is required', ONCALL_HELP);
+  const year = values.year !== undefined && /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
+  if (!(year >= 1970 && year <= 2199)) {
+    throw new UsageError(
+      `--year must be a year from 1970 to 2199${values.year === undefined ? '' : `, not "${values.year}"`}`,
+      ONCALL_HELP,
+    );
+  }
+  // The roster gives the site's zone, and the zone may give the country: read it unless the
+  // country is given and no roster was named.
+  let timezone: string | undefined;
+  if (values.config !== undefined || values.country === undefined) {
+    const path = values.config ?? DEFAULT_CONFIG;
+    const named = values.config !== undefined;
+    const found = named || (await hasRoster(path));
+    if (found) {
+      const roster = await readRoster(path, io);
+      if (!roster) return EXIT.findings;
+      const site = roster.sites[values.site];
+      if (!site) {
+        throw new UsageError(
+          `no site "${values.site}"; the roster has ${Object.keys(roster.sites).join(', ') || 'none'}`,
+          ONCALL_HELP,
+        );
+      }
+      timezone = site.timezone;
+    }
+  }
+  const { HolidaySourceError, renderHolidayYaml, suggestHolidays } =
+    await import('../core/oncall/holidays.js');
+  try {
+    const suggestion = suggestHolidays({
+      site: values.site,
+      year,
+      ...(timezone !== undefined ? { timezone } : {}),
+      ...(values.country !== undefined ? { country: values.country } : {}),
+      ...(values.region !== undefined ? { region: values.region } : {}),
+    });
+    io.out(renderHolidayYaml(suggestion));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof HolidaySourceError) throw new UsageError(error.message, ONCALL_HELP);
+    throw error;
+  }
+}
+
+/** The config at `path`, relative to the working folder or absolute. */
+function sourceOf(path: string) {
+  // A workspace source joins its path to the root: an absolute path has to become relative.
+  const cwd = process.cwd();
+  return workspaceSource(cwd, isAbsolute(path) ? relative(cwd, path) || '.' : path);
+}
+
+async function hasRoster(path: string): Promise<boolean> {
+  const source = sourceOf(path);
+  const file = source.singleFile ?? 'roster.yaml';
+  return (await source.read(file)) !== null;
 }

@@ -14,6 +14,10 @@ export interface RosterPreviewInput {
   base: Roster | null;
   from: Date;
   days: number;
+  /** Only these schedules (default: every schedule of `head`). */
+  schedules?: string[];
+  /** Rows per schedule before "… and N more shifts" (default 40, for a PR comment). */
+  maxRows?: number;
 }
 
 /**
@@ -26,7 +30,9 @@ export function renderRosterPreview(input: RosterPreviewInput): string {
     `#### Who is on call, ${input.from.toISOString().slice(0, 10)} to ${until.toISOString().slice(0, 10)} (UTC)`,
     '',
   ];
+  const maxRows = input.maxRows ?? MAX_ROWS;
   for (const [name, schedule] of Object.entries(input.head.schedules)) {
+    if (input.schedules && !input.schedules.includes(name)) continue;
     const shifts = shiftsBetween(input.head, name, input.from, until);
     let changed = 0;
     const rows = shifts.map((shift) => {
@@ -56,10 +62,10 @@ export function renderRosterPreview(input: RosterPreviewInput): string {
     lines.push(
       `**${escapeInline(name)}** (${schedule.roles.map(escapeInline).join(' / ')})${input.base ? `: ${changed} shift(s) change` : ''}`,
       '',
-      table(['From', 'Until', 'On call', 'Change'], rows.slice(0, MAX_ROWS)),
+      table(['From', 'Until', 'On call', 'Change'], rows.slice(0, maxRows)),
       '',
     );
-    if (rows.length > MAX_ROWS) lines.push(`… and ${rows.length - MAX_ROWS} more shifts.`, '');
+    if (rows.length > maxRows) lines.push(`… and ${rows.length - maxRows} more shifts.`, '');
   }
   return lines.join('\n').trimEnd();
 }
