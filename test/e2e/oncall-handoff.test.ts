@@ -9,13 +9,8 @@ const preset = (name: string) =>
   readFileSync(join(projectRoot(), `config/presets/${name}/roster.yaml`), 'utf8');
 /** Seed 000: SFO, Paris, Cambridge, handing over at each site's opening. */
 const FOLLOW_THE_SUN = preset('follow-the-sun');
-/** Seed 004 with hand-off of open incidents to the next primary, and without the preset's override. */
-const LIVE_INCIDENT = preset('live-incident')
-  .replace(
-    '      - rotation: live-incident\n',
-    '      - rotation: live-incident\n    handoff:\n      reassign: open\n',
-  )
-  .replace(/\noverrides:\n(?: .*\n)+/, '\n');
+/** Seed 004, which hands open incidents to the next primary, without the preset's override. */
+const LIVE_INCIDENT = preset('live-incident').replace(/\noverrides:\n(?: .*\n)+/, '\n');
 const PEOPLE = ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'amy', 'luc', 'ivy', 'noah', 'zoe'];
 const TICK = { name: 'schedule', payload: { schedule: '7,22,37,52 * * * *' } };
 

@@ -19,12 +19,14 @@ import { fixture } from './fixtures/roster/load.js';
 // (#57, amy for luc on 11-23) is left out but for the test that is about it.
 const SCHEDULE = 'live-incident';
 const preset = fixture('live-incident');
-const live: Roster = { ...preset, overrides: [] };
-const reassigning: Roster = {
-  ...live,
+/** The preset hands open incidents on (seed 004): `reassign: open`. */
+const reassigning: Roster = { ...preset, overrides: [] };
+/** The default policy: issues stay with whoever has them. */
+const live: Roster = {
+  ...reassigning,
   schedules: {
-    ...live.schedules,
-    [SCHEDULE]: { ...live.schedules[SCHEDULE]!, handoff: { reassign: 'open' } },
+    ...reassigning.schedules,
+    [SCHEDULE]: { ...reassigning.schedules[SCHEDULE]!, handoff: { reassign: 'none' } },
   },
 };
 
