@@ -165,6 +165,16 @@ describe('the past: a pull request does not change who was on call', () => {
   });
 });
 
+describe('the past: edits with no dated form', () => {
+  it('new opening hours redraw the past too: a warning at the layer, not a refusal', () => {
+    const head = edit(SUN, "hours: ['08:00-13:00']", "hours: ['08:00-14:00']");
+    const problems = review(head, { base: SUN, now: '2026-11-25T12:00', zone: 'Europe/Paris' });
+    const past = problems.filter((p) => p.message.includes('in the past'));
+    expect(past.map((p) => p.severity)).toEqual(['warning']);
+    expect(past[0]?.message).toMatch(/no dated form/);
+  });
+});
+
 describe('overrides', () => {
   it('overlapping overrides of one role: an error at the later one, naming the earlier by index and ref', () => {
     const head = withOverride(

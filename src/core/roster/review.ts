@@ -341,7 +341,10 @@ function pastRewrites(
     const changes = alone ? changesIn(alone) : [];
     if (changes.length === 0) continue;
     pinned = true;
-    report(unit.path, 'error', rewriteMessage(base.roster, unit, changes, to - from), unit.target);
+    // Windows, layers, holidays and sites have no dated form: a change of hours from next week on
+    // also redraws the past, and refusing it would leave no way to make it. Said, not refused.
+    const severity = unit.kind === 'other' ? 'warning' : 'error';
+    report(unit.path, severity, rewriteMessage(base.roster, unit, changes, to - from), unit.target);
   }
   if (!pinned) {
     report(
@@ -362,7 +365,7 @@ function rewriteMessage(roster: Roster, unit: Unit, changes: PastChange[], span:
     case 'rotation':
       return `${what}; to change the rotation from a date on, add a dated entry under changes`;
     default:
-      return `${what}; leave it as it was, and record what really happened with an override or leave marked retroactive: true`;
+      return `${what}. Windows, layers, holidays and sites have no dated form, so the edit redraws the past as well as the future; assignments already made stay as they are. If only the future should change, leave this as it was and add a layer or override from a date instead`;
   }
 }
 
