@@ -1,5 +1,3 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('escalate', async () =>
-  (await import('../jobs/config-only.js')).configOnlyJob('escalation'),
-);
+await runAction('escalate', async () => (await import('../jobs/escalate.js')).escalateJob);

@@ -1,7 +1,11 @@
+import escalationSchema from '../../config/schema/escalation.schema.json' with { type: 'json' };
 import intakeSchema from '../../config/schema/intake.schema.json' with { type: 'json' };
 import labelsSchema from '../../config/schema/labels.schema.json' with { type: 'json' };
+import reportSchema from '../../config/schema/report.schema.json' with { type: 'json' };
 import rosterSchema from '../../config/schema/roster.schema.json' with { type: 'json' };
+import { checkEscalation } from './checks/escalation.js';
 import { checkIntake } from './checks/intake.js';
+import { checkReport } from './checks/report.js';
 import { checkRoster } from './checks/roster.js';
 import { checkLabels, recoverColors } from './checks/labels.js';
 import type { ConfigProblem } from './problems.js';
@@ -46,8 +50,20 @@ export const CONFIG_FILES: readonly ConfigFileSpec[] = [
     schema: rosterSchema as JsonSchema,
     check: checkRoster,
   },
-  { name: 'report', file: 'report.yaml', purpose: 'the weekly report' },
-  { name: 'escalation', file: 'escalation.yaml', purpose: 'response goals and escalation' },
+  {
+    name: 'report',
+    file: 'report.yaml',
+    purpose: 'the weekly report',
+    schema: reportSchema as JsonSchema,
+    check: checkReport,
+  },
+  {
+    name: 'escalation',
+    file: 'escalation.yaml',
+    purpose: 'response goals, escalation, statuses, commands, playbooks and notifications',
+    schema: escalationSchema as JsonSchema,
+    check: checkEscalation,
+  },
 ];
 
 export function specFor(fileName: string): ConfigFileSpec | undefined {

@@ -10,7 +10,7 @@ export const JOBS: Record<Capability, () => Promise<Job>> = {
   intake: async () => (await import('./intake.js')).intakeJob,
   labels: async () => (await import('./labels.js')).labelsJob,
   oncall: async () => (await import('./oncall.js')).oncallJob,
-  report: async () => (await import('./config-only.js')).configOnlyJob('report'),
-  escalate: async () => (await import('./config-only.js')).configOnlyJob('escalation'),
+  report: async () => (await import('./report.js')).reportJob,
+  escalate: async () => (await import('./escalate.js')).escalateJob,
   validate: async () => (await import('./validate.js')).validateJob,
 };

@@ -5,7 +5,7 @@ import { CONFIG, issuesEvent, REPO, routes, run, startDesk } from './harness/des
 let emulator: Emulator;
 afterEach(async () => emulator?.close());
 
-const ESCALATION = 'goals:\n  S1: 1h\n';
+const ESCALATION = 'version: 1\nresponse:\n  goals:\n    - labels: [S1]\n      minutes: 60\n';
 
 function openIssue(): number {
   return emulator.store.createIssue(REPO, {
@@ -29,15 +29,18 @@ describe('actions on events they do not handle', () => {
   );
 });
 
-describe('a capability whose decisions are not built yet (dist/escalate)', () => {
-  it('reads its config through the contents API at the event commit and changes nothing', async () => {
+describe('a capability reading its config without a checkout (dist/escalate)', () => {
+  it('reads escalation.yaml and roster.yaml through the contents API, and changes nothing when nothing is due', async () => {
     emulator = await startDesk({ [`${CONFIG}/escalation.yaml`]: ESCALATION });
     const issue = openIssue();
 
     const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
-    expect(routes(result.requests)).toEqual(['GET /repos/{owner}/{repo}/contents/{path}']);
+    expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/contents/{path}',
+      'GET /repos/{owner}/{repo}/contents/{path}',
+    ]);
     expect(emulator.store.issue(REPO, issue).comments).toHaveLength(0);
     expect(emulator.store.issue(REPO, issue).labels).toHaveLength(0);
     const plan = JSON.parse(result.outputs.plan ?? '{}');
@@ -46,7 +49,7 @@ describe('a capability whose decisions are not built yet (dist/escalate)', () =>
       repo: { owner: 'acme', repo: 'desk' },
       operations: [],
     });
-    expect(result.summary).toContain(`\`${CONFIG}/escalation.yaml\` (YAML only)`);
+    expect(result.summary).toContain(`Config: \`${CONFIG}/escalation.yaml\`.`);
   });
 
   it('fails with an annotation on the line when its file is broken, and writes nothing', async () => {
@@ -76,7 +79,7 @@ describe('the all-in-one action (dist/all)', () => {
       JSON.parse(result.outputs.plan ?? '[]').map((p: { capability: string }) => p.capability),
     ).toEqual(['intake', 'oncall', 'escalate']);
     // intake judged the issue by the title rules alone (no templates) and set the triage status;
-    // oncall and escalate read their file each.
+    // oncall reads roster.yaml, escalate escalation.yaml and roster.yaml.
     expect(emulator.store.issue(REPO, issue).labels.map((l) => l.name)).toEqual([
       'status/0-triage',
     ]);
@@ -86,6 +89,7 @@ describe('the all-in-one action (dist/all)', () => {
       'GET /search/issues',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'GET /repos/{owner}/{repo}/contents/{path}',
       'GET /repos/{owner}/{repo}/contents/{path}',
       'GET /repos/{owner}/{repo}/contents/{path}',
     ]);
@@ -123,7 +127,8 @@ describe('the gateway under GitHub faults (through dist/escalate)', () => {
     const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
-    expect(result.requests.map((r) => r.status)).toEqual([403, 200]);
+    // roster.yaml (faulted, then absent), then escalation.yaml.
+    expect(result.requests.map((r) => r.status)).toEqual([403, 404, 200]);
     expect(result.stdout).toMatch(/secondary rate limit/);
   });
 
@@ -135,7 +140,7 @@ describe('the gateway under GitHub faults (through dist/escalate)', () => {
     const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
-    expect(result.requests.map((r) => r.status)).toEqual([502, 200]);
+    expect(result.requests.map((r) => r.status)).toEqual([502, 404, 200]);
   });
 
   it("reports a refused write with GitHub's own message and fails the run at the end", async () => {

@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Emulator, webhookPayload } from '../emulator/index.js';
+import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
+import {
+  pagerDutyProblems,
+  type Receiver,
+  slackProblems,
+  startPagerDuty,
+  startWebhook,
+} from './harness/receivers.js';
+import { projectRoot } from './harness/run-action.js';
+
+/**
+ * Seed 004's desk: weekly primary and backup, business hours 8-12 and 1-5 Pacific, LLNL
+ * holidays (Friday 3 July 2026 is Independence Day observed). S1 issues must be acknowledged
+ * within one business hour; then the backup is assigned, an hour later the leads are mentioned.
+ */
+const ROSTER = readFileSync(
+  join(projectRoot(), 'test/unit/fixtures/roster/live-incident.yaml'),
+  'utf8',
+);
+const ROUTING_KEY = 'R0UT1NGKEY0123456789ABCDEFGHIJKL';
+const TEAM = [
+  'amy',
+  'luc',
+  'ivy',
+  'noah',
+  'zoe',
+  { login: 'tess', permission: 'triage' as const },
+  { login: 'rita', permission: 'read' as const },
+];
+
+function escalationYaml(pagerDutyUrl: string): string {
+  return `version: 1
+severities: [S0-catastrophic, S1-broken, S2-major, S3-minor]
+response:
+  goals:
+    - labels: [S0-catastrophic, S1-broken]
+      minutes: 60
+    - minutes: 480
+escalation:
+  steps:
+    - assign: backup
+    - after-minutes: 60
+      mention: '@acme/incident-leads'
+notifications:
+  pagerduty:
+    url: ${pagerDutyUrl}
+    labels: [S0-catastrophic, S1-broken]
+  webhook:
+    events: [escalation, handoff]
+`;
+}
+
+let emulator: Emulator;
+let pagerDuty: Receiver;
+let webhook: Receiver;
+afterEach(async () => {
+  await emulator?.close();
+  await pagerDuty?.close();
+  await webhook?.close();
+});
+
+async function desk(): Promise<void> {
+  emulator = await startDesk({}, { repos: [{ owner: 'acme', name: 'desk', collaborators: TEAM }] });
+  pagerDuty = await startPagerDuty();
+  webhook = await startWebhook();
+}
+
+/** The action at a frozen instant, with its config checked out and its secrets as inputs. */
+function escalateAt(now: string, event: { name: string; payload: object }) {
+  emulator.setClock(now);
+  return run(emulator, 'escalate', event, {
+    workspace: {
+      [`${CONFIG}/roster.yaml`]: ROSTER,
+      [`${CONFIG}/escalation.yaml`]: escalationYaml(`${pagerDuty.url}/v2/enqueue`),
+    },
+    inputs: { 'pagerduty-routing-key': ROUTING_KEY, 'slack-webhook-url': `${webhook.url}/hook` },
+    env: { SUPPORT_KIT_NOW: now },
+  });
+}
+
+const tick = () => ({ name: 'schedule', payload: { schedule: '7,22,37,52 * * * *' } });
+const issue = (n: number) => emulator.store.issue(REPO, n);
+const labels = (n: number) => issue(n).labels.map((l) => l.name);
+
+/** Opened Thursday 2 July 16:30 Pacific, assigned to amy, the primary that week. */
+function openS1(createdAt = '2026-07-02T23:30:00Z'): number {
+  emulator.setClock(createdAt);
+  return emulator.store.createIssue(REPO, {
+    title: 'Visit crashes opening @everyone <!channel> data & more',
+    body: 'Crash on open.',
+    user: 'customer-eng',
+    labels: ['incident', 'S1-broken'],
+    assignees: ['amy'],
+    created_at: createdAt,
+  }).number;
+}
+
+const opened = (n: number) => ({
+  name: 'issues',
+  payload: webhookPayload(emulator.store, 'issues', { repo: REPO, action: 'opened', number: n }),
+});
+
+function commented(n: number, user: string, body: string, at: string) {
+  emulator.setClock(at);
+  const comment = emulator.store.addComment(REPO, n, { user, body, created_at: at });
+  return {
+    name: 'issue_comment',
+    payload: webhookPayload(emulator.store, 'issue_comment', {
+      repo: REPO,
+      action: 'created',
+      number: n,
+      comment_id: comment.id,
+    }),
+  };
+}
+
+const LIST = 'GET /repos/{owner}/{repo}/issues';
+const COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
+const COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+const EDIT_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
+const ADD_LABELS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels';
+const ASSIGN = 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees';
+const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission';
+
+describe('escalation (dist/escalate)', () => {
+  it('an S1 issue unanswered for 61 business minutes escalates once, across a weekend and a holiday', async () => {
+    await desk();
+    const n = openS1();
+
+    const arrival = await escalateAt('2026-07-02T23:31:00Z', opened(n));
+    expect(arrival.exitCode).toBe(0);
+    expect(routes(arrival.requests)).toEqual([COMMENTS, COMMENT]);
+    expect(pagerDuty.received.map((r) => r.body)).toEqual([
+      expect.objectContaining({
+        routing_key: ROUTING_KEY,
+        event_action: 'trigger',
+        dedup_key: 'acme/desk#1',
+      }),
+    ]);
+
+    // The holiday, then Monday 08:29: 59 business minutes, nothing due, nothing written (a
+    // paged issue's comments are read on every sweep, for a notification to retry).
+    for (const now of ['2026-07-03T19:00:00Z', '2026-07-06T15:29:00Z']) {
+      const quiet = await escalateAt(now, tick());
+      expect(routes(quiet.requests)).toEqual([LIST, LIST, COMMENTS]);
+    }
+
+    const due = await escalateAt('2026-07-06T15:31:00Z', tick());
+
+    expect(due.exitCode).toBe(0);
+    expect(routes(due.requests)).toEqual([
+      LIST,
+      LIST,
+      COMMENTS,
+      ADD_LABELS,
+      ASSIGN,
+      COMMENT,
+      EDIT_COMMENT,
+    ]);
+    expect(labels(n)).toEqual(['incident', 'S1-broken', 'escalated/1']);
+    expect(issue(n).assignees).toEqual(['amy', 'ivy']);
+    const step = issue(n).comments.find((c) => c.body.includes('support-kit:escalation-step'));
+    expect(step?.body).toMatch(
+      /Escalation, step 1.*within the response goal of 60 business minutes \(due Mon 2026-07-06 08:30 America\/Los_Angeles\)\. Assigned @ivy\. @ivy: please acknowledge/s,
+    );
+    expect(pagerDuty.received).toHaveLength(2);
+    expect(pagerDuty.received[1]?.body).toMatchObject({
+      event_action: 'trigger',
+      dedup_key: 'acme/desk#1',
+      payload: { severity: 'error', source: 'acme/desk', timestamp: '2026-07-06T15:30:00.000Z' },
+    });
+    for (const r of pagerDuty.received) expect(pagerDutyProblems(r.body)).toEqual([]);
+    expect(webhook.received).toHaveLength(1);
+    expect(slackProblems(webhook.received[0]?.body)).toEqual([]);
+    expect((webhook.received[0]?.body as { text: string }).text).toContain(
+      'Visit crashes opening @\u2060everyone &lt;!channel&gt; data &amp; more',
+    );
+
+    const again = await escalateAt('2026-07-06T15:45:00Z', tick());
+    expect(routes(again.requests)).toEqual([LIST, LIST, COMMENTS]);
+    expect(issue(n).comments.filter((c) => c.body.includes('escalation-step'))).toHaveLength(1);
+    expect(pagerDuty.received).toHaveLength(2);
+    expect(webhook.received).toHaveLength(1);
+  });
+
+  it('an /ack from a triager stops the clock: no escalation when the goal passes', async () => {
+    await desk();
+    const n = openS1('2026-07-07T16:00:00Z'); // Tuesday 09:00 Pacific
+
+    const ack = await escalateAt(
+      '2026-07-07T16:10:00Z',
+      commented(n, 'tess', 'Looking at the dump now.\n/ack', '2026-07-07T16:10:00Z'),
+    );
+
+    expect(ack.exitCode).toBe(0);
+    expect(routes(ack.requests)).toEqual([COMMENTS, PERMISSION, COMMENT]);
+    expect(ack.requests[1]?.path).toBe('/repos/acme/desk/collaborators/tess/permission');
+    expect(issue(n).comments.at(-1)?.body).toMatch(
+      /Acknowledged by \*\*tess\*\* at 2026-07-07T16:10:00Z \(`\/ack`\)/,
+    );
+
+    const later = await escalateAt('2026-07-07T19:30:00Z', tick());
+    expect(routes(later.requests)).toEqual([LIST, LIST, COMMENTS]);
+    expect(labels(n)).toEqual(['incident', 'S1-broken']);
+    expect(issue(n).assignees).toEqual(['amy']);
+  });
+
+  it('a command from someone without triage access is refused with a short reply, and nothing else', async () => {
+    await desk();
+    const n = openS1('2026-07-07T16:00:00Z');
+
+    const refused = await escalateAt(
+      '2026-07-07T16:05:00Z',
+      commented(n, 'rita', '/severity S3\n/assign @rita', '2026-07-07T16:05:00Z'),
+    );
+
+    expect(refused.exitCode).toBe(0);
+    expect(routes(refused.requests)).toEqual([COMMENTS, PERMISSION, COMMENT]);
+    expect(labels(n)).toEqual(['incident', 'S1-broken']);
+    expect(issue(n).assignees).toEqual(['amy']);
+    expect(issue(n).comments.at(-1)?.body).toMatch(
+      /\*\*rita\*\*: commands are for people with triage access or more to this repository; nothing was done\./,
+    );
+
+    const rerun = await escalateAt('2026-07-07T16:06:00Z', {
+      name: 'issue_comment',
+      payload: webhookPayload(emulator.store, 'issue_comment', {
+        repo: REPO,
+        action: 'created',
+        number: n,
+        comment_id: issue(n).comments[0]?.id ?? 0,
+      }),
+    });
+    expect(routes(rerun.requests)).toEqual([COMMENTS, PERMISSION]);
+  });
+
+  it('a dropped cron run is caught up: every step due since is taken in one run, once', async () => {
+    await desk();
+    const n = openS1('2026-07-07T16:00:00Z'); // Tuesday 09:00 Pacific: due 10:00, leads at 11:00
+
+    const late = await escalateAt('2026-07-07T18:20:00Z', tick()); // 11:20, the runs before dropped
+
+    expect(late.exitCode).toBe(0);
+    expect(routes(late.requests)).toEqual([
+      LIST,
+      LIST,
+      ADD_LABELS,
+      ASSIGN,
+      COMMENTS,
+      COMMENT,
+      COMMENT,
+      COMMENT,
+    ]);
+    expect(labels(n)).toEqual(['incident', 'S1-broken', 'escalated/2']);
+    const steps = issue(n).comments.filter((c) => c.body.includes('escalation-step'));
+    expect(steps.map((c) => c.body.match(/step (\d)/)?.[1])).toEqual(['1', '2']);
+    expect(steps[1]?.body).toMatch(
+      /60 business minutes past the response goal.*@acme\/incident-leads/s,
+    );
+    expect(
+      pagerDuty.received.map(
+        (r) => (r.body as { payload: { timestamp: string } }).payload.timestamp,
+      ),
+    ).toEqual(['2026-07-07T17:00:00.000Z', '2026-07-07T18:00:00.000Z']);
+
+    const next = await escalateAt('2026-07-07T18:35:00Z', tick());
+    expect(routes(next.requests)).toEqual([LIST, LIST, COMMENTS]);
+    expect(pagerDuty.received).toHaveLength(2);
+  });
+
+  it('a failing PagerDuty endpoint is reported, never blocks the GitHub writes, and is retried on the next run', async () => {
+    await desk();
+    const n = openS1('2026-07-07T16:00:00Z');
+    pagerDuty.fail(500);
+
+    const failed = await escalateAt('2026-07-07T17:01:00Z', tick());
+
+    expect(failed.exitCode).toBe(1);
+    expect(failed.summary).toMatch(
+      /notify PagerDuty \\\(pd-step-1\\\).*❌ failed: PagerDuty answered 500/,
+    );
+    expect(labels(n)).toContain('escalated/1');
+    expect(issue(n).assignees).toEqual(['amy', 'ivy']);
+    expect(webhook.received).toHaveLength(1);
+    const state = () => issue(n).comments.find((c) => c.body.includes('support-kit:escalation '));
+    expect(state()?.body).toMatch(
+      /support-kit:notify-pending channel=pagerduty key=pd-step-1 payload=/,
+    );
+
+    const retried = await escalateAt('2026-07-07T17:16:00Z', tick());
+
+    expect(retried.exitCode).toBe(0);
+    expect(routes(retried.requests)).toEqual([LIST, LIST, COMMENTS, EDIT_COMMENT]);
+    expect(pagerDuty.received).toHaveLength(2);
+    expect(pagerDuty.received[1]?.body).toEqual(pagerDuty.received[0]?.body);
+    expect(state()?.body).not.toMatch(/notify-pending/);
+    expect(webhook.received).toHaveLength(1);
+  });
+});
