@@ -31,6 +31,8 @@ const SIZE_GOAL_BYTES = 1_500_000;
 interface Options {
   runs: number;
   out: string;
+  /** `--only report`: just the weekly report's section of results.md. */
+  only?: 'report';
 }
 
 interface Target {
@@ -56,6 +58,10 @@ const root = projectRoot();
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.only === 'report') {
+    await benchReport(options.out);
+    return;
+  }
   const started = process.hrtime.bigint();
   const node = node24();
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
@@ -135,6 +141,7 @@ async function measureAll(
   });
   await mkdir(resolve(options.out, '..'), { recursive: true });
   await writeFile(options.out, markdown);
+  await benchReport(options.out);
   process.stdout.write(`\n${markdown}\n`);
   log(`wrote ${options.out} in ${seconds.toFixed(1)}s`);
 }
@@ -149,11 +156,16 @@ function parseArgs(argv: string[]): Options {
       if (!Number.isInteger(options.runs) || options.runs < 1)
         throw new Error(`--runs takes a whole number of at least 1, not "${value}"`);
       i++;
+    } else if (arg === '--only' && value === 'report') {
+      options.only = 'report';
+      i++;
     } else if (arg === '--out' && value !== undefined) {
       options.out = resolve(value);
       i++;
     } else {
-      throw new Error(`unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE]`);
+      throw new Error(
+        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report]`,
+      );
     }
   }
   return options;
@@ -663,6 +675,15 @@ function readOsName(): string {
   } catch {
     return `${osType()} ${release()}`;
   }
+}
+
+/** The weekly report against 20,000 issues (bench/report.ts), written into its own section. */
+async function benchReport(out: string): Promise<void> {
+  const { measureReport, renderReportSection, writeReportSection } = await import('./report.js');
+  log('weekly report: 20,000 issues in the emulator, the kit and the naive method ...');
+  const section = renderReportSection(await measureReport());
+  await writeReportSection(out, section);
+  process.stdout.write(`\n${section}\n`);
 }
 
 function log(message: string): void {

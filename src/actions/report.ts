@@ -1,5 +1,3 @@
 import { runAction } from './runtime/entry.js';
 
-await runAction('report', async () =>
-  (await import('../jobs/config-only.js')).configOnlyJob('report'),
-);
+await runAction('report', async () => (await import('../jobs/report.js')).reportJob);

@@ -3,10 +3,12 @@ import { EXIT, type Io, stdio, UsageError } from './usage.js';
 const HELP = `Usage: support-kit <group> [command] [options]
 
 Groups:
+  init        set a repository up as a support desk from a preset
   validate    check the config folder (file:line:column for every problem)
   intake      check an issue against the templates and intake.yaml
   labels      plan, apply or check the label sync of labels.yaml
-  oncall      who is on call at an instant, and why
+  oncall      who is on call and why, the coming shifts, calendars (.ics), holiday suggestions
+  report      the weekly report: print it, or open and update the week's issue
   emulator    run the GitHub emulator on loopback
   demo        play a support week against the emulator through the real action bundles
 
@@ -15,10 +17,12 @@ Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com
 Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`;
 
 const GROUPS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  init: async (a, io) => (await import('./init.js')).initCommand(a, io),
   validate: async (a, io) => (await import('./validate.js')).validateCommand(a, io),
   intake: async (a, io) => (await import('./intake.js')).intakeCommand(a, io),
   oncall: async (a, io) => (await import('./oncall.js')).oncallCommand(a, io),
   labels: async (a, io) => (await import('./labels.js')).labelsCommand(a, io),
+  report: async (a, io) => (await import('./report.js')).reportCommand(a, io),
   emulator: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io),
   demo: async (a, io) => (await import('./demo.js')).demoCommand(a, io),
 };

@@ -183,6 +183,7 @@ const TIMELINE_TYPES: Record<string, string> = {
   CLOSED_EVENT: 'ClosedEvent',
   REOPENED_EVENT: 'ReopenedEvent',
   RENAMED_TITLE_EVENT: 'RenamedTitleEvent',
+  TRANSFERRED_EVENT: 'TransferredEvent',
   ISSUE_COMMENT: 'IssueComment',
 };
 
@@ -232,6 +233,16 @@ function eventModel(store: Store, repo: Repo, issue: Issue, event: IssueEvent): 
         currentTitle: event.rename?.to ?? '',
         subject: self,
       };
+    case 'transferred': {
+      // The source repository may be gone (or private to the viewer): GitHub answers null then.
+      const [owner = '', name = ''] = (event.transfer?.from ?? '').split('/');
+      const source = store.findRepo(owner, name);
+      return {
+        ...base,
+        fromRepository: source ? repositoryModel(store, source) : null,
+        issue: self,
+      };
+    }
   }
 }
 

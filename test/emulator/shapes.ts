@@ -213,6 +213,8 @@ export function renderEvent(store: Store, repo: Repo, event: IssueEvent) {
     case 'closed':
     case 'reopened':
       return { ...base, state_reason: event.state_reason ?? null };
+    case 'transferred':
+      return base;
   }
 }
 

@@ -11,7 +11,14 @@ export type UserType = 'User' | 'Bot' | 'Organization';
 export type IssueState = 'open' | 'closed';
 export type StateReason = 'completed' | 'not_planned' | 'reopened' | 'duplicate';
 export type IssueEventKind =
-  'labeled' | 'unlabeled' | 'assigned' | 'unassigned' | 'closed' | 'reopened' | 'renamed';
+  | 'labeled'
+  | 'unlabeled'
+  | 'assigned'
+  | 'unassigned'
+  | 'closed'
+  | 'reopened'
+  | 'renamed'
+  | 'transferred';
 
 export const PERMISSIONS: readonly Permission[] = ['read', 'triage', 'write', 'maintain', 'admin'];
 export const STATE_REASONS: readonly StateReason[] = [
@@ -62,6 +69,8 @@ export interface IssueEvent {
   assignee?: string;
   rename?: { from: string; to: string };
   state_reason?: StateReason | null;
+  /** transferred: the repository (owner/name) the issue came from */
+  transfer?: { from: string };
 }
 
 export interface PullRequestInfo {
@@ -553,6 +562,32 @@ export class Store {
     return issue;
   }
 
+  /**
+   * Moves an issue to another repository as GitHub's transfer does: it gets the next number
+   * there, keeps its creation date, comments, assignees and timeline, keeps only the labels the
+   * target has by name, and records a `transferred` event. The old number stops existing in the
+   * source (GitHub redirects it; the emulator answers 404).
+   */
+  transferIssue(from: RepoRef, number: number, to: RepoRef, opts: ActorOption = {}): Issue {
+    const source = this.repo(from);
+    const target = this.repo(to);
+    const issue = this.issue(source, number);
+    if (issue.pull_request) throw new Error(`${source.full_name}#${number} is a pull request`);
+    const at = this.stamp(opts);
+    source.issues.splice(source.issues.indexOf(issue), 1);
+    issue.number = Math.max(0, ...target.issues.map((i) => i.number)) + 1;
+    issue.labels = issue.labels
+      .map((l) => this.findLabel(target, l.name))
+      .filter((l): l is Label => l !== undefined);
+    issue.assignees = issue.assignees.filter((login) => this.isAssignable(target, login));
+    for (const comment of issue.comments) comment.issue_number = issue.number;
+    target.issues.push(issue);
+    target.issues.sort((a, b) => a.number - b.number);
+    this.record(issue, { event: 'transferred', transfer: { from: source.full_name } }, at);
+    issue.updated_at = at.at;
+    return issue;
+  }
+
   addLabels(ref: RepoRef, number: number, names: string[], opts: ActorOption = {}): Label[] {
     const repo = this.repo(ref);
     const issue = this.issue(repo, number);
@@ -859,6 +894,7 @@ export const EVENT_TYPENAME: Record<IssueEventKind, string> = {
   closed: 'ClosedEvent',
   reopened: 'ReopenedEvent',
   renamed: 'RenamedTitleEvent',
+  transferred: 'TransferredEvent',
 };
 
 /** A stable 40-hex string derived from text (fake commit ids). */

@@ -1,0 +1,107 @@
+/**
+ * The weekly report's data: issues as the report reads them (a slice of GitHub's, with the
+ * timeline entries the definitions need), the config with its defaults filled, and the week.
+ * Plain data, so the fetcher, the tests and the renderer agree on one shape.
+ */
+
+export interface Actor {
+  login: string;
+  /** A GitHub App or the Actions token (`__typename` Bot): never a response. */
+  bot: boolean;
+}
+
+export type ClosedReason = 'completed' | 'not_planned' | 'duplicate';
+
+export type TimelineEntry =
+  | {
+      kind: 'comment';
+      at: string;
+      actor: Actor | null;
+      /** GitHub's author association of the comment: OWNER, MEMBER, COLLABORATOR, NONE ... */
+      association?: string;
+    }
+  | { kind: 'labeled'; at: string; actor: Actor | null; label: string }
+  | { kind: 'assigned'; at: string; actor: Actor | null }
+  | { kind: 'closed'; at: string; reason: ClosedReason | null }
+  | { kind: 'reopened'; at: string }
+  /** The issue moved into the repository it is in now, from `from`. */
+  | { kind: 'transferred'; at: string; from: string };
+
+export interface ReportIssue {
+  /** owner/name of the repository the issue is in now. */
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  /** null: the author's account was deleted (GitHub's ghost). */
+  author: Actor | null;
+  authorAssociation?: string;
+  createdAt: string;
+  state: 'open' | 'closed';
+  closedAt: string | null;
+  /** Current labels (the report counts by labels as they are now, not as they were). */
+  labels: string[];
+  assignees: string[];
+  /** In time order: comments, labels, assignments, closings, reopenings and transfers. */
+  timeline: TimelineEntry[];
+  /** More early entries exist than were read, and none of those read was a response. */
+  responsesTruncated?: boolean;
+}
+
+export interface LabelPrefixes {
+  severity: string;
+  status: string;
+  area: string;
+}
+
+export interface ResponseGoals {
+  /** A roster calendar; absent: the goal runs round the clock. */
+  calendar?: string;
+  /** Milliseconds of business time. */
+  defaultMs: number;
+  /** Severity key (S1 or S1-broken) → milliseconds. */
+  severities: Record<string, number>;
+}
+
+export interface ReportConfig {
+  /** owner/name; empty: the repository the run is in. */
+  repositories: string[];
+  /** Absent: the roster's first site zone, else UTC (resolved by {@link resolveZone}). */
+  timezone?: string;
+  week: 'previous' | 'current';
+  staleAfterDays: number;
+  labels: LabelPrefixes;
+  majorSeverities: string[];
+  goals: ResponseGoals;
+  team: string[];
+  title: string;
+  label: string;
+  listLimit: number;
+}
+
+/** An ISO week in a zone: [start, end) in epoch milliseconds, local Monday 00:00 to Monday 00:00. */
+export interface Week {
+  /** 2026-W47 */
+  id: string;
+  zone: string;
+  start: number;
+  end: number;
+  /** Local dates (YYYY-MM-DD) of the seven days, Monday first. */
+  days: string[];
+}
+
+/** Counts the search index gives cheaply (issueCount), with no issue fetched. */
+export interface ReportCounts {
+  /** Issues created up to the end of the week, all time. */
+  createdToEnd: number;
+  openedPreviousWeek: number;
+  closedPreviousWeek: number;
+}
+
+/** A report issue the kit wrote earlier, found by its marker. */
+export interface PreviousReport {
+  number: number;
+  week: string;
+  state: 'open' | 'closed';
+  url: string;
+}

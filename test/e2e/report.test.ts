@@ -1,0 +1,222 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Emulator, webhookPayload } from '../emulator/index.js';
+import { REPO, routes, run, startDesk } from './harness/desk.js';
+import { projectRoot, runNode } from './harness/run-action.js';
+
+/**
+ * dist/report on the weekly cron: it opens the week's report issue, a re-run the same week
+ * updates it, and the next week's run opens a new one, links the old one and closes it.
+ * The repository has no report.yaml and no roster.yaml: the defaults must do (UTC weeks).
+ */
+
+let emulator: Emulator;
+afterEach(async () => emulator?.close());
+
+const schedule = () => ({
+  name: 'schedule',
+  payload: webhookPayload(emulator.store, 'schedule', { repo: REPO, schedule: '17 6 * * 1' }),
+});
+const at = (now: string) => ({ env: { SUPPORT_KIT_NOW: now } });
+const reports = () =>
+  emulator.store.repo(REPO).issues.filter((i) => i.labels.some((l) => l.name === 'report'));
+
+/** Week 47 of 2026 at the desk: three customer issues, one answered, one closed. */
+function seedWeek(): void {
+  const s = emulator.store;
+  const a = s.createIssue(REPO, {
+    title: 'Login fails | after upgrade @acme/everyone',
+    user: 'customer-eng',
+    created_at: '2026-11-16T09:00:00Z',
+    labels: ['S1-broken'],
+  });
+  s.addComment(REPO, a.number, {
+    user: 'amy',
+    body: 'Looking',
+    created_at: '2026-11-16T09:40:00Z',
+  });
+  const b = s.createIssue(REPO, {
+    title: 'Export is slow',
+    user: 'customer-eng',
+    created_at: '2026-11-17T10:00:00Z',
+  });
+  s.addComment(REPO, b.number, {
+    user: 'customer-eng',
+    body: 'Any news?',
+    created_at: '2026-11-18T10:00:00Z',
+  });
+  s.createIssue(REPO, {
+    title: 'Typo in docs',
+    user: 'customer-eng',
+    created_at: '2026-11-18T10:00:00Z',
+    state: 'closed',
+    closed_at: '2026-11-19T10:00:00Z',
+  });
+}
+
+const CONFIG_READS = [
+  'GET /repos/{owner}/{repo}/contents/{path}',
+  'GET /repos/{owner}/{repo}/contents/{path}',
+];
+/** Counts and Monday's issues, then the rest of the week's issues (100 a request). */
+const DATA_READS = ['POST /graphql', 'POST /graphql'];
+
+describe('weekly report (dist/report)', () => {
+  it("opens the week's report, updates it on a re-run, and the next week closes it", async () => {
+    emulator = await startDesk();
+    seedWeek();
+
+    // Monday of week 48, after the cron: the report of week 47.
+    const first = await run(emulator, 'report', schedule(), at('2026-11-23T06:20:00Z'));
+
+    expect(first.exitCode).toBe(0);
+    expect(reports().map((i) => [i.title, i.state, i.user])).toEqual([
+      ['Support report 2026-W47', 'open', 'github-actions[bot]'],
+    ]);
+    const opened = reports()[0]!;
+    expect(opened.body).toMatch(/^<!-- support-kit:report week=2026-W47 -->/);
+    expect(opened.body).toContain('| Opened | 3 | 0 | +3 |');
+    expect(opened.body).toContain('Login fails \\| after upgrade @\u2060acme/everyone');
+    expect(opened.body).toContain('(https://redirect.github.com/acme/desk/issues/1)');
+    expect(routes(first.requests)).toEqual([
+      ...CONFIG_READS,
+      ...DATA_READS,
+      'GET /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues',
+    ]);
+    const metrics = JSON.parse(first.outputs.metrics ?? '{}');
+    expect(metrics).toMatchObject({
+      week: { id: '2026-W47', timezone: 'UTC' },
+      opened: 3,
+      closed: { total: 1, completed: 1 },
+      firstResponse: { population: 3, answered: 1, unanswered: 2 },
+    });
+    expect(first.summary).toContain('# Support report 2026-W47');
+
+    // A late issue of the same week and a second run the same Monday: the same issue, updated.
+    emulator.store.createIssue(REPO, {
+      title: 'Crash on start',
+      user: 'customer-eng',
+      created_at: '2026-11-22T20:00:00Z',
+    });
+    const again = await run(emulator, 'report', schedule(), at('2026-11-23T09:00:00Z'));
+
+    expect(again.exitCode).toBe(0);
+    expect(reports()).toHaveLength(1);
+    expect(reports()[0]?.body).toContain('| Opened | 4 | 0 | +4 |');
+    expect(routes(again.requests)).toEqual([
+      ...CONFIG_READS,
+      ...DATA_READS,
+      'GET /repos/{owner}/{repo}/issues',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
+
+    // A week later: week 48's report, linking week 47's, which is closed.
+    const next = await run(emulator, 'report', schedule(), at('2026-11-30T06:20:00Z'));
+
+    expect(next.exitCode).toBe(0);
+    const [old, fresh] = reports();
+    expect([old?.title, old?.state, old?.state_reason]).toEqual([
+      'Support report 2026-W47',
+      'closed',
+      'completed',
+    ]);
+    expect([fresh?.title, fresh?.state]).toEqual(['Support report 2026-W48', 'open']);
+    expect(fresh?.body).toContain(`Previous report: #${old?.number} (2026-W47).`);
+    expect(routes(next.requests)).toEqual([
+      ...CONFIG_READS,
+      ...DATA_READS,
+      'GET /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
+    expect(next.requests.at(-1)?.body).toEqual({ state: 'closed', state_reason: 'completed' });
+  });
+
+  it('on a dry run decides the same report and writes nothing', async () => {
+    emulator = await startDesk();
+    seedWeek();
+
+    const result = await run(emulator, 'report', schedule(), {
+      ...at('2026-11-23T06:20:00Z'),
+      inputs: { 'dry-run': 'true' },
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(reports()).toHaveLength(0);
+    expect(routes(result.requests)).toEqual([...CONFIG_READS, ...DATA_READS]);
+    expect(JSON.parse(result.outputs.plan ?? '{}').operations[0]).toMatchObject({
+      kind: 'upsert-issue',
+      title: 'Support report 2026-W47',
+    });
+  });
+
+  it("reads report.yaml: two repositories feed one report in the team's zone, by the team's definition", async () => {
+    emulator = await startDesk({
+      '.github/support-kit/report.yaml': [
+        'repositories: [acme/desk, acme/engine]',
+        'timezone: Europe/Paris',
+        'team: [amy]',
+        "title: 'Desk week {week}'",
+      ].join('\n'),
+    });
+    emulator.store.addRepo({ owner: 'acme', name: 'engine' });
+    seedWeek();
+    // Sunday 23:30 UTC is Monday 00:30 in Paris: week 48 there, not 47.
+    emulator.store.createIssue('acme/engine', {
+      title: 'Engine issue',
+      user: 'customer-eng',
+      created_at: '2026-11-22T23:30:00Z',
+    });
+
+    const result = await run(emulator, 'report', schedule(), at('2026-11-30T06:20:00Z'));
+
+    expect(result.exitCode).toBe(0);
+    expect(reports().map((i) => i.title)).toEqual(['Desk week 2026-W48']);
+    expect(JSON.parse(result.outputs.metrics ?? '{}')).toMatchObject({
+      repositories: ['acme/desk', 'acme/engine'],
+      week: { timezone: 'Europe/Paris' },
+      opened: 1,
+    });
+    expect(reports()[0]?.body).toContain('acme/engine#\u20601');
+  });
+});
+
+describe('support-kit report (dist/cli)', () => {
+  const cli = (args: string[], cwd: string) =>
+    runNode([join(projectRoot(), 'dist', 'cli', 'index.js'), 'report', ...args], {
+      env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: emulator.url, GITHUB_TOKEN: 'x' },
+      cwd,
+    });
+
+  it("prints the week's markdown on --dry-run and writes nothing; --json prints the metrics", async () => {
+    emulator = await startDesk();
+    seedWeek();
+    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-')); // no config folder: the defaults
+
+    const markdown = await cli(['--repo', REPO, '--week', '2026-W47', '--dry-run'], cwd);
+    const json = await cli(
+      ['--repo', `${REPO},acme/desk`, '--week', '2026-W47', '--json', '--dry-run'],
+      cwd,
+    );
+
+    expect(markdown.exitCode).toBe(0);
+    expect(markdown.stdout).toMatch(/^# Support report 2026-W47\n/);
+    expect(markdown.stderr).toMatch(/^dry-run: write issue "Support report 2026-W47"/);
+    expect(
+      emulator.requests.filter((r) => r.method !== 'GET' && r.route !== 'POST /graphql'),
+    ).toEqual([]);
+    expect(reports()).toHaveLength(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ week: { id: '2026-W47' }, opened: 3 });
+  });
+
+  it('refuses a week that is not an ISO week, with the usage (exit 2)', async () => {
+    emulator = await startDesk();
+    const result = await cli(['--repo', REPO, '--week', '2026-47'], projectRoot());
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/--week must be an ISO week such as 2026-W47/);
+    expect(result.stderr).toMatch(/Usage: support-kit report/);
+  });
+});
