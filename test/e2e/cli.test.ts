@@ -251,7 +251,7 @@ describe('support-kit oncall who', () => {
 });
 
 describe('support-kit (every group has --help)', () => {
-  it.each(['validate', 'intake', 'labels', 'oncall', 'emulator', 'demo'])(
+  it.each(['validate', 'intake', 'labels', 'oncall', 'report', 'emulator', 'demo'])(
     '%s --help exits 0 with its usage',
     async (group) => {
       const result = await supportKit([group, '--help']);
