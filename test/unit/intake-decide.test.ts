@@ -143,6 +143,15 @@ describe('decideIntake: label management', () => {
     expect(op?.remove).toEqual([INCOMPLETE]);
   });
 
+  it('leaves the status alone once the issue moved past intake (acknowledged by L2)', () => {
+    const labels = ['escalation', 'status/1-acknowledged', 'S3-minor'];
+    const op = labelsOp(
+      decideIntake(input({ trigger: 'edited', issue: issue({ labels }) })).operations,
+    );
+    expect(op?.add ?? []).not.toContain(COMPLETE);
+    expect(op?.remove ?? []).not.toContain('status/1-acknowledged');
+  });
+
   it('keeps exactly one severity label: the one the answer names', () => {
     const labels = ['escalation', 'S2-major', 'S3-minor'];
     const op = labelsOp(decideIntake(input({ issue: issue({ labels }) })).operations);

@@ -264,6 +264,25 @@ function changedFields(
     .filter(({ now, before: was }) => !was || !sameAnswer(now.answer, was.answer));
 }
 
+/**
+ * A status of the same family as intake's two (`status/…`) but neither of them: a person or the
+ * lifecycle moved the issue on (acknowledged, in progress), and an edit of the report must not
+ * put it back to triage.
+ */
+function laterStatus(
+  labels: readonly string[],
+  status: { complete: string; incomplete: string },
+): string | undefined {
+  const slash = status.complete.lastIndexOf('/');
+  if (slash < 0) return undefined;
+  const family = status.complete.slice(0, slash + 1).toLowerCase();
+  return labels.find(
+    (label) =>
+      label.toLowerCase().startsWith(family) &&
+      !hasLabel([status.complete, status.incomplete], label),
+  );
+}
+
 function labelOperation(
   input: IntakeDecisionInput,
   template: IssueTemplate | null,
@@ -279,8 +298,13 @@ function labelOperation(
   const [status, otherStatus] = check.complete
     ? [config.status.complete, config.status.incomplete]
     : [config.status.incomplete, config.status.complete];
-  add.push(status);
-  remove.push(otherStatus);
+  const later = laterStatus(current, config.status);
+  if (later) {
+    why.push(`status left at ${later}: the issue has moved past intake`);
+  } else {
+    add.push(status);
+    remove.push(otherStatus);
+  }
 
   if (template) {
     const brought = new Set(check.fields.flatMap((f) => f.labels.map((l) => l.toLowerCase())));
@@ -314,6 +338,6 @@ function labelOperation(
     current: [...current],
     add: adding,
     remove: uniqueLabels(removing),
-    reason: [`${verdictWord}: ${status}`, ...why].join('; '),
+    reason: [later ? verdictWord : `${verdictWord}: ${status}`, ...why].join('; '),
   };
 }
