@@ -50,6 +50,9 @@ interface CommentPayload {
   created_at: string;
 }
 
+/** Issue events after which another step of the same job may have labelled the issue. */
+const FRESH_ON: readonly string[] = ['opened', 'reopened'];
+
 const ACCESS: readonly Access[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 
 /**
@@ -99,9 +102,15 @@ export const escalateJob: Job = async (context) => {
 
   const { event } = context;
   if (event.name === 'issues' || event.name === 'issue_comment') {
-    const payload = event.payload.issue as IssuePayload | undefined;
-    if (!payload || payload.pull_request)
+    const sent = event.payload.issue as IssuePayload | undefined;
+    if (!sent || sent.pull_request)
       return { config, problems, plans: [emptyPlan('escalate', context.repo, ['not an issue'])] };
+    // On a new or reopened issue, intake runs just before in the same job and may add the
+    // severity from the form; its labels start no workflow run, so they are read here, or an S1
+    // chosen on the form would never page.
+    const payload = FRESH_ON.includes(event.action ?? '')
+      ? ((await context.gateway.getIssue(sent.number)) as unknown as IssuePayload)
+      : sent;
     const issue = snapshotOf(payload);
     const comments = payload.comments === 0 ? [] : await readComments(context, issue.number);
     let occasion: Occasion;

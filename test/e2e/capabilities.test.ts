@@ -40,6 +40,8 @@ describe('a capability reading its config without a checkout (dist/escalate)', (
     expect(routes(result.requests)).toEqual([
       'GET /repos/{owner}/{repo}/contents/{path}',
       'GET /repos/{owner}/{repo}/contents/{path}',
+      // The issue as it is now: intake may have labelled it in the same job.
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
     ]);
     expect(emulator.store.issue(REPO, issue).comments).toHaveLength(0);
     expect(emulator.store.issue(REPO, issue).labels).toHaveLength(0);
@@ -92,6 +94,7 @@ describe('the all-in-one action (dist/all)', () => {
       'GET /repos/{owner}/{repo}/contents/{path}',
       'GET /repos/{owner}/{repo}/contents/{path}',
       'GET /repos/{owner}/{repo}/contents/{path}',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
     ]);
   });
 
@@ -127,8 +130,8 @@ describe('the gateway under GitHub faults (through dist/escalate)', () => {
     const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
-    // roster.yaml (faulted, then absent), then escalation.yaml.
-    expect(result.requests.map((r) => r.status)).toEqual([403, 404, 200]);
+    // roster.yaml (faulted, then absent), escalation.yaml, the issue.
+    expect(result.requests.map((r) => r.status)).toEqual([403, 404, 200, 200]);
     expect(result.stdout).toMatch(/secondary rate limit/);
   });
 
@@ -140,7 +143,7 @@ describe('the gateway under GitHub faults (through dist/escalate)', () => {
     const result = await run(emulator, 'escalate', issuesEvent(emulator, 'opened', issue));
 
     expect(result.exitCode).toBe(0);
-    expect(result.requests.map((r) => r.status)).toEqual([502, 404, 200]);
+    expect(result.requests.map((r) => r.status)).toEqual([502, 404, 200, 200]);
   });
 
   it("reports a refused write with GitHub's own message and fails the run at the end", async () => {

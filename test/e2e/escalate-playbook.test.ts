@@ -89,6 +89,7 @@ describe('playbooks and statuses (dist/escalate)', () => {
     const arrival = await at('2026-07-07T16:00:00Z', issueEvent('opened', n), PLAYBOOK_DESK);
     expect(arrival.exitCode).toBe(0);
     expect(routes(arrival.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
