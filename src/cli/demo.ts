@@ -2,6 +2,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeAction, describeTarget } from '../core/plan/describe.js';
 import type { Plan } from '../core/plan/types.js';
+// Types only: the emulator itself is loaded on demand, so the other CLI groups never pay for it.
+import type { Store, webhookPayload as webhookPayloadType } from '../../test/emulator/index.js';
+import { storyFor } from './demo-stories.js';
 import { DEMO_HELP } from './help.js';
 import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
@@ -42,11 +45,13 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const [
     { startEmulator, webhookPayload },
     { runAction, projectRoot, node24 },
-    { escalationBody, presetFiles },
+    { presetFiles },
+    { formBody },
   ] = await Promise.all([
     import('../../test/emulator/index.js'),
     import('../../test/e2e/harness/run-action.js'),
     import('../../test/fixtures/escalation.js'),
+    import('../../test/fixtures/forms.js'),
   ]);
   const presets = join(projectRoot(), 'config', 'presets');
   if (!(await readdir(presets)).includes(values.preset)) {
@@ -56,6 +61,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     );
   }
   const files = presetFiles(projectRoot(), values.preset);
+  // The issues of the story are written on the preset's own form.
+  const story = storyFor(values.preset);
 
   const emulator = await startEmulator({
     now: '2026-11-23T08:12:00Z',
@@ -82,6 +89,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
             'emma',
             'fred',
             'escalation-leads',
+            ...story.team,
           ],
           files,
         },
@@ -101,31 +109,22 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 
     const store = emulator.store;
     const issue = store.createIssue(REPO, {
-      title: '[Escalation]: Engine restarts after upgrade to 17.06 on production nodes',
-      body: escalationBody(),
+      title: story.complete.title,
+      body: formBody(story.complete.answers),
       user: 'customer-eng',
-      labels: ['escalation'],
+      labels: story.complete.labels,
     });
-    const sparseAnswers = {
-      'Problem or feature request':
-        'Overlay network drops packets between nodes since Monday; services time out.',
-      Severity: 'N/A',
-      Area: 'network',
-      Logs: '_No response_',
-    };
+    const sparseBody = formBody(story.sparse.answers);
     const sparse = store.createIssue(REPO, {
-      title: '[Escalation]: Overlay network drops packets between nodes',
-      body: escalationBody(sparseAnswers),
+      title: story.sparse.title,
+      body: sparseBody,
       user: 'customer-eng',
-      labels: ['escalation'],
+      labels: story.sparse.labels,
     });
-    const sparseFixed = escalationBody({
-      ...sparseAnswers,
-      Severity: 'sev 2',
-      Logs: '```\nkernel: vxlan: fdb lookup failed for 10.0.9.4\n```',
-    });
+    const sparseFixed = formBody({ ...story.sparse.answers, ...story.fix.answers });
 
-    const labels = files[`${CONFIG}/labels.yaml`] ?? 'labels: []\n';
+    // A preset without labels.yaml (a roster only) starts the list the story appends to.
+    const labels = files[`${CONFIG}/labels.yaml`] ?? 'labels:\n';
     // The repository starts with GitHub's default labels, one of them under an old name.
     for (const name of [
       'bug',
@@ -187,7 +186,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         },
       },
       {
-        title: `@customer-eng opens #${sparse.number} "${sparse.title}": no logs, severity "N/A"`,
+        title: `@customer-eng opens #${sparse.number} "${sparse.title}": ${story.sparse.lacks}`,
         action: 'intake',
         event: {
           name: 'issues',
@@ -199,7 +198,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         },
       },
       {
-        title: `@customer-eng edits #${sparse.number}: adds the logs and "sev 2"`,
+        title: `@customer-eng edits #${sparse.number}: ${story.fix.adds}`,
         action: 'intake',
         before: () =>
           store.updateIssue(REPO, sparse.number, { body: sparseFixed }, { actor: 'customer-eng' }),
@@ -233,7 +232,9 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       },
     ];
 
-    if (files[`${CONFIG}/roster.yaml`]) steps.push(...followTheSunDay(store, webhookPayload));
+    // The day is told in seed 000's hours and sites: it needs the follow-the-sun roster.
+    if (/follow-the-sun:/.test(files[`${CONFIG}/roster.yaml`] ?? ''))
+      steps.push(...followTheSunDay(store, webhookPayload));
 
     let total = 0;
     for (const [index, step] of steps.entries()) {
@@ -247,7 +248,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
                 repo: REPO,
                 action: 'edited',
                 number: sparse.number,
-                changes: { body: { from: escalationBody(sparseAnswers) } },
+                changes: { body: { from: sparseBody } },
               }),
             }
           : step.event.name === 'pull_request'
@@ -325,6 +326,27 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     io.out(
       `Repository labels: ${store.repo(REPO).labels.length}; "invalid" stays until the pull request that prunes it is merged.`,
     );
+
+    // The end of the story: the week's report issue, as a run for the week in progress opens it.
+    emulator.resetRequests();
+    const report = await runAction({
+      action: 'report',
+      apiUrl: emulator.url,
+      repo: REPO,
+      event: {
+        name: 'workflow_dispatch',
+        payload: webhookPayload(store, 'workflow_dispatch', { repo: REPO }),
+      },
+      inputs: { week: '2026-W48' },
+      env: { SUPPORT_KIT_NOW: '2026-11-23T18:00:00Z' },
+    });
+    const weekly = store.repo(REPO).issues.find((i) => i.labels.some((l) => l.name === 'report'));
+    io.out('');
+    io.out(
+      `The weekly report: dist/report exit ${report.exitCode}, ${emulator.requests.length} API request(s); it opened #${weekly?.number ?? '?'} "${weekly?.title ?? ''}":`,
+    );
+    for (const line of (weekly?.body ?? '').split('\n').filter((l) => !l.startsWith('<!--')))
+      io.out(`  │ ${line}`);
     if (values.keep) {
       io.out(
         `The emulator keeps running at ${emulator.url} (state at ${emulator.url}/_emulator/state). Ctrl-C to stop.`,
@@ -340,10 +362,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-type Store = Awaited<
-  ReturnType<typeof import('../../test/emulator/index.js').startEmulator>
->['store'];
-type PayloadOf = typeof import('../../test/emulator/index.js').webhookPayload;
+type PayloadOf = typeof webhookPayloadType;
 
 /**
  * Seed 000's follow-the-sun desk through one day of a daylight-saving week: on Thursday

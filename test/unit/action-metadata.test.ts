@@ -77,3 +77,117 @@ describe('workflows', () => {
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
   });
 });
+
+interface Job {
+  uses?: string;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string };
+  steps?: { uses?: string; run?: string; with?: Record<string, unknown> }[];
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+const workflow = (file: string) => parse(readFileSync(join(root, file), 'utf8')) as Workflow;
+const reusable = workflowFiles.filter(
+  (f) => f.startsWith('.github/') && 'workflow_call' in workflow(f).on,
+);
+const callers = workflowFiles.filter((f) => f.startsWith('workflows/'));
+const KIT = 'support-kit/support-kit/';
+
+describe('the workflows users run', () => {
+  it.each(reusable)('%s grants nothing at the top and least privilege per job', (file) => {
+    const wf = workflow(file);
+    expect(wf.permissions).toEqual({});
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      expect(job.permissions, `${file} ${name}`).toBeDefined();
+      const writes = Object.entries(job.permissions ?? {}).filter(([, v]) => v === 'write');
+      expect(
+        writes.map(([k]) => k).filter((k) => !['issues', 'pull-requests'].includes(k)),
+        `${file} ${name}`,
+      ).toEqual([]);
+    }
+  });
+
+  it.each(reusable)(
+    '%s names its concurrency groups with a literal prefix (github.workflow is the caller)',
+    (file) => {
+      for (const job of Object.values(workflow(file).jobs).filter((j) => j.concurrency))
+        expect(job.concurrency?.group).toMatch(/^support-kit-[a-z]+-/);
+    },
+  );
+
+  it.each(workflowFiles)('%s never interpolates event data into a shell', (file) => {
+    for (const job of Object.values(workflow(file).jobs))
+      for (const step of job.steps ?? []) expect(step.run ?? '').not.toMatch(/\$\{\{[^}]*event/);
+  });
+
+  it.each([...reusable, ...callers])(
+    '%s uses only actions and workflows this repository has, with inputs they declare',
+    (file) => {
+      const steps = Object.values(workflow(file).jobs).flatMap((j) => [
+        ...(j.uses ? [{ uses: j.uses, with: j.with }] : []),
+        ...(j.steps ?? []),
+      ]);
+      for (const step of steps.filter((s) => s.uses?.startsWith(KIT))) {
+        const [path, ref] = (step.uses ?? '').slice(KIT.length).split('@');
+        expect(ref, step.uses).toBe('v1');
+        expect(existsSync(join(root, path ?? '')), step.uses).toBe(true);
+        const declared = path?.endsWith('.yml')
+          ? Object.keys(
+              (workflow(path).on.workflow_call as { inputs?: object } | null)?.inputs ?? {},
+            )
+          : Object.keys(load(`${path}/action.yml`).inputs);
+        expect(
+          Object.keys(step.with ?? {}).filter((k) => !declared.includes(k)),
+          step.uses,
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it.each(callers.filter((f) => Object.values(workflow(f).jobs).some((j) => j.uses)))(
+    '%s grants the called workflow exactly the permissions its jobs need, no more',
+    (file) => {
+      for (const job of Object.values(workflow(file).jobs)) {
+        const called = workflow((job.uses ?? '').slice(KIT.length).split('@')[0] ?? '');
+        const needed: Record<string, string> = {};
+        for (const inner of Object.values(called.jobs))
+          for (const [scope, level] of Object.entries(inner.permissions ?? {}))
+            if (level !== 'none' && needed[scope] !== 'write') needed[scope] = level;
+        expect(job.permissions, file).toEqual(needed);
+      }
+    },
+  );
+
+  it('the config check runs on pull_request, safe for forks: no secrets, no pull_request_target', () => {
+    for (const file of ['.github/workflows/validate.yml', 'workflows/validate.yml']) {
+      // Comments may explain the choice; the parsed workflow must not make it.
+      expect(JSON.stringify(workflow(file))).not.toMatch(/pull_request_target|secrets/);
+    }
+    expect(workflow('workflows/validate.yml').on).toHaveProperty('pull_request');
+    expect(workflow('.github/workflows/validate.yml').jobs.validate?.steps?.[0]?.with).toEqual(
+      expect.objectContaining({
+        'dry-run': '${{ github.event.pull_request.head.repo.full_name != github.repository }}',
+      }),
+    );
+  });
+
+  it("CI checks every preset through this commit's validate action", () => {
+    const job = workflow('.github/workflows/ci.yml').jobs.presets as Job & {
+      strategy: { matrix: { preset: string[] } };
+    };
+    const presets = readdirSync(join(root, 'config/presets')).filter((p) =>
+      existsSync(join(root, 'config/presets', p, 'labels.yaml')),
+    );
+    expect([...job.strategy.matrix.preset].sort()).toEqual(presets.sort());
+    expect(job.steps?.map((s) => s.uses)).toContain('./actions/validate');
+  });
+
+  it('the scheduled caller runs off the hour', () => {
+    const cron = (workflow('workflows/schedule.yml').on.schedule as { cron: string }[])[0]?.cron;
+    expect(cron?.split(' ')[0]?.split(',')).not.toContain('0');
+  });
+});

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseForm } from '../../src/config/issue-templates.js';
-import { checkFile } from '../../src/config/load.js';
+import { checkFile, loadConfig } from '../../src/config/load.js';
 import { formatProblem } from '../../src/config/problems.js';
 import { specFor } from '../../src/config/registry.js';
+import { workspaceSource } from '../../src/config/sources.js';
 
 const presets = join(import.meta.dirname, '../../config/presets');
 const files = readdirSync(presets).flatMap((preset) =>
@@ -22,7 +23,70 @@ const forms = readdirSync(presets).flatMap((preset) =>
     : [],
 );
 
+/** One preset per seed process in /work/shared/seeds (DESIGN.md). */
+const SEED_PRESETS = [
+  'escalation',
+  'support-triage',
+  'daily-rotation',
+  'sev1-playbook',
+  'live-incident',
+];
+
 describe('presets', () => {
+  it.each(readdirSync(presets))(
+    'the %s folder passes `support-kit validate` as a whole, without a warning',
+    async (preset) => {
+      const config = await loadConfig(workspaceSource(presets, preset));
+      expect(config.problems.map(formatProblem)).toEqual([]);
+      expect(config.files.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(SEED_PRESETS)(
+    'the %s preset has labels, intake rules, an issue form and a page mapping its seed to it',
+    (preset) => {
+      const dir = join(presets, preset);
+      expect(existsSync(join(dir, 'labels.yaml'))).toBe(true);
+      expect(existsSync(join(dir, 'intake.yaml'))).toBe(true);
+      expect(readdirSync(join(dir, 'ISSUE_TEMPLATE')).length).toBeGreaterThan(0);
+      expect(existsSync(join(import.meta.dirname, '../../docs/presets', `${preset}.md`))).toBe(
+        true,
+      );
+    },
+  );
+
+  it.each(SEED_PRESETS)(
+    'every label the %s preset applies (form, intake answers, statuses, roster routes) is in its labels.yaml',
+    (preset) => {
+      const dir = join(presets, preset);
+      const read = (f: string) =>
+        parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+      const defined = new Set(
+        (read('labels.yaml').labels as { name: string }[]).map((l) => l.name.toLowerCase()),
+      );
+      const intake = read('intake.yaml') as unknown as {
+        status?: Record<string, string>;
+        templates?: Record<string, { fields?: Record<string, { labels?: object }> }>;
+      };
+      const applied = [
+        ...Object.values(intake.status ?? {}),
+        ...Object.values(intake.templates ?? {}).flatMap((t) =>
+          Object.values(t.fields ?? {}).flatMap((f) => Object.values(f.labels ?? {}).flat()),
+        ),
+        ...readdirSync(join(dir, 'ISSUE_TEMPLATE')).flatMap(
+          (f) =>
+            (parse(readFileSync(join(dir, 'ISSUE_TEMPLATE', f), 'utf8')).labels ?? []) as string[],
+        ),
+        ...(existsSync(join(dir, 'roster.yaml'))
+          ? ((read('roster.yaml').routes ?? []) as { labels?: string[] }[]).flatMap(
+              (r) => r.labels ?? [],
+            )
+          : []),
+      ] as string[];
+      expect(applied.filter((l) => !defined.has(l.toLowerCase()))).toEqual([]);
+    },
+  );
+
   it.each(forms)('config/presets/%s is a valid issue form', (file) => {
     const { problems } = parseForm(
       `config/presets/${file}`,

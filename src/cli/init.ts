@@ -1,0 +1,181 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { PRESETS_DIR } from '../config/labels-extends.js';
+import { TEMPLATE_FOLDER } from '../config/issue-templates.js';
+import { INIT_HELP } from './help.js';
+import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+
+const CONFIG_FOLDER = '.github/support-kit';
+/** The caller templates ship beside the presets: <package>/workflows/. */
+const CALLERS_DIR = join(PRESETS_DIR, '..', '..', 'workflows');
+/** Where editors find the schemas once the files no longer sit beside config/schema/. */
+const SCHEMA_URL = 'https://raw.githubusercontent.com/support-kit/support-kit/v1/config/schema/';
+
+export interface ScaffoldFile {
+  /** Repository-relative path. */
+  path: string;
+  text: string;
+}
+
+/**
+ * Everything `init` writes for a preset, read in full before anything is written, so a
+ * missing or unreadable file stops the run with nothing half-applied.
+ */
+export async function scaffold(preset: string): Promise<ScaffoldFile[]> {
+  const files: ScaffoldFile[] = [];
+  for (const name of (await readdir(CALLERS_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    files.push({
+      path: `.github/workflows/support-kit-${name}`,
+      text: await readFile(join(CALLERS_DIR, name), 'utf8'),
+    });
+  }
+  const dir = join(PRESETS_DIR, preset);
+  for (const path of await walk(dir)) {
+    const text = await readFile(join(dir, path), 'utf8');
+    files.push(
+      path.startsWith('ISSUE_TEMPLATE/')
+        ? { path: `${TEMPLATE_FOLDER}/${path.slice('ISSUE_TEMPLATE/'.length)}`, text }
+        : { path: `${CONFIG_FOLDER}/${path}`, text: pointSchemaAtRelease(text) },
+    );
+  }
+  return files;
+}
+
+/** Files under `dir`, relative, following symlinks (a preset may share another's roster). */
+async function walk(dir: string, prefix = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of (await readdir(join(dir, prefix))).sort()) {
+    const path = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(dir, path)).isDirectory()) found.push(...(await walk(dir, path)));
+    else found.push(path);
+  }
+  return found;
+}
+
+function pointSchemaAtRelease(text: string): string {
+  return text.replace(
+    /^(# yaml-language-server: \$schema=)(?:\.\.\/)+schema\//m,
+    (_m, head: string) => `${head}${SCHEMA_URL}`,
+  );
+}
+
+export async function presetNames(): Promise<string[]> {
+  return (await readdir(PRESETS_DIR, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+export async function initCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseGroupArgs(
+    argv,
+    {
+      preset: { type: 'string', default: 'escalation' },
+      dir: { type: 'string', default: '.' },
+      force: { type: 'boolean' },
+    },
+    INIT_HELP,
+  );
+  if (values.help) {
+    io.out(INIT_HELP);
+    return EXIT.ok;
+  }
+  const presets = await presetNames();
+  if (!presets.includes(values.preset)) {
+    throw new UsageError(
+      `unknown preset "${values.preset}"; presets: ${presets.join(', ')}`,
+      INIT_HELP,
+    );
+  }
+  const target = resolve(values.dir);
+  if (!existsSync(target) || !statSync(target).isDirectory()) {
+    throw new UsageError(`--dir ${values.dir} is not a directory`, INIT_HELP);
+  }
+
+  const files = await scaffold(values.preset);
+  const existing = files.filter((f) => existsSync(join(target, f.path)));
+  if (existing.length > 0 && !values.force) {
+    io.err(
+      [
+        `support-kit init: ${existing.length} file(s) already exist; nothing was written:`,
+        ...existing.map((f) => `  ${f.path}`),
+        'Run again with --force to overwrite them, or move them away first.',
+      ].join('\n'),
+    );
+    return EXIT.findings;
+  }
+
+  for (const file of files) {
+    await mkdir(dirname(join(target, file.path)), { recursive: true });
+    await writeFile(join(target, file.path), file.text);
+  }
+  const overwritten = new Set(existing.map((f) => f.path));
+  io.out(`support-kit init: the ${values.preset} preset in ${target}`);
+  for (const file of files)
+    io.out(`  ${overwritten.has(file.path) ? 'overwrote' : 'created  '} ${file.path}`);
+  io.out('');
+  io.out(nextSteps(values.preset, files));
+  return EXIT.ok;
+}
+
+/** What a team still has to do by hand, in the order they meet it. */
+export function nextSteps(preset: string, files: readonly ScaffoldFile[]): string {
+  const has = (path: string) => files.some((f) => f.path === path);
+  const config = files
+    .filter((f) => f.path.startsWith(`${CONFIG_FOLDER}/`))
+    .map((f) => stripComments(f.text))
+    .join('\n');
+  const workflows = files
+    .filter((f) => f.path.startsWith('.github/workflows/'))
+    .map((f) => stripComments(f.text))
+    .join('\n');
+  const steps: string[] = [];
+  if (has(`${CONFIG_FOLDER}/roster.yaml`)) {
+    steps.push(
+      `Put your team in ${CONFIG_FOLDER}/roster.yaml (the preset's people are examples; every login must be able to be assigned issues in the repository), then check who is on call: npx support-kit oncall who`,
+    );
+  }
+  steps.push('Check the config: npx support-kit validate (exit 0 when it is valid)');
+  // Secrets only for what the preset's config uses: the escalate workflow passes them if set.
+  if (/^\s*pagerduty:/m.test(config)) {
+    steps.push(
+      `Add the repository secret ${secretFor(workflows, 'pagerduty', 'PAGERDUTY_ROUTING_KEY')} (Settings > Secrets and variables > Actions): the routing key of a PagerDuty Events API v2 integration on the on-call service. Without it nothing is paged.`,
+    );
+  }
+  if (/^\s*webhook:/m.test(config)) {
+    steps.push(
+      `Add the repository secret ${secretFor(workflows, 'webhook', 'SLACK_WEBHOOK_URL')}: the URL of a Slack-compatible incoming webhook. Without it nothing is posted.`,
+    );
+  }
+  steps.push(`Commit and push: git add .github && git commit -m "Support desk: ${preset} preset"`);
+  steps.push(
+    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, pull-requests: write on the config check). If your organisation limits which actions may run, allow support-kit/support-kit.',
+  );
+  if (has('.github/workflows/support-kit-validate.yml')) {
+    steps.push(
+      'Branch protection: require the status check "validate / validate" on the default branch, so a broken roster or config cannot be merged',
+    );
+  }
+  if (has('.github/workflows/support-kit-labels.yml')) {
+    steps.push(
+      'Create the labels: the labels workflow runs on the push that adds labels.yaml (or run it from the Actions tab)',
+    );
+  }
+  return ['Next steps:', ...steps.map((s, i) => `  ${i + 1}. ${s}`)].join('\n');
+}
+
+/** The secret a caller passes to an input about `topic` (`pagerduty-routing-key: ${{ secrets.X }}`). */
+function secretFor(workflows: string, topic: string, fallback: string): string {
+  const found = new RegExp(`${topic}[\\w-]*:\\s*\\$\\{\\{\\s*secrets\\.(\\w+)`, 'i').exec(
+    workflows,
+  );
+  return found?.[1] ?? fallback;
+}
+
+function stripComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+}

@@ -1,0 +1,189 @@
+import { type Emulator, startEmulator, webhookPayload } from '../../emulator/index.js';
+import { presetFiles } from '../../fixtures/escalation.js';
+import { type ActionRun, projectRoot, runAction } from './run-action.js';
+
+/**
+ * A support repository configured from a preset, with a clock the scenario moves forward, and
+ * the kit's workflows as a runner would play them: each step a committed bundle, the config read
+ * through the contents API (the reusable workflows have no checkout step), SUPPORT_KIT_NOW set
+ * to the scenario's clock.
+ */
+export const REPO = 'acme/desk';
+
+export type Run = ActionRun & { requests: Emulator['requests'] };
+
+export interface ScenarioOptions {
+  preset: string;
+  /** The instant the week starts at (the emulator's clock). */
+  now: string;
+  /** Logins that can be assigned: the roster's people, the leads. */
+  team: string[];
+}
+
+export class Scenario {
+  private constructor(
+    readonly emulator: Emulator,
+    readonly files: Record<string, string>,
+  ) {}
+
+  static async start(options: ScenarioOptions): Promise<Scenario> {
+    const files = presetFiles(projectRoot(), options.preset);
+    const emulator = await startEmulator({
+      now: options.now,
+      seed: {
+        users: [...options.team, 'customer-eng', 'reporter'].map((login) => ({ login })),
+        repos: [{ owner: 'acme', name: 'desk', collaborators: options.team, files }],
+      },
+    });
+    return new Scenario(emulator, files);
+  }
+
+  get store() {
+    return this.emulator.store;
+  }
+
+  get now(): string {
+    return this.store.now();
+  }
+
+  /** Move the clock to an instant. */
+  at(instant: string): this {
+    this.emulator.setClock(instant);
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.emulator.close();
+  }
+
+  open(issue: { title: string; body: string; labels?: string[]; user?: string }): number {
+    return this.store.createIssue(REPO, {
+      title: issue.title,
+      body: issue.body,
+      labels: issue.labels ?? [],
+      user: issue.user ?? 'customer-eng',
+    }).number;
+  }
+
+  edit(number: number, body: string, by = 'customer-eng'): string {
+    const before = this.store.issue(REPO, number).body ?? '';
+    this.store.updateIssue(REPO, number, { body }, { actor: by });
+    return before;
+  }
+
+  issue(number: number) {
+    return this.store.issue(REPO, number);
+  }
+
+  labelsOf(number: number): string[] {
+    return this.issue(number)
+      .labels.map((l) => l.name)
+      .sort();
+  }
+
+  /** Issues the kit opened (hand-off logs, reports), by the label that marks them. */
+  issuesLabelled(label: string) {
+    return this.store.repo(REPO).issues.filter((i) => i.labels.some((l) => l.name === label));
+  }
+
+  /** One bundle, as one workflow step: the requests it made are recorded apart. */
+  async step(action: string, event: { name: string; payload: object }): Promise<Run> {
+    this.emulator.resetRequests();
+    const result = await runAction({
+      action,
+      apiUrl: this.emulator.url,
+      repo: REPO,
+      event,
+      env: { SUPPORT_KIT_NOW: this.now },
+    });
+    return { ...result, requests: [...this.emulator.requests] };
+  }
+
+  /**
+   * The issues workflow (.github/workflows/issues.yml): intake, then on-call assignment, both
+   * on the same event payload; the second step runs even when the first fails.
+   */
+  async issueEvent(
+    action: string,
+    number: number,
+    changes?: Record<string, unknown>,
+  ): Promise<{ intake: Run; oncall: Run }> {
+    const event = {
+      name: 'issues',
+      payload: webhookPayload(this.store, 'issues', {
+        repo: REPO,
+        action,
+        number,
+        ...(changes ? { changes } : {}),
+      }),
+    };
+    const intake = await this.step('intake', event);
+    const oncall = await this.step('oncall', event);
+    return { intake, oncall };
+  }
+
+  /** The schedule workflow (.github/workflows/schedule.yml): on-call, then the intake sweep. */
+  async tick(): Promise<{ oncall: Run; intake: Run }> {
+    const event = {
+      name: 'schedule',
+      payload: webhookPayload(this.store, 'schedule', {
+        repo: REPO,
+        schedule: '7,22,37,52 * * * *',
+      }),
+    };
+    const oncall = await this.step('oncall', event);
+    const intake = await this.step('intake', event);
+    return { oncall, intake };
+  }
+
+  /**
+   * The escalate workflow (.github/workflows/escalate.yml), which GitHub starts beside the
+   * issues workflow on the same event, or on its own schedule.
+   */
+  async escalate(event: { action: string; number: number } | 'schedule'): Promise<Run> {
+    return this.step(
+      'escalate',
+      event === 'schedule'
+        ? {
+            name: 'schedule',
+            payload: webhookPayload(this.store, 'schedule', {
+              repo: REPO,
+              schedule: '7,22,37,52 * * * *',
+            }),
+          }
+        : {
+            name: 'issues',
+            payload: webhookPayload(this.store, 'issues', { repo: REPO, ...event }),
+          },
+    );
+  }
+
+  /** The report workflow (.github/workflows/report.yml) on its Monday schedule. */
+  async report(): Promise<Run> {
+    return this.step('report', {
+      name: 'schedule',
+      payload: webhookPayload(this.store, 'schedule', { repo: REPO, schedule: '17 12 * * 1' }),
+    });
+  }
+
+  /** A push of the preset's files to the default branch: the labels workflow syncs the labels. */
+  async pushConfig(by: string): Promise<Run> {
+    const sha = 'c3'.repeat(20);
+    for (const [path, text] of Object.entries(this.files))
+      this.store.setFile(REPO, path, text, sha);
+    return this.step('labels', {
+      name: 'push',
+      payload: webhookPayload(this.store, 'push', {
+        repo: REPO,
+        after: sha,
+        sender: by,
+        commits: [{ id: sha, message: 'Adopt support-kit', added: Object.keys(this.files) }],
+      }),
+    });
+  }
+}
+
+export { formBody } from '../../fixtures/forms.js';
+
+export const writes = (run: Run) => run.requests.filter((r) => r.method !== 'GET');
+export const routes = (run: Run) => run.requests.map((r) => r.route);

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formBody, Scenario, writes } from './harness/scenario.js';
+
+/**
+ * Seed 002 for one week: one SRE on call per working day in Brno (09:00-17:00), the list
+ * shuffled at its end, nights and weekends not covered, and Tuesday 17 November a Czech public
+ * holiday. Requests arrive through the operations form.
+ */
+const TEAM = ['ana', 'ben', 'cyril', 'dora', 'emil', 'fay'];
+
+const request = (answers: Partial<Record<string, string>> = {}) =>
+  formBody({
+    'Kind of request': 'A question',
+    Area: 'An application',
+    'Cluster, namespace or application': 'smaug / opf-observatorium',
+    'What happened': 'The Grafana dashboards of our namespace show no data since this morning.',
+    'Logs or screenshots': '_No response_',
+    ...answers,
+  });
+
+let desk: Scenario;
+const issues = {} as Record<'grafana' | 'quota' | 'down' | 'vague', number>;
+
+beforeAll(async () => {
+  desk = await Scenario.start({
+    preset: 'daily-rotation',
+    now: '2026-11-16T07:45:00Z',
+    team: TEAM,
+  });
+  await desk.pushConfig('fay');
+});
+afterAll(async () => desk?.close());
+
+describe('a week of the daily-rotation preset (seed 002)', () => {
+  it("Mon 10:00 Brno: a question goes to fay, Monday's engineer, labelled by kind and area", async () => {
+    desk.at('2026-11-16T09:00:00Z');
+    issues.grafana = desk.open({
+      title: '[Ops]: Grafana shows no data',
+      body: request(),
+      labels: ['support'],
+    });
+
+    const { intake, oncall } = await desk.issueEvent('opened', issues.grafana);
+
+    expect([intake.exitCode, oncall.exitCode]).toEqual([0, 0]);
+    expect(desk.issue(issues.grafana).assignees).toEqual(['fay']);
+    expect(desk.labelsOf(issues.grafana)).toEqual([
+      'area/apps',
+      'kind/question',
+      'status/0-triage',
+      'support',
+    ]);
+  });
+
+  it('Mon 18:30 Brno: a request after hours is held until Wednesday, Tuesday being a public holiday', async () => {
+    desk.at('2026-11-16T17:30:00Z');
+    issues.quota = desk.open({
+      title: '[Ops]: Raise the storage quota of opf-datacatalog',
+      body: request({
+        'Kind of request': 'A change to make',
+        Area: 'Cluster (nodes, storage, network)',
+        'What happened':
+          'Our PVCs are full; we need the namespace quota raised from 50 to 100 GiB.',
+      }),
+      labels: ['support'],
+    });
+
+    await desk.issueEvent('opened', issues.quota);
+
+    expect(desk.issue(issues.quota).assignees).toEqual([]);
+    expect(desk.labelsOf(issues.quota)).toEqual(
+      expect.arrayContaining(['oncall/no-coverage', 'kind/request', 'area/cluster']),
+    );
+    expect(desk.issue(issues.quota).comments.at(-1)?.body).toMatch(
+      /2026-11-18T09:00:00\+01:00 with \*\*ana\*\*/,
+    );
+  });
+
+  it('Tue 10:07 Brno (holiday): the tick leaves the request held and assigns nobody', async () => {
+    desk.at('2026-11-17T09:07:00Z');
+
+    const { oncall } = await desk.tick();
+
+    expect(oncall.exitCode).toBe(0);
+    expect(desk.issue(issues.quota).assignees).toEqual([]);
+    expect(writes(oncall).filter((r) => r.route.includes('assignees'))).toEqual([]);
+  });
+
+  it("Wed 09:07 Brno: the tick hands the held request to ana and logs the hand-over from fay's day", async () => {
+    desk.at('2026-11-18T08:07:00Z');
+
+    const { oncall } = await desk.tick();
+
+    expect(oncall.exitCode).toBe(0);
+    expect(desk.issue(issues.quota).assignees).toEqual(['ana']);
+    expect(desk.labelsOf(issues.quota)).not.toContain('oncall/no-coverage');
+    const [log] = desk.issuesLabelled('oncall/handoff-log');
+    expect(log?.title).toBe('On-call hand-offs: sre, 2026-11');
+    expect(log?.comments.at(-1)?.body).toContain('@ana is on call from Wed 2026-11-18 09:00');
+  });
+
+  it('Thu 10:00 Brno: an incident goes to cyril, the next engineer of the shuffled list', async () => {
+    desk.at('2026-11-19T09:00:00Z');
+    issues.down = desk.open({
+      title: '[Ops]: Ingress returns 503 for every route on smaug',
+      body: request({
+        'Kind of request': 'Something is down or degraded',
+        Area: 'Cluster (nodes, storage, network)',
+        'What happened':
+          'Every route on smaug answers 503 since 09:40; the router pods restart in a loop.',
+      }),
+      labels: ['support'],
+    });
+
+    await desk.issueEvent('opened', issues.down);
+
+    expect(desk.issue(issues.down).assignees).toEqual(['cyril']);
+    expect(desk.labelsOf(issues.down)).toContain('kind/incident');
+  });
+
+  it('Fri 11:00 Brno: a vague request gets an owner, emil, and is asked for what it lacks', async () => {
+    desk.at('2026-11-20T10:00:00Z');
+    issues.vague = desk.open({
+      title: '[Ops]: Access please',
+      body: request({
+        'Kind of request': 'A change to make',
+        Area: 'Access and permissions',
+        'What happened': 'need access',
+      }),
+      labels: ['support'],
+    });
+
+    await desk.issueEvent('opened', issues.vague);
+
+    expect(desk.issue(issues.vague).assignees).toEqual(['emil']);
+    expect(desk.labelsOf(issues.vague)).toContain('status/0-more-info-needed');
+    expect(desk.issue(issues.vague).comments[0]?.body).toMatch(/What happened/);
+  });
+
+  it('over the week five different days gave four different engineers, each on their own day', () => {
+    expect(Object.values(issues).map((n) => desk.issue(n).assignees[0])).toEqual([
+      'fay',
+      'ana',
+      'cyril',
+      'emil',
+    ]);
+  });
+});

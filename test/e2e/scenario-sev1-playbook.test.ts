@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formBody, routes, Scenario } from './harness/scenario.js';
+
+/**
+ * Seed 003 for one week: a TAM escalates a customer outage; deployment engineering's primary
+ * (sam this week, tomas backup) gets it, the Sev 1 playbook is posted, nobody acknowledges in
+ * time so the backup is pulled in and the leads are mentioned, the customer-update reminder and
+ * leadership come after an hour, and after the fix the retrospective deadlines fall due in
+ * business days (Toronto, 9-17).
+ */
+const TEAM = ['jordan', 'priya', 'sam', 'tomas'];
+
+const outage = (answers: Partial<Record<string, string>> = {}) =>
+  formBody({
+    Customer: 'Initech',
+    'Escalated by': 'TAM',
+    Severity: 'S1-broken',
+    'Outage started at': '2026-11-23 14:50 UTC',
+    Impact:
+      'Nobody at Initech can post messages: every post times out after 30 seconds, 4,000 users.',
+    Environment: 'Production',
+    Database: 'PostgreSQL',
+    'System information':
+      'Server 10.2.1, 3 app nodes (8 CPU, 32 GB), PostgreSQL 15 primary (16 CPU, 64 GB)',
+    'Support bundle and slow query log': 'Support bundle attached; slow query log to follow.',
+    ...answers,
+  });
+
+let desk: Scenario;
+let issue = 0;
+const comment = (marker: string) =>
+  desk.issue(issue).comments.find((c) => c.body.includes(`<!-- support-kit:${marker}`))?.body ?? '';
+
+beforeAll(async () => {
+  desk = await Scenario.start({ preset: 'sev1-playbook', now: '2026-11-23T14:55:00Z', team: TEAM });
+  await desk.pushConfig('sam');
+});
+afterAll(async () => desk?.close());
+
+describe('a week of the sev1-playbook preset (seed 003)', () => {
+  it('Mon 10:00 Toronto: the outage is labelled, goes to sam (primary), and the Sev 1 checklist is posted', async () => {
+    desk.at('2026-11-23T15:00:00Z');
+    issue = desk.open({
+      title: '[Outage]: Initech cannot post messages',
+      body: outage(),
+      labels: ['incident'],
+    });
+
+    const { intake, oncall } = await desk.issueEvent('opened', issue);
+    const escalate = await desk.escalate({ action: 'opened', number: issue });
+
+    expect([intake.exitCode, oncall.exitCode, escalate.exitCode]).toEqual([0, 0, 0]);
+    expect(desk.labelsOf(issue)).toEqual([
+      'S1-broken',
+      'db/postgres',
+      'env/production',
+      'escalated-by/tam',
+      'incident',
+      'status/0-triage',
+    ]);
+    expect(desk.issue(issue).assignees).toEqual(['sam']);
+    expect(comment('playbook name=sev1')).toContain('### 1. Escalation');
+    expect(comment('playbook name=sev1')).toContain('### 8. Retrospective');
+  });
+
+  it('Mon 10:40: nobody acknowledged within 30 minutes, so the backup tomas is assigned too', async () => {
+    desk.at('2026-11-23T15:40:00Z');
+
+    const tick = await desk.escalate('schedule');
+
+    expect(tick.exitCode).toBe(0);
+    expect(desk.issue(issue).assignees).toEqual(['sam', 'tomas']);
+    expect(desk.labelsOf(issue)).toContain('escalated/1');
+    expect(comment('escalation-step step=1')).toMatch(/response goal of 30 business minutes/);
+  });
+
+  it('Mon 11:10: an hour in, the leads are mentioned, the customer is due an update and leadership is looped in', async () => {
+    desk.at('2026-11-23T16:10:00Z');
+
+    await desk.escalate('schedule');
+
+    expect(desk.labelsOf(issue)).toContain('escalated/2');
+    expect(desk.labelsOf(issue)).not.toContain('escalated/1');
+    expect(comment('escalation-step step=2')).toContain('@acme/deployment-engineering-leads');
+    expect(comment('playbook-reminder')).toMatch(/^@sam @tomas: no update for the customer/m);
+    expect(comment('playbook-leadership')).toMatch(
+      /^@acme\/leadership: this incident has been open for 60 minutes/m,
+    );
+  });
+
+  it('Mon 11:25: the next tick repeats nothing it already said', async () => {
+    desk.at('2026-11-23T16:25:00Z');
+    const before = desk.issue(issue).comments.length;
+
+    const tick = await desk.escalate('schedule');
+
+    expect(desk.issue(issue).comments).toHaveLength(before);
+    expect(routes(tick).filter((r) => r.startsWith('POST'))).toEqual([]);
+  });
+
+  it('Wed 15:00: the fix is confirmed and the issue closed; the three deadlines are listed in business days', async () => {
+    desk.at('2026-11-25T20:00:00Z');
+    desk.store.updateIssue(
+      'acme/desk',
+      issue,
+      { state: 'closed', state_reason: 'completed' } as never,
+      { actor: 'sam' },
+    );
+
+    await desk.escalate({ action: 'closed', number: issue });
+
+    const due = comment('playbook-due name=sev1');
+    expect(due).toContain('**Incident retrospective** due Thu 2026-11-26 15:00 America/Toronto');
+    expect(due).toContain('**Incident summary analysis** due Fri 2026-11-27 15:00 America/Toronto');
+    expect(due).toContain(
+      '**Summary analysis sent to the customer** due Mon 2026-11-30 15:00 America/Toronto',
+    );
+  });
+
+  it('Thu to Mon: each deadline gets one reminder once it has passed, none before', async () => {
+    desk.at('2026-11-26T15:07:00Z'); // Thu 10:07 Toronto: the retrospective is due at 15:00
+    await desk.escalate('schedule');
+    expect(comment('playbook-due-reminder')).toBe('');
+
+    desk.at('2026-11-27T15:07:00Z');
+    await desk.escalate('schedule');
+    desk.at('2026-11-30T15:07:00Z');
+    await desk.escalate('schedule');
+
+    const reminders = desk
+      .issue(issue)
+      .comments.filter((c) => c.body.includes('support-kit:playbook-due-reminder'))
+      .map((c) => /\*\*(.+?)\*\* was due/.exec(c.body)?.[1]);
+    expect(reminders).toEqual(['Incident retrospective', 'Incident summary analysis']);
+  });
+});
