@@ -1,0 +1,143 @@
+const w=540,g=[540],y={1540:((c,i,e)=>{e.r(i),e.d(i,{emulatorCommand:()=>a});var r=e(7911),s=e(7485);async function a(l,n){const{values:t}=(0,s.g0)(l,{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"}},r.Ur);if(t.help)return n.out(r.Ur),s.dc.ok;const o=Number(t.port);if(!Number.isInteger(o)||o<0||o>65535)throw new s.eb(`--port must be 0-65535, not "${t.port}"`,r.Ur);const{startEmulator:h,loadSeedFile:f}=await Promise.all([e.e(815),e.e(645),e.e(626)]).then(e.bind(e,7626)),d=t.seed?await f(t.seed):void 0,p=await h({port:o,host:t.host,...d?{seed:d}:{}});return n.out(p.url),await new Promise(m=>{const u=()=>m();process.once("SIGINT",u),process.once("SIGTERM",u)}),await p.close(),s.dc.ok}}),7911:((c,i,e)=>{e.d(i,{Ep:()=>a,Fb:()=>o,Ig:()=>t,Qx:()=>l,Ur:()=>s,jU:()=>h,rl:()=>n,zg:()=>r});const r=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
+
+Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
+checks a schema cannot express. Every problem is printed as file:line:column.
+
+Options:
+  --config PATH   the config folder or one file in it (default .github/support-kit)
+  --repo o/name   read the config from that repository through the API instead of the disk
+                  (token from GITHUB_TOKEN, API from GITHUB_API_URL)
+  --ref REF       with --repo: the branch, tag or commit to read (default: the default branch)
+  --json          print {"valid": bool, "files": [...], "problems": [...]}
+  -h, --help      show this help
+
+Exit status: 0 valid, 1 problems found, 2 usage error.`,s=`Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
+
+Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
+on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
+The seed format is documented in docs/emulator.md.
+
+Options:
+  --port N      port to listen on; 0 picks a free one (default 0)
+  --host ADDR   address to bind (default 127.0.0.1; loopback only)
+  --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
+  -h, --help    show this help`,a=`Usage: support-kit demo [--preset NAME] [--keep]
+
+Plays a short support story against the GitHub emulator through the real action bundles
+(dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
+happened: the config each action read, its plan, the comments and annotations it wrote,
+and how many API requests it cost.
+
+Options:
+  --preset NAME   the preset the sample repository is configured from (default escalation;
+                  the issues in the story are written on the escalation form)
+  --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
+  -h, --help      show this help`,l=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
+
+Makes a repository's labels follow labels.yaml, the way the labels action does on push.
+  plan    show what apply would do (nothing is written)
+  apply   create, update, rename and (with prune) delete labels
+  check   change nothing; exit 1 when the labels have drifted from labels.yaml
+
+Options:
+  --repo o/name          the repository the sync runs for (its labels, unless labels.yaml names others)
+  --config PATH          labels.yaml, or the config folder holding it (default .github/support-kit)
+  --dry-run              with apply: decide and print, write nothing
+  --allow-mass-delete    let a prune through that deletes more than the brake allows
+  --json                 print {"plans": [...], "problems": [...], "failures": [...]}
+  -h, --help             show this help
+
+Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
+Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`,n=`Usage: support-kit intake check (--issue FILE.json | --body FILE.md [--title T]) [options]
+
+Judges one issue the way the intake action does: which template applies, what is missing
+and why, and which labels its answers bring. Nothing is sent to GitHub.
+
+Options:
+  --issue FILE.json     an issue as GitHub's API returns it (or an issues event payload)
+  --body FILE.md        the issue body as markdown; with --title for its title
+  --title T             the issue title (default: the one in --issue, else "")
+  --config PATH         the config folder holding intake.yaml (default .github/support-kit)
+  --templates DIR       the issue templates (default .github/ISSUE_TEMPLATE)
+  --json                print {"complete": bool, "template": name, "missing": [{"field", "reason"}], "labels": [...]}
+  -h, --help            show this help
+
+Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`,t=`Usage: support-kit oncall <who|preview|ics|holidays> [options]
+
+Reads roster.yaml; nothing is sent to GitHub.
+  who        who is on call at an instant, and why: the rotation turn, an override, a leave,
+             or a gap and when coverage resumes
+  preview    every shift over a range, with each holder's local time
+  ics        the shifts as an iCalendar (RFC 5545) file to subscribe to
+  holidays   a draft of a site's holidays, as YAML to review and paste into roster.yaml
+
+  support-kit oncall who [--at ISO-8601] [--schedule S] [--config PATH] [--json]
+  support-kit oncall preview [--from DATE] [--days N] [--schedule S] [--config PATH] [--json|--markdown]
+  support-kit oncall ics [--schedule S] [--person LOGIN] [--from DATE] [--days N] [--out FILE] [--config PATH]
+  support-kit oncall holidays --site S --year Y [--config PATH] [--country CC [--region R]]
+
+Options:
+  --config PATH      roster.yaml, or the config folder holding it (default .github/support-kit)
+  --schedule S       one schedule (who, preview: default every schedule; ics: its calendar,
+                     needed unless --person is given or the roster has one schedule)
+  --at ISO-8601      who: the instant, with its offset (2026-03-29T03:00+02:00) or Z; default now
+  --json             who: print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a
+                     gap), "until" (ISO or null), "reason"}]}; preview: print {"from", "to",
+                     "schedules": {name: [{"start", "end", "coverage", "layer", "assignees",
+                     "declaredGap"}]}} (UTC instants)
+  --markdown         preview: the tables of the pull-request comment
+  --from DATE        preview, ics: first day (2026-03-09, from 00:00 UTC) or an instant with its
+                     offset; default today
+  --days N           preview, ics: how many days, 1 to 3660 (default 14 for preview, 90 for ics)
+  --person LOGIN     ics: one person's shifts across every schedule (with --schedule: in that one)
+  --out FILE         ics: write the calendar to FILE instead of printing it
+  --site S           holidays: the site the list is for
+  --year Y           holidays: the year
+  --country CC       holidays: the country (GB, FR, US); default: the one the site's zone in the
+                     roster belongs to, when only one country uses that zone and it has no regions
+  --region R         holidays: a region of the country (ENG, CA, MA) with holidays of its own
+  -h, --help         show this help
+
+Calendar events are in UTC with stable UIDs (schedule, role, start) and a SEQUENCE that grows
+with the generation time; SUPPORT_KIT_NOW (ISO) fixes the clock. Holidays come from the
+date-holidays package (data CC BY-SA 3.0) and are only a draft: commit the dates you keep.
+
+Exit status: 0 done, 1 roster errors (file:line:column), 2 usage error.`,o=`Usage: support-kit init [--preset NAME] [--dir PATH] [--force]
+
+Sets a repository up as a support desk: writes the caller workflows
+(.github/workflows/support-kit-*.yml), the preset's config (.github/support-kit/) and its issue
+form (.github/ISSUE_TEMPLATE/), then prints what is left to do by hand (secrets, branch
+protection). Nothing is sent to GitHub.
+
+Presets, one per support process:
+  escalation       escalation repository, follow-the-sun on-call with a declared gap (default)
+  support-triage   L1/L2/L3 support with quality checks and a status lifecycle
+  daily-rotation   one on-call engineer per working day, shuffled at the end of the list
+  sev1-playbook    Sev 1 outage playbook: checklist, customer updates, retrospective
+  live-incident    weekly primary and backup, business hours, one-hour response goal
+
+Options:
+  --preset NAME   the preset to scaffold (default escalation)
+  --dir PATH      the repository's root folder (default: the current folder)
+  --force         overwrite files that exist; without it, init lists them and writes nothing
+  -h, --help      show this help
+
+Exit status: 0 written, 1 files exist (nothing written), 2 usage error (unknown preset).`,h=`Usage: support-kit report --repo owner/name[,owner/name2] [--week 2026-W47] [options]
+
+Builds the weekly report as the scheduled workflow does: opened vs closed, first response
+and resolution times (mean, median, p90, with the issues not measured yet), the response goal
+and its breaches on the roster's business hours, stale issues, who is on call. Prints the
+markdown. Without --dry-run it also opens or updates the week's report issue in the first
+repository and closes the earlier ones (as the token's user: the workflow's bot finds only
+the reports a bot wrote).
+
+Options:
+  --repo LIST     repositories that feed the report, comma-separated; the issue goes to the first
+  --week ID       the ISO week (default: the one report.yaml says, the last complete week)
+  --config PATH   the config folder (default .github/support-kit): report.yaml, roster.yaml
+  --dry-run       decide and print, write nothing
+  --json          print the metrics as JSON instead of the markdown
+  -h, --help      show this help
+
+Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
+Exit status: 0 done, 1 config errors or a refused write, 2 usage error.`})};export{w as id,g as ids,y as modules};
