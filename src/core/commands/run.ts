@@ -1,5 +1,5 @@
 import type { CommandName, EscalationConfig } from '../escalation/config.js';
-import { hasLabel, sameLabel } from '../escalation/config.js';
+import { COMMANDS, hasLabel, sameLabel } from '../escalation/config.js';
 import type { Channels, CommentSnapshot, IssueSnapshot } from '../escalation/types.js';
 import type { Work } from '../escalation/work.js';
 import type { Operation, RepoRef } from '../plan/types.js';
@@ -43,25 +43,15 @@ export function personRef(login: string, roster: Roster | undefined): string {
   return known ? `@${login}` : `**${escapeInline(login)}**`;
 }
 
+function isCommandName(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
 export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv): void {
-  const name = command.name as CommandName;
+  const name = command.name;
   const say = (line: string) => env.reply.push(line);
   const code = `\`/${command.name}\``;
-  if (
-    !(
-      [
-        'ack',
-        'assign',
-        'handoff',
-        'severity',
-        'status',
-        'oncall',
-        'duplicate',
-        'escalate',
-        'postmortem',
-      ] as string[]
-    ).includes(name)
-  ) {
+  if (!isCommandName(name)) {
     say(
       `Unknown command ${code}. Commands here: ${env.config.commands.enabled.map((c) => `\`/${c}\``).join(', ') || 'none'}.`,
     );
