@@ -12,6 +12,9 @@ import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
  * The one place that knows GitHub's REST and GraphQL endpoints. Capabilities read and
  * write through it; nothing else builds a request.
  */
+/** GitHub's base repository roles; any other `role_name` is a custom role. */
+const BASE_ROLES: readonly string[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+
 export class Gateway {
   /**
    * Comments read in this run, per issue: a job that looks for its marker and the executor
@@ -34,6 +37,13 @@ export class Gateway {
   /** Issues this run created: an operation that comments on one finds it without a listing. */
   readonly created: GitHubIssue[] = [];
 
+  /**
+   * The login the token acts as, when it is a person's (the CLI with a personal token): the kit's
+   * markers it wrote are its own too. Unset in the actions, where only a Bot writes for the kit
+   * and a person's marker is a quote or a forgery.
+   */
+  selfLogin?: string;
+
   constructor(
     readonly octokit: Octokit,
     readonly repo: RepoRef,
@@ -43,19 +53,34 @@ export class Gateway {
     return { owner: this.repo.owner, repo: this.repo.repo };
   }
 
-  async getIssue(issue: number): Promise<GitHubIssue> {
+  /**
+   * With `primeComments`, an issue that has no comment yet is known to have none: the executor's
+   * upsert of a marked comment then writes without listing first.
+   */
+  async getIssue(
+    issue: number,
+    options: { primeComments?: boolean } = {},
+  ): Promise<GitHubIssue & { comments?: number }> {
     const { data } = await this.octokit.rest.issues.get({ ...this.ref, issue_number: issue });
-    return data as GitHubIssue;
+    if (options.primeComments && data.comments === 0 && !this.comments.has(issue))
+      this.comments.set(issue, []);
+    return data as GitHubIssue & { comments?: number };
   }
 
   async listIssues(
-    filter: { state?: 'open' | 'closed' | 'all'; labels?: string[]; since?: string } = {},
+    filter: {
+      state?: 'open' | 'closed' | 'all';
+      labels?: string[];
+      since?: string;
+      assignee?: string;
+    } = {},
   ): Promise<GitHubIssue[]> {
     const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
       ...this.ref,
       state: filter.state ?? 'open',
       ...(filter.labels && filter.labels.length > 0 ? { labels: filter.labels.join(',') } : {}),
       ...(filter.since ? { since: filter.since } : {}),
+      ...(filter.assignee ? { assignee: filter.assignee } : {}),
       per_page: 100,
     });
     return issues as GitHubIssue[];
@@ -79,7 +104,7 @@ export class Gateway {
       title?: string;
       body?: string;
       state?: 'open' | 'closed';
-      state_reason?: 'completed' | 'not_planned' | 'reopened';
+      state_reason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
     },
   ): Promise<GitHubIssue> {
     const { data } = await this.octokit.rest.issues.update({
@@ -108,6 +133,16 @@ export class Gateway {
    */
   async reportData(request: ReportFetchRequest): Promise<ReportFetchResult> {
     return fetchReportData((query, variables) => this.octokit.graphql(query, variables), request);
+  }
+
+  /** The login the token acts as, or null when GitHub will not say (an app's installation token). */
+  async authenticatedLogin(): Promise<string | null> {
+    try {
+      const { data } = await this.octokit.rest.users.getAuthenticated();
+      return data.login;
+    } catch {
+      return null;
+    }
   }
 
   /** Issues (not pull requests) matching a search query, best first, at most `limit`. */
@@ -246,17 +281,28 @@ export class Gateway {
     const key = `${repo.owner}/${repo.repo}`.toLowerCase();
     const other = new Gateway(this.clients.get(key) ?? this.octokit, repo);
     if (this.notifier) other.notifier = this.notifier;
+    const self = this.clients.has(key) ? this.clientLogins.get(key) : this.selfLogin;
+    if (self !== undefined) other.selfLogin = self;
     return other;
   }
 
-  /** Writes to `repo` go through this client (another token) from now on. */
-  useClientFor(repo: RepoRef, octokit: Octokit): void {
-    this.clients.set(`${repo.owner}/${repo.repo}`.toLowerCase(), octokit);
+  /** The `selfLogin` of each client set with `useClientFor` (a personal token's user). */
+  private readonly clientLogins = new Map<string, string>();
+
+  /**
+   * Writes to `repo` go through this client (another token) from now on; `selfLogin` when that
+   * token is a person's, so the markers it wrote there are found again.
+   */
+  useClientFor(repo: RepoRef, octokit: Octokit, selfLogin?: string): void {
+    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+    this.clients.set(key, octokit);
+    if (selfLogin !== undefined) this.clientLogins.set(key, selfLogin);
   }
 
   /**
    * A user's role in this repository: admin, maintain, write, triage, read or none (GitHub's
-   * `role_name`; its legacy `permission` field folds triage into read).
+   * `role_name`; its legacy `permission` field folds triage into read). A custom repository role
+   * has its own name in `role_name`; its base permission is then in `permission`.
    */
   async permissionOf(login: string): Promise<string> {
     try {
@@ -265,7 +311,9 @@ export class Gateway {
         username: login,
       });
       const detail = data as { role_name?: string; permission?: string };
-      return detail.role_name || detail.permission || 'none';
+      const role = detail.role_name?.toLowerCase();
+      if (role && BASE_ROLES.includes(role)) return role;
+      return detail.permission || 'none';
     } catch (error) {
       if (isStatus(error, 404)) return 'none';
       throw error;
@@ -305,6 +353,25 @@ export class Gateway {
       if (isStatus(error, 404)) return null;
       throw error;
     }
+  }
+
+  /**
+   * The paths a pull request changes (a rename counts its old path too), from one request: the
+   * first 100 files. `complete` is false when GitHub has more pages, which were not read.
+   */
+  async pullRequestFiles(pull: number): Promise<{ paths: string[]; complete: boolean }> {
+    const { data, headers } = await this.octokit.rest.pulls.listFiles({
+      ...this.ref,
+      pull_number: pull,
+      per_page: 100,
+    });
+    return {
+      paths: data.flatMap((f) => [
+        f.filename,
+        ...(f.previous_filename ? [f.previous_filename] : []),
+      ]),
+      complete: !/rel="next"/.test(headers.link ?? ''),
+    };
   }
 }
 

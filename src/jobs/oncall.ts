@@ -6,29 +6,43 @@ import {
   decideRelease,
   decideWithoutRoster,
   NO_COVERAGE_LABEL,
+  ONCALL_MARKER,
 } from '../core/oncall/assign.js';
 import {
   decideHandoffs,
   HANDOFF_LOG_LABEL,
   type HandoffIssue,
   type HandoffLog,
+  lastLoggedHandoff,
   loggedHandoffs,
   pendingHandoffs,
 } from '../core/oncall/handoff.js';
 import { parseMarkers } from '../core/markers/markers.js';
+import { handoffNotifications } from '../core/notify/handoff.js';
 import { emptyPlan, type Plan } from '../core/plan/types.js';
 import { rosterFrom } from '../core/roster/from-yaml.js';
+import { routeFor } from '../core/roster/routes.js';
 import type { Roster } from '../core/roster/types.js';
-import { isKitAuthor } from '../github/apply.js';
+import { findMarkedComment, isKitAuthor } from '../github/apply.js';
+import type { GitHubIssue } from '../github/types.js';
+import { webhookFor } from './notify.js';
 import type { Job, JobContext, JobOutcome } from './types.js';
 
 interface IssuePayload {
   number: number;
+  state?: 'open' | 'closed';
   labels: { name: string }[];
   assignees?: { login: string }[];
   created_at: string;
   pull_request?: unknown;
 }
+
+/**
+ * Events whose payload may be stale by the time this step runs: in the shipped issues workflow
+ * intake runs first in the same job and may add labels (the severity from the form) that start
+ * no new run, so the route is read from the issue as it is now.
+ */
+const FRESH_ON: readonly string[] = ['opened', 'reopened'];
 
 /**
  * Assign each new issue to whoever was on call when it was opened (and re-route when a label
@@ -37,18 +51,35 @@ interface IssuePayload {
  */
 export const oncallJob: Job = async (context) => {
   const config = await loadConfig(context.source, { only: ['roster'] });
-  const payload = context.event.payload.issue as IssuePayload | undefined;
+  const sent = context.event.payload.issue as IssuePayload | undefined;
   if (context.event.name !== 'issues') return scheduled(context, config);
-  if (!payload || payload.pull_request) {
+  if (!sent || sent.pull_request) {
     return { config, plans: [emptyPlan('oncall', context.repo, ['not an issue'])] };
   }
+  const file = config.files[0];
+  // Without a roster there is nothing to decide, and so nothing to read.
+  if (!file && !hasErrors(config.problems))
+    return {
+      config,
+      plans: [
+        emptyPlan('oncall', context.repo, [
+          `no roster.yaml in ${context.source.folder}: nobody is assigned`,
+        ]),
+      ],
+    };
+  const payload = FRESH_ON.includes(context.event.action ?? '')
+    ? ((await context.gateway.getIssue(sent.number, {
+        primeComments: true,
+      })) as unknown as IssuePayload)
+    : sent;
   const issue: AssignmentIssue = {
     number: payload.number,
+    state: payload.state ?? 'open',
     labels: payload.labels.map((l) => l.name),
     assignees: (payload.assignees ?? []).map((a) => a.login),
     createdAt: payload.created_at,
   };
-  if (hasErrors(config.problems)) {
+  if (hasErrors(config.problems) || !file) {
     const decision = decideWithoutRoster(issue, 'roster.yaml has errors.');
     return {
       config,
@@ -59,16 +90,6 @@ export const oncallJob: Job = async (context) => {
       safeWithConfigErrors: true,
     };
   }
-  const file = config.files[0];
-  if (!file)
-    return {
-      config,
-      plans: [
-        emptyPlan('oncall', context.repo, [
-          `no roster.yaml in ${context.source.folder}: nobody is assigned`,
-        ]),
-      ],
-    };
   const decision = decideAssignment(issue, rosterFrom(file.yaml.value));
   return {
     config,
@@ -121,6 +142,7 @@ async function releaseHeld(context: JobContext, roster: Roster, plan: Plan): Pro
     const decision = decideRelease(
       {
         number: found.number,
+        state: found.state,
         labels: found.labels.map((l) => l.name),
         assignees: found.assignees.map((a) => a.login),
         createdAt: found.created_at,
@@ -137,7 +159,9 @@ async function releaseHeld(context: JobContext, roster: Roster, plan: Plan): Pro
 /**
  * Hand-offs since the last one each schedule's log records. Reads: the open log issues (one
  * listing for every schedule), the comments of each, and, only when somebody hands off, the open
- * issues (one listing) to find what they leave.
+ * issues of each outgoing person (one listing each) to find what they leave. A schedule that
+ * moves issues also re-lists the issues of whoever handed off last, to retry a move GitHub
+ * refused; and reads the comments of each issue it may move, to move only what the kit assigned.
  */
 async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise<void> {
   const logIssues = (
@@ -172,20 +196,48 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     ]),
   );
   const leaving = new Set(
-    [...pending.values()].flatMap((p) => p.handoffs.flatMap((h) => (h.from ? [h.from] : []))),
+    [...pending].flatMap(([schedule, p]) =>
+      [...p.handoffs, lastLoggedHandoff(roster, schedule, p.since)].flatMap((h) =>
+        h?.from ? [h.from] : [],
+      ),
+    ),
   );
-  const issues: HandoffIssue[] =
-    leaving.size === 0
-      ? []
-      : (await context.gateway.listIssues({ state: 'open' }))
-          .filter((i) => !i.pull_request && i.assignees.some((a) => leaving.has(a.login)))
-          .map((i) => ({
-            number: i.number,
-            title: i.title,
-            labels: i.labels.map((l) => l.name),
-            assignees: i.assignees.map((a) => a.login),
-          }));
+  const found = new Map<number, GitHubIssue>();
+  for (const login of leaving)
+    for (const issue of await context.gateway.listIssues({ state: 'open', assignee: login }))
+      if (!issue.pull_request) found.set(issue.number, issue);
+  const issues: HandoffIssue[] = [];
+  for (const issue of [...found.values()].sort((a, b) => a.number - b.number)) {
+    const labels = issue.labels.map((l) => l.name);
+    const route = routeFor(roster, labels);
+    const moves =
+      route !== undefined &&
+      roster.schedules[route.schedule]?.handoff.reassign === 'open' &&
+      issue.assignees.length === 1 &&
+      // No comment yet, so none of the kit's: no need to read.
+      (issue as { comments?: number }).comments !== 0;
+    const kitAssigned =
+      moves &&
+      findMarkedComment(
+        await context.gateway.listComments(issue.number),
+        ONCALL_MARKER,
+        context.gateway.selfLogin,
+      ) !== undefined;
+    issues.push({
+      number: issue.number,
+      title: issue.title,
+      labels,
+      assignees: issue.assignees.map((a) => a.login),
+      kitAssigned,
+    });
+  }
 
+  let webhook: Awaited<ReturnType<typeof webhookFor>> | undefined;
+  const known = (logs: HandoffLog[]) =>
+    logs.flatMap((l) => {
+      const url = logIssues.find((i) => i.number === l.number)?.html_url;
+      return url ? [{ ...l, url }] : [];
+    });
   for (const [schedule, logs] of perSchedule) {
     const decision = decideHandoffs({
       roster,
@@ -197,5 +249,10 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     });
     plan.operations.push(...decision.operations);
     plan.notes.push(...decision.notes);
+    // After the entries: the log a post links to may be opened by this plan.
+    const handoffs = pending.get(schedule)?.handoffs ?? [];
+    if (handoffs.length > 0 && (webhook ??= await webhookFor(context, 'handoff')).post)
+      plan.operations.push(...handoffNotifications(roster, schedule, handoffs, known(logs)));
   }
+  if (webhook) plan.notes.push(webhook.note);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/index.js';
 import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
+import { type Receiver, slackProblems, startWebhook } from './harness/receivers.js';
 import { projectRoot } from './harness/run-action.js';
 
 const preset = (name: string) =>
@@ -26,6 +27,20 @@ const tick = (roster: string, now: string) =>
     workspace: { [`${CONFIG}/roster.yaml`]: roster },
     env: { SUPPORT_KIT_NOW: now },
   });
+
+/** The comment the kit leaves when it assigns an issue: what lets a hand-off move it. */
+const ASSIGNED_BY_THE_KIT = [
+  {
+    user: 'github-actions[bot]',
+    body: '<!-- support-kit:oncall -->\nAssigned to **luc**, the primary on call for live-incident.',
+  },
+];
+
+/** Who each listing of open issues asked for. */
+const listedAssignees = (requests: Emulator['requests']) =>
+  requests.flatMap((r) =>
+    r.route === 'GET /repos/{owner}/{repo}/issues' && r.query?.assignee ? [r.query.assignee] : [],
+  );
 
 const logs = () =>
   emulator.store
@@ -60,6 +75,7 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
       'POST /repos/{owner}/{repo}/issues',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
+    expect(listedAssignees(first.requests)).toEqual(['alice']);
 
     const again = await tick(FOLLOW_THE_SUN, '2026-11-24T07:20:00Z');
 
@@ -78,6 +94,7 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
       user: 'customer',
       assignees: ['luc'],
       labels: ['incident'],
+      comments: ASSIGNED_BY_THE_KIT,
     }).number;
     const docs = emulator.store.createIssue(REPO, {
       title: 'Docs typo',
@@ -107,7 +124,10 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
       'GET /search/issues',
       'GET /repos/{owner}/{repo}/issues', // logs
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // November's entries
-      'GET /repos/{owner}/{repo}/issues', // open issues of ivy and noah
+      'GET /repos/{owner}/{repo}/issues', // open issues of ivy,
+      'GET /repos/{owner}/{repo}/issues', // of noah,
+      'GET /repos/{owner}/{repo}/issues', // and of luc, who handed off last time
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // did the kit assign the incident?
       'GET /repos/{owner}/{repo}/issues', // upsert December's log
       'POST /repos/{owner}/{repo}/issues',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
@@ -116,9 +136,32 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
       'DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', // then ivy off
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}', // close November's log
     ]);
+    expect(listedAssignees(late.requests)).toEqual(['ivy', 'noah', 'luc']);
   });
 
-  it('keeps the old assignee when GitHub refuses the new one, and says so', async () => {
+  it('leaves an incident a person assigned by hand with them, and says so (research §10 #25)', async () => {
+    emulator = await desk();
+    const byHand = emulator.store.createIssue(REPO, {
+      title: 'Render farm down',
+      user: 'customer',
+      assignees: ['luc'],
+      labels: ['incident'],
+      comments: [{ user: 'amy', body: 'luc, this one is yours: you know the farm.' }],
+    }).number;
+
+    const result = await tick(LIVE_INCIDENT, '2026-11-30T16:05:00Z');
+
+    expect(result.exitCode).toBe(0);
+    expect(emulator.store.issue(REPO, byHand).assignees).toEqual(['luc']);
+    expect(logs()[0]?.comments[0]?.body).toContain(
+      `- #${byHand} Render farm down (stays with luc: assigned by a person)`,
+    );
+    expect(routes(result.requests)).not.toContain(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+    );
+  });
+
+  it('keeps the old assignee when GitHub refuses the new one, says so, and retries on the next run', async () => {
     emulator = await startDesk(
       {},
       { repos: [{ owner: 'acme', name: 'desk', collaborators: ['amy', 'luc', 'noah', 'zoe'] }] },
@@ -128,6 +171,7 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
       user: 'customer',
       assignees: ['luc'],
       labels: ['incident'],
+      comments: ASSIGNED_BY_THE_KIT,
     }).number;
 
     const result = await tick(LIVE_INCIDENT, '2026-11-30T16:05:00Z');
@@ -138,5 +182,97 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
       /GitHub did not assign ivy to #\d+ .*luc keeps it/,
     );
     expect(logs()[0]?.comments).toHaveLength(1);
+    expect(logs()[0]?.comments[0]?.body).toContain('(to be reassigned to ivy)');
+
+    // ivy gets access; the next scheduled run finds the incident still with luc and retries.
+    emulator.store.addCollaborator(REPO, 'ivy');
+    const retry = await tick(LIVE_INCIDENT, '2026-11-30T16:20:00Z');
+
+    expect(retry.exitCode).toBe(0);
+    expect(emulator.store.issue(REPO, incident).assignees).toEqual(['ivy']);
+    expect(logs()[0]?.comments).toHaveLength(1);
+    expect(routes(retry.requests)).toEqual([
+      'GET /search/issues',
+      'GET /repos/{owner}/{repo}/issues', // logs
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // the entry: luc → ivy at 08:00
+      'GET /repos/{owner}/{repo}/issues', // luc's open issues
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // the kit assigned the incident
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', // ivy first
+      'DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', // then luc off
+    ]);
+
+    // Once the move took, a run confirms it with one listing and writes nothing.
+    const settled = await tick(LIVE_INCIDENT, '2026-11-30T16:35:00Z');
+    expect(settled.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('hand-off posts to the webhook (dist/oncall)', () => {
+  let hook: Receiver | undefined;
+  afterEach(async () => hook?.close());
+  const WANTS_HANDOFFS = 'version: 1\nnotifications:\n  webhook:\n    events: [handoff]\n';
+  const tickWithHook = (escalation: string, now: string) =>
+    run(emulator, 'oncall', TICK, {
+      workspace: {
+        [`${CONFIG}/roster.yaml`]: FOLLOW_THE_SUN,
+        [`${CONFIG}/escalation.yaml`]: escalation,
+      },
+      inputs: { 'slack-webhook-url': `${hook?.url}/hook` },
+      env: { SUPPORT_KIT_NOW: now },
+    });
+
+  it('posts each logged hand-off once, linking to the log issue the same run opens; a re-run posts nothing', async () => {
+    emulator = await desk();
+    hook = await startWebhook();
+
+    const first = await tickWithHook(WANTS_HANDOFFS, '2026-11-24T07:05:00Z');
+
+    expect(first.exitCode).toBe(0);
+    const [log] = logs();
+    expect(hook.received.map((r) => [r.method, r.path, r.contentType])).toEqual([
+      ['POST', '/hook', 'application/json'],
+    ]);
+    expect(slackProblems(hook.received[0]?.body)).toEqual([]);
+    expect(hook.received[0]?.body).toEqual({
+      text: `:arrows_counterclockwise: <https://github.com/acme/desk/issues/${log?.number}|follow-the-sun primary>: alice → *chloe* is on call from Tue 2026-11-24 08:00 Europe/Paris`,
+    });
+    expect(routes(first.requests)).toEqual([
+      'GET /search/issues',
+      'GET /repos/{owner}/{repo}/issues',
+      'GET /repos/{owner}/{repo}/issues',
+      'GET /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+
+    const again = await tickWithHook(WANTS_HANDOFFS, '2026-11-24T07:20:00Z');
+
+    expect(again.exitCode).toBe(0);
+    expect(hook.received).toHaveLength(1);
+  });
+
+  it('posts nothing when escalation.yaml’s webhook events leave out handoff, and fails the run when the webhook refuses', async () => {
+    emulator = await desk();
+    hook = await startWebhook();
+
+    const quiet = await tickWithHook(
+      'version: 1\nnotifications:\n  webhook:\n    events: [escalation]\n',
+      '2026-11-24T07:05:00Z',
+    );
+
+    expect(quiet.exitCode).toBe(0);
+    expect(logs()[0]?.comments).toHaveLength(1);
+    expect(hook.received).toEqual([]);
+
+    // The next hand-off (Paris to Cambridge at 12:00 London) meets a webhook answering 500.
+    hook.fail(500);
+    const refused = await tickWithHook(WANTS_HANDOFFS, '2026-11-24T12:05:00Z');
+
+    expect(refused.exitCode).toBe(1);
+    expect(hook.received).toHaveLength(1);
+    expect(logs()[0]?.comments).toHaveLength(2);
+    expect(refused.summary).toMatch(
+      /notify the webhook \\\(handoff:follow-the-sun:.*❌ failed: webhook answered 500/,
+    );
   });
 });

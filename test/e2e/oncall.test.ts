@@ -41,8 +41,54 @@ function openedAt(
 const checkout = (roster = ROSTER) => ({ workspace: { [`${CONFIG}/roster.yaml`]: roster } });
 const issue = (n: number) => emulator.store.issue(REPO, n);
 
+/** Only S0 and S1 issues are routed: an issue without a severity label is nobody's yet. */
+const ONLY_S1 = ROSTER.replace(/\n {2}- schedule: follow-the-sun\n*$/, '\n');
+
+function labeled(number: number, label: string) {
+  emulator.store.addLabels(REPO, number, [label]);
+  return {
+    name: 'issues',
+    payload: webhookPayload(emulator.store, 'issues', {
+      repo: REPO,
+      action: 'labeled',
+      number,
+      label,
+    }),
+  };
+}
+
+describe('on-call assignment on a label (dist/oncall)', () => {
+  it('routes an unassigned issue by the label it just got, from the event alone', async () => {
+    emulator = await desk();
+    const { number } = openedAt('2026-11-24T09:00:00Z');
+
+    const result = await run(emulator, 'oncall', labeled(number, 'S1-broken'), checkout(ONLY_S1));
+
+    expect(result.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual(['chloe']);
+    expect(routes(result.requests)).toEqual([
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('assigns nobody when the labelled issue is closed', async () => {
+    emulator = await desk();
+    const { number } = openedAt('2026-11-24T09:00:00Z');
+    emulator.store.updateIssue(REPO, number, { state: 'closed' });
+
+    const result = await run(emulator, 'oncall', labeled(number, 'S1-broken'), checkout());
+
+    expect(result.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual([]);
+    expect(issue(number).comments).toEqual([]);
+    expect(result.requests).toEqual([]);
+  });
+});
+
 describe('on-call assignment (dist/oncall)', () => {
-  it('assigns whoever was on call when the issue was opened, says why, in three requests', async () => {
+  it('assigns whoever was on call when the issue was opened, says why, in three requests (the issue read afresh first)', async () => {
     emulator = await desk();
     const { number, event } = openedAt('2026-11-24T09:00:00Z'); // 10:00 in Paris
 
@@ -54,10 +100,54 @@ describe('on-call assignment (dist/oncall)', () => {
       /Assigned to \*\*chloe\*\*, the primary on call for follow-the-sun/,
     );
     expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}', // labels as they are after intake; no comment yet
       'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
+  });
+
+  it('looks for its own comment before writing when the issue already has comments (a re-run updates it)', async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T09:00:00Z');
+    await run(emulator, 'oncall', event, checkout());
+    emulator.store.removeAssignees(REPO, number, ['chloe']);
+
+    const again = await run(emulator, 'oncall', event, checkout());
+
+    expect(issue(number).comments).toHaveLength(1);
+    expect(routes(again.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('routes by the labels the issue has when the step runs, not the stale ones of the opened event', async () => {
+    emulator = await desk();
+    const { number, event } = openedAt('2026-11-24T09:00:00Z');
+    // Intake, earlier in the same job, labels the severity from the form: no new run starts.
+    emulator.store.addLabels(REPO, number, ['S1-broken']);
+
+    await run(emulator, 'oncall', event, checkout(ONLY_S1));
+
+    expect(issue(number).assignees).toEqual(['chloe']);
+  });
+
+  it('an on-call engineer who opens an issue in their own shift gets it (research §10 #22)', async () => {
+    emulator = await desk();
+    const number = emulator.store.createIssue(REPO, {
+      title: 'Paris cache cold after deploy',
+      user: 'chloe',
+      created_at: '2026-11-24T09:00:00Z',
+    }).number;
+    const event = {
+      name: 'issues',
+      payload: webhookPayload(emulator.store, 'issues', { repo: REPO, action: 'opened', number }),
+    };
+
+    await run(emulator, 'oncall', event, checkout());
+
+    expect(issue(number).assignees).toEqual(['chloe']);
   });
 
   it('goes by the time the issue was opened, not by a late cron or a slow runner', async () => {
@@ -93,7 +183,7 @@ describe('on-call assignment (dist/oncall)', () => {
     const result = await run(emulator, 'oncall', event, checkout());
 
     expect(issue(number).assignees).toEqual(['dan']);
-    expect(result.requests).toHaveLength(0);
+    expect(routes(result.requests)).toEqual(['GET /repos/{owner}/{repo}/issues/{issue_number}']);
   });
 
   it("falls back to the roster's fallback when the on-call login cannot be assigned", async () => {

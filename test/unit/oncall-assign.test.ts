@@ -17,8 +17,12 @@ const fixture = (name: string) =>
     parse(readFileSync(join(import.meta.dirname, 'fixtures/roster', `${name}.yaml`), 'utf8')),
   );
 const followTheSun = fixture('follow-the-sun');
-const issue = (createdAt: string, extra: { labels?: string[]; assignees?: string[] } = {}) => ({
+const issue = (
+  createdAt: string,
+  extra: { labels?: string[]; assignees?: string[]; state?: 'open' | 'closed' } = {},
+) => ({
   number: 7,
+  state: extra.state ?? 'open',
   labels: extra.labels ?? [],
   assignees: extra.assignees ?? [],
   createdAt,
@@ -49,6 +53,33 @@ describe('on-call assignment (decide)', () => {
       decideAssignment(issue('2026-11-24T09:00:00Z', { assignees: ['dan'] }), followTheSun)
         .operations,
     ).toEqual([]);
+  });
+
+  it('assigns nobody to a closed issue, even when a label would route it', () => {
+    const decision = decideAssignment(
+      issue('2026-11-24T09:00:00Z', { state: 'closed', labels: ['S1-broken'] }),
+      followTheSun,
+    );
+    expect(decision).toEqual({ operations: [], notes: ['#7 is closed: nobody is assigned'] });
+  });
+
+  it('does not flag a closed issue for triage when the roster is broken', () => {
+    expect(
+      decideWithoutRoster(issue('2026-11-24T09:00:00Z', { state: 'closed' }), 'broken.').operations,
+    ).toEqual([]);
+  });
+
+  it("adds one assignee at a time, so GitHub's cap of 10 assignees is never hit by the kit (research §10 #26)", () => {
+    const assigned = decideAssignment(issue('2026-11-24T09:00:00Z'), followTheSun).operations;
+    const released = decideRelease(
+      issue('2026-11-24T02:30:00Z', { labels: [NO_COVERAGE_LABEL] }),
+      followTheSun,
+      new Date('2026-11-24T07:05:00Z'),
+    ).operations;
+    const added = [...assigned, ...released].flatMap((op) =>
+      op.kind === 'add-assignees' ? [op.assignees] : [],
+    );
+    expect(added).toEqual([['chloe'], ['chloe']]);
   });
 
   it('writes no @-mention in its comments', () => {

@@ -5,6 +5,7 @@ import {
   type HandoffIssue,
   type HandoffLog,
   handoffEntryMarker,
+  lastLoggedHandoff,
   loggedHandoffs,
   MAX_CATCH_UP,
   pendingHandoffs,
@@ -42,6 +43,7 @@ const incident = (
   title,
   labels: ['incident'],
   assignees: [assignee],
+  kitAssigned: true,
 });
 
 function logOf(month: string, number: number, logged: string[]): HandoffLog {
@@ -174,7 +176,7 @@ describe('catching up on missed runs', () => {
       expect.objectContaining({ kind: 'reassign', issue: 41, from: 'luc', to: 'noah' }),
     ]);
     expect(comments(operations)[1]).toContain(
-      'ivy leaves 1 open issue:\n- #41 Incident 41 (reassigned to noah)',
+      'ivy leaves 1 open issue:\n- #41 Incident 41 (to be reassigned to noah)',
     );
   });
 
@@ -209,7 +211,7 @@ describe('reassignment policy', () => {
       [logOf('2026-11', 7, ['2026-11-23T16:00:00.000Z'])],
       [
         incident(41, 'luc'),
-        { number: 42, title: 'Docs typo', labels: ['docs'], assignees: ['luc'] },
+        { number: 42, title: 'Docs typo', labels: ['docs'], assignees: ['luc'], kitAssigned: true },
       ],
     );
     expect(operations.filter((op) => op.kind === 'reassign')).toEqual([
@@ -217,16 +219,83 @@ describe('reassignment policy', () => {
     ]);
   });
 
-  it('open: an issue the incoming person already shares just loses the outgoing one', () => {
+  it('open: the entry says what the kit is about to do, not that it is done', () => {
+    const { operations } = decide(
+      reassigning,
+      '2026-11-30T16:05:00Z',
+      [logOf('2026-11', 7, ['2026-11-23T16:00:00.000Z'])],
+      [incident(41, 'luc')],
+    );
+    expect(comments(operations)[0]).toContain('- #41 Incident 41 (to be reassigned to ivy)');
+  });
+
+  it('open: an issue a person assigned by hand stays with them (research §10 #25)', () => {
+    const { operations } = decide(
+      reassigning,
+      '2026-11-30T16:05:00Z',
+      [logOf('2026-11', 7, ['2026-11-23T16:00:00.000Z'])],
+      [{ ...incident(41, 'luc'), kitAssigned: false }],
+    );
+    expect(kinds(operations)).toEqual(['upsert-comment']);
+    expect(comments(operations)[0]).toContain(
+      '- #41 Incident 41 (stays with luc: assigned by a person)',
+    );
+  });
+
+  it('open: an issue a person gave a second assignee stays as it is', () => {
     const { operations } = decide(
       reassigning,
       '2026-11-30T16:05:00Z',
       [logOf('2026-11', 7, ['2026-11-23T16:00:00.000Z'])],
       [{ ...incident(41, 'luc'), assignees: ['luc', 'ivy'] }],
     );
-    expect(operations.filter((op) => op.kind !== 'upsert-comment')).toEqual([
-      expect.objectContaining({ kind: 'remove-assignees', issue: 41, assignees: ['luc'] }),
+    expect(kinds(operations)).toEqual(['upsert-comment']);
+  });
+});
+
+describe('a reassignment GitHub refused', () => {
+  it('is retried by the next run: the issue still with luc after the logged hand-off goes to ivy', () => {
+    const { operations, notes } = decide(
+      reassigning,
+      '2026-11-30T16:20:00Z',
+      [logOf('2026-11', 7, [MON_NOV_30])],
+      [incident(41, 'luc')],
+    );
+    expect(operations).toEqual([
+      expect.objectContaining({ kind: 'reassign', issue: 41, from: 'luc', to: 'ivy' }),
     ]);
+    expect(notes.join('\n')).toContain('#41 is still with luc');
+  });
+
+  it('is retried towards whoever is on call now when later hand-offs are pending too', () => {
+    const { operations } = decide(
+      reassigning,
+      '2026-12-07T16:05:00Z',
+      [logOf('2026-11', 7, [MON_NOV_30])],
+      [incident(41, 'luc')],
+    );
+    expect(operations.filter((op) => op.kind === 'reassign')).toEqual([
+      expect.objectContaining({ issue: 41, from: 'luc', to: 'noah' }),
+    ]);
+  });
+
+  it('once the move took, a later run writes nothing', () => {
+    const { operations } = decide(
+      reassigning,
+      '2026-11-30T16:20:00Z',
+      [logOf('2026-11', 7, [MON_NOV_30])],
+      [incident(41, 'ivy')],
+    );
+    expect(operations).toEqual([]);
+  });
+
+  it('a hand-off is retried only for the person who handed off, only with reassign: open', () => {
+    expect(lastLoggedHandoff(reassigning, SCHEDULE, MON_NOV_30)).toEqual({
+      at: MON_NOV_30,
+      from: 'luc',
+      to: 'ivy',
+    });
+    expect(lastLoggedHandoff(live, SCHEDULE, MON_NOV_30)).toBeUndefined();
   });
 });
 

@@ -150,12 +150,12 @@ describe('overrides', () => {
     expect(onCallAt(roster, 'incidents', local('2026-01-14T00:30', LA)).primary?.login).toBe('zoe');
   });
 
-  it('the person taking an override is not also the backup: the next in turn is', () => {
+  it('the backup taking primary by override swaps with the rostered primary, who becomes backup', () => {
     const roster = team(`overrides:
   - { schedule: incidents, person: ivy, from: 2026-01-14T00:00, to: 2026-01-15T00:00 }`);
     const onCall = onCallAt(roster, 'incidents', lucWeek());
-    expect([onCall.primary?.login, onCall.backup?.login]).toEqual(['ivy', 'noah']);
-    expect(onCall.backup?.why).toContain('ivy holds primary by override; next in turn noah');
+    expect([onCall.primary?.login, onCall.backup?.login]).toEqual(['ivy', 'luc']);
+    expect(onCall.backup?.why).toContain('ivy holds primary by override; next in turn luc');
   });
 
   it('an override in a gap extends coverage, and says no layer covers that time', () => {
@@ -260,5 +260,25 @@ describe('layers and gaps', () => {
     expect(onCallAt(fts, 'follow-the-sun', at.toJSDate())).toEqual(
       onCallAt(fts, 'follow-the-sun', at),
     );
+  });
+});
+
+describe('an override in a two-person rotation', () => {
+  it('the rostered primary becomes backup when the backup takes primary by override', () => {
+    const pair = rosterOf(`
+version: 1
+sites: { llnl: { timezone: ${LA} } }
+people: { luc: { site: llnl }, ivy: { site: llnl } }
+rotations:
+  weekly: { members: [luc, ivy], period: week, handoff: mon 08:00, site: llnl, anchor: 2026-01-05 }
+schedules:
+  incidents:
+    roles: [primary, backup]
+    layers: [{ rotation: weekly }]
+overrides:
+  - { schedule: incidents, person: ivy, from: 2026-01-07T09:00, to: 2026-01-07T17:00 }
+`);
+    const onCall = onCallAt(pair, 'incidents', local('2026-01-07T10:00', LA));
+    expect([onCall.primary?.login, onCall.backup?.login]).toEqual(['ivy', 'luc']);
   });
 });

@@ -219,6 +219,40 @@ describe('overrides', () => {
     ]);
   });
 
+  it('a role nobody holds within the horizon: a warning at the schedule', () => {
+    let head = LIVE;
+    for (const person of ['luc', 'ivy', 'noah', 'zoe'])
+      head = withLeave(head, `{ person: ${person}, from: 2026-12-01, to: 2026-12-02 }`);
+    const problems = review(head, { now: '2026-11-25T12:00' });
+    expect(
+      problems.filter((p) => p.message.includes('nobody holds')).map((p) => [p.line, p.message]),
+    ).toEqual([
+      [
+        lineOf(head, 'schedules:') + 1,
+        `schedules.live-incident: nobody holds the backup role in the next 14 days during Tue 2026-12-01 00:00 to Thu 2026-12-03 00:00 ${LA}: too few people are left after leave and overrides; add an override for the backup, or shorten the leave`,
+      ],
+    ]);
+  });
+
+  it('an override that extends coverage into a declared gap: allowed, a warning at the override (research §10 #10)', () => {
+    const head = withOverride(
+      SUN,
+      '{ schedule: follow-the-sun, person: alice, from: 2026-11-25T17:00, to: 2026-11-25T19:00 }',
+    );
+    const flagged = review(head, { now: '2026-11-23T12:00' }).filter((p) =>
+      p.message.includes('extends'),
+    );
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        line: lineOf(head, 'person: alice, from: 2026-11-25T17:00'),
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^overrides\[1\]: extends follow-the-sun coverage into the declared gap "pacific-evening" during Wed 2026-11-25 17:00-19:00 America\/Los_Angeles: allowed/,
+        ),
+      }),
+    ]);
+  });
+
   it('a swap that no longer lines up after a roster edit: a warning at the override', () => {
     // Paris's turn of 2026-11-23 goes to dan, who already took its Monday morning by override #412.
     const head = edit(
@@ -261,7 +295,7 @@ describe('the coming weeks', () => {
     ]);
   });
 
-  it('an override giving primary to the backup of the turn is no collision: the next in turn backs up', () => {
+  it('an override giving primary to the backup of the turn is no collision: the rostered primary backs up', () => {
     const head = withOverride(
       LIVE,
       '{ schedule: live-incident, person: ivy, from: 2026-11-24T09:00, to: 2026-11-24T12:00 }',

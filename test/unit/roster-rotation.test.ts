@@ -3,7 +3,7 @@ import { onCallAt } from '../../src/core/roster/resolve.js';
 import { memberAt } from '../../src/core/roster/rotation.js';
 import { hashSeed, mulberry32, seededShuffle } from '../../src/core/roster/shuffle.js';
 import type { Roster } from '../../src/core/roster/types.js';
-import { fixture, local, rosterOf } from './fixtures/roster/load.js';
+import { fixture, hoursBetween, local, rosterOf } from './fixtures/roster/load.js';
 
 /** Rotations (research §10.3): turns are slots, shuffles are seeded, edits never rewrite the past. */
 
@@ -286,5 +286,76 @@ schedules: { support: { layers: [{ rotation: weekly }] } }
     expect(
       onCallAt(roster, 'support', local('2100-01-11T09:00', 'America/Los_Angeles')).primary?.login,
     ).toBe('luc');
+  });
+});
+
+describe('a daily slot across the clock change (research §10 #2)', () => {
+  // Every day a working day, and no window: each slot runs from one 09:00 to the next.
+  const everyDay = rosterOf(`
+version: 1
+sites:
+  paris: { timezone: Europe/Paris, workweek: [mon, tue, wed, thu, fri, sat, sun] }
+people: { ana: { site: paris }, ben: { site: paris } }
+calendars:
+  days: { site: paris, hours: ['09:00-17:00'] }
+rotations:
+  daily: { members: [ana, ben], period: slot, calendar: days, anchor: 2026-01-05 }
+schedules:
+  triage:
+    layers: [{ rotation: daily }]
+`);
+  const slotHours = (date: string) => {
+    const held = onCallAt(everyDay, 'triage', local(`${date}T12:00`, 'Europe/Paris')).primary;
+    return hoursBetween(held?.shiftStart ?? '', held?.shiftEnd ?? '');
+  };
+
+  it('lasts 23 h on the night the clocks go forward (Sat 2026-03-28 09:00 to Sun 09:00)', () => {
+    expect(slotHours('2026-03-28')).toBe(23);
+  });
+
+  it('lasts 25 h on the night the clocks go back (Sat 2026-10-24 09:00 to Sun 09:00)', () => {
+    expect(slotHours('2026-10-24')).toBe(25);
+  });
+
+  it('lasts 24 h on any other day', () => {
+    expect(slotHours('2026-03-21')).toBe(24);
+  });
+});
+
+describe('removing the on-call person mid-turn (research §10 #15)', () => {
+  const LA = 'America/Los_Angeles';
+  // luc has the week from Mon 2026-01-12 08:00; on Wednesday he leaves the rotation.
+  const weekly = (extra = '') =>
+    rosterOf(`
+version: 1
+sites: { llnl: { timezone: ${LA} } }
+people: { amy: { site: llnl }, luc: { site: llnl }, ivy: { site: llnl }, noah: { site: llnl } }
+rotations:
+  weekly:
+    members: [amy, luc, ivy, noah]
+    period: week
+    handoff: mon 08:00
+    site: llnl
+    anchor: 2026-01-05
+    changes:
+      - { from: 2026-01-14, members: [amy, ivy, noah] }
+schedules:
+  incidents:
+    layers: [{ rotation: weekly }]
+${extra}`);
+  const primary = (roster: Roster, time: string) =>
+    onCallAt(roster, 'incidents', local(time, LA)).primary?.login;
+
+  it('they finish the turn in progress: the change takes effect at the next hand-off', () => {
+    const roster = weekly();
+    expect(primary(roster, '2026-01-14T10:00')).toBe('luc');
+    expect(primary(roster, '2026-01-19T07:59')).toBe('luc');
+    expect(primary(roster, '2026-01-19T08:00')).not.toBe('luc');
+  });
+
+  it('an override takes the rest of their turn today', () => {
+    const roster = weekly(`overrides:
+  - { schedule: incidents, person: ivy, from: 2026-01-14T09:00, to: 2026-01-19T08:00 }`);
+    expect(primary(roster, '2026-01-14T10:00')).toBe('ivy');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { checkRoster } from '../../src/config/checks/roster.js';
+import { parseYaml, type YamlFile } from '../../src/config/yaml.js';
 import { RosterError, rosterFrom } from '../../src/core/roster/from-yaml.js';
 import { fixtureText, rosterOf, rosterValidator } from './fixtures/roster/load.js';
 
@@ -172,6 +174,48 @@ describe('rosterFrom: what the schema cannot see', () => {
     ]);
   });
 
+  it('refuses an impossible anchor (2026-02-29) at its line and column instead of reading it as March', () => {
+    const text = minimal.replace('anchor: 2026-01-05', 'anchor: 2026-02-29');
+    const { yaml } = parseYaml('roster.yaml', text);
+    expect(checkRoster(yaml as YamlFile)).toEqual([
+      {
+        file: 'roster.yaml',
+        line: 14,
+        column: 13,
+        severity: 'error',
+        message: 'rotations.weekly.anchor: 2026-02-29 is not a date on the calendar',
+      },
+    ]);
+  });
+
+  it('refuses an impossible holiday (2026-02-30), by path', () => {
+    const value = variant((v) => {
+      (v.sites.paris as Record<string, unknown>).holidays = [
+        '2026-01-01',
+        { date: '2026-02-30', name: 'Nope' },
+      ];
+    });
+    expect(problemsOf(value)).toEqual([
+      'sites.paris.holidays.1.date: 2026-02-30 is not a date on the calendar',
+    ]);
+  });
+
+  it('accepts a part-day leave that ends with the day it starts (13:00 to the end of 2026-03-02)', () => {
+    const value = variant((v) => {
+      v.leave = [{ person: 'dan', from: '2026-03-02T13:00', to: '2026-03-02' }];
+    });
+    expect(problemsOf(value)).toEqual([]);
+  });
+
+  it('refuses a part-day leave that ends before it starts, compared as instants', () => {
+    const value = variant((v) => {
+      v.leave = [{ person: 'dan', from: '2026-03-02T13:00', to: '2026-03-02T09:00' }];
+    });
+    expect(problemsOf(value)).toEqual([
+      'leave.0.to: ends (2026-03-02T09:00) before it starts (2026-03-02T13:00)',
+    ]);
+  });
+
   it('fills defaults: Mon-Fri work week, role primary, hold in gaps, fixed order, layer named after its rotation', () => {
     const roster = rosterOf(minimal);
     expect(roster.sites.paris?.workweek).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
@@ -195,5 +239,30 @@ describe('rosterFrom: what the schema cannot see', () => {
 `,
     );
     expect(roster.overrides.map((o) => o.timezone)).toEqual(['Europe/Paris', 'America/New_York']);
+  });
+});
+
+describe('checkRoster: warnings', () => {
+  it('warns at the hand-off when its local time does not exist on a DST day (sun 02:30 in Los Angeles), naming the dates', () => {
+    const text = minimal
+      .replace('paris: { timezone: Europe/Paris }', 'paris: { timezone: America/Los_Angeles }')
+      .replace('handoff: mon 09:00', 'handoff: sun 02:30')
+      .replace('anchor: 2026-01-05', 'anchor: 2026-01-04');
+    const { yaml } = parseYaml('roster.yaml', text);
+    expect(checkRoster(yaml as YamlFile)).toEqual([
+      {
+        file: 'roster.yaml',
+        line: 12,
+        column: 14,
+        severity: 'warning',
+        message:
+          'rotations.weekly.handoff: 02:30 does not exist in America/Los_Angeles when the clocks go forward, so the hand-off moves on those days: Sun 2026-03-08 02:30 → 03:30; Sun 2027-03-14 02:30 → 03:30. Pick a time outside the clock change (before 01:00 or from 04:00)',
+      },
+    ]);
+  });
+
+  it('gives no warning for a hand-off at a time every day has', () => {
+    const { yaml } = parseYaml('roster.yaml', minimal);
+    expect(checkRoster(yaml as YamlFile)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { boundariesBetween, shiftsBetween } from '../../src/core/roster/shifts.js';
 import { fixture, local } from './fixtures/roster/load.js';
@@ -7,6 +8,26 @@ import { fixture, local } from './fixtures/roster/load.js';
 const utc = (text: string) => local(text, 'UTC');
 
 describe('shiftsBetween', () => {
+  it('the daily-rotation preset leaves no undeclared gap in 2026 (Monday before 09:00 included) but its weekday holidays', () => {
+    const roster = fixture('daily-rotation');
+    const prague = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Prague');
+    const undeclared = shiftsBetween(
+      roster,
+      'sre',
+      // From the anchor on: before the rotation's first turn nobody is meant to be on call.
+      local('2026-01-05T00:00', 'Europe/Prague'),
+      local('2027-01-01T00:00', 'Europe/Prague'),
+    )
+      .filter((s) => s.coverage === 'gap' && s.declaredGap === null)
+      .map(
+        (s) => `${prague(s.start).toFormat('yyyy-MM-dd HH:mm')}-${prague(s.end).toFormat('HH:mm')}`,
+      );
+    const weekdayHolidays = (roster.sites.brno?.holidays ?? [])
+      .map((h) => h.date)
+      .filter((date) => date >= '2026-01-05' && DateTime.fromISO(date).weekday <= 5);
+    expect(undeclared).toEqual(weekdayHolidays.map((date) => `${date} 09:00-17:00`));
+  });
+
   it('a follow-the-sun Tuesday in winter: SFO, the evening gap, Paris, Cambridge, SFO', () => {
     const shifts = shiftsBetween(
       fixture('follow-the-sun'),

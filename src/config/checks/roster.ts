@@ -1,4 +1,5 @@
 import { RosterError, rosterFrom } from '../../core/roster/from-yaml.js';
+import { skippedHandoffs } from '../../core/roster/rotation.js';
 import type { ConfigProblem } from '../problems.js';
 import { formatPath } from '../schema.js';
 import { locate, type YamlFile } from '../yaml.js';
@@ -9,8 +10,15 @@ import { locate, type YamlFile } from '../yaml.js';
  */
 export function checkRoster(yaml: YamlFile): ConfigProblem[] {
   try {
-    rosterFrom(yaml.value);
-    return [];
+    return skippedHandoffs(rosterFrom(yaml.value)).map((s) => {
+      const path = ['rotations', s.rotation, 'handoff'];
+      return {
+        file: yaml.file,
+        ...locate(yaml, path),
+        severity: 'warning' as const,
+        message: `${formatPath(path)}: ${s.time} does not exist in ${s.zone} when the clocks go forward, so the hand-off moves on those days: ${s.dates.join('; ')}. Pick a time outside the clock change (before 01:00 or from 04:00)`,
+      };
+    });
   } catch (error) {
     if (!(error instanceof RosterError)) throw error;
     return error.problems.map((p) => ({

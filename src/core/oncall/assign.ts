@@ -12,6 +12,7 @@ export const ONCALL_MARKER = { kind: 'oncall', keys: {} } as const;
 
 export interface AssignmentIssue {
   number: number;
+  state: 'open' | 'closed';
   labels: string[];
   assignees: string[];
   /** When the issue was opened: who was on call then gets it, however late the run. */
@@ -30,6 +31,7 @@ export interface AssignmentDecision {
  * the schedule says so.
  */
 export function decideAssignment(issue: AssignmentIssue, roster: Roster): AssignmentDecision {
+  if (issue.state !== 'open') return closed(issue);
   if (issue.assignees.length > 0) {
     return {
       operations: [],
@@ -190,6 +192,11 @@ export function decideRelease(
   };
 }
 
+/** A label put on a closed issue (a tidy-up, a report) is no call for whoever is on call. */
+function closed(issue: AssignmentIssue): AssignmentDecision {
+  return { operations: [], notes: [`#${issue.number} is closed: nobody is assigned`] };
+}
+
 /** `@org/team`: a team can be mentioned, never assigned. */
 function isTeam(assignee: string): boolean {
   return assignee.includes('/');
@@ -202,6 +209,7 @@ function loginOf(assignee: string | undefined): string | undefined {
 
 /** A roster that cannot be read never assigns at random: the issue is flagged for a person. */
 export function decideWithoutRoster(issue: AssignmentIssue, problem: string): AssignmentDecision {
+  if (issue.state !== 'open') return closed(issue);
   if (issue.assignees.length > 0)
     return { operations: [], notes: [`#${issue.number} is already assigned`] };
   return {

@@ -96,6 +96,30 @@ export interface HandoffIssue {
   title: string;
   labels: string[];
   assignees: string[];
+  /**
+   * The kit's on-call comment is on the issue: the kit assigned it (on opening, or on release
+   * from a hold). Only such an issue changes hands, and only while the outgoing person is its one
+   * assignee; an issue a person assigned, or gave a second assignee, is theirs to move.
+   */
+  kitAssigned: boolean;
+}
+
+/**
+ * The hand-off the log records last, when its outgoing person may still hold issues the kit
+ * meant to move: GitHub refused the incoming login, or the run died between the entry and the
+ * reassignment. Each run re-checks that one person, so a move that failed is retried until it
+ * takes, and a move that took costs one listing to confirm.
+ */
+export function lastLoggedHandoff(
+  roster: Roster,
+  schedule: string,
+  since: string | undefined,
+): Handoff | undefined {
+  if (!since || roster.schedules[schedule]?.handoff.reassign !== 'open') return undefined;
+  const at = Date.parse(since);
+  return boundariesBetween(roster, schedule, new Date(at - 1), new Date(at)).find(
+    (h) => Date.parse(h.at) === at && h.from !== null,
+  );
 }
 
 export interface HandoffInput {
@@ -123,24 +147,31 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
     notes.push(
       `${schedule}: no hand-off since ${pending.since ?? 'the last week'}; nothing to log`,
     );
-    return { operations, notes };
+    if (policy !== 'open') return { operations, notes };
   }
 
   // Only issues this schedule answers for change hands: a person's other work is not the rota's.
   const ours = input.issues.filter((i) => routeFor(roster, i.labels)?.schedule === schedule);
-  const holders = new Map(ours.map((i) => [i.number, [...i.assignees]]));
+  // Who holds each issue the kit may move, as the hand-offs are played in order.
+  const holders = new Map(
+    ours.filter((i) => movable(i)).map((i) => [i.number, i.assignees[0] ?? '']),
+  );
+  const assigneesOf = (issue: HandoffIssue): string[] => {
+    const holder = holders.get(issue.number);
+    return holder ? [holder] : issue.assignees;
+  };
   const ensured = new Set<string>();
 
   pending.handoffs.forEach((handoff, index) => {
     const leaving = handoff.from
-      ? ours.filter((i) => holders.get(i.number)?.includes(handoff.from ?? ''))
+      ? ours.filter((i) => assigneesOf(i).includes(handoff.from ?? ''))
       : [];
+    const moving = new Set<number>();
     if (policy === 'open' && handoff.from) {
       for (const issue of leaving) {
-        const current = holders.get(issue.number) ?? [];
-        holders.set(issue.number, [
-          ...new Set(current.map((login) => (login === handoff.from ? handoff.to : login))),
-        ]);
+        if (holders.get(issue.number) !== handoff.from) continue;
+        holders.set(issue.number, handoff.to);
+        moving.add(issue.number);
       }
     }
     const month = logMonth(handoff.at);
@@ -168,7 +199,7 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
         schedule,
         handoff,
         leaving,
-        policy,
+        moving,
         now,
         skipped: index === 0 ? pending.skipped : 0,
       }),
@@ -177,33 +208,34 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
   });
 
   if (policy === 'open') {
+    const retry = lastLoggedHandoff(roster, schedule, pending.since);
+    const incoming = pending.handoffs[pending.handoffs.length - 1]?.to ?? retry?.to;
     for (const issue of ours) {
-      const before = issue.assignees;
-      const after = holders.get(issue.number) ?? before;
-      const gone = before.filter((login) => !after.includes(login));
-      const added = after.filter((login) => !before.includes(login));
+      const from = issue.assignees[0];
+      let to = holders.get(issue.number);
+      // A move an earlier run logged but GitHub did not make: the issue still sits with the
+      // person who handed off, who is off call now.
+      const stranded = retry && to === retry.from && from === retry.from && incoming !== from;
+      if (stranded) to = incoming;
       // Chains (a to b to c while the cron slept) collapse into one move from a to c.
-      gone.forEach((from, i) => {
-        const to = added[i];
-        if (to)
-          operations.push({
-            kind: 'reassign',
-            issue: issue.number,
-            from,
-            to,
-            reason: `hand-off: ${from} is off call for ${schedule}, ${to} is on`,
-          });
-        else
-          operations.push({
-            kind: 'remove-assignees',
-            issue: issue.number,
-            assignees: [from],
-            reason: `hand-off: ${from} is off call for ${schedule} and the incoming person already has it`,
-          });
+      if (!from || !to || to === from) continue;
+      operations.push({
+        kind: 'reassign',
+        issue: issue.number,
+        from,
+        to,
+        reason: stranded
+          ? `hand-off retry: ${from} handed ${schedule} over at ${retry?.at} and still has #${issue.number}; ${to} is on`
+          : `hand-off: ${from} is off call for ${schedule}, ${to} is on`,
       });
+      if (stranded)
+        notes.push(
+          `${schedule}: #${issue.number} is still with ${from} after the hand-off at ${retry?.at}; moving it to ${to} again`,
+        );
     }
   }
 
+  if (pending.handoffs.length === 0) return { operations, notes };
   // A month's log is closed once the next month's has its first entry.
   const latestMonth = logMonth(pending.handoffs[pending.handoffs.length - 1]?.at ?? now);
   for (const log of input.logs) {
@@ -241,13 +273,15 @@ interface EntryInput {
   schedule: string;
   handoff: Handoff;
   leaving: readonly HandoffIssue[];
-  policy: 'none' | 'open';
+  /** The issues of `leaving` this hand-off moves to the incoming person. */
+  moving: ReadonlySet<number>;
   now: Date;
   skipped: number;
 }
 
 function entryBody(input: EntryInput): string {
-  const { roster, schedule, handoff, leaving, policy, now } = input;
+  const { roster, schedule, handoff, leaving, moving, now } = input;
+  const policy = roster.schedules[schedule]?.handoff.reassign ?? 'none';
   const at = Date.parse(handoff.at);
   const onCall = onCallAt(roster, schedule, new Date(at));
   const role = roster.schedules[schedule]?.roles[0] ?? 'primary';
@@ -270,9 +304,11 @@ function entryBody(input: EntryInput): string {
         `${noMention(handoff.from)} leaves ${leaving.length} open issue${leaving.length === 1 ? '' : 's'}:`,
       );
       for (const issue of leaving) {
-        const fate =
-          policy === 'open'
-            ? `reassigned to ${noMention(handoff.to)}`
+        // Written before GitHub is asked: the entry says what the kit will do, not what it did.
+        const fate = moving.has(issue.number)
+          ? `to be reassigned to ${noMention(handoff.to)}`
+          : policy === 'open'
+            ? `stays with ${noMention(handoff.from)}: assigned by a person`
             : `stays with ${noMention(handoff.from)}`;
         lines.push(`- #${issue.number} ${escapeInline(issue.title)} (${fate})`);
       }
@@ -304,4 +340,8 @@ function describeDelay(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} days`;
+}
+
+function movable(issue: HandoffIssue): boolean {
+  return issue.kitAssigned && issue.assignees.length === 1;
 }

@@ -61,7 +61,10 @@ export interface Holding {
   expected?: InTurn;
   /** Passed over between `expected` and the person the turn order gave. */
   skipped: Skip[];
-  /** The person the turn order gave (absent when nobody was left). */
+  /**
+   * The person the turn order gave (absent when nobody was left). Under an override of another
+   * person, this one is displaced and considered again for the next role.
+   */
   found?: InTurn;
   override?: Override;
 }
@@ -155,6 +158,8 @@ export function decideAt(roster: Roster, scheduleName: string, at: number): Deci
 
   const holdings: Holding[] = [];
   const unfilled: string[] = [];
+  /** The override's person → the turn member the override displaced. */
+  const displaced = new Map<string, InTurn>();
   let next = 0;
   schedule.roles.forEach((role, rank) => {
     const override = overrideOf.get(role);
@@ -167,10 +172,17 @@ export function decideAt(roster: Roster, scheduleName: string, at: number): Deci
       expected ??= candidate;
       const leave = leaveAt(roster, candidate.login, at);
       const elsewhere = overrides.find((o) => o.login === candidate.login && o.role !== role);
+      const standIn = displaced.get(candidate.login);
       if (leave) skipped.push({ login: candidate.login, leave });
-      else if (elsewhere) skipped.push({ login: candidate.login, overrideRole: elsewhere.role });
-      else found = candidate;
+      else if (elsewhere) {
+        skipped.push({ login: candidate.login, overrideRole: elsewhere.role });
+        if (standIn && !leaveAt(roster, standIn.login, at)) found = standIn;
+      } else found = candidate;
     }
+    // The turn member an override displaces is still on call: they take the place the
+    // override's person leaves in the turn order (the backup takes primary, the rostered primary
+    // becomes backup), so a two-person rotation keeps both roles filled.
+    if (override && found && found.login !== override.login) displaced.set(override.login, found);
     const login = override?.login ?? found?.login;
     if (login === undefined) {
       if (chosen) unfilled.push(role);

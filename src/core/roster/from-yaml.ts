@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
-import { dayNumber, describeDays, minutesOf, weekdayOf } from './time.js';
+import { leaveInterval } from './exceptions.js';
+import { dayNumber, describeDays, isoDate, minutesOf, weekdayOf } from './time.js';
 import type {
   Calendar,
   DeclaredGap,
@@ -153,6 +154,14 @@ export function rosterFrom(value: unknown): Roster {
   const file = value as RosterFile;
   const problems: RosterProblem[] = [];
   const problem = (path: (string | number)[], message: string) => problems.push({ path, message });
+  // The schema checks the shape (YYYY-MM-DD); 2026-02-30 has it, and Date.UTC would read it as
+  // 2026-03-02 without a word.
+  const realDate = (text: string, path: (string | number)[]): boolean => {
+    const date = text.slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || isoDate(dayNumber(date)) === date) return true;
+    problem(path, `${date} is not a date on the calendar`);
+    return false;
+  };
   const zone = (text: string, path: (string | number)[]): string => {
     if (!IANAZone.isValidZone(text)) problem(path, `unknown time zone "${text}"`);
     return text;
@@ -161,11 +170,17 @@ export function rosterFrom(value: unknown): Roster {
   const sites: Record<string, Site> = {};
   for (const [name, site] of Object.entries(file.sites)) {
     const holidays = new Map<string, Holiday>();
-    for (const entry of site.holidays ?? []) {
+    for (const [i, entry] of (site.holidays ?? []).entries()) {
       const holiday: Holiday =
         typeof entry === 'string'
           ? { date: entry }
           : { date: entry.date, ...(entry.name !== undefined ? { name: entry.name } : {}) };
+      realDate(
+        holiday.date,
+        typeof entry === 'string'
+          ? ['sites', name, 'holidays', i]
+          : ['sites', name, 'holidays', i, 'date'],
+      );
       holidays.set(holiday.date, holiday);
     }
     sites[name] = {
@@ -218,6 +233,7 @@ export function rosterFrom(value: unknown): Roster {
   const rotations: Record<string, Rotation> = {};
   for (const [name, rotation] of Object.entries(file.rotations)) {
     const path = ['rotations', name];
+    const anchored = realDate(rotation.anchor, [...path, 'anchor']);
     rotation.members.forEach((login, i) => knownPerson(login, [...path, 'members', i]));
     let period: Rotation['period'];
     if (rotation.period === 'week') {
@@ -227,7 +243,7 @@ export function rosterFrom(value: unknown): Roster {
           ? zone(rotation.timezone, [...path, 'timezone'])
           : (siteOf(rotation.site ?? '', [...path, 'site'])?.timezone ?? 'UTC');
       period = { unit: 'week', handoffDay: day as Weekday, handoffTime: minutesOf(time), timezone };
-      if (weekdayOf(dayNumber(rotation.anchor)) !== day) {
+      if (anchored && weekdayOf(dayNumber(rotation.anchor)) !== day) {
         problem(
           [...path, 'anchor'],
           `the anchor ${rotation.anchor} is a ${weekdayOf(dayNumber(rotation.anchor))}, not the hand-off day (${day})`,
@@ -240,6 +256,7 @@ export function rosterFrom(value: unknown): Roster {
     }
     const changes: RotationChange[] = (rotation.changes ?? []).map((change, i) => {
       const at = [...path, 'changes', i];
+      realDate(change.from, [...at, 'from']);
       change.members.forEach((login, j) => knownPerson(login, [...at, 'members', j]));
       if (change.from < rotation.anchor) {
         problem([...at, 'from'], `a change cannot start before the anchor ${rotation.anchor}`);
@@ -346,6 +363,8 @@ export function rosterFrom(value: unknown): Roster {
   const overrides: Override[] = (file.overrides ?? []).map((o, i) => {
     const path = ['overrides', i];
     knownPerson(o.person, [...path, 'person']);
+    realDate(o.from, [...path, 'from']);
+    realDate(o.to, [...path, 'to']);
     if (o.to <= o.from) problem([...path, 'to'], `ends (${o.to}) before it starts (${o.from})`);
     const timezone =
       o.timezone !== undefined
@@ -365,14 +384,20 @@ export function rosterFrom(value: unknown): Roster {
 
   const leave: Leave[] = (file.leave ?? []).map((l, i) => {
     knownPerson(l.person, ['leave', i, 'person']);
-    if (l.to < l.from) problem(['leave', i, 'to'], `ends (${l.to}) before it starts (${l.from})`);
-    return {
+    realDate(l.from, ['leave', i, 'from']);
+    realDate(l.to, ['leave', i, 'to']);
+    const entry: Leave = {
       login: l.person,
       from: l.from,
       to: l.to,
       timezone: sites[people[l.person]?.site ?? '']?.timezone ?? 'UTC',
       retroactive: l.retroactive ?? false,
     };
+    // Instants, not strings: a part day ending on its own date ("2026-03-02T13:00" to
+    // "2026-03-02", the rest of that day) sorts before its start as text.
+    const { start, end } = leaveInterval(entry);
+    if (end <= start) problem(['leave', i, 'to'], `ends (${l.to}) before it starts (${l.from})`);
+    return entry;
   });
 
   const routes: Route[] = (file.routes ?? []).map((r, i) => ({

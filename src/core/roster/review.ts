@@ -8,7 +8,7 @@ import { memberAt, turnAt, zoneOf } from './rotation.js';
 import { shiftsBetween } from './shifts.js';
 import { DAY_MS, describeLocal, isoDate } from './time.js';
 import type { Layer, Override, Roster, Schedule, Shift } from './types.js';
-import { occurrenceAt } from './window.js';
+import { isWithin, occurrenceAt } from './window.js';
 
 /**
  * The review of a roster change on a pull request: what the schema and the model cannot see
@@ -62,6 +62,8 @@ export function reviewRoster(input: RosterReviewInput): ConfigProblem[] {
     const shifts = shiftsBetween(head, name, new Date(now), new Date(until));
     roleCollisions(head, schedule, shifts, report);
     undeclaredGaps(head, schedule, shifts, input.horizonDays, report);
+    unheldRoles(head, schedule, shifts, input.horizonDays, report);
+    overridesIntoGaps(head, schedule, shifts, report);
   }
   if (input.base) {
     const lookBack = (input.lookBackDays ?? LOOK_BACK_DAYS) * DAY_MS;
@@ -261,6 +263,79 @@ function undeclaredGaps(
     `nobody is on call and no gap is declared in the next ${horizonDays} days: ${listed(described)}. Declare the gap under gaps, or cover it with a layer or an override`,
     'key',
   );
+}
+
+/**
+ * A role nobody holds while the schedule is covered: too few people left after leave and
+ * overrides. An issue routed to that role waits, and the backup a primary counts on is not there.
+ */
+function unheldRoles(
+  roster: Roster,
+  schedule: Schedule,
+  shifts: Shift[],
+  horizonDays: number,
+  report: Report,
+): void {
+  const zone = scheduleZone(roster, schedule);
+  for (const role of schedule.roles) {
+    const empty: Stretch[] = [];
+    for (const shift of shifts) {
+      if (shift.coverage !== 'covered' || shift.assignees[role] !== undefined) continue;
+      const start = Date.parse(shift.start);
+      const end = Date.parse(shift.end);
+      const last = empty.at(-1);
+      if (last && last.end === start) last.end = end;
+      else empty.push({ start, end });
+    }
+    if (empty.length === 0) continue;
+    report(
+      ['schedules', schedule.name],
+      'warning',
+      `nobody holds the ${role} role in the next ${horizonDays} days during ${listed(empty.map((s) => spanIn(s.start, s.end, zone)))}: too few people are left after leave and overrides; add an override for the ${role}, or shorten the leave`,
+      'key',
+    );
+  }
+}
+
+/**
+ * An override that covers a time no layer covers (research §10 #10): allowed, since a person may
+ * well agree to take an evening, but flagged, because it may as well be a typo in the dates.
+ */
+function overridesIntoGaps(
+  roster: Roster,
+  schedule: Schedule,
+  shifts: Shift[],
+  report: Report,
+): void {
+  const found = new Map<number, Stretch[]>();
+  for (const shift of shifts) {
+    if (shift.coverage !== 'covered' || shift.layer !== undefined) continue;
+    const start = Date.parse(shift.start);
+    const decision = decideAt(roster, schedule.name, start);
+    if (decision.chosen) continue;
+    for (const holding of decision.holdings) {
+      if (!holding.override) continue;
+      const index = roster.overrides.indexOf(holding.override);
+      const when = found.get(index) ?? [];
+      const end = Date.parse(shift.end);
+      const last = when.at(-1);
+      if (last && last.end === start) last.end = end;
+      else when.push({ start, end });
+      found.set(index, when);
+    }
+  }
+  for (const [index, when] of found) {
+    const override = roster.overrides[index];
+    if (!override) continue;
+    const gap = schedule.gaps.find((g) =>
+      when.some((w) => isWithin(g.window, w.start, g.toleranceMinutes)),
+    );
+    report(
+      ['overrides', index],
+      'warning',
+      `extends ${schedule.name} coverage into ${gap ? `the declared gap "${gap.name}"` : 'a time no layer covers'} during ${listed(when.map((s) => spanIn(s.start, s.end, override.timezone)))}: allowed, and ${override.login} holds ${override.role} then; check that the dates are meant`,
+    );
+  }
 }
 
 /** A layer whose window would be open at `at` but for a holiday: the usual cause of a surprise gap. */

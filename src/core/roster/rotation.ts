@@ -1,5 +1,15 @@
 import { seededShuffle } from './shuffle.js';
-import { clock, dayNumber, describeLocal, instantOf, localDay, titleOf } from './time.js';
+import {
+  clock,
+  dayNumber,
+  describeLocal,
+  instantOf,
+  isoDate,
+  isoIn,
+  localDay,
+  titleOf,
+  weekdayOf,
+} from './time.js';
 import type { Calendar, Order, Roster, Rotation } from './types.js';
 import { countWorkingDays, isWorkingDay, nextWorkingDay, previousWorkingDay } from './window.js';
 
@@ -300,4 +310,38 @@ export function describeTurn(roster: Roster, rotation: Rotation, turn: TurnSpan)
   const zone = zoneOf(roster, rotation);
   const kind = rotation.period.unit === 'week' ? 'week from' : 'working day';
   return `${kind} ${describeLocal(turn.start, zone)}`;
+}
+
+/** A weekly hand-off whose local time a clock change skips on some dates. */
+export interface SkippedHandoff {
+  rotation: string;
+  /** "Sun 2026-03-08 02:30 → 03:30", one per date in the years looked at. */
+  dates: string[];
+  zone: string;
+  time: string;
+}
+
+/**
+ * Weekly hand-offs set at a local time that does not exist on a spring-forward day (`sun 02:30`
+ * in America/Los_Angeles): the turn then changes at the first valid time after it (03:30). Not
+ * an error, since the rotation still turns, but worth a warning naming the dates it moves, over
+ * the `years` from the anchor.
+ */
+export function skippedHandoffs(roster: Roster, years = 2): SkippedHandoff[] {
+  const found: SkippedHandoff[] = [];
+  for (const rotation of Object.values(roster.rotations)) {
+    const period = rotation.period;
+    if (period.unit !== 'week') continue;
+    const time = clock(period.handoffTime);
+    const first = dayNumber(rotation.anchor);
+    const dates: string[] = [];
+    for (let day = first; day < first + Math.ceil(years * 365.25); day += 7) {
+      const landed = isoIn(instantOf(day, period.handoffTime, period.timezone), period.timezone);
+      const at = landed.slice(11, 16);
+      if (at !== time) dates.push(`${titleOf(weekdayOf(day))} ${isoDate(day)} ${time} → ${at}`);
+    }
+    if (dates.length > 0)
+      found.push({ rotation: rotation.name, dates, zone: period.timezone, time });
+  }
+  return found;
 }
