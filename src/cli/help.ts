@@ -3,14 +3,18 @@
 export const VALIDATE_HELP = `Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
 
 Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
-checks a schema cannot express. Every problem is printed as file:line:column.
+checks a schema cannot express; the issue forms in .github/ISSUE_TEMPLATE and the templates and
+fields intake.yaml names in them; and the roster for the next 14 days (overlapping overrides,
+undeclared gaps, role collisions). The past a roster change would rewrite and who GitHub can
+assign are checked on pull requests. Every problem is printed as file:line:column.
 
 Options:
-  --config PATH   the config folder or one file in it (default .github/support-kit)
+  --config PATH   the config folder or one file in it, relative or absolute
+                  (default .github/support-kit)
   --repo o/name   read the config from that repository through the API instead of the disk
                   (token from GITHUB_TOKEN, API from GITHUB_API_URL)
   --ref REF       with --repo: the branch, tag or commit to read (default: the default branch)
-  --json          print {"valid": bool, "files": [...], "problems": [...]}
+  --json          print {"valid": bool, "files": [...], "templates": [...], "problems": [...]}
   -h, --help      show this help
 
 Exit status: 0 valid, 1 problems found, 2 usage error.`;
@@ -144,8 +148,9 @@ Builds the weekly report as the scheduled workflow does: opened vs closed, first
 and resolution times (mean, median, p90, with the issues not measured yet), the response goal
 and its breaches on the roster's business hours, stale issues, who is on call. Prints the
 markdown. Without --dry-run it also opens or updates the week's report issue in the first
-repository and closes the earlier ones (as the token's user: the workflow's bot finds only
-the reports a bot wrote).
+repository and closes the earlier ones. It recognises the reports written by a bot or by the
+token's own user, so re-running it updates its report; a workflow finds only the reports a bot
+wrote (use the workflow token or a GitHub App token there).
 
 Options:
   --repo LIST     repositories that feed the report, comma-separated; the issue goes to the first
@@ -156,4 +161,5 @@ Options:
   -h, --help      show this help
 
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
+SUPPORT_KIT_NOW (an ISO instant) sets the clock, for tests and for reproducing a past run.
 Exit status: 0 done, 1 config errors or a refused write, 2 usage error.`;

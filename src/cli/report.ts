@@ -49,6 +49,12 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     ...writePacingFromEnv(),
     log: (m) => io.err(m),
   });
+  const now = readClock();
+  const gateway = new Gateway(octokit, home);
+  // A personal token writes the report as its person, whom the workflow's bot rule would not
+  // recognise: without this, every run would open the week's report again.
+  const self = await gateway.authenticatedLogin();
+  if (self !== null) gateway.selfLogin = self;
   const inputs: Record<string, string> = {
     week: values.week ?? '',
     repositories: repos.map((r) => `${r.owner}/${r.repo}`).join(','),
@@ -59,10 +65,10 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       capability: 'report',
       event: { name: 'workflow_dispatch', payload: {} },
       repo: home,
-      gateway: new Gateway(octokit, home),
+      gateway,
       source: workspaceSource(process.cwd(), values.config),
       input: (name) => inputs[name] ?? '',
-      now: new Date(),
+      now,
       log: () => undefined,
     },
     { dryRun: values['dry-run'] === true },
@@ -79,4 +85,17 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   }
   for (const failure of run.failures) io.err(`support-kit report: ${failure}`);
   return run.failures.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The command's one reading of the clock. `SUPPORT_KIT_NOW` (an ISO instant) fixes it, as it does
+ * for the actions and `oncall`: the default week and "as of" then follow the given instant.
+ */
+function readClock(): Date {
+  const fixed = process.env.SUPPORT_KIT_NOW;
+  if (!fixed) return new Date();
+  const at = new Date(fixed);
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`, REPORT_HELP);
+  return at;
 }

@@ -9,8 +9,10 @@ import type {
   Operation,
   Plan,
   Reassign,
+  UpsertComment,
 } from '../core/plan/types.js';
 import { pendingMarker } from '../core/notify/pending.js';
+import { ISSUE_URL_SLOT } from '../core/notify/slack.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
@@ -49,11 +51,14 @@ export async function applyPlan(
   // Notifications that failed so far, for a comment that records them (recordFailedNotifications).
   const failedNotifications: Notify[] = [];
   for (const planned of plan.operations) {
+    // Only the issue's own: a sweep's plan holds many issues, each with its own state comment.
+    const failedHere =
+      planned.kind === 'upsert-comment' && planned.recordFailedNotifications
+        ? failedNotifications.filter((n) => n.issue === planned.issue)
+        : [];
     const operation =
-      planned.kind === 'upsert-comment' &&
-      planned.recordFailedNotifications &&
-      failedNotifications.length > 0
-        ? { ...planned, body: [planned.body, ...failedNotifications.map(pendingMarker)].join('\n') }
+      planned.kind === 'upsert-comment' && failedHere.length > 0
+        ? { ...planned, body: [planned.body, ...failedHere.map(pendingMarker)].join('\n') }
         : planned;
     const label = `${describeAction(operation)} on ${describeTarget(operation)}`;
     if (operation.kind === 'keep-label') {
@@ -67,6 +72,8 @@ export async function applyPlan(
     }
     try {
       const outcome = await applyOperation(operation, gateway);
+      if (operation.kind === 'upsert-comment' && operation.pendingLabel)
+        outcome.detail += await markPending(gateway, operation, failedHere.length > 0);
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
       results.push({ operation, ...outcome });
     } catch (error) {
@@ -142,9 +149,21 @@ async function applyOperation(
     }
     case 'notify': {
       if (!gateway.notifier) throw new Error(`no ${op.channel} endpoint is configured`);
-      return { status: 'applied', detail: await gateway.notifier.send(op) };
+      if (typeof op.issue === 'number')
+        return { status: 'applied', detail: await gateway.notifier.send(op) };
+      const url = (await markedIssue(gateway, op.issue)).html_url;
+      return { status: 'applied', detail: await gateway.notifier.send(withIssueUrl(op, url)) };
     }
   }
+}
+
+/** Sets or clears the pending label as the comment just written records failures or none. */
+async function markPending(gateway: Gateway, op: UpsertComment, pending: boolean): Promise<string> {
+  const label = op.pendingLabel;
+  if (!label || typeof op.issue !== 'number' || pending === label.present) return '';
+  if (pending) await gateway.addLabels(op.issue, [label.name]);
+  else await gateway.removeLabel(op.issue, label.name);
+  return `; ${pending ? 'labelled' : 'unlabelled'} ${label.name}`;
 }
 
 /**
@@ -191,15 +210,27 @@ async function reassign(
 
 /** The number of the issue an earlier operation of the plan wrote (or an earlier run). */
 async function markedIssueNumber(gateway: Gateway, target: MarkedIssue): Promise<number> {
+  return (await markedIssue(gateway, target)).number;
+}
+
+async function markedIssue(gateway: Gateway, target: MarkedIssue): Promise<GitHubIssue> {
   const found =
-    findMarkedIssue(gateway.created, target.marker) ??
+    findMarkedIssue(gateway.created, target.marker, gateway.selfLogin) ??
     findMarkedIssue(
       await gateway.listIssues({ state: 'all', labels: target.labels }),
       target.marker,
+      gateway.selfLogin,
     );
   if (!found)
     throw new Error(`no issue marked ${target.marker.kind} to comment on (was it created?)`);
-  return found.number;
+  return found;
+}
+
+/** The URL is GitHub's own; JSON-escaped so that it cannot change the payload's shape. */
+function withIssueUrl(op: Notify, url: string): Notify {
+  const slot = JSON.stringify(ISSUE_URL_SLOT).slice(1, -1);
+  const json = JSON.stringify(op.payload).replaceAll(slot, JSON.stringify(url).slice(1, -1));
+  return { ...op, payload: JSON.parse(json) as Record<string, unknown> };
 }
 
 /**
@@ -228,21 +259,31 @@ async function editLabels(
 
 /**
  * Only a bot (the workflow token or an app) can have written a kit marker; a marker in a
- * human's comment is a forgery or a quote, and is never taken for the kit's own.
+ * human's comment is a forgery or a quote, and is never taken for the kit's own. The one
+ * person who can have written it is the token's own user (`selfLogin`: the CLI run with a
+ * personal token), or every such run would write its marked issue or comment again.
  */
-export function isKitAuthor(user: GitHubUser | null): boolean {
-  return user?.type === 'Bot';
+export function isKitAuthor(user: GitHubUser | null, selfLogin?: string): boolean {
+  if (user?.type === 'Bot') return true;
+  return (
+    selfLogin !== undefined && user !== null && user.login.toLowerCase() === selfLogin.toLowerCase()
+  );
 }
 
 export function findMarkedComment(
   comments: GitHubComment[],
   marker: Marker,
+  selfLogin?: string,
 ): GitHubComment | undefined {
-  return comments.find((c) => isKitAuthor(c.user) && hasMarker(c.body, marker));
+  return comments.find((c) => isKitAuthor(c.user, selfLogin) && hasMarker(c.body, marker));
 }
 
-export function findMarkedIssue(issues: GitHubIssue[], marker: Marker): GitHubIssue | undefined {
-  return issues.find((i) => isKitAuthor(i.user) && hasMarker(i.body, marker));
+export function findMarkedIssue(
+  issues: GitHubIssue[],
+  marker: Marker,
+  selfLogin?: string,
+): GitHubIssue | undefined {
+  return issues.find((i) => isKitAuthor(i.user, selfLogin) && hasMarker(i.body, marker));
 }
 
 export async function upsertComment(
@@ -252,7 +293,7 @@ export async function upsertComment(
   text: string,
 ): Promise<Omit<OperationResult, 'operation'>> {
   const body = withMarker(marker, text);
-  const existing = findMarkedComment(await gateway.listComments(issue), marker);
+  const existing = findMarkedComment(await gateway.listComments(issue), marker, gateway.selfLogin);
   if (!existing) {
     const created = await gateway.createComment(issue, body);
     return { status: 'applied', detail: created.html_url };
@@ -272,7 +313,11 @@ export async function upsertIssue(
   const body = withMarker(marker, text);
   // Listing by label (not search) because the search index lags behind writes: a re-run
   // right after the first must still find the issue it wrote.
-  const existing = findMarkedIssue(await gateway.listIssues({ state: 'all', labels }), marker);
+  const existing = findMarkedIssue(
+    await gateway.listIssues({ state: 'all', labels }),
+    marker,
+    gateway.selfLogin,
+  );
   if (!existing) {
     const created = await gateway.createIssue({ title, body, labels });
     return { status: 'applied', detail: created.html_url };

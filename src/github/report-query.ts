@@ -1,10 +1,12 @@
 import type {
   Actor,
+  AssignmentChange,
   ClosedReason,
   ReportCounts,
   ReportIssue,
   TimelineEntry,
 } from '../core/report/types.js';
+import type { GitHubUser } from './types.js';
 
 /**
  * The report's reads: GraphQL search, 100 issues a request with every field the definitions
@@ -29,6 +31,8 @@ export interface ReportFetchRequest {
   previous: { start: number; end: number };
   /** Report issues carry it and are never counted. */
   excludeLabel: string;
+  /** Other labels of the kit's own issues (the hand-off logs), never counted either. */
+  otherKitLabels?: string[];
   /** Where report issues live: the latest ones carrying `excludeLabel` are read there too. */
   reportRepo: string;
 }
@@ -39,8 +43,8 @@ export interface LabelledIssue {
   url: string;
   state: 'open' | 'closed';
   body: string;
-  /** Written by a bot (the workflow token or an app), as every report of the kit is. */
-  byBot: boolean;
+  /** Who wrote it, typed as REST types users (`Bot` for the workflow token or an app). */
+  author: GitHubUser | null;
 }
 
 export interface ReportFetchResult {
@@ -64,6 +68,8 @@ const DAY_MS = 86_400_000;
 /** GitHub was founded in 2008: an open lower bound that search accepts. */
 const EPOCH = Date.parse('2008-01-01T00:00:00Z');
 
+const ASSIGNEE = '... on User { login } ... on Bot { login } ... on Mannequin { login }';
+
 const ISSUE_FIELDS = `
   ... on Issue {
     number title url createdAt closedAt state authorAssociation
@@ -78,6 +84,13 @@ const ISSUE_FIELDS = `
         ... on IssueComment { createdAt authorAssociation author { __typename login } }
         ... on LabeledEvent { createdAt actor { __typename login } label { name } }
         ... on AssignedEvent { createdAt actor { __typename login } }
+      }
+    }
+    changes: timelineItems(last: 50, itemTypes: [ASSIGNED_EVENT, UNASSIGNED_EVENT]) {
+      nodes {
+        __typename
+        ... on AssignedEvent { createdAt assignee { ${ASSIGNEE} } }
+        ... on UnassignedEvent { createdAt assignee { ${ASSIGNEE} } }
       }
     }
     late: timelineItems(last: 25, itemTypes: [CLOSED_EVENT, REOPENED_EVENT, TRANSFERRED_EVENT]) {
@@ -146,6 +159,13 @@ interface RawIssue {
       label?: { name: string };
     } | null)[];
   };
+  changes?: {
+    nodes: ({
+      __typename: string;
+      createdAt: string;
+      assignee?: { login?: string } | null;
+    } | null)[];
+  };
   late: {
     nodes: ({
       __typename: string;
@@ -207,6 +227,16 @@ export function issueFrom(raw: RawIssue): ReportIssue {
   }
   // Stable: equal instants keep GitHub's order (a label and an assignment at creation).
   timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const assignmentChanges: AssignmentChange[] = [];
+  for (const node of raw.changes?.nodes ?? []) {
+    const login = node?.assignee?.login;
+    if (!node || !login) continue;
+    assignmentChanges.push({
+      at: node.createdAt,
+      login,
+      added: node.__typename === 'AssignedEvent',
+    });
+  }
   return {
     repo: raw.repository.nameWithOwner,
     number: raw.number,
@@ -221,6 +251,7 @@ export function issueFrom(raw: RawIssue): ReportIssue {
     assignees: raw.assignees.nodes.map((a) => a.login),
     timeline,
     ...(raw.early.pageInfo.hasNextPage ? { responsesTruncated: true } : {}),
+    ...(assignmentChanges.length > 0 ? { assignmentChanges } : {}),
   };
 }
 
@@ -242,7 +273,9 @@ export async function fetchReportData(
   const scope = [
     ...request.repos.map((r) => `repo:${r}`),
     'is:issue',
-    `-label:${JSON.stringify(request.excludeLabel)}`,
+    ...[request.excludeLabel, ...(request.otherKitLabels ?? [])].map(
+      (l) => `-label:${JSON.stringify(l)}`,
+    ),
   ].join(' ');
   let requests = 0;
   const call = async (fields: string[]) => {
@@ -294,7 +327,7 @@ export async function fetchReportData(
   const opening = await call([
     ...counts,
     `reports: search(query: ${JSON.stringify(reportsQuery)}, type: ISSUE, first: ${RECENT_REPORTS}) {
-      nodes { ... on Issue { number url state body author { __typename } } } }`,
+      nodes { ... on Issue { number url state body author { __typename login } } } }`,
     ...slices.map((s, i) => countField(`c${i}`, queryOf(scope, s))),
     ...(first ? [pageField('p', queryOf(scope, first), PAGE, null)] : []),
   ]);
@@ -393,7 +426,7 @@ export async function fetchReportData(
       url: n.url,
       state: n.state === 'CLOSED' ? ('closed' as const) : ('open' as const),
       body: n.body ?? '',
-      byBot: n.author?.__typename === 'Bot',
+      author: n.author ? { login: n.author.login, type: n.author.__typename } : null,
     }));
   return { issues: [...issues.values()], counts: result, requests, truncated, reports };
 }
@@ -403,5 +436,5 @@ interface RawReport {
   url: string;
   state: string;
   body: string | null;
-  author: { __typename: string } | null;
+  author: RawActor | null;
 }

@@ -1,15 +1,19 @@
 import { loadConfig } from '../config/load.js';
 import { hasErrors, type ConfigProblem } from '../config/problems.js';
 import { locate } from '../config/yaml.js';
+import { isKitAuthor } from '../github/apply.js';
 import { parseMarkers } from '../core/markers/markers.js';
+import { reportNotification } from '../core/notify/report.js';
 import { emptyPlan } from '../core/plan/types.js';
 import { reportConfigFrom } from '../core/report/config.js';
+import { HANDOFF_LOG_LABEL } from '../core/oncall/handoff.js';
 import { decideReport, REPORT_MARKER_KIND } from '../core/report/decide.js';
 import { teamOf } from '../core/report/definitions.js';
 import type { PreviousReport } from '../core/report/types.js';
 import { parseWeek, previousWeek, reportedWeek } from '../core/report/week.js';
 import { rosterFrom } from '../core/roster/from-yaml.js';
 import type { Roster } from '../core/roster/types.js';
+import { webhookFor } from './notify.js';
 import type { Job } from './types.js';
 
 /**
@@ -72,12 +76,14 @@ export const reportJob: Job = async (context) => {
     cut: Math.min(week.end, now),
     previous: { start: before.start, end: before.end },
     excludeLabel: settings.label,
+    otherKitLabels: [HANDOFF_LOG_LABEL],
     reportRepo: `${context.repo.owner}/${context.repo.repo}`,
   });
 
-  // Only a bot writes the kit's reports: a marker in a person's issue is a quote, not ours.
+  // The executor's rule: a bot, or the token's own user, writes the kit's reports; a marker in
+  // anybody else's issue is a quote, not ours.
   const previousReports: PreviousReport[] = data.reports.flatMap((r) => {
-    if (!r.byBot) return [];
+    if (!isKitAuthor(r.author, context.gateway.selfLogin)) return [];
     const marker = parseMarkers(r.body).find((m) => m.kind === REPORT_MARKER_KIND);
     const id = marker?.keys.week;
     return id ? [{ number: r.number, week: id, state: r.state, url: r.url }] : [];
@@ -96,6 +102,12 @@ export const reportJob: Job = async (context) => {
     reportRepo: context.repo,
     previousReports,
   });
+  const link = reportNotification(week.id, decision.title, settings.label, previousReports);
+  if (link) {
+    const webhook = await webhookFor(context, 'report');
+    if (webhook.post) decision.plan.operations.push(link);
+    decision.plan.notes.push(webhook.note);
+  }
   decision.plan.notes.push(`${data.requests} GraphQL request(s) for the data`);
   if (data.truncated > 0)
     decision.plan.notes.push(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Emulator, webhookPayload } from '../emulator/index.js';
 import { REPO, routes, run, startDesk } from './harness/desk.js';
+import { type Receiver, slackProblems, startWebhook } from './harness/receivers.js';
 import { projectRoot, runNode } from './harness/run-action.js';
 
 /**
@@ -21,7 +22,9 @@ const schedule = () => ({
 });
 const at = (now: string) => ({ env: { SUPPORT_KIT_NOW: now } });
 const reports = () =>
-  emulator.store.repo(REPO).issues.filter((i) => i.labels.some((l) => l.name === 'report'));
+  emulator.store
+    .repo(REPO)
+    .issues.filter((i) => i.labels.some((l) => l.name === 'support-kit/report'));
 
 /** Week 47 of 2026 at the desk: three customer issues, one answered, one closed. */
 function seedWeek(): void {
@@ -135,6 +138,38 @@ describe('weekly report (dist/report)', () => {
     expect(next.requests.at(-1)?.body).toEqual({ state: 'closed', state_reason: 'completed' });
   });
 
+  it("counts a customer issue labelled report, and neither the kit's hand-off log nor its reports", async () => {
+    emulator = await startDesk();
+    const s = emulator.store;
+    s.createIssue(REPO, {
+      title: 'Monthly report export is empty',
+      user: 'customer-eng',
+      created_at: '2026-11-17T10:00:00Z',
+      labels: ['report'],
+    });
+    s.createIssue(REPO, {
+      title: 'On-call hand-offs 2026-11',
+      user: 'github-actions[bot]',
+      created_at: '2026-11-16T16:00:00Z',
+      labels: ['oncall/handoff-log'],
+    });
+    s.createIssue(REPO, {
+      title: 'Support report 2026-W46',
+      user: 'github-actions[bot]',
+      created_at: '2026-11-16T06:20:00Z',
+      labels: ['support-kit/report'],
+    });
+
+    const result = await run(emulator, 'report', schedule(), at('2026-11-23T06:20:00Z'));
+
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.outputs.metrics ?? '{}')).toMatchObject({
+      opened: 1,
+      firstResponse: { population: 1 },
+      allTime: { opened: 1 },
+    });
+  });
+
   it('on a dry run decides the same report and writes nothing', async () => {
     emulator = await startDesk();
     seedWeek();
@@ -185,11 +220,99 @@ describe('weekly report (dist/report)', () => {
 });
 
 describe('support-kit report (dist/cli)', () => {
-  const cli = (args: string[], cwd: string) =>
+  const cli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
     runNode([join(projectRoot(), 'dist', 'cli', 'index.js'), 'report', ...args], {
-      env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: emulator.url, GITHUB_TOKEN: 'x' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        GITHUB_API_URL: emulator.url,
+        GITHUB_TOKEN: 'x',
+        ...env,
+      },
       cwd,
     });
+
+  it("with a person's token, a second run updates the report that person wrote instead of opening another", async () => {
+    emulator = await startDesk();
+    emulator.store.tokens.set('amy-token', 'amy');
+    seedWeek();
+    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-'));
+    const asAmy = { GITHUB_TOKEN: 'amy-token' };
+
+    const first = await cli(['--repo', REPO, '--week', '2026-W47'], cwd, asAmy);
+    emulator.store.createIssue(REPO, {
+      title: 'Crash on start',
+      user: 'customer-eng',
+      created_at: '2026-11-20T20:00:00Z',
+    });
+    emulator.resetRequests();
+    const second = await cli(['--repo', REPO, '--week', '2026-W47'], cwd, asAmy);
+
+    expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
+    expect(reports().map((i) => [i.title, i.user])).toEqual([['Support report 2026-W47', 'amy']]);
+    expect(reports()[0]?.body).toContain('| Opened | 4 | 0 | +4 |');
+    expect(emulator.requests.map((r) => r.route)).toEqual([
+      'GET /user',
+      'POST /graphql',
+      'POST /graphql',
+      'GET /repos/{owner}/{repo}/issues',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
+
+    // The next week's run finds that report as an earlier one of its own: linked and closed.
+    const next = await cli(['--repo', REPO, '--week', '2026-W48'], cwd, asAmy);
+    expect(next.exitCode).toBe(0);
+    expect(reports().map((i) => [i.title, i.state])).toEqual([
+      ['Support report 2026-W47', 'closed'],
+      ['Support report 2026-W48', 'open'],
+    ]);
+  });
+
+  it("a report marker in another person's issue is not taken for the kit's report", async () => {
+    emulator = await startDesk();
+    emulator.store.tokens.set('amy-token', 'amy');
+    seedWeek();
+    const forged = emulator.store.createIssue(REPO, {
+      title: 'Support report 2026-W47',
+      user: 'luc',
+      body: '<!-- support-kit:report week=2026-W47 -->\nmine',
+      labels: ['support-kit/report'],
+    });
+    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-'));
+
+    const result = await cli(['--repo', REPO, '--week', '2026-W47'], cwd, {
+      GITHUB_TOKEN: 'amy-token',
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(reports().map((i) => [i.number, i.user, (i.body ?? '').endsWith('mine')])).toEqual([
+      [forged.number, 'luc', true],
+      [forged.number + 1, 'amy', false],
+    ]);
+  });
+
+  it('without --week reports the last complete week as of SUPPORT_KIT_NOW', async () => {
+    emulator = await startDesk();
+    seedWeek();
+    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-'));
+
+    const result = await cli(['--repo', REPO, '--json', '--dry-run'], cwd, {
+      SUPPORT_KIT_NOW: '2026-11-24T10:00:00Z',
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      week: { id: '2026-W47', complete: true },
+      generatedAt: '2026-11-24T10:00:00.000Z',
+      opened: 3,
+    });
+  });
+
+  it('refuses a SUPPORT_KIT_NOW that is not an instant, with the usage (exit 2)', async () => {
+    emulator = await startDesk();
+    const result = await cli(['--repo', REPO], projectRoot(), { SUPPORT_KIT_NOW: 'monday' });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/SUPPORT_KIT_NOW must be an ISO date-time, not "monday"/);
+  });
 
   it("prints the week's markdown on --dry-run and writes nothing; --json prints the metrics", async () => {
     emulator = await startDesk();
@@ -218,5 +341,56 @@ describe('support-kit report (dist/cli)', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--week must be an ISO week such as 2026-W47/);
     expect(result.stderr).toMatch(/Usage: support-kit report/);
+  });
+});
+
+describe('weekly report link to the webhook (dist/report)', () => {
+  let hook: Receiver | undefined;
+  afterEach(async () => hook?.close());
+
+  it("posts the report's title and link when it opens the week's report, not when a re-run updates it", async () => {
+    emulator = await startDesk({
+      '.github/support-kit/escalation.yaml':
+        'version: 1\nnotifications:\n  webhook:\n    events: [report]\n',
+    });
+    hook = await startWebhook();
+    seedWeek();
+    const withHook = (now: string) => ({
+      ...at(now),
+      inputs: { 'slack-webhook-url': `${hook?.url}/hook` },
+    });
+
+    const first = await run(emulator, 'report', schedule(), withHook('2026-11-23T06:20:00Z'));
+
+    expect(first.exitCode).toBe(0);
+    const opened = reports()[0]!;
+    expect(hook.received.map((r) => [r.method, r.path, r.body])).toEqual([
+      [
+        'POST',
+        '/hook',
+        {
+          text: `:bar_chart: <https://github.com/acme/desk/issues/${opened.number}|Support report 2026-W47>`,
+        },
+      ],
+    ]);
+    expect(slackProblems(hook.received[0]?.body)).toEqual([]);
+    expect(routes(first.requests)).toEqual([
+      ...CONFIG_READS,
+      ...DATA_READS,
+      'GET /repos/{owner}/{repo}/contents/{path}', // escalation.yaml: which events are posted
+      'GET /repos/{owner}/{repo}/issues',
+      'POST /repos/{owner}/{repo}/issues',
+    ]);
+
+    const again = await run(emulator, 'report', schedule(), withHook('2026-11-23T09:00:00Z'));
+
+    expect(again.exitCode).toBe(0);
+    expect(hook.received).toHaveLength(1);
+    expect(routes(again.requests)).toEqual([
+      ...CONFIG_READS,
+      ...DATA_READS,
+      'GET /repos/{owner}/{repo}/issues',
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
   });
 });

@@ -154,7 +154,7 @@ describe('a week of the support-triage preset (seed 001)', () => {
     const run = await desk.report();
 
     expect(run.exitCode).toBe(0);
-    const [report] = desk.issuesLabelled('report');
+    const [report] = desk.issuesLabelled('support-kit/report');
     expect(report?.title).toBe('Support report 2026-W48');
     const body = report?.body ?? '';
     // "Issues Opened vs Closed this week" and "all time"
@@ -163,7 +163,7 @@ describe('a week of the support-triage preset (seed 001)', () => {
     expect(body).toContain('Closed: 0 completed, 1 not planned.');
     expect(body).toContain('All time (to the end of the week): 4 opened, 1 closed, 3 open.');
     // L2's label on Friday is the only first response of the week.
-    expect(body).toMatch(/^\| Time to first response \|.*\| 1 of 3 \| 2 not answered yet \|$/m);
+    expect(body).toMatch(/^\| Time to first response \|.*\| 1 of 3 \| 2 not answered \|$/m);
     expect(body).toContain('## Open for more than 14 days');
   });
 });

@@ -17,7 +17,7 @@ describe('report.yaml', () => {
       goals: { defaultMs: 3_600_000, severities: {} },
       team: [],
       title: 'Support report {week}',
-      label: 'report',
+      label: 'support-kit/report',
       listLimit: 25,
     });
   });

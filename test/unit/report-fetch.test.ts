@@ -159,4 +159,28 @@ describe('report data over GraphQL', () => {
       { kind: 'closed', at: '2026-11-18T09:00:00Z', reason: 'not_planned' },
     ]);
   });
+
+  it('reads who was assigned and unassigned when, for the assignees at the end of the week', async () => {
+    gh = await startEmulator({
+      seed: {
+        users: [{ login: 'amy' }, { login: 'luc' }],
+        repos: [{ owner: 'acme', name: 'desk', collaborators: ['amy', 'luc'] }],
+      },
+    });
+    gh.setClock('2026-11-17T09:00:00Z');
+    const handed = gh.store.createIssue('acme/desk', { title: 'Handed', user: 'cu' });
+    gh.store.addAssignees('acme/desk', handed.number, ['amy'], { actor: 'amy' });
+    gh.setClock('2026-11-23T16:05:00Z');
+    gh.store.addAssignees('acme/desk', handed.number, ['luc'], { actor: 'github-actions[bot]' });
+    gh.store.removeAssignees('acme/desk', handed.number, ['amy'], { actor: 'github-actions[bot]' });
+
+    const [issue] = (await fetch()).issues;
+
+    expect(issue?.assignees).toEqual(['luc']);
+    expect(issue?.assignmentChanges).toEqual([
+      { at: '2026-11-17T09:00:00Z', login: 'amy', added: true },
+      { at: '2026-11-23T16:05:00Z', login: 'luc', added: true },
+      { at: '2026-11-23T16:05:00Z', login: 'amy', added: false },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportConfigFrom } from '../../src/core/report/config.js';
 import { computeMetrics } from '../../src/core/report/metrics.js';
-import { statsOf } from '../../src/core/report/stats.js';
+import { formatElapsed, statsOf } from '../../src/core/report/stats.js';
 import { parseWeek, reportedWeek, weekContaining } from '../../src/core/report/week.js';
 import { fixture } from './fixtures/roster/load.js';
 import { closed, comment, input, issue, labeled, person } from './fixtures/report/issues.js';
@@ -17,6 +17,10 @@ describe('statistics', () => {
       median: 2.5 * HOUR,
       p90: 4 * HOUR,
     });
+  });
+
+  it('past 48 hours an elapsed time is rounded to the nearest hour: 2d 3h 50m reads 2d 4h', () => {
+    expect(formatElapsed(51 * HOUR + 50 * MIN)).toBe('2d 4h');
   });
 
   it('an empty sample has no mean rather than a mean of zero', () => {
@@ -57,13 +61,24 @@ describe('response goal on the business clock (seed 004: 1 h, 8-12 and 1-5 Pacif
       }),
     );
 
-  it('Friday 16:30 answered Monday 08:20 waited 50 business minutes: within the goal', () => {
+  it('Thursday 16:30 answered Friday 08:20 waited 50 business minutes: within the goal', () => {
     const m = run([
-      issue('2026-11-21T00:30:00Z', [comment('2026-11-23T16:20:00Z', person('amy'))]),
+      issue('2026-11-20T00:30:00Z', [comment('2026-11-20T16:20:00Z', person('amy'))]),
     ]);
-    // Friday 20 Nov 16:30 PST is 21 Nov 00:30 UTC; Monday 23 Nov 08:20 PST is 16:20 UTC.
+    // Thursday 19 Nov 16:30 PST is 20 Nov 00:30 UTC; Friday 20 Nov 08:20 PST is 16:20 UTC.
     expect(m.goals).toMatchObject({ met: 1, breached: 0, pending: 0 });
     expect(m.firstResponse.business?.median).toBe(50 * MIN);
+  });
+
+  it("Friday 16:30 answered Monday 08:20: as of the week's end it is pending, whenever the report runs", () => {
+    const friday = issue('2026-11-21T00:30:00Z', [comment('2026-11-23T16:20:00Z', person('amy'))]);
+    const monday = run([friday]);
+    const monthLater = computeMetrics(
+      input([friday], { week, roster, calendar, now: Date.parse('2026-12-21T15:00:00Z') }),
+    );
+    expect(monday.goals).toMatchObject({ met: 0, pending: 1, breaches: [] });
+    expect({ ...monthLater.goals, calendar: '' }).toEqual({ ...monday.goals, calendar: '' });
+    expect(monthLater.firstResponse).toEqual(monday.firstResponse);
   });
 
   it('11:30 answered 13:40 waited 70 business minutes over lunch: a breach, listed', () => {
@@ -192,6 +207,25 @@ describe('the rest of the week', () => {
     expect(schedule.nextWeek.primary?.[0]?.login).toBe('luc');
     expect(m.handedOver).toMatchObject([{ number: 9, from: 'amy', to: 'luc' }]);
   });
+
+  it('an issue the hand-off already reassigned is still listed as handed over by its holder then', () => {
+    const roster = fixture('live-incident');
+    const week = parseWeek('2026-W47', 'America/Los_Angeles')!;
+    // The hand-off job ran Monday 08:05 PST (16:05 UTC): luc on, amy off; the report runs after.
+    const reassigned = issue('2026-11-18T17:00:00Z', [], {
+      number: 9,
+      assignees: ['luc'],
+      assignmentChanges: [
+        { at: '2026-11-18T17:10:00Z', login: 'amy', added: true },
+        { at: '2026-11-23T16:05:00Z', login: 'luc', added: true },
+        { at: '2026-11-23T16:05:01Z', login: 'amy', added: false },
+      ],
+    });
+    const m = computeMetrics(
+      input([reassigned], { week, roster, now: Date.parse('2026-11-23T18:00:00Z') }),
+    );
+    expect(m.handedOver).toMatchObject([{ number: 9, from: 'amy', to: 'luc', assignees: ['amy'] }]);
+  });
 });
 
 describe('ISO weeks in the report zone', () => {
@@ -211,5 +245,85 @@ describe('ISO weeks in the report zone', () => {
     expect(parseWeek('2026-W53', 'UTC')?.days[0]).toBe('2026-12-28');
     expect(parseWeek('2027-W53', 'UTC')).toBeUndefined();
     expect(weekContaining(Date.parse('2027-01-01T12:00:00Z'), 'UTC').id).toBe('2026-W53');
+  });
+});
+
+describe('what the report leaves out or cannot know', () => {
+  it("the kit's own issues (reports and hand-off logs) are counted nowhere", () => {
+    const m = computeMetrics(
+      input([
+        issue('2026-11-16T09:00:00Z', [], { labels: ['support-kit/report'] }),
+        issue('2026-11-16T09:00:00Z', [], { labels: ['oncall/handoff-log'] }),
+        issue('2026-11-17T09:00:00Z', [], { labels: ['report'] }),
+      ]),
+    );
+    expect([m.opened, m.firstResponse.population, m.goals.breached]).toEqual([1, 1, 1]);
+  });
+
+  it('an issue whose first 100 timeline entries hold no response is not measured, not a breach', () => {
+    const m = computeMetrics(
+      input([
+        issue('2026-11-16T09:00:00Z', [comment('2026-11-16T09:01:00Z', person('customer'))], {
+          responsesTruncated: true,
+        }),
+      ]),
+    );
+    expect(m.firstResponse).toMatchObject({
+      population: 1,
+      answered: 0,
+      unanswered: 0,
+      notMeasured: 1,
+    });
+    expect(m.goals).toMatchObject({ breached: 0, notMeasured: 1, breaches: [] });
+  });
+
+  it('unanswered issues closed without an answer are counted among the unanswered', () => {
+    const m = computeMetrics(
+      input([
+        issue('2026-11-16T09:00:00Z', [closed('2026-11-16T09:20:00Z', 'not_planned')]),
+        issue('2026-11-16T09:00:00Z', [closed('2026-11-18T09:00:00Z')]),
+        issue('2026-11-17T09:00:00Z'),
+      ]),
+    );
+    expect(m.firstResponse).toMatchObject({ unanswered: 3, closedUnanswered: 2 });
+  });
+});
+
+describe('a holiday week and a summer-time week (seed 004, live-incident roster)', () => {
+  const roster = fixture('live-incident');
+  const calendar = { name: 'business', window: roster.calendars.business! };
+  const run = (id: string, issues: ReturnType<typeof issue>[], now: string) =>
+    computeMetrics(
+      input(issues, {
+        week: parseWeek(id, 'America/Los_Angeles')!,
+        roster,
+        calendar,
+        now: Date.parse(now),
+      }),
+    );
+
+  it('W48: Wednesday 16:30 answered on the day after Thanksgiving waited 30 business minutes', () => {
+    // Wed 25 Nov 16:30 PST is 26 Nov 00:30 UTC; Fri 27 Nov 10:00 PST is 18:00 UTC.
+    const m = run(
+      '2026-W48',
+      [issue('2026-11-26T00:30:00Z', [comment('2026-11-27T18:00:00Z', person('amy'))])],
+      '2026-11-30T17:00:00Z',
+    );
+    expect(m.goals).toMatchObject({ met: 1, breached: 0 });
+    expect(m.firstResponse.business?.median).toBe(30 * MIN);
+  });
+
+  it('W44 ends with a 25-hour Sunday (summer time ends): its late issue counts, elapsed is real time', () => {
+    // Sun 1 Nov 00:30 PDT is 07:30 UTC; 03:30 PST is 11:30 UTC: four hours, not three.
+    const sunday = issue('2026-11-01T07:30:00Z', [comment('2026-11-01T11:30:00Z', person('amy'))]);
+    // Sun 1 Nov 23:30 PST is 2 Nov 07:30 UTC: still the week; Mon 00:30 PST is the next one.
+    const late = issue('2026-11-02T07:30:00Z');
+    const next = issue('2026-11-02T08:30:00Z');
+    const m = run('2026-W44', [sunday, late, next], '2026-11-02T17:00:00Z');
+    expect(m.daily.at(-1)).toEqual({ date: '2026-11-01', opened: 2, closed: 0 });
+    expect(m.opened).toBe(2);
+    expect(m.firstResponse.elapsed.median).toBe(4 * HOUR);
+    // Answered on a Sunday: no business time passed, the goal is met.
+    expect(m.goals).toMatchObject({ met: 1, pending: 1, breached: 0 });
   });
 });

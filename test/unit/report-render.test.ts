@@ -116,6 +116,60 @@ describe('report body', () => {
     expect(row?.split(/(?<!\\)\|/).length).toBe(8); // 6 cells between 7 pipes
   });
 
+  it('a title holding an issue URL or GH-2 gives the issue no back-reference', () => {
+    const metrics = computeMetrics(
+      input(
+        [
+          issue('2026-11-16T17:00:00Z', [], {
+            title: 'Same as https://github.com/acme/desk/issues/2 and GH-2',
+            labels: ['S1-broken'],
+          }),
+        ],
+        { week, now: NOW },
+      ),
+    );
+    const body = renderReport(metrics, { title: 'R', listLimit: 25, previous: null });
+    const row = body.split('\n').find((l) => l.includes('Same as'));
+    expect(row).toContain('https://\u2060github.com/acme/desk/issues/2 and GH-\u20602');
+  });
+
+  it('says how many unanswered issues were closed without an answer', () => {
+    const metrics = computeMetrics(
+      input(
+        [
+          issue('2026-11-16T17:00:00Z', [closed('2026-11-16T17:20:00Z', 'not_planned')]),
+          issue('2026-11-17T17:00:00Z'),
+        ],
+        { week, now: NOW },
+      ),
+    );
+    const body = renderReport(metrics, { title: 'R', listLimit: 25, previous: null });
+    expect(body).toContain(
+      '| Time to first response | — | — | — | 0 of 2 | 2 not answered (1 of them closed without an answer) |',
+    );
+  });
+
+  it('states the issues whose response could not be measured, apart from the unanswered', () => {
+    const metrics = computeMetrics(
+      input([issue('2026-11-16T17:00:00Z', [], { responsesTruncated: true })], { week, now: NOW }),
+    );
+    const body = renderReport(metrics, { title: 'R', listLimit: 25, previous: null });
+    expect(body).toContain('| 0 of 1 | 0 not answered, 1 not measured |');
+    expect(body).toContain('Not measured: 1 issue(s) with more than 100 comments');
+  });
+
+  it("footnotes that last week's opened and closed are search counts, unlike this week's", () => {
+    const body = renderReport(computeMetrics(seededInput()), {
+      title: 'R',
+      listLimit: 25,
+      previous: null,
+    });
+    const table = body.indexOf('| Backlog (open at the end) |');
+    const note = body.indexOf("<sub>Last week's opened and closed are GitHub search counts");
+    expect(note).toBeGreaterThan(table);
+    expect(body.slice(table, note)).not.toContain('##');
+  });
+
   it('links listed issues through redirect.github.com, which adds no back-reference', () => {
     expect(
       issueLink(
@@ -175,7 +229,7 @@ describe('the plan', () => {
     expect(decision.plan.operations[0]).toMatchObject({
       marker: { kind: 'report', keys: { week: '2026-W47' } },
       title: 'Desk week 2026-W47 (16 Nov 2026 to 22 Nov 2026)',
-      labels: ['report'],
+      labels: ['support-kit/report'],
     });
     expect(decision.body).toContain('Previous report: #30 (2026-W46).');
   });

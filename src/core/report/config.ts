@@ -7,7 +7,8 @@ import type { ReportConfig } from './types.js';
  */
 
 export const DEFAULT_TITLE = 'Support report {week}';
-export const DEFAULT_LABEL = 'report';
+/** Namespaced: a customer issue labelled plain `report` must not vanish from the counts. */
+export const DEFAULT_LABEL = 'support-kit/report';
 export const DEFAULT_STALE_AFTER_DAYS = 14;
 export const DEFAULT_LIST_LIMIT = 25;
 /** Seed 004: a first response within one business hour. */

@@ -154,3 +154,17 @@ export function transferredInBetween(issue: ReportIssue, from: number, to: numbe
   }
   return source;
 }
+
+/**
+ * The assignees at `at`: the current ones with every later change undone, newest first. The
+ * hand-off job reassigns after the week ends, so the report reads who held the issue then.
+ */
+export function assigneesAt(issue: ReportIssue, at: number): string[] {
+  const held = new Map(issue.assignees.map((login) => [login.toLowerCase(), login]));
+  const later = (issue.assignmentChanges ?? []).filter((c) => ms(c.at) > at);
+  for (const change of later.reverse()) {
+    if (change.added) held.delete(change.login.toLowerCase());
+    else held.set(change.login.toLowerCase(), change.login);
+  }
+  return [...held.values()];
+}

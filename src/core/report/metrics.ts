@@ -2,8 +2,10 @@ import { businessMsBetween } from '../roster/business-time.js';
 import { memberAt, nextTurn, turnAt } from '../roster/rotation.js';
 import { shiftsBetween } from '../roster/shifts.js';
 import type { Roster, Shift, Window } from '../roster/types.js';
+import { HANDOFF_LOG_LABEL } from '../oncall/handoff.js';
 import {
   arrivalOf,
+  assigneesAt,
   closingAt,
   firstClosingAfter,
   firstResponseOf,
@@ -26,7 +28,10 @@ import type { ReportConfig, ReportCounts, ReportIssue, Week } from './types.js';
 
 export interface ReportInput {
   week: Week;
-  /** The run's clock: responses and goals are judged as of now, states as of the week's end. */
+  /**
+   * The run's clock. Everything is judged as of the week's end (or now, for a week in
+   * progress), so a past week's report reads the same whenever it is run again.
+   */
   now: number;
   repositories: string[];
   issues: ReportIssue[];
@@ -50,11 +55,13 @@ export interface IssueRef {
 }
 
 /**
- * met: answered within the goal; breached: answered late, or not answered once the goal passed;
- * pending: not answered, goal not passed yet; closed: closed unanswered before the goal passed
- * (the reporter withdrew it, say): nobody was late, nobody answered.
+ * As of the week's end. met: answered within the goal; breached: answered late, or not
+ * answered once the goal passed; pending: not answered, goal not passed yet; closed: closed
+ * unanswered before the goal passed (the reporter withdrew it, say): nobody was late, nobody
+ * answered; unmeasured: more early timeline entries than one read holds, none of those read a
+ * response: whether and when it was answered is unknown, so it is neither answered nor late.
  */
-export type GoalStatus = 'met' | 'breached' | 'pending' | 'closed';
+export type GoalStatus = 'met' | 'breached' | 'pending' | 'closed' | 'unmeasured';
 
 export interface ResponseRow extends IssueRef {
   goalMs: number;
@@ -114,6 +121,10 @@ export interface WeekMetrics {
   reopened: number;
   backlog: { start: number; end: number };
   allTime: { opened: number; closed: number; open: number };
+  /**
+   * Opened and closed come from search counts (created in the week; last closed in it), not
+   * from replayed timelines as this week's are: see docs/report.md. The backlog is replayed.
+   */
   previousWeek: { opened: number; closed: number; backlog: number };
   change: { opened: number; closed: number; backlog: number };
   firstResponse: {
@@ -121,6 +132,10 @@ export interface WeekMetrics {
     population: number;
     answered: number;
     unanswered: number;
+    /** Of the unanswered, those closed (by the week's end) before anyone answered. */
+    closedUnanswered: number;
+    /** Too long an early timeline to tell (see {@link GoalStatus}): neither answered nor not. */
+    notMeasured: number;
     openedByTeam: number;
     elapsed: Stats;
     business: Stats | null;
@@ -139,6 +154,7 @@ export interface WeekMetrics {
     breached: number;
     pending: number;
     closedUnanswered: number;
+    notMeasured: number;
     breaches: ResponseRow[];
   };
   stale: { afterDays: number; count: number; issues: StaleRow[] };
@@ -182,7 +198,11 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
   const { start, end } = week;
   // Never judge the future: a report of the week in progress stops at now.
   const cut = Math.min(end, now);
-  const issues = input.issues.filter((i) => arrivalOf(i) < cut);
+  // The kit's own issues (reports, hand-off logs) are not the desk's work.
+  const own = new Set([config.label, HANDOFF_LOG_LABEL].map((l) => l.toLowerCase()));
+  const issues = input.issues.filter(
+    (i) => arrivalOf(i) < cut && !i.labels.some((l) => own.has(l.toLowerCase())),
+  );
 
   const openedInWeek = issues.filter((i) => arrivalOf(i) >= start);
   const closings = issues.map((issue) => ({ issue, closing: closingAt(issue, cut) }));
@@ -197,17 +217,28 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
 
   // First response: the cohort of the week's new issues, answered or not.
   const owed = openedInWeek.filter((i) => !openedByTeam(i, team));
+  // Judged as of the cut: what happened after the week's end belongs to a later report.
   const rows: ResponseRow[] = owed.map((issue) => {
     const arrival = arrivalOf(issue);
-    const response = firstResponseOf(issue, team);
-    const closing = response ? null : firstClosingAfter(issue, arrival);
-    const until = response?.at ?? Math.min(closing?.at ?? now, now);
+    const found = firstResponseOf(issue, team);
+    const response = found && found.at < cut ? found : null;
+    const closed = response ? null : firstClosingAfter(issue, arrival);
+    const closing = closed && closed.at < cut ? closed : null;
+    const unmeasured = found === null && issue.responsesTruncated === true;
+    const until = response?.at ?? Math.min(closing?.at ?? cut, cut);
     const businessMs = input.calendar
       ? businessMsBetween(input.calendar.window, arrival, until)
       : Math.max(0, until - arrival);
     const goalMs = goalFor(issue, config);
-    const status: GoalStatus =
-      businessMs > goalMs ? 'breached' : response ? 'met' : closing ? 'closed' : 'pending';
+    const status: GoalStatus = unmeasured
+      ? 'unmeasured'
+      : businessMs > goalMs
+        ? 'breached'
+        : response
+          ? 'met'
+          : closing
+            ? 'closed'
+            : 'pending';
     return {
       ...refOf(issue, config),
       goalMs,
@@ -219,6 +250,8 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     };
   });
   const answered = rows.filter((r) => r.respondedAt !== null);
+  const unmeasured = rows.filter((r) => r.status === 'unmeasured');
+  const unanswered = rows.filter((r) => r.respondedAt === null && r.status !== 'unmeasured');
   const elapsed = answered.map((r) => Date.parse(r.respondedAt ?? '') - Date.parse(r.arrivedAt));
 
   const days = week.days.map((date) => ({ date, opened: 0, closed: 0 }));
@@ -285,7 +318,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
   };
 
   const oncall = input.roster ? scheduleWeeks(input.roster, week) : [];
-  const handedOver = input.roster ? handovers(input.roster, week, openAtEnd, config) : [];
+  const handedOver = input.roster ? handovers(input.roster, week, openAtEnd, cut, config) : [];
 
   const opened = openedInWeek.length;
   const closedTotal = closedInWeek.length;
@@ -327,7 +360,9 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     firstResponse: {
       population: owed.length,
       answered: answered.length,
-      unanswered: owed.length - answered.length,
+      unanswered: unanswered.length,
+      closedUnanswered: unanswered.filter((r) => r.closedUnansweredAt !== null).length,
+      notMeasured: unmeasured.length,
       openedByTeam: openedInWeek.length - owed.length,
       elapsed: statsOf(elapsed),
       business: input.calendar ? statsOf(answered.map((r) => r.businessMs)) : null,
@@ -348,6 +383,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
       breached: rows.filter((r) => r.status === 'breached').length,
       pending: rows.filter((r) => r.status === 'pending').length,
       closedUnanswered: rows.filter((r) => r.status === 'closed').length,
+      notMeasured: unmeasured.length,
       breaches: rows.filter((r) => r.status === 'breached').sort(byArrival),
     },
     stale: { afterDays: config.staleAfterDays, count: stale.length, issues: stale },
@@ -399,14 +435,16 @@ function scheduleWeeks(roster: Roster, week: Week): ScheduleWeek[] {
 }
 
 /**
- * The open issues a person leaves behind: assigned to the member whose rotation turn is in
- * progress at the end of the week, when the next turn goes to someone else. They pass to the
+ * The open issues a person leaves behind: assigned, at the end of the week, to the member whose
+ * rotation turn is in progress then, when the next turn goes to someone else. They pass to the
  * next turn's member of the same rotation (so follow-the-sun sites hand over to their own).
+ * Assignees are read as they stood at `cut`: a hand-off that reassigned since changes nothing.
  */
 function handovers(
   roster: Roster,
   week: Week,
   openAtEnd: ReportIssue[],
+  cut: number,
   config: ReportConfig,
 ): HandoverRow[] {
   const successor = new Map<string, string>();
@@ -424,9 +462,15 @@ function handovers(
   }
   const rows: HandoverRow[] = [];
   for (const issue of openAtEnd) {
-    const from = issue.assignees.find((a) => successor.has(a.toLowerCase()));
+    const held = assigneesAt(issue, cut);
+    const from = held.find((a) => successor.has(a.toLowerCase()));
     if (from === undefined) continue;
-    rows.push({ ...refOf(issue, config), from, to: successor.get(from.toLowerCase()) ?? null });
+    rows.push({
+      ...refOf(issue, config),
+      assignees: held,
+      from,
+      to: successor.get(from.toLowerCase()) ?? null,
+    });
   }
   return rows.sort(byArrival);
 }

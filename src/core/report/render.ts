@@ -130,6 +130,10 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
   );
   out.push(
     '',
+    "<sub>Last week's opened and closed are GitHub search counts: issues created in that week, and issues whose latest closing falls in it. This week's are replayed from each issue's history: transfers in count as opened, and an issue closed then reopened within the week is not closed. The two columns can differ by those issues; the backlogs are both replayed.</sub>",
+  );
+  out.push(
+    '',
     `Closed: ${num(m.closed.completed)} completed, ${num(m.closed.notPlanned)} not planned. Reopened: ${num(m.reopened)}. Transferred in: ${num(m.transferredIn)}.`,
     `All time (to the end of the week): ${num(m.allTime.opened)} opened, ${num(m.allTime.closed)} closed, ${num(m.allTime.open)} open.`,
   );
@@ -159,13 +163,17 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
 
   const fr = m.firstResponse;
   out.push('', '## Response and resolution times', '');
+  const notAnswered = [
+    `${num(fr.unanswered)} not answered${fr.closedUnanswered > 0 ? ` (${num(fr.closedUnanswered)} of them closed without an answer)` : ''}`,
+    ...(fr.notMeasured > 0 ? [`${num(fr.notMeasured)} not measured`] : []),
+  ].join(', ');
   const rows = [
     statsRow(
       'Time to first response',
       fr.elapsed,
       formatElapsed,
       `${num(fr.answered)} of ${num(fr.population)}`,
-      `${num(fr.unanswered)} not answered yet`,
+      notAnswered,
     ),
   ];
   if (fr.business)
@@ -175,7 +183,7 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
         fr.business,
         formatBusiness,
         `${num(fr.answered)} of ${num(fr.population)}`,
-        `${num(fr.unanswered)} not answered yet`,
+        notAnswered,
       ),
     );
   rows.push(
@@ -190,13 +198,18 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
   out.push(table(['', 'Mean', 'Median', 'p90', 'Measured', 'Not measured'], rows));
   out.push(
     '',
-    `First response: the issues opened this week; ${num(fr.openedByTeam)} opened by the team owe none. Resolution: the issues closed as completed this week; ${num(m.resolution.notPlanned)} closed as not planned are not resolutions.`,
+    `First response: the issues opened this week, as of the end of the week; ${num(fr.openedByTeam)} opened by the team owe none. Resolution: the issues closed as completed this week; ${num(m.resolution.notPlanned)} closed as not planned are not resolutions.`,
   );
+  if (fr.notMeasured > 0)
+    out.push(
+      '',
+      `Not measured: ${num(fr.notMeasured)} issue(s) with more than 100 comments, labels and assignments in their early history, none of the first 100 a response by the team. Whether and when they were answered is not known; they count neither as answered nor as breaches.`,
+    );
 
   const g = m.goals;
   out.push('', '## Response goal', '');
   out.push(
-    `${num(g.met)} of ${num(g.population)} answered within the goal, ${num(g.breached)} breached, ${num(g.pending)} not answered yet but still within it, ${num(g.closedUnanswered)} closed unanswered within it. Clock: ${noMention(g.calendar)}.`,
+    `${num(g.met)} of ${num(g.population)} answered within the goal, ${num(g.breached)} breached, ${num(g.pending)} not answered by the end of the week but still within it, ${num(g.closedUnanswered)} closed unanswered within it${g.notMeasured > 0 ? `, ${num(g.notMeasured)} not measured` : ''}. Clock: ${noMention(g.calendar)}.`,
   );
   if (g.breaches.length > 0)
     out.push(

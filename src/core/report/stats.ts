@@ -27,14 +27,17 @@ export function statsOf(values: readonly number[]): Stats {
   return { count: n, mean, median, p90 };
 }
 
-/** "45m", "3h 20m", "2d 4h": rounded to the minute, days of 24 hours. */
+/** "45m", "3h 20m", "2d 4h": to the nearest minute under 48 hours, to the nearest hour past. */
 export function formatElapsed(ms: number | null): string {
   if (ms === null) return '—';
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours < 48) return rest ? `${hours}h ${rest}m` : `${hours}h`;
+  if (minutes < 48 * 60) {
+    const rest = minutes % 60;
+    const whole = Math.floor(minutes / 60);
+    return rest ? `${whole}h ${rest}m` : `${whole}h`;
+  }
+  const hours = Math.round(ms / 3_600_000);
   const days = Math.floor(hours / 24);
   const h = hours % 24;
   return h ? `${days}d ${h}h` : `${days}d`;

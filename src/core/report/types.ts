@@ -44,8 +44,23 @@ export interface ReportIssue {
   assignees: string[];
   /** In time order: comments, labels, assignments, closings, reopenings and transfers. */
   timeline: TimelineEntry[];
-  /** More early entries exist than were read, and none of those read was a response. */
+  /**
+   * More early entries exist than were read: when none of those read is a response, the first
+   * response cannot be known, and the issue is counted as not measured rather than unanswered.
+   */
   responsesTruncated?: boolean;
+  /**
+   * The latest assignment changes, oldest first: replayed backwards from `assignees` they give
+   * the assignees at an earlier instant (a hand-off may have reassigned since). Absent: none.
+   */
+  assignmentChanges?: AssignmentChange[];
+}
+
+export interface AssignmentChange {
+  at: string;
+  login: string;
+  /** true: assigned; false: unassigned. */
+  added: boolean;
 }
 
 export interface LabelPrefixes {

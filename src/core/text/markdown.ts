@@ -10,14 +10,21 @@ export function noMention(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_JOINER}`);
 }
 
-/** Escape text for inline markdown: no formatting, no HTML, no mentions, no issue references. */
+/**
+ * Escape text for inline markdown: no formatting, no HTML, no mentions, no issue references
+ * (neither "#12", "GH-12" nor a link to an issue), no autolinks.
+ */
 export function escapeInline(text: string): string {
   const escaped = text
     .replace(/\r?\n|\r/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/[\\`*_{}[\]()<>!|~]/g, (c) => `\\${c}`)
-    // A bare "#123" would add a cross-reference to issue 123's timeline.
-    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`);
+    // A bare "#123", "GH-123" or issue URL would add a cross-reference to that issue's
+    // timeline; an invisible joiner keeps the text as it reads but stops GitHub's autolinking.
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
+    .replace(/\b(GH-)(?=\d)/gi, `$1${ZERO_WIDTH_JOINER}`)
+    .replace(/:\/\//g, `://${ZERO_WIDTH_JOINER}`)
+    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_JOINER}.`);
   return noMention(escaped);
 }
 
