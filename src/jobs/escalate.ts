@@ -1,13 +1,13 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { type ConfigProblem, hasErrors } from '../config/problems.js';
-import { locate } from '../config/yaml.js';
 import {
   defaultEscalation,
   type EscalationConfig,
   escalationFrom,
   PAGERDUTY_EVENTS_URL,
 } from '../core/escalation/config.js';
-import { decideIssue } from '../core/escalation/decide.js';
+import { crossCheckEscalation } from '../core/escalation/crosscheck.js';
+import { decideIssue, unansweredCommands } from '../core/escalation/decide.js';
 import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from '../core/escalation/sweep.js';
 import {
   type Access,
@@ -17,11 +17,12 @@ import {
   type IssueSnapshot,
   type Occasion,
 } from '../core/escalation/types.js';
-import { parseCommands } from '../core/commands/parse.js';
+import { duplicateTargets, type Referenced } from '../core/commands/run.js';
 import { emptyPlan, type Plan, type RepoRef } from '../core/plan/types.js';
 import { rosterFrom } from '../core/roster/from-yaml.js';
 import type { Roster } from '../core/roster/types.js';
 import { createOctokit, writePacingFromEnv } from '../github/client.js';
+import { Gateway } from '../github/gateway.js';
 import { createNotifier } from '../github/notify.js';
 import type { GitHubComment, GitHubIssue } from '../github/types.js';
 import type { Job, JobContext, JobOutcome } from './types.js';
@@ -51,7 +52,7 @@ interface CommentPayload {
 }
 
 /** Issue events after which another step of the same job may have labelled the issue. */
-const FRESH_ON: readonly string[] = ['opened', 'reopened'];
+const FRESH_ON: readonly string[] = ['opened', 'reopened', 'edited'];
 
 const ACCESS: readonly Access[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 
@@ -68,22 +69,17 @@ export const escalateJob: Job = async (context) => {
     return { config, plans: [emptyPlan('escalate', context.repo, ['the config has errors'])] };
   const escalation = file ? escalationFrom(file.yaml.value) : defaultEscalation();
   const roster = rosterFile ? rosterFrom(rosterFile.yaml.value) : undefined;
-  const problems = crossCheck(config, escalation, roster);
   const playbooks: Record<string, string | null> = {};
-  for (const [i, playbook] of escalation.playbooks.entries()) {
+  for (const playbook of escalation.playbooks)
     playbooks[playbook.name] = await context.source.read(playbook.file);
-    if (playbooks[playbook.name] === null && file)
-      problems.push({
-        file: file.path,
-        ...locate(file.yaml, [
-          'playbooks',
-          playbook.name,
-          escalation.playbooks[i]?.file ? 'file' : 'labels',
-        ]),
-        severity: 'error',
-        message: `playbooks.${playbook.name}: ${context.source.folder}/${playbook.file} does not exist`,
-      });
-  }
+  const problems = file
+    ? crossCheckEscalation(
+        file.yaml,
+        roster,
+        (path) => escalation.playbooks.some((p) => p.file === path && playbooks[p.name] !== null),
+        context.source.folder,
+      )
+    : [];
   if (hasErrors(problems))
     return {
       config,
@@ -105,29 +101,28 @@ export const escalateJob: Job = async (context) => {
     const sent = event.payload.issue as IssuePayload | undefined;
     if (!sent || sent.pull_request)
       return { config, problems, plans: [emptyPlan('escalate', context.repo, ['not an issue'])] };
-    // On a new or reopened issue, intake runs just before in the same job and may add the
-    // severity from the form; its labels start no workflow run, so they are read here, or an S1
-    // chosen on the form would never page.
+    // On a new, reopened or edited issue, intake runs just before in the same job and may add
+    // the severity from the form; its labels start no workflow run, so they are read here, or an
+    // S1 chosen on the form (or edited into it) would never page.
     const payload = FRESH_ON.includes(event.action ?? '')
       ? ((await context.gateway.getIssue(sent.number)) as unknown as IssuePayload)
       : sent;
     const issue = snapshotOf(payload);
     const comments = payload.comments === 0 ? [] : await readComments(context, issue.number);
     let occasion: Occasion;
+    const checked = new Map<string, Access>();
     if (event.name === 'issue_comment') {
       const raw = event.payload.comment as CommentPayload | undefined;
       if (!raw)
         return { config, problems, plans: [emptyPlan('escalate', context.repo, ['no comment'])] };
       const comment = commentOf(raw);
-      const wantsAccess =
-        !comment.bot &&
-        parseCommands(comment.body).length > 0 &&
-        escalation.commands.enabled.length > 0;
-      const access = wantsAccess
-        ? accessOf(await context.gateway.permissionOf(comment.author))
-        : 'none';
-      occasion = { kind: 'comment', comment, access };
       if (!comments.some((c) => c.id === comment.id)) comments.push(comment);
+      const access = await accessOf(context, comments, escalation, checked);
+      occasion = {
+        kind: 'comment',
+        comment,
+        access: access[comment.author.toLowerCase()] ?? 'none',
+      };
     } else {
       const label = (event.payload.label as { name?: string } | undefined)?.name;
       occasion = { kind: 'issue-event', action: event.action ?? '', ...(label ? { label } : {}) };
@@ -143,6 +138,8 @@ export const escalateJob: Job = async (context) => {
         playbooks,
         channels,
         now: context.now,
+        access: await accessOf(context, comments, escalation, checked),
+        referenced: await referencedBy(context, comments, escalation),
       }),
     ]);
   }
@@ -155,6 +152,7 @@ export const escalateJob: Job = async (context) => {
     ? (await context.gateway.listIssues({ state: 'closed', since })).filter((i) => !i.pull_request)
     : [];
   const decisions = [];
+  const checked = new Map<string, Access>();
   let looked = 0;
   for (const found of [...open, ...closed]) {
     const raw = found as unknown as IssuePayload;
@@ -173,6 +171,8 @@ export const escalateJob: Job = async (context) => {
         playbooks,
         channels,
         now: context.now,
+        access: await accessOf(context, comments, escalation, checked),
+        referenced: await referencedBy(context, comments, escalation),
       }),
     );
   }
@@ -203,7 +203,8 @@ function outcome(
       else remote.set(key, { ...other, notes: [...other.notes] });
     }
   }
-  return { config, problems, plans: [plan, ...remote.values()] };
+  // The issues other repositories get are opened first: the reply here follows what happened.
+  return { config, problems, plans: [...remote.values(), plan] };
 }
 
 /**
@@ -227,9 +228,12 @@ async function connect(context: JobContext, escalation: EscalationConfig): Promi
       ...writePacingFromEnv(),
       log: context.log,
     });
+    // One GET /user: a personal token writes as a person, whose markers must count as the kit's
+    // or every /escalate would open its issue again (an app's token has no user and writes as a Bot).
+    const self = await new Gateway(octokit, context.repo).authenticatedLogin();
     for (const target of escalation.commands.escalateTo) {
       const [owner = '', repo = ''] = target.split('/');
-      context.gateway.useClientFor({ owner, repo } satisfies RepoRef, octokit);
+      context.gateway.useClientFor({ owner, repo } satisfies RepoRef, octokit, self ?? undefined);
     }
   }
   return {
@@ -237,37 +241,6 @@ async function connect(context: JobContext, escalation: EscalationConfig): Promi
     webhook: !!webhookUrl && escalation.webhook !== undefined,
     escalationToken: !!token,
   };
-}
-
-/** Names in escalation.yaml that must exist in roster.yaml (its calendars). */
-function crossCheck(
-  config: LoadedConfig,
-  escalation: EscalationConfig,
-  roster: Roster | undefined,
-): ConfigProblem[] {
-  const file = config.files.find((f) => f.spec.name === 'escalation');
-  if (!file) return [];
-  const problems: ConfigProblem[] = [];
-  for (const goal of escalation.goals) {
-    if (goal.calendar.kind !== 'named') continue;
-    if (roster?.calendars[goal.calendar.name]) continue;
-    const explicit =
-      (file.yaml.value as { response?: { goals?: { calendar?: unknown }[] } }).response?.goals?.[
-        goal.index
-      ]?.calendar !== undefined;
-    problems.push({
-      file: file.path,
-      ...locate(
-        file.yaml,
-        explicit ? ['response', 'goals', goal.index, 'calendar'] : ['response', 'calendar'],
-      ),
-      severity: 'error',
-      message: roster
-        ? `unknown calendar "${goal.calendar.name}" (roster.yaml has: ${Object.keys(roster.calendars).join(', ') || 'none'})`
-        : `calendar "${goal.calendar.name}" needs a roster.yaml with that calendar`,
-    });
-  }
-  return problems;
 }
 
 async function readComments(context: JobContext, issue: number): Promise<CommentSnapshot[]> {
@@ -302,6 +275,52 @@ function snapshotOf(issue: IssuePayload | GitHubIssue): IssueSnapshot {
   };
 }
 
-function accessOf(role: string): Access {
+/**
+ * The access of everyone with a command no run has handled yet: one permission check per author,
+ * remembered for the run (the comment run, an issue event and the sweep all handle them).
+ */
+async function accessOf(
+  context: JobContext,
+  comments: readonly CommentSnapshot[],
+  escalation: EscalationConfig,
+  /** Checks already made in this run: the sweep may meet one person on many issues. */
+  checked: Map<string, Access> = new Map(),
+): Promise<Record<string, Access>> {
+  const access: Record<string, Access> = {};
+  for (const comment of unansweredCommands(comments, escalation)) {
+    const login = comment.author.toLowerCase();
+    if (access[login] !== undefined) continue;
+    const known = checked.get(login);
+    access[login] = known ?? roleOf(await context.gateway.permissionOf(comment.author));
+    checked.set(login, access[login]);
+  }
+  return access;
+}
+
+/** One GET for each issue an unanswered `/duplicate` names: it must exist before anything closes. */
+async function referencedBy(
+  context: JobContext,
+  comments: readonly CommentSnapshot[],
+  escalation: EscalationConfig,
+): Promise<Record<number, Referenced>> {
+  const found: Record<number, Referenced> = {};
+  const bodies = unansweredCommands(comments, escalation).map((c) => c.body);
+  for (const number of duplicateTargets(bodies)) {
+    try {
+      const issue = await context.gateway.getIssue(number);
+      found[number] = issue.pull_request ? 'pull' : 'issue';
+    } catch (error) {
+      if (
+        (error as { status?: number }).status !== 404 &&
+        (error as { status?: number }).status !== 410
+      )
+        throw error;
+      found[number] = 'missing';
+    }
+  }
+  return found;
+}
+
+function roleOf(role: string): Access {
   return (ACCESS as readonly string[]).includes(role) ? (role as Access) : 'none';
 }

@@ -162,6 +162,10 @@ describe('the gateway under GitHub faults (through dist/escalate)', () => {
       /validate: acme\/desk: GET .*\/issues\/404\/comments.*: 404 Not Found/,
     );
     expect(result.summary).toContain('❌ failed');
-    expect(result.requests.map((r) => r.status)).toEqual([404]);
+    // The pull request's files cannot be listed either: validate checks in full rather than skip.
+    expect(result.requests.map((r) => `${r.status} ${r.route}`)).toEqual([
+      '404 GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+      '404 GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
   });
 });

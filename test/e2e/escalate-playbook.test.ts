@@ -187,15 +187,22 @@ describe('playbooks and statuses (dist/escalate)', () => {
     );
 
     expect(escalated.exitCode).toBe(0);
+    // The engineering token is luc's own: one GET /user so the issue it wrote is found again. The
+    // issue over there is opened first, then the reply and the state comment here.
     expect(escalated.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /user',
       'GET /repos/acme/desk/issues/1/comments',
       'GET /repos/acme/desk/collaborators/tess/permission',
+      'GET /repos/docker/pinata/issues',
+      'POST /repos/docker/pinata/issues',
       'GET /repos/acme/desk/issues/1/labels',
       'PUT /repos/acme/desk/issues/1/labels',
       'POST /repos/acme/desk/issues/1/comments',
-      'GET /repos/docker/pinata/issues',
-      'POST /repos/docker/pinata/issues',
+      'POST /repos/acme/desk/issues/1/comments',
     ]);
+    expect(
+      escalated.requests.find((r) => r.path === '/repos/docker/pinata/issues')?.query,
+    ).toMatchObject({ labels: 'from-support' });
     expect(issue(n).labels.map((l) => l.name)).toEqual(['support', 'status/0-more-info-needed']);
     const l3 = emulator.store.issue('docker/pinata', 1);
     expect(l3.title).toBe('[acme/desk#1] Docker for Mac hangs on @luc start');
@@ -203,9 +210,33 @@ describe('playbooks and statuses (dist/escalate)', () => {
     expect(l3.user).toBe('luc');
     expect(l3.body).toContain('Escalated from https://github.com/acme/desk/issues/1 by **tess**.');
     expect(l3.body).toContain('> Diagnostics id: 1234. cc @\u2060everyone');
-    expect(issue(n).comments.at(-1)?.body).toMatch(
-      /Opened an issue in docker\/pinata with the full context of this one/,
+    expect(issue(n).comments.at(-2)?.body).toMatch(
+      /Opening an issue in docker\/pinata with the full context of this one/,
     );
+
+    emulator.setClock('2026-07-07T16:30:00Z');
+    const repeat = emulator.store.addComment(REPO, n, {
+      user: 'tess',
+      body: '/escalate docker/pinata',
+    });
+    const again = await at(
+      '2026-07-07T16:30:00Z',
+      {
+        name: 'issue_comment',
+        payload: webhookPayload(emulator.store, 'issue_comment', {
+          repo: REPO,
+          action: 'created',
+          number: n,
+          comment_id: repeat.id,
+        }),
+      },
+      TRIAGE_DESK,
+      { 'escalation-token': 'engineering-token' },
+    );
+    expect(again.requests.map((r) => `${r.method} ${r.path}`)).not.toContain(
+      'POST /repos/docker/pinata/issues',
+    );
+    expect(emulator.store.findIssue('docker/pinata', 2)).toBeUndefined();
 
     emulator.store.updateIssue(
       REPO,

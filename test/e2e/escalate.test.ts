@@ -126,6 +126,7 @@ const EDIT_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
 const ADD_LABELS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels';
 const ASSIGN = 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees';
 const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission';
+const REMOVE_LABEL = 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}';
 
 describe('escalation (dist/escalate)', () => {
   it('an S1 issue unanswered for 61 business minutes escalates once, across a weekend and a holiday', async () => {
@@ -221,10 +222,11 @@ describe('escalation (dist/escalate)', () => {
     );
 
     expect(refused.exitCode).toBe(0);
-    expect(routes(refused.requests)).toEqual([COMMENTS, PERMISSION, COMMENT]);
+    // The reply, then the state comment that records the comment as handled.
+    expect(routes(refused.requests)).toEqual([COMMENTS, PERMISSION, COMMENT, COMMENT]);
     expect(labels(n)).toEqual(['incident', 'S1-broken']);
     expect(issue(n).assignees).toEqual(['amy']);
-    expect(issue(n).comments.at(-1)?.body).toMatch(
+    expect(issue(n).comments.at(-2)?.body).toMatch(
       /\*\*rita\*\*: commands are for people with triage access or more to this repository; nothing was done\./,
     );
 
@@ -237,7 +239,8 @@ describe('escalation (dist/escalate)', () => {
         comment_id: issue(n).comments[0]?.id ?? 0,
       }),
     });
-    expect(routes(rerun.requests)).toEqual([COMMENTS, PERMISSION]);
+    // Answered already: nobody's access needs checking again.
+    expect(routes(rerun.requests)).toEqual([COMMENTS]);
   });
 
   it('a dropped cron run is caught up: every step due since is taken in one run, once', async () => {
@@ -292,14 +295,170 @@ describe('escalation (dist/escalate)', () => {
     expect(state()?.body).toMatch(
       /support-kit:notify-pending channel=pagerduty key=pd-step-1 payload=/,
     );
+    expect(labels(n)).toContain('support-kit/notify-pending');
 
     const retried = await escalateAt('2026-07-07T17:16:00Z', tick());
 
     expect(retried.exitCode).toBe(0);
-    expect(routes(retried.requests)).toEqual([LIST, LIST, COMMENTS, EDIT_COMMENT]);
+    expect(routes(retried.requests)).toEqual([LIST, LIST, COMMENTS, EDIT_COMMENT, REMOVE_LABEL]);
+    expect(labels(n)).not.toContain('support-kit/notify-pending');
     expect(pagerDuty.received).toHaveLength(2);
     expect(pagerDuty.received[1]?.body).toEqual(pagerDuty.received[0]?.body);
     expect(state()?.body).not.toMatch(/notify-pending/);
     expect(webhook.received).toHaveLength(1);
+  });
+});
+
+/** Seed 000's escalation preset: every new issue pages (pagerduty.labels omitted), no steps. */
+function everyIssuePages(pagerDutyUrl: string): string {
+  return `version: 1
+severities: [S0-catastrophic, S1-broken, S2-major, S3-minor]
+response:
+  acknowledged-label: acknowledged
+notifications:
+  pagerduty:
+    url: ${pagerDutyUrl}
+`;
+}
+
+describe('PagerDuty when every new issue pages (dist/escalate)', () => {
+  function pagesAt(now: string, event: { name: string; payload: object }) {
+    emulator.setClock(now);
+    return run(emulator, 'escalate', event, {
+      workspace: {
+        [`${CONFIG}/roster.yaml`]: ROSTER,
+        [`${CONFIG}/escalation.yaml`]: everyIssuePages(`${pagerDuty.url}/v2/enqueue`),
+      },
+      inputs: { 'pagerduty-routing-key': ROUTING_KEY },
+      env: { SUPPORT_KIT_NOW: now },
+    });
+  }
+  const actions = () =>
+    pagerDuty.received.map((r) => {
+      const body = r.body as { event_action: string; dedup_key: string };
+      return [body.event_action, body.dedup_key];
+    });
+  const event = (n: number, action: string) => ({
+    name: 'issues',
+    payload: webhookPayload(emulator.store, 'issues', { repo: REPO, action, number: n }),
+  });
+  const close = (n: number, at: string) => {
+    emulator.setClock(at);
+    emulator.store.updateIssue(REPO, n, { state: 'closed', state_reason: 'completed' });
+  };
+
+  it('a failed arrival page labels the issue, and the next sweep sends it again and unlabels it', async () => {
+    await desk();
+    const n = openS1();
+    pagerDuty.fail(500);
+
+    const failed = await pagesAt('2026-07-02T23:31:00Z', opened(n));
+
+    expect(failed.exitCode).toBe(1);
+    expect(routes(failed.requests)).toEqual([ISSUE, COMMENTS, COMMENT, ADD_LABELS]);
+    expect(labels(n)).toContain('support-kit/notify-pending');
+
+    const swept = await pagesAt('2026-07-02T23:46:00Z', tick());
+
+    expect(swept.exitCode).toBe(0);
+    expect(routes(swept.requests)).toEqual([LIST, LIST, COMMENTS, EDIT_COMMENT, REMOVE_LABEL]);
+    expect(actions()).toEqual([
+      ['trigger', 'acme/desk#1'],
+      ['trigger', 'acme/desk#1'],
+    ]);
+    expect(labels(n)).not.toContain('support-kit/notify-pending');
+
+    const quiet = await pagesAt('2026-07-03T00:01:00Z', tick());
+    expect(routes(quiet.requests)).toEqual([LIST, LIST]);
+  });
+
+  it('a closed issue never gets its failed trigger again: the sweep sends only the resolve', async () => {
+    await desk();
+    const n = openS1();
+    pagerDuty.fail(500);
+    await pagesAt('2026-07-02T23:31:00Z', opened(n));
+    // The run of the close event was lost (a newer run of the group replaced it).
+    close(n, '2026-07-02T23:40:00Z');
+
+    const swept = await pagesAt('2026-07-02T23:46:00Z', tick());
+
+    expect(swept.exitCode).toBe(0);
+    expect(actions()).toEqual([
+      ['trigger', 'acme/desk#1'],
+      ['resolve', 'acme/desk#1'],
+    ]);
+    expect(pagerDutyProblems(pagerDuty.received[1]?.body)).toEqual([]);
+    expect(labels(n)).not.toContain('support-kit/notify-pending');
+  });
+
+  it('/ack and the acknowledged label acknowledge the alert with its dedup_key, once', async () => {
+    await desk();
+    const n = openS1();
+    await pagesAt('2026-07-02T23:31:00Z', opened(n));
+
+    const acked = await pagesAt(
+      '2026-07-02T23:35:00Z',
+      commented(n, 'luc', '/ack', '2026-07-02T23:35:00Z'),
+    );
+
+    expect(acked.exitCode).toBe(0);
+    expect(actions()).toEqual([
+      ['trigger', 'acme/desk#1'],
+      ['acknowledge', 'acme/desk#1'],
+    ]);
+    expect(pagerDutyProblems(pagerDuty.received[1]?.body)).toEqual([]);
+    expect(pagerDuty.received[1]?.body).toEqual({
+      routing_key: ROUTING_KEY,
+      event_action: 'acknowledge',
+      dedup_key: 'acme/desk#1',
+    });
+
+    emulator.store.addLabels(REPO, n, ['acknowledged']);
+    await pagesAt('2026-07-02T23:36:00Z', event(n, 'labeled'));
+    expect(pagerDuty.received).toHaveLength(2);
+  });
+
+  it('the acknowledged label alone acknowledges the alert', async () => {
+    await desk();
+    const n = openS1();
+    await pagesAt('2026-07-02T23:31:00Z', opened(n));
+    emulator.store.addLabels(REPO, n, ['acknowledged']);
+
+    await pagesAt('2026-07-02T23:36:00Z', {
+      name: 'issues',
+      payload: webhookPayload(emulator.store, 'issues', {
+        repo: REPO,
+        action: 'labeled',
+        number: n,
+        label: 'acknowledged',
+      }),
+    });
+
+    expect(actions()).toEqual([
+      ['trigger', 'acme/desk#1'],
+      ['acknowledge', 'acme/desk#1'],
+    ]);
+  });
+
+  it('a reopened issue pages again after its alert was resolved, and closing resolves it again', async () => {
+    await desk();
+    const n = openS1();
+    await pagesAt('2026-07-02T23:31:00Z', opened(n));
+    close(n, '2026-07-03T00:00:00Z');
+    await pagesAt('2026-07-03T00:00:30Z', event(n, 'closed'));
+    emulator.setClock('2026-07-06T16:00:00Z');
+    emulator.store.updateIssue(REPO, n, { state: 'open', state_reason: 'reopened' });
+
+    const reopened = await pagesAt('2026-07-06T16:00:30Z', event(n, 'reopened'));
+
+    expect(reopened.exitCode).toBe(0);
+    close(n, '2026-07-06T17:00:00Z');
+    await pagesAt('2026-07-06T17:00:30Z', event(n, 'closed'));
+    expect(actions()).toEqual([
+      ['trigger', 'acme/desk#1'],
+      ['resolve', 'acme/desk#1'],
+      ['trigger', 'acme/desk#1'],
+      ['resolve', 'acme/desk#1'],
+    ]);
   });
 });

@@ -48,8 +48,7 @@ describe('a week of the escalation preset (seed 000)', () => {
       labels: ['escalation'],
     });
 
-    const { intake, oncall } = await desk.issueEvent('opened', issues.engine);
-    const escalate = await desk.escalate({ action: 'opened', number: issues.engine });
+    const { intake, oncall, escalate } = await desk.issueEvent('opened', issues.engine);
 
     expect([intake.exitCode, oncall.exitCode, escalate.exitCode]).toEqual([0, 0, 0]);
     expect(desk.labelsOf(issues.engine)).toEqual([
@@ -72,9 +71,9 @@ describe('a week of the escalation preset (seed 000)', () => {
   it('Mon 11:20 Paris: nobody acknowledged the S1 within its business hour, so the first escalation step is recorded', async () => {
     desk.at('2026-11-23T10:20:00Z');
 
-    const tick = await desk.escalate('schedule');
+    const tick = await desk.tick();
 
-    expect(tick.exitCode).toBe(0);
+    expect([tick.oncall.exitCode, tick.escalate.exitCode, tick.intake.exitCode]).toEqual([0, 0, 0]);
     expect(desk.labelsOf(issues.engine)).toContain('escalated/1');
     const step = desk
       .issue(issues.engine)
@@ -82,11 +81,11 @@ describe('a week of the escalation preset (seed 000)', () => {
     expect(step?.body).toMatch(
       /response goal of 60 business minutes \(due Mon 2026-11-23 11:00 Europe\/Paris\)/,
     );
-    // The preset's roster has one role: the step's `assign: backup` finds nobody to add.
-    expect(desk.issue(issues.engine).assignees).toEqual(['dan']);
+    // The preset's roster has one role: the first step calls the leads, who route escalations.
+    expect(step?.body).toContain('@acme/escalation-leads');
   });
 
-  it("Mon 08:07 Pacific: the first scheduled tick opens the month's hand-off log and mentions alice, on call from SFO", async () => {
+  it("Mon 08:07 Pacific: the tick logs the hand-off to alice, on call from SFO, in the month's log the Paris morning opened and Cambridge continued", async () => {
     desk.at('2026-11-23T16:07:00Z');
 
     const { oncall, intake } = await desk.tick();
@@ -95,9 +94,11 @@ describe('a week of the escalation preset (seed 000)', () => {
     const logs = desk.issuesLabelled('oncall/handoff-log');
     expect(logs.map((i) => i.title)).toEqual(['On-call hand-offs: follow-the-sun, 2026-11']);
     expect(logs[0]?.comments.map((c) => c.body.split('\n')[1])).toEqual([
+      '### follow-the-sun primary: bob → dan',
+      '### follow-the-sun primary: dan → emma',
       '### follow-the-sun primary: emma → alice',
     ]);
-    expect(logs[0]?.comments[0]?.body).toContain(
+    expect(logs[0]?.comments.at(-1)?.body).toContain(
       '@alice is on call from Mon 2026-11-23 08:00 America/Los_Angeles',
     );
     expect(writes(intake)).toEqual([]);

@@ -43,9 +43,19 @@ function command(body: string, access: Access = 'triage', patch: Partial<DecideI
     playbooks: {},
     channels: { pagerduty: false, webhook: false, escalationToken: true },
     now: new Date('2026-07-07T16:20:00Z'),
+    referenced: { 3: 'issue', 404: 'missing' },
     ...patch,
   });
 }
+/** What the plan writes, by marker: only comments, the reply and the state that records it. */
+const markers = (d: ReturnType<typeof command>) =>
+  d.operations.map((o) => (o.kind === 'upsert-comment' ? o.marker.kind : o.kind));
+const withWontFix = escalationFrom({
+  status: {
+    labels: ['status/0-triage', 'status/0-wont-fix', 'status/2-in-progress', 'status/3-fixed'],
+    on: { 'closed-not-planned': 'status/0-wont-fix', 'closed-completed': 'status/3-fixed' },
+  },
+});
 const reply = (d: ReturnType<typeof command>) =>
   (
     d.operations.find((o) => o.kind === 'upsert-comment' && o.marker.kind === 'command-reply') as
@@ -75,14 +85,16 @@ describe('slash commands', () => {
     );
   });
 
-  it('/handoff gives the issue to one person and says so, mentioning only roster people', () => {
+  it('/handoff reassigns (new assignee first, the old one off only then) and says what will be done, mentioning only roster people', () => {
     const d = command('/handoff @luc');
-    expect(d.operations).toContainEqual(
-      expect.objectContaining({ kind: 'remove-assignees', assignees: ['amy'] }),
+    expect(d.operations.filter((o) => o.kind.includes('assign'))).toEqual([
+      expect.objectContaining({ kind: 'reassign', from: 'amy', to: 'luc' }),
+    ]);
+    expect(reply(d)).toBe(
+      'Handing off to @luc for **tess**: **amy** comes off once GitHub has assigned @luc.',
     );
-    expect(reply(d)).toBe('Handed off from **amy** to @luc by **tess**.');
     expect(reply(command('/handoff @stranger'))).toBe(
-      'Handed off from **amy** to **stranger** by **tess**.',
+      'Handing off to **stranger** for **tess**: **amy** comes off once GitHub has assigned **stranger**.',
     );
   });
 
@@ -93,16 +105,27 @@ describe('slash commands', () => {
     ).toMatchObject({ add: ['status/0-triage'], remove: ['status/3-fixed'] });
   });
 
-  it('/duplicate labels, links and closes as not planned', () => {
-    const d = command('/duplicate #3');
+  it('/duplicate labels, links, closes as a duplicate and moves the status to won’t fix', () => {
+    const d = command('/duplicate #3', 'triage', { config: withWontFix });
     expect(d.operations).toContainEqual(
-      expect.objectContaining({
-        kind: 'update-issue',
-        state: 'closed',
-        stateReason: 'not_planned',
-      }),
+      expect.objectContaining({ kind: 'update-issue', state: 'closed', stateReason: 'duplicate' }),
     );
+    expect(d.operations[0]).toMatchObject({
+      kind: 'edit-labels',
+      add: ['duplicate', 'status/0-wont-fix'],
+      remove: ['status/0-triage'],
+    });
     expect(reply(d)).toBe('Duplicate of #3.');
+  });
+
+  it('/duplicate of an issue that does not exist changes nothing and says so', () => {
+    const d = command('/duplicate #404');
+    expect(d.operations.some((o) => o.kind === 'update-issue' || o.kind === 'edit-labels')).toBe(
+      false,
+    );
+    expect(reply(d)).toBe(
+      '`/duplicate`: #404 is not an issue of this repository; nothing was done.',
+    );
   });
 
   it('/oncall says who is on call now for the issue’s route', () => {
@@ -139,7 +162,7 @@ describe('slash commands', () => {
 
   it('an unknown command gets a short reply and changes nothing', () => {
     const d = command('/frobnicate');
-    expect(d.operations.map((o) => o.kind)).toEqual(['upsert-comment']);
+    expect(markers(d)).toEqual(['command-reply', 'escalation']);
     expect(reply(d)).toMatch(
       /^Unknown command `\/frobnicate`\. Commands here: `\/ack`, `\/assign`/,
     );
@@ -147,7 +170,7 @@ describe('slash commands', () => {
 
   it('someone with read access is refused, whatever the command', () => {
     const d = command('/assign @luc\n/severity S0', 'read');
-    expect(d.operations.map((o) => o.kind)).toEqual(['upsert-comment']);
+    expect(markers(d)).toEqual(['command-reply', 'escalation']);
     expect(reply(d)).toMatch(/commands are for people with triage access or more/);
   });
 
@@ -160,6 +183,28 @@ describe('slash commands', () => {
       createdAt: '2026-07-07T16:21:00Z',
     };
     expect(command('/assign @luc', 'triage', { comments: [answered] }).operations).toEqual([]);
+  });
+
+  it('a line from an outsider that names no known command is text: no reply, nothing done', () => {
+    expect(command('/var is full again', 'read').operations.map((o) => o.kind)).toEqual([
+      'upsert-comment',
+    ]);
+    expect(reply(command('/var is full again', 'read'))).toBeUndefined();
+  });
+
+  it('/escalate keeps the issue it opens under GitHub’s 65,536 characters, saying how much was cut', () => {
+    const long = { ...issue, body: 'x'.repeat(70_000) };
+    const opened = command('/escalate acme/engine', 'triage', { issue: long }).remote[0]
+      ?.operations[0] as UpsertIssue;
+    expect(opened.body.length).toBeLessThanOrEqual(65_536 - 200);
+    expect(opened.body).toMatch(/\n\n… and \d+ more characters$/);
+  });
+
+  it('/escalate labels the issue it opens from-support when escalation.yaml names no label', () => {
+    const plain = escalationFrom({ commands: { 'escalate-to': ['acme/engine'] } });
+    const opened = command('/escalate acme/engine', 'triage', { config: plain }).remote[0]
+      ?.operations[0] as UpsertIssue;
+    expect(opened.labels).toEqual(['from-support']);
   });
 
   it('a turned-off command says so', () => {

@@ -2,6 +2,8 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { crossCheckConfig } from '../../src/config/cross-checks.js';
+import { checkIssueForms } from '../../src/config/forms.js';
 import { loadConfig } from '../../src/config/load.js';
 import { formatProblem } from '../../src/config/problems.js';
 import { workspaceSource } from '../../src/config/sources.js';
@@ -175,6 +177,132 @@ describe('config loading', () => {
     const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
     expect(config.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/config folder not found/),
+    ]);
+  });
+});
+
+const FORM = [
+  'name: Report a problem',
+  'description: Something does not work.',
+  'body:',
+  '  - type: dropdown',
+  '    id: severity',
+  '    attributes:',
+  '      label: How bad is it?',
+  '      options: [S1, S2]',
+  '  - type: textarea',
+  '    attributes:',
+  '      label: Steps to reproduce',
+  '',
+].join('\n');
+
+/** Config files and issue templates in a fresh checkout, as `support-kit validate` reads them. */
+async function formProblemsOf(
+  config: Record<string, string>,
+  templates: Record<string, string>,
+): Promise<string[]> {
+  const root = await folderWith(config);
+  await mkdir(join(root, '.github/ISSUE_TEMPLATE'), { recursive: true });
+  for (const [name, text] of Object.entries(templates))
+    await writeFile(join(root, '.github/ISSUE_TEMPLATE', name), text);
+  const source = workspaceSource(root, '.github/support-kit');
+  const forms = await checkIssueForms(source, await loadConfig(source));
+  return forms.problems.map(formatProblem);
+}
+
+describe('issue forms, checked with the config', () => {
+  it('accepts intake rules that name a form and its fields by id or by label', async () => {
+    const intake =
+      'templates:\n  problem:\n    fields:\n      severity: { severity: true }\n      steps to reproduce: { min-length: 30 }\n';
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': FORM })).toEqual([]);
+  });
+
+  it('points at the element of a form whose type GitHub does not know', async () => {
+    const broken = FORM.replace('type: dropdown', 'type: inputx');
+    expect(await formProblemsOf({}, { 'problem.yml': broken })).toEqual([
+      expect.stringMatching(
+        /^\.github\/ISSUE_TEMPLATE\/problem\.yml:4:11: error: body\[0\]\.type: /,
+      ),
+    ]);
+  });
+
+  it('refuses intake rules for a template that does not exist, at the key, listing those that do', async () => {
+    const intake = 'templates:\n  problme:\n    when-labels: [bug]\n';
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': FORM })).toEqual([
+      '.github/support-kit/intake.yaml:2:3: error: templates.problme: there is no issue template problme.yml, problme.yaml or problme.md in .github/ISSUE_TEMPLATE, so these rules never apply (templates: problem)',
+    ]);
+  });
+
+  it('refuses a field rule that matches no field of the form, listing its ids', async () => {
+    const intake = 'templates:\n  problem:\n    fields:\n      sevrity: { severity: true }\n';
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': FORM })).toEqual([
+      '.github/support-kit/intake.yaml:4:7: error: templates.problem.fields.sevrity: .github/ISSUE_TEMPLATE/problem.yml has no field with this id or label, so this rule never applies (ids: severity, steps-to-reproduce)',
+    ]);
+  });
+
+  it('reports a broken form once: its rules in intake.yaml are not also called missing', async () => {
+    const intake = 'templates:\n  problem:\n    fields:\n      anything: { required: true }\n';
+    const broken = FORM.replace('type: dropdown', 'type: inputx');
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': broken })).toEqual([
+      expect.stringMatching(/^\.github\/ISSUE_TEMPLATE\/problem\.yml:4:11: error:/),
+    ]);
+  });
+
+  it('leaves the template chooser (config.yml) alone', async () => {
+    expect(
+      await formProblemsOf(
+        {},
+        { 'config.yml': 'blank_issues_enabled: false\n', 'problem.yml': FORM },
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the config folder given as an absolute path', () => {
+  it('is read, and shown relative to the workspace when it lies inside it', async () => {
+    const root = await folderWith({ 'labels.yaml': 'labels:\n  - name: bug\n    color: red\n' });
+    const source = workspaceSource(root, join(root, '.github/support-kit'));
+    const config = await loadConfig(source);
+    expect(config.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^\.github\/support-kit\/labels\.yaml:3:12: error: labels\[0\]\.color/),
+    ]);
+  });
+
+  it('is read, and shown as written when it lies outside the workspace', async () => {
+    const elsewhere = await folderWith({
+      'labels.yaml': 'labels:\n  - name: bug\n    color: red\n',
+    });
+    const root = await mkdtemp(join(tmpdir(), 'sk-workspace-'));
+    const config = await loadConfig(workspaceSource(root, join(elsewhere, '.github/support-kit')));
+    expect(config.problems.map((p) => p.file)).toEqual([
+      join(elsewhere, '.github/support-kit/labels.yaml'),
+    ]);
+  });
+
+  it('may name one file', async () => {
+    const root = await folderWith({ 'roster-draft.yaml': 'labels: []\n' });
+    const source = workspaceSource('/', join(root, '.github/support-kit/roster-draft.yaml'));
+    expect(source.singleFile).toBe('roster-draft.yaml');
+    expect(await source.read('roster-draft.yaml')).toBe('labels: []\n');
+  });
+});
+
+describe('cross-checks between files (what the escalate job would refuse)', () => {
+  it('names a playbook file that does not exist, at its key in escalation.yaml', async () => {
+    const root = await folderWith({
+      'escalation.yaml': [
+        'version: 1',
+        'playbooks:',
+        '  sev1:',
+        '    labels: [S1-broken]',
+        '    file: playbooks/sev1.md',
+        '',
+      ].join('\n'),
+    });
+    const source = workspaceSource(root, '.github/support-kit');
+    const problems = await crossCheckConfig(source, await loadConfig(source));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/escalation\.yaml:5:\d+: error: .*playbooks\/sev1\.md/),
     ]);
   });
 });

@@ -46,4 +46,16 @@ describe('escalation.yaml checks', () => {
       /^escalation.yaml:3:5: error: notifications.pagerduty: unknown field "routing-key"/,
     );
   });
+
+  it('a commands value that is neither true, false nor a mapping says what it may be', () => {
+    expect(problems('commands: yes-please\n')).toEqual([
+      'escalation.yaml:1:11: error: commands: must be true, false or a mapping with enabled, disabled, escalate-to, escalate-labels or duplicate-label (found string "yes-please")',
+    ]);
+  });
+
+  it('a wrong value inside the commands mapping is named alone, not as "must be a boolean"', () => {
+    expect(problems('commands: {enabled: 3}\n')).toEqual([
+      'escalation.yaml:1:21: error: commands.enabled: must be a boolean (found number 3)',
+    ]);
+  });
 });

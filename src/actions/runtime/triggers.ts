@@ -39,7 +39,7 @@ export const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
   escalate: [
     {
       event: 'issues',
-      actions: ['opened', 'labeled', 'unlabeled', 'assigned', 'closed', 'reopened'],
+      actions: ['opened', 'edited', 'labeled', 'unlabeled', 'assigned', 'closed', 'reopened'],
     },
     { event: 'issue_comment', actions: ['created'] },
     { event: 'schedule' },

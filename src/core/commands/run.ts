@@ -9,7 +9,7 @@ import type { Roster } from '../roster/types.js';
 import { handoffMessage } from '../notify/slack.js';
 import { statusNamed, statusNames } from '../status/lifecycle.js';
 import { escapeInline, noMention } from '../text/markdown.js';
-import type { ParsedCommand } from './parse.js';
+import { type ParsedCommand, parseCommands } from './parse.js';
 
 /**
  * What each slash command does to the issue under decision. Commands only change the working
@@ -31,6 +31,20 @@ export interface CommandEnv {
   reply: string[];
   /** The response clock and escalation so far, for the post-mortem timeline. */
   timeline: string[];
+  /** What the issues `/duplicate` names are, as the caller found them (one GET each). */
+  referenced?: Readonly<Record<number, Referenced>>;
+}
+
+export type Referenced = 'issue' | 'pull' | 'missing';
+
+/** The issues that the `/duplicate` commands of these comments name, for the caller to look up. */
+export function duplicateTargets(bodies: readonly string[]): number[] {
+  const found = bodies
+    .flatMap((b) => parseCommands(b))
+    .filter((c) => c.name === 'duplicate')
+    .map((c) => Number(/^#?(\d+)$/.exec(c.args[0] ?? '')?.[1] ?? NaN))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  return [...new Set(found)];
 }
 
 const LOGIN = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/;
@@ -84,8 +98,12 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
           work.assignees.push(login);
       } else {
         work.assignees = [login];
+        work.handoff = login;
+        // Said as what will be done: the executor assigns first and unassigns only once GitHub
+        // took the new assignee, and the run's summary says how it went.
+        const from = before.map((b) => `**${escapeInline(b)}**`).join(', ');
         say(
-          `Handed off${before.length ? ` from ${before.map((b) => `**${escapeInline(b)}**`).join(', ')}` : ''} to ${personRef(login, env.roster)} by **${escapeInline(env.comment.author)}**.`,
+          `Handing off to ${personRef(login, env.roster)} for **${escapeInline(env.comment.author)}**${before.length ? `: ${from} ${before.length > 1 ? 'come' : 'comes'} off once GitHub has assigned ${personRef(login, env.roster)}` : ''}.`,
         );
         if (env.channels.webhook && env.config.webhook?.events.includes('handoff'))
           work.notify.push({
@@ -167,12 +185,23 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
         say(`${code} needs another issue: \`/duplicate #123\`; nothing was done.`);
         return;
       }
+      const original = Number(number);
+      const found = env.referenced?.[original];
+      if (found !== 'issue') {
+        say(
+          found === undefined
+            ? `${code}: #${original} could not be checked; nothing was done.`
+            : `${code}: #${original} is ${found === 'pull' ? 'a pull request' : 'not an issue of this repository'}; nothing was done.`,
+        );
+        return;
+      }
       const label = env.config.commands.duplicateLabel;
       if (!hasLabel(work.labels, label)) work.labels.push(label);
-      say(`Duplicate of #${Number(number)}.`);
+      say(`Duplicate of #${original}.`);
       if (work.state === 'open') {
         work.state = 'closed';
-        work.close = 'not_planned';
+        work.stateReason = 'duplicate';
+        work.close = 'duplicate';
       }
       return;
     }
@@ -201,8 +230,10 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
         operations: [escalatedIssue(env, target)],
         notes: [`/escalate by ${env.comment.author} from #${env.issue.number}`],
       });
+      // The issue over there is opened after this plan is made: the reply says what will be done,
+      // and GitHub's own cross-reference (its body links here) shows that it was.
       say(
-        `Opened an issue in ${escapeInline(target)} with the full context of this one; it links back here.`,
+        `Opening an issue in ${escapeInline(target)} with the full context of this one. It links back here, so it shows in this issue's timeline once it exists; the run's summary has its link or the error.`,
       );
       return;
     }
@@ -235,6 +266,20 @@ export function quoteUntrusted(text: string): string {
     .join('\n');
 }
 
+/**
+ * GitHub refuses an issue body over 65,536 characters; the kit's marker line and the note on what
+ * was cut must fit too.
+ */
+export const ISSUE_BODY_MAX = 65_536 - 200;
+
+/** The text cut to `max` characters, saying how many were left out. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const note = (n: number) => `\n\n… and ${n} more characters`;
+  const keep = max - note(text.length).length;
+  return `${text.slice(0, keep)}${note(text.length - keep)}`;
+}
+
 /** Seed 001's L2 to L3 hand-over: an issue in the engineering repository with all the context. */
 function escalatedIssue(env: CommandEnv, target: string): Operation {
   const { repo, issue } = env;
@@ -258,7 +303,7 @@ function escalatedIssue(env: CommandEnv, target: string): Operation {
     kind: 'upsert-issue',
     marker: { kind: 'escalated-from', keys: { issue: from } },
     title: `[${from}] ${issue.title}`.slice(0, 256),
-    body,
+    body: truncate(body, ISSUE_BODY_MAX),
     labels: env.config.commands.escalateLabels,
     reason: `/escalate ${target} from ${from}`,
   };

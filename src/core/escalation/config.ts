@@ -267,7 +267,11 @@ export function escalationFrom(value: unknown): EscalationConfig {
       enabled: commandsOn ? COMMANDS.filter((c) => !disabled.includes(c)) : [],
       escalateTo: typeof commandsFile === 'object' ? (commandsFile['escalate-to'] ?? []) : [],
       escalateLabels:
-        typeof commandsFile === 'object' ? (commandsFile['escalate-labels'] ?? []) : [],
+        // Never empty: the kit finds the issue it opened by listing this label, instead of paging
+        // through every issue of the engineering repository.
+        typeof commandsFile === 'object' && commandsFile['escalate-labels']?.length
+          ? commandsFile['escalate-labels']
+          : ['from-support'],
       duplicateLabel:
         (typeof commandsFile === 'object' ? commandsFile['duplicate-label'] : undefined) ??
         'duplicate',

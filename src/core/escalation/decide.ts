@@ -1,7 +1,12 @@
 import { parseCommands } from '../commands/parse.js';
-import { personRef, runCommand } from '../commands/run.js';
-import { pagerDutyResolve, pagerDutyTrigger, severityOf } from '../notify/pagerduty.js';
-import type { PendingNotification } from '../notify/pending.js';
+import { personRef, type Referenced, runCommand } from '../commands/run.js';
+import {
+  pagerDutyAcknowledge,
+  pagerDutyResolve,
+  pagerDutyTrigger,
+  severityOf,
+} from '../notify/pagerduty.js';
+import { NOTIFY_PENDING_LABEL, type PendingNotification } from '../notify/pending.js';
 import { escalationMessage, leadershipMessage } from '../notify/slack.js';
 import type { Notify, Operation, RepoRef } from '../plan/types.js';
 import {
@@ -16,21 +21,37 @@ import { onCallAt } from '../roster/resolve.js';
 import { routeFor } from '../roster/routes.js';
 import { describeLocal, MINUTE_MS } from '../roster/time.js';
 import type { Roster } from '../roster/types.js';
-import { keepOne, statusFor, statusLabels, withStatus } from '../status/lifecycle.js';
+import {
+  keepOne,
+  type StatusEvent,
+  statusFor,
+  statusLabels,
+  withStatus,
+} from '../status/lifecycle.js';
 import { escapeInline } from '../text/markdown.js';
-import { hasMarker } from '../markers/markers.js';
+import { hasMarker, parseMarkers } from '../markers/markers.js';
 import { findAcknowledgement } from './ack.js';
 import { businessDayMs, type ResponseClock, responseClock, stepDueAt, stepsDue } from './clock.js';
 import {
   type EscalationConfig,
   hasAnyLabel,
   hasLabel,
+  COMMANDS,
   sameLabel,
+  type StatusConfig,
   type Step,
   type Target,
 } from './config.js';
-import { type EscalationState, isEmptyState, readState, STATE_MARKER, stateLine } from './state.js';
 import {
+  type Acknowledgement,
+  type EscalationState,
+  isEmptyState,
+  readState,
+  STATE_MARKER,
+  stateLine,
+} from './state.js';
+import {
+  type Access,
   type Channels,
   type CommentSnapshot,
   type IssueSnapshot,
@@ -58,6 +79,13 @@ export interface DecideInput {
   playbooks: Readonly<Record<string, string | null>>;
   channels: Channels;
   now: Date;
+  /**
+   * The repository access of the authors of unanswered commands (lower-case login), checked
+   * through the API by the caller (see `unansweredCommands`).
+   */
+  access?: Readonly<Record<string, Access>>;
+  /** What the issues named by unanswered `/duplicate` commands are (see `duplicateTargets`). */
+  referenced?: Readonly<Record<number, Referenced>>;
 }
 
 export interface IssueDecision {
@@ -86,7 +114,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const clock = responseClock(config, roster, issue.labels, issue.createdAt);
   const timeline = timelineOf(issue, clock, state);
 
-  if (occasion.kind === 'comment') handleCommands(input, occasion, work, state, timeline);
+  handleCommands(input, work, state, timeline);
   if (occasion.kind === 'issue-event') eventTransitions(occasion, work, config);
 
   // Acknowledgement: re-read every run; only a /ack is remembered (its author was checked once).
@@ -103,7 +131,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
   else if (ack && work.state === 'open' && state.steps < config.steps.length && clock)
     work.notes.push(`#${issue.number}: acknowledged by ${ack.by} (${ack.how}); no escalation`);
 
-  pagerDuty(input, occasion, work, state);
+  pagerDuty(input, occasion, work, state, ack);
   playbook(input, clock, work, state, team);
   retryPending(stored.pending, work, issue.number);
   applyStatus(work, config);
@@ -115,7 +143,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
       issue: issue.number,
       state: 'closed',
       stateReason: work.close,
-      reason: 'closed by /duplicate',
+      reason: `closed by a command (${work.close})`,
     });
   operations.push(...work.notify);
   if (!isEmptyState(state)) {
@@ -128,6 +156,10 @@ export function decideIssue(input: DecideInput): IssueDecision {
         marker: STATE_MARKER,
         body,
         recordFailedNotifications: true,
+        pendingLabel: {
+          name: NOTIFY_PENDING_LABEL,
+          present: hasLabel(issue.labels, NOTIFY_PENDING_LABEL),
+        },
         reason: 'record what the kit did for this issue',
       });
   }
@@ -139,29 +171,79 @@ function withStateMarker(body: string): string {
   return `<!-- support-kit:escalation -->\n${body}`;
 }
 
+/**
+ * The comments whose commands no run has handled yet, oldest first: newer than the last one
+ * handled, not the kit's, not answered already. GitHub keeps only the newest pending run of a
+ * concurrency group, so the run of one comment may be cancelled by a later one; whichever run
+ * comes next handles them all, in order, once.
+ */
+export function unansweredCommands(
+  comments: readonly CommentSnapshot[],
+  config: EscalationConfig,
+): CommentSnapshot[] {
+  if (config.commands.enabled.length === 0) return [];
+  const { state } = readState(comments);
+  const replied = new Set(
+    comments
+      .filter((c) => c.bot)
+      .flatMap((c) => parseMarkers(c.body))
+      .filter((m) => m.kind === 'command-reply')
+      .map((m) => m.keys.comment),
+  );
+  return comments
+    .filter((c) => !c.bot && c.id > state.command && !replied.has(String(c.id)))
+    .filter((c) => parseCommands(c.body).length > 0)
+    .sort((a, b) => a.id - b.id);
+}
+
 function handleCommands(
   input: DecideInput,
-  occasion: Extract<Occasion, { kind: 'comment' }>,
   work: Work,
   state: EscalationState,
   timeline: string[],
 ): void {
-  const { comment } = occasion;
-  const replied = input.comments.some(
-    (c) =>
-      c.bot && hasMarker(c.body, { kind: 'command-reply', keys: { comment: String(comment.id) } }),
-  );
-  if (comment.bot || comment.id <= state.command || replied) return;
+  const { occasion } = input;
+  const comments =
+    occasion.kind === 'comment' && !input.comments.some((c) => c.id === occasion.comment.id)
+      ? [...input.comments, occasion.comment]
+      : input.comments;
+  for (const comment of unansweredCommands(comments, input.config)) {
+    const access =
+      input.access?.[comment.author.toLowerCase()] ??
+      (occasion.kind === 'comment' && occasion.comment.id === comment.id
+        ? occasion.access
+        : undefined);
+    // Without its author's access checked, this comment and the later ones wait for a run that
+    // has it, so commands are still obeyed in the order they were written.
+    if (access === undefined) {
+      work.notes.push(
+        `#${input.issue.number}: the access of ${comment.author} was not checked; comment ${comment.id} waits`,
+      );
+      return;
+    }
+    handleComment(input, comment, access, work, state, timeline);
+  }
+}
+
+function handleComment(
+  input: DecideInput,
+  comment: CommentSnapshot,
+  access: Access,
+  work: Work,
+  state: EscalationState,
+  timeline: string[],
+): void {
   const commands = parseCommands(comment.body);
-  if (commands.length === 0 || input.config.commands.enabled.length === 0) return;
-  state.command = comment.id;
+  state.command = Math.max(state.command, comment.id);
   const reply: string[] = [];
-  if (!TRIAGE_OR_MORE.includes(occasion.access)) {
+  if (!TRIAGE_OR_MORE.includes(access)) {
+    // `/var is full` in a customer's log is not a command: only a known one gets refused.
+    if (!commands.some((c) => (COMMANDS as readonly string[]).includes(c.name))) return;
     reply.push(
       `**${escapeInline(comment.author)}**: commands are for people with triage access or more to this repository; nothing was done.`,
     );
     work.notes.push(
-      `#${input.issue.number}: ${comment.author} (${occasion.access}) may not use ${commands.map((c) => `/${c.name}`).join(', ')}`,
+      `#${input.issue.number}: ${comment.author} (${access}) may not use ${commands.map((c) => `/${c.name}`).join(', ')}`,
     );
   } else {
     for (const command of commands)
@@ -176,6 +258,7 @@ function handleCommands(
         now: input.now,
         reply,
         timeline,
+        ...(input.referenced ? { referenced: input.referenced } : {}),
       });
   }
   if (reply.length > 0)
@@ -204,9 +287,7 @@ function eventTransitions(
       work.statusEvents.push('reopened');
       return;
     case 'closed':
-      work.statusEvents.push(
-        work.stateReason === 'not_planned' ? 'closed-not-planned' : 'closed-completed',
-      );
+      work.statusEvents.push(closeEvent(work.stateReason));
       return;
     case 'labeled':
       if (occasion.label && config.status?.labels.some((l) => sameLabel(l, occasion.label ?? '')))
@@ -215,14 +296,46 @@ function eventTransitions(
   }
 }
 
+/** A duplicate is not planned work: it takes the won't-fix status. */
+function closeEvent(stateReason: string | null): StatusEvent {
+  return stateReason === 'not_planned' || stateReason === 'duplicate'
+    ? 'closed-not-planned'
+    : 'closed-completed';
+}
+
+/**
+ * The run of a close event may never come (a later run of the same concurrency group cancels it),
+ * so a closed issue whose status still says it is being worked on gets its close status from
+ * the issue's state. A status at or past the completed one (fix released) is a person's choice
+ * and stays.
+ */
+function closedStatusMissing(
+  work: Work,
+  status: StatusConfig,
+  current: string | undefined,
+): boolean {
+  if (work.state !== 'closed' || work.statusEvents.some((e) => e.startsWith('closed')))
+    return false;
+  if (current === undefined) return true;
+  const at = status.labels.findIndex((l) => sameLabel(l, current));
+  const completed = status.closedCompleted
+    ? status.labels.findIndex((l) => sameLabel(l, status.closedCompleted ?? ''))
+    : -1;
+  const notPlanned = status.closedNotPlanned ? sameLabel(current, status.closedNotPlanned) : false;
+  return !notPlanned && (completed < 0 || at < completed);
+}
+
 /** Exactly one status: a command's, else the one a person just added, else the events' moves. */
 function applyStatus(work: Work, config: EscalationConfig): void {
   const status = config.status;
   if (!status) return;
   let current = keepOne(work.labels, status, work.statusAdded);
   if (work.statusSet) current = work.statusSet;
-  else if (!work.statusAdded)
+  else if (!work.statusAdded) {
+    if (closedStatusMissing(work, status, current))
+      work.statusEvents.push(closeEvent(work.close ?? work.stateReason));
     for (const event of work.statusEvents) current = statusFor(event, current, status) ?? current;
+  }
   if (current === undefined) return;
   const present = statusLabels(work.labels, status);
   if (present.length === 1 && sameLabel(present[0] ?? '', current)) return;
@@ -344,27 +457,36 @@ function notifyOnce(
   });
 }
 
-/** Page on arrival (seed 000): on an issue event or a command, never by the sweep over old issues. */
+/**
+ * Page on arrival (seed 000): on an issue event or a command, never by the sweep over old issues.
+ * One alert at a time per issue: a reopened issue that was resolved pages again (a new trigger
+ * with the same dedup_key opens a new alert once the old one is resolved), an acknowledgement
+ * by `/ack` or the label acknowledges the open alert, and closing resolves it.
+ */
 function pagerDuty(
   input: DecideInput,
   occasion: Occasion,
   work: Work,
   state: EscalationState,
+  ack: Acknowledgement | undefined,
 ): void {
   const pd = input.config.pagerduty;
   if (!pd || !input.channels.pagerduty) return;
   const { issue, repo } = input;
+  const cycles = pageCycles(state.notified);
+  // The first alert's keys stay as they were, so states written before reopening counted agree.
+  const key = (base: string, cycle: number) => (cycle === 0 ? base : `${base}-${cycle + 1}`);
   const matches = pd.labels.length === 0 ? true : hasAnyLabel(work.labels, pd.labels);
   // A comment pages only when its command gave the issue a paging severity.
   const relabelled = work.labels.some((l) => !hasLabel(issue.labels, l));
   const arriving =
     (occasion.kind === 'comment' && relabelled) ||
     (occasion.kind === 'issue-event' &&
-      (pd.labels.length === 0 ? occasion.action === 'opened' : true));
-  if (work.state === 'open' && matches && arriving)
+      (pd.labels.length === 0 ? ['opened', 'reopened'].includes(occasion.action) : true));
+  if (work.state === 'open' && matches && arriving && cycles.triggers === cycles.resolves)
     notifyOnce(work, state, {
       channel: 'pagerduty',
-      key: 'pd-trigger',
+      key: key('pd-trigger', cycles.triggers),
       enabled: true,
       payload: () =>
         pagerDutyTrigger(
@@ -377,13 +499,26 @@ function pagerDuty(
           },
         ),
       issue: issue.number,
-      reason: `new issue${pd.labels.length ? ` with ${pd.labels.filter((l) => hasLabel(work.labels, l)).join(', ')}` : ''}`,
+      reason: `${cycles.triggers > 0 ? 'reopened' : 'new'} issue${pd.labels.length ? ` with ${pd.labels.filter((l) => hasLabel(work.labels, l)).join(', ')}` : ''}`,
     });
-  const paged = state.notified.some((k) => k.startsWith('pd-trigger') || k.startsWith('pd-step-'));
-  if (work.state === 'closed' && paged && pd.resolveOnClose)
+  const after = pageCycles(state.notified);
+  const open = after.triggers > after.resolves || (after.resolves === 0 && after.steps);
+  // A person's reply stops the clock but is no claim on the incident: only /ack and the label are.
+  const label = input.config.acknowledgedLabel;
+  const claimed = state.ack ?? (label && hasLabel(work.labels, label) ? ack : undefined);
+  if (work.state === 'open' && open && claimed)
     notifyOnce(work, state, {
       channel: 'pagerduty',
-      key: 'pd-resolve',
+      key: key('pd-ack', after.resolves),
+      enabled: true,
+      payload: () => pagerDutyAcknowledge(repo, issue.number),
+      issue: issue.number,
+      reason: state.ack ? `/ack by ${state.ack.by}` : 'the acknowledged label',
+    });
+  if (work.state === 'closed' && open && pd.resolveOnClose)
+    notifyOnce(work, state, {
+      channel: 'pagerduty',
+      key: key('pd-resolve', after.resolves),
       enabled: true,
       payload: () => pagerDutyResolve(repo, issue.number),
       issue: issue.number,
@@ -391,9 +526,29 @@ function pagerDuty(
     });
 }
 
-function mentionOf(target: Target, roster: Roster | undefined): string {
-  if (target.kind === 'role') return target.role;
-  return target.login.includes('/') ? `@${target.login}` : personRef(target.login, roster);
+/** How many alerts the state says were triggered and resolved, and whether a step paged. */
+function pageCycles(notified: readonly string[]): {
+  triggers: number;
+  resolves: number;
+  steps: boolean;
+} {
+  return {
+    triggers: notified.filter((k) => /^pd-trigger(-\d+)?$/.test(k)).length,
+    resolves: notified.filter((k) => /^pd-resolve(-\d+)?$/.test(k)).length,
+    steps: notified.some((k) => k.startsWith('pd-step-')),
+  };
+}
+
+/** A role (backup, primary) is whoever holds it for the issue now; nobody: the role's name. */
+function mentionOf(
+  target: Target,
+  roster: Roster | undefined,
+  labels: readonly string[],
+  at: number,
+): string {
+  const login = resolveTarget(target, roster, labels, at);
+  if (login === undefined) return target.kind === 'role' ? target.role : '';
+  return login.includes('/') ? `@${login}` : personRef(login, roster);
 }
 
 function playbook(
@@ -449,7 +604,7 @@ function playbook(
     }
     const lead = chosen.leadership;
     if (lead && !state.leadership && now.getTime() - started >= lead.afterMinutes * MINUTE_MS) {
-      const who = lead.mention.map((t) => mentionOf(t, roster));
+      const who = lead.mention.map((t) => mentionOf(t, roster, work.labels, now.getTime()));
       work.comments.push({
         kind: 'upsert-comment',
         issue: issue.number,
@@ -466,7 +621,11 @@ function playbook(
             input.repo,
             issue,
             lead.afterMinutes,
-            lead.mention.map((t) => (t.kind === 'role' ? t.role : t.login)),
+            lead.mention.map(
+              (t) =>
+                resolveTarget(t, roster, work.labels, now.getTime()) ??
+                (t.kind === 'role' ? t.role : ''),
+            ),
           ),
         issue: issue.number,
         reason: 'loop leadership in',
@@ -511,10 +670,22 @@ function playbook(
   }
 }
 
-/** A notification that failed on the previous run is sent again, exactly as it was. */
+/**
+ * A notification that failed on the previous run is sent again, exactly as it was; but a closed
+ * issue's pending trigger or acknowledge is dropped: it would open an alert nobody can close.
+ */
 function retryPending(pending: readonly PendingNotification[], work: Work, issue: number): void {
   for (const p of pending) {
     if (work.notify.some((n) => n.key === p.key)) continue;
+    const action = p.payload.event_action;
+    if (
+      work.state === 'closed' &&
+      p.channel === 'pagerduty' &&
+      (action === 'trigger' || action === 'acknowledge')
+    ) {
+      work.notes.push(`#${issue}: the issue is closed; the failed PagerDuty ${action} is dropped`);
+      continue;
+    }
     work.notify.push({
       kind: 'notify',
       channel: p.channel,
@@ -542,8 +713,23 @@ function labelOperations(issue: IssueSnapshot, work: Work): Operation[] {
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const had = lower(issue.assignees);
   const has = lower(work.assignees);
-  const assign = work.assignees.filter((a) => !had.has(a.toLowerCase()));
-  const unassign = issue.assignees.filter((a) => !has.has(a.toLowerCase()));
+  let assign = work.assignees.filter((a) => !had.has(a.toLowerCase()));
+  let unassign = issue.assignees.filter((a) => !has.has(a.toLowerCase()));
+  const handoff = work.handoff;
+  if (handoff && unassign.length > 0 && has.has(handoff.toLowerCase())) {
+    // The new assignee goes on before each old one comes off, so a login GitHub refuses never
+    // leaves the issue with nobody.
+    for (const from of unassign)
+      ops.push({
+        kind: 'reassign',
+        issue: issue.number,
+        from,
+        to: handoff,
+        reason: `/handoff from ${from} to ${handoff}`,
+      });
+    assign = assign.filter((a) => a.toLowerCase() !== handoff.toLowerCase());
+    unassign = [];
+  }
   if (assign.length)
     ops.push({
       kind: 'add-assignees',

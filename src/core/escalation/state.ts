@@ -36,12 +36,17 @@ export function emptyState(): EscalationState {
 }
 
 /**
- * Nothing worth a comment yet. A handled command alone is not: one that answered left its reply
- * (which the next run finds), and one that changed the issue changed labels or assignees that a
- * second run sets the same way.
+ * Nothing worth a comment yet. A handled command is: commands are looked for on every run, and
+ * one that left no reply (`/assign`, `/severity`) would otherwise be obeyed again.
  */
 export function isEmptyState(state: EscalationState): boolean {
-  return state.steps === 0 && !state.ack && state.notified.length === 0 && !state.playbook;
+  return (
+    state.steps === 0 &&
+    !state.ack &&
+    state.notified.length === 0 &&
+    !state.playbook &&
+    state.command === 0
+  );
 }
 
 export interface StoredState {

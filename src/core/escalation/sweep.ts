@@ -1,3 +1,4 @@
+import { NOTIFY_PENDING_LABEL } from '../notify/pending.js';
 import { playbookFor } from '../playbooks/playbook.js';
 import type { Roster } from '../roster/types.js';
 import { responseClock, stepsDue } from './clock.js';
@@ -11,8 +12,9 @@ export const CLOSED_HORIZON_DAYS = 30;
  * On the scheduled sweep, whether an issue may have anything due, judged from the issue list
  * alone: only those cost a comment listing. An open issue is looked at when its next escalation
  * step is due (the `escalated/N` label says how far it got), while it is escalated or under a
- * playbook (reminders, retries), or when it may have a page to retry; a closed one while its
- * playbook's due dates or a page's resolve may still be pending.
+ * playbook (reminders, retries), when it may have a page to retry or carries the pending label
+ * (a notification failed); a closed one while its playbook's due dates, a page's resolve or a
+ * failed notification may still be pending.
  */
 export function mayHaveWorkDue(
   issue: IssueSnapshot,
@@ -21,11 +23,14 @@ export function mayHaveWorkDue(
   now: Date,
 ): boolean {
   const paged = config.pagerduty && hasAnyLabel(issue.labels, config.pagerduty.labels);
+  // A notification that failed is sent again by the next run that looks at the issue.
+  const pending = hasLabel(issue.labels, NOTIFY_PENDING_LABEL);
   if (issue.state === 'closed') {
     const closed = issue.closedAt ? Date.parse(issue.closedAt) : 0;
     if (now.getTime() - closed > CLOSED_HORIZON_DAYS * 86_400_000) return false;
-    return !!playbookFor(config.playbooks, issue.labels) || !!paged;
+    return !!playbookFor(config.playbooks, issue.labels) || !!paged || pending;
   }
+  if (pending) return true;
   if (playbookFor(config.playbooks, issue.labels) || paged) return true;
   const prefix = config.stepLabelPrefix.toLowerCase();
   const level = Math.max(

@@ -12,7 +12,9 @@ export interface Work {
   state: 'open' | 'closed';
   stateReason: string | null;
   /** Set when a command closes the issue. */
-  close?: 'completed' | 'not_planned';
+  close?: 'completed' | 'not_planned' | 'duplicate';
+  /** `/handoff`: the one who takes the issue over from every other assignee. */
+  handoff?: string;
   comments: Operation[];
   notify: Notify[];
   /** Plans for other repositories (`/escalate`). */

@@ -74,3 +74,8 @@ export function pagerDutyTrigger(
 export function pagerDutyResolve(repo: RepoRef, issue: number): Record<string, unknown> {
   return { event_action: 'resolve', dedup_key: dedupKey(repo, issue) };
 }
+
+/** Someone took the issue (`/ack`, the acknowledged label): PagerDuty stops escalating the alert. */
+export function pagerDutyAcknowledge(repo: RepoRef, issue: number): Record<string, unknown> {
+  return { event_action: 'acknowledge', dedup_key: dedupKey(repo, issue) };
+}

@@ -7,6 +7,12 @@ import type { Notify } from '../plan/types.js';
  */
 export const PENDING_KIND = 'notify-pending';
 
+/**
+ * On an issue while its state comment holds a failed notification: the scheduled sweep looks at
+ * every issue with it, whatever its labels, so the retry does not wait for a step to fall due.
+ */
+export const NOTIFY_PENDING_LABEL = 'support-kit/notify-pending';
+
 export function pendingMarker(op: Notify): string {
   return formatMarker({
     kind: PENDING_KIND,

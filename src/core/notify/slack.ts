@@ -17,9 +17,17 @@ export function slackEscape(text: string): string {
   );
 }
 
+/**
+ * Stands for the URL of an issue the plan may open before the message is sent (the week's report,
+ * a month's hand-off log): the executor puts the URL in. Escaped text can never contain it, since
+ * slackEscape turns every `<` into `&lt;`.
+ */
+export const ISSUE_URL_SLOT = '<issue-url>';
+
 /** A link the kit composed; the label is escaped, the URL is GitHub's own. */
 export function slackLink(url: string, label: string): string {
-  return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${slackEscape(label).replace(/\|/g, '¦')}>`;
+  const target = url === ISSUE_URL_SLOT ? url : url.replace(/[<>|]/g, encodeURIComponent);
+  return `<${target}|${slackEscape(label).replace(/\|/g, '¦')}>`;
 }
 
 export interface SlackIssue {
@@ -65,6 +73,20 @@ export function leadershipMessage(
 ): { text: string } {
   return {
     text: `:loudspeaker: ${ref(repo, issue)} has been an incident for ${minutes} minutes; looping in ${who.map(slackEscape).join(', ')}. *${slackEscape(issue.title)}*`,
+  };
+}
+
+/** A rotation's hand-off the on-call job logged, linking to the log entry's issue. */
+export function rotationHandoffMessage(
+  logUrl: string,
+  schedule: string,
+  role: string,
+  handoff: { at: string; from: string | null; to: string },
+  when: string,
+): { text: string } {
+  const from = handoff.from ? `${slackEscape(handoff.from)} → ` : '';
+  return {
+    text: `:arrows_counterclockwise: ${slackLink(logUrl, `${schedule} ${role}`)}: ${from}*${slackEscape(handoff.to)}* is on call from ${slackEscape(when)}`,
   };
 }
 

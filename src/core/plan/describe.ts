@@ -11,6 +11,7 @@ export function describeTarget(op: Operation): string {
     case 'keep-label':
       return `label "${op.name}"`;
     case 'upsert-comment':
+    case 'notify':
       return typeof op.issue === 'number'
         ? `#${op.issue}`
         : `issue marked ${formatMarkerKeys(op.issue.marker.kind, op.issue.marker.keys)}`;

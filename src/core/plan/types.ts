@@ -89,6 +89,12 @@ export interface UpsertComment extends OperationBase {
    * comment is written, so the next run can send it again (src/core/notify/pending.ts).
    */
   recordFailedNotifications?: boolean;
+  /**
+   * A label the executor keeps on the issue while this comment records a failed notification and
+   * takes off once it records none (`present`: the issue had it when the plan was made), so the
+   * scheduled sweep finds the issues with something to send again from the issue list alone.
+   */
+  pendingLabel?: { name: string; present: boolean };
 }
 
 /**
@@ -98,8 +104,11 @@ export interface UpsertComment extends OperationBase {
 export interface Notify extends OperationBase {
   kind: 'notify';
   channel: 'pagerduty' | 'webhook';
-  /** The issue it is about. */
-  issue: number;
+  /**
+   * The issue it is about. A marked issue (a report or hand-off log the same plan may open) is
+   * found when sending, and its URL replaces ISSUE_URL_SLOT (src/core/notify/slack.ts) in the payload.
+   */
+  issue: number | MarkedIssue;
   /** Names this notification in the issue's state, so it is sent once and retried when it fails. */
   key: string;
   payload: Record<string, unknown>;
@@ -118,7 +127,7 @@ export interface UpdateIssue extends OperationBase {
   kind: 'update-issue';
   issue: number;
   state?: 'open' | 'closed';
-  stateReason?: 'completed' | 'not_planned' | 'reopened';
+  stateReason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
   title?: string;
 }
 
