@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load.js';
 import { formatProblem, hasErrors } from '../config/problems.js';
@@ -357,9 +357,7 @@ async function holidays(values: Values, io: Io): Promise<number> {
 
 /** The config at `path`, relative to the working folder or absolute. */
 function sourceOf(path: string) {
-  // A workspace source joins its path to the root: an absolute path has to become relative.
-  const cwd = process.cwd();
-  return workspaceSource(cwd, isAbsolute(path) ? relative(cwd, path) || '.' : path);
+  return workspaceSource(process.cwd(), path);
 }
 
 async function hasRoster(path: string): Promise<boolean> {

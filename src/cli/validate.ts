@@ -1,6 +1,10 @@
-import { loadConfig } from '../config/load.js';
-import { formatProblem, hasErrors } from '../config/problems.js';
+import { checkIssueForms } from '../config/forms.js';
+import { crossCheckConfig } from '../config/cross-checks.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { formatProblem, hasErrors, sortProblems } from '../config/problems.js';
 import { apiSource, workspaceSource } from '../config/sources.js';
+import { rosterFrom } from '../core/roster/from-yaml.js';
+import { reviewRoster } from '../core/roster/review.js';
 import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
 import { VALIDATE_HELP } from './help.js';
@@ -37,7 +41,17 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     source = workspaceSource(process.cwd(), configPath);
   }
   const config = await loadConfig(source);
-  const valid = !hasErrors(config.problems);
+  const forms = await checkIssueForms(source, config);
+  const cross = await crossCheckConfig(source, config);
+  const roster = reviewWithoutBase(config, readClock());
+  const problems = sortProblems([
+    ...config.problems,
+    ...forms.problems,
+    ...cross,
+    ...(roster ?? []),
+  ]);
+  const valid = !hasErrors(problems);
+  const templates = forms.templates.map((t) => t.file);
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -45,21 +59,63 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
           valid,
           source: config.source,
           files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
-          problems: config.problems,
+          templates,
+          ...(roster ? { rosterReview: { days: REVIEW_DAYS, onPullRequestOnly: PR_ONLY } } : {}),
+          problems,
         },
         null,
         2,
       ),
     );
   } else {
-    for (const p of config.problems) io.out(formatProblem(p));
-    const errors = config.problems.filter((p) => p.severity === 'error').length;
-    const warnings = config.problems.length - errors;
+    for (const p of problems) io.out(formatProblem(p));
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const warnings = problems.length - errors;
     io.out(
       valid
         ? `${config.files.length} file(s) valid in ${config.source}${warnings ? ` (${warnings} warning(s))` : ''}`
         : `${errors} error(s), ${warnings} warning(s) in ${config.source}`,
     );
+    io.out(
+      templates.length > 0
+        ? `issue templates checked in ${forms.folder}: ${templates.map((t) => t.split('/').pop()).join(', ')}`
+        : `no issue templates in ${forms.folder}`,
+    );
+    if (roster)
+      io.out(
+        `roster reviewed for the next ${REVIEW_DAYS} days (overlapping overrides, undeclared gaps, role collisions); ${PR_ONLY.join(' and ')} are checked on pull requests, against the base branch and the repository`,
+      );
   }
   return valid ? EXIT.ok : EXIT.findings;
+}
+
+/** As far ahead as the pull-request check looks. */
+const REVIEW_DAYS = 14;
+/** What needs the base branch or a token, so only the pull-request check can tell. */
+const PR_ONLY = ['the past a change would rewrite', 'whether GitHub can assign each person'];
+
+/**
+ * The review the pull-request check runs, minus what needs a base branch or the repository:
+ * locally there is no "before" to compare with and no promise the token may ask who is assignable.
+ */
+function reviewWithoutBase(config: LoadedConfig, now: Date) {
+  const file = config.files.find((f) => f.spec.name === 'roster');
+  if (!file) return null;
+  return reviewRoster({
+    head: rosterFrom(file.yaml.value),
+    headYaml: file.yaml,
+    base: null,
+    now,
+    horizonDays: REVIEW_DAYS,
+  });
+}
+
+/** `SUPPORT_KIT_NOW` (an ISO instant) fixes the clock, as it does for the actions. */
+function readClock(): Date {
+  const fixed = process.env.SUPPORT_KIT_NOW;
+  if (!fixed) return new Date();
+  const at = new Date(fixed);
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`, VALIDATE_HELP);
+  return at;
 }

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Gateway } from '../github/gateway.js';
 
 /** Where config files come from: a checked-out workspace, or the repository through the API. */
@@ -21,16 +21,20 @@ export interface ConfigSource {
 const isSingleFile = (path: string) => /\.ya?ml$/.test(path);
 
 /**
- * `configPath` may name the folder or one file in it. `root` is the workspace (checkout root)
- * that paths in problems are relative to.
+ * `configPath` may name the folder or one file in it, relative to `root` (the workspace, the
+ * checkout root that paths in problems are relative to) or absolute. An absolute path inside the
+ * root is shown relative to it, like any other; one outside it is shown as written.
  */
 export function workspaceSource(root: string, configPath: string): ConfigSource {
-  const absolute = join(root, configPath);
-  const folder = isSingleFile(configPath) ? dirname(configPath) : configPath;
-  const only = isSingleFile(configPath) ? basename(configPath) : undefined;
+  const absolute = resolve(root, configPath);
+  const single = isSingleFile(configPath);
+  const folderPath = single ? dirname(absolute) : absolute;
+  const only = single ? basename(configPath) : undefined;
+  const inside = relative(root, folderPath);
+  const outside = inside.startsWith('..') || isAbsolute(inside);
   return {
     description: `workspace ${configPath}`,
-    folder: relative(root, join(root, folder)) || '.',
+    folder: outside ? folderPath : inside || '.',
     ...(only ? { singleFile: only } : {}),
     async list() {
       if (only) return (await exists(absolute)) ? [only] : null;
@@ -41,16 +45,16 @@ export function workspaceSource(root: string, configPath: string): ConfigSource 
       }
     },
     async read(fileName) {
-      return readOrNull(join(root, folder, fileName));
+      return readOrNull(join(folderPath, fileName));
     },
     async listAt(path) {
       try {
-        return (await readdir(join(root, path))).sort();
+        return (await readdir(resolve(root, path))).sort();
       } catch {
         return null;
       }
     },
-    readAt: (path) => readOrNull(join(root, path)),
+    readAt: (path) => readOrNull(resolve(root, path)),
   };
 }
 
@@ -63,7 +67,7 @@ async function readOrNull(path: string): Promise<string | null> {
 }
 
 export async function workspaceHasConfig(root: string, configPath: string): Promise<boolean> {
-  return exists(join(root, configPath));
+  return exists(resolve(root, configPath));
 }
 
 export function apiSource(

@@ -1,3 +1,6 @@
+import { crossCheckConfig } from '../config/cross-checks.js';
+import { checkIssueForms } from '../config/forms.js';
+import { TEMPLATE_FOLDER } from '../config/issue-templates.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { sortProblems, type ConfigProblem } from '../config/problems.js';
 import { apiSource } from '../config/sources.js';
@@ -6,7 +9,7 @@ import { emptyPlan, type Plan } from '../core/plan/types.js';
 import { rosterFrom } from '../core/roster/from-yaml.js';
 import { assignableCandidates, reviewRoster, type BaseRoster } from '../core/roster/review.js';
 import { renderValidationComment } from '../core/validate/comment.js';
-import type { Gateway } from '../github/gateway.js';
+import { describeRequestError, type Gateway } from '../github/gateway.js';
 import type { Job, JobContext } from './types.js';
 
 /** How far ahead the roster preview and review look. */
@@ -19,26 +22,41 @@ interface PullRequestPayload {
 }
 
 /**
- * Check every config file. On a pull request, keep one comment on it up to date with the
- * result, so the author sees what is wrong before merging; when the roster is valid, it is also
- * reviewed against time and the repository (the past it would rewrite, holes and clashes in
- * the coming weeks, people GitHub cannot assign), and the comment shows who will be on call and
- * what the change moves.
+ * Check every config file and the issue templates intake reads. On a pull request, keep one
+ * comment on it up to date with the result, so the author sees what is wrong before merging; when
+ * the roster is valid, it is also reviewed against time and the repository (the past it would
+ * rewrite, holes and clashes in the coming weeks, people GitHub cannot assign), and the comment
+ * shows who will be on call and what the change moves. A pull request that touches none of it is
+ * passed after one request, so the check can run on every pull request and be required.
  */
 export const validateJob: Job = async (context) => {
+  const payload = context.event.payload.pull_request as PullRequestPayload | undefined;
+  const pr = context.event.name === 'pull_request' && payload ? pullOf(payload) : null;
+  if (pr) {
+    const why = await untouched(context, pr.number);
+    if (why) {
+      const config = { source: context.source.description, files: [], problems: [] };
+      return { config, plans: [emptyPlan('validate', context.repo, [why])], summary: why };
+    }
+  }
   const config = await loadConfig(context.source);
+  const forms = await checkIssueForms(context.source, config);
+  forms.problems.push(...(await crossCheckConfig(context.source, config)));
   const plan: Plan = emptyPlan('validate', context.repo);
-  const pr = context.event.payload.pull_request as PullRequestPayload | undefined;
-  if (context.event.name !== 'pull_request' || typeof pr?.number !== 'number') {
-    plan.notes.push(`checked ${config.files.length} file(s) in ${context.source.folder}`);
-    return { config, plans: [plan], safeWithConfigErrors: true };
+  const templates = forms.templates.map((t) => t.file);
+  if (!pr) {
+    plan.notes.push(
+      `checked ${config.files.length} file(s) in ${context.source.folder} and ${templates.length} issue template(s) in ${forms.folder}`,
+    );
+    return { config, plans: [plan], problems: forms.problems, safeWithConfigErrors: true };
   }
   const roster = await rosterReview(context, config, pr);
   const comment = renderValidationComment({
     folder: context.source.folder,
     ...(pr.head?.sha ? { commit: pr.head.sha } : {}),
     files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
-    problems: sortProblems([...config.problems, ...(roster?.problems ?? [])]),
+    templates,
+    problems: sortProblems([...config.problems, ...forms.problems, ...(roster?.problems ?? [])]),
   });
   plan.operations.push({
     kind: 'upsert-comment',
@@ -51,10 +69,37 @@ export const validateJob: Job = async (context) => {
     config,
     plans: [plan],
     // Reported like the config's own problems: annotations on the lines, and a failed check on errors.
-    problems: roster?.problems ?? [],
+    problems: [...forms.problems, ...(roster?.problems ?? [])],
     safeWithConfigErrors: true,
   };
 };
+
+function pullOf(payload: PullRequestPayload): (PullRequestPayload & { number: number }) | null {
+  return typeof payload.number === 'number' ? { ...payload, number: payload.number } : null;
+}
+
+/**
+ * Why validate has nothing to check on this pull request, or null when it must check. One
+ * request: the first 100 changed files. A longer list may hide a config file further on, and a
+ * listing GitHub refuses (a token without pull-requests: read) proves nothing: both are checked.
+ */
+async function untouched(context: JobContext, pull: number): Promise<string | null> {
+  const watched = [context.source.folder, TEMPLATE_FOLDER];
+  let changed;
+  try {
+    changed = await context.gateway.pullRequestFiles(pull);
+  } catch (error) {
+    context.log(`cannot list the files of #${pull} (${describeRequestError(error)}): checking`);
+    return null;
+  }
+  if (!changed.complete) return null;
+  if (changed.paths.some((path) => watched.some((folder) => within(path, folder)))) return null;
+  return `#${pull} changes no file in ${watched.join(' or ')} (${changed.paths.length} file(s) changed): nothing to validate`;
+}
+
+function within(path: string, folder: string): boolean {
+  return folder === '.' || folder === '' || path === folder || path.startsWith(`${folder}/`);
+}
 
 /** The proposed roster reviewed and previewed against the roster on the base branch. */
 async function rosterReview(

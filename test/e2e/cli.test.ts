@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,51 @@ describe('support-kit validate', () => {
       valid: false,
       problems: [{ file: 'cfg/labels.yaml', line: 1, column: 9, severity: 'error' }],
     });
+  });
+
+  it('checks the issue forms in .github/ISSUE_TEMPLATE and points at the broken line', async () => {
+    const dir = await repoWith({
+      '.github/support-kit/labels.yaml': 'labels:\n  - name: bug\n    color: d73a4a\n',
+      '.github/ISSUE_TEMPLATE/problem.yml':
+        'name: Problem\ndescription: It broke.\nbody:\n  - type: inputx\n    attributes: { label: Version }\n',
+    });
+    const result = await supportKit(['validate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toMatch(
+      /^\.github\/ISSUE_TEMPLATE\/problem\.yml:4:11: error: body\[0\]\.type: must be one of/,
+    );
+  });
+
+  it('reads a config folder given as an absolute path', async () => {
+    const dir = await repoWith({
+      '.github/support-kit/labels.yaml': 'labels:\n  - name: bug\n    color: d73a4a\n',
+    });
+    const elsewhere = await repoWith({});
+    const result = await supportKit(
+      ['validate', '--config', join(dir, '.github/support-kit')],
+      elsewhere,
+    );
+    expect(result.stdout).toContain(
+      `1 file(s) valid in workspace ${join(dir, '.github/support-kit')}`,
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it('reviews the roster for the next 14 days without a base, and says what only a pull request checks', async () => {
+    const roster = readFileSync(
+      join(projectRoot(), 'test/unit/fixtures/roster/follow-the-sun.yaml'),
+      'utf8',
+    );
+    const dir = await repoWith({ '.github/support-kit/roster.yaml': roster });
+    const result = await supportKit(['validate'], dir, { SUPPORT_KIT_NOW: '2026-11-23T00:00:00Z' });
+    const line = roster.split('\n').indexOf('  follow-the-sun:') + 1;
+    expect(result.stdout.split('\n')[0]).toBe(
+      `.github/support-kit/roster.yaml:${line}:3: warning: schedules.follow-the-sun: nobody is on call and no gap is declared in the next 14 days: Thu 2026-11-26 08:00-16:00 America/Los_Angeles (layer sfo is closed for Thanksgiving, 2026-11-26); Fri 2026-11-27 08:00-16:00 America/Los_Angeles (layer sfo is closed for Day after Thanksgiving, 2026-11-27). Declare the gap under gaps, or cover it with a layer or an override`,
+    );
+    expect(result.stdout).toContain(
+      'roster reviewed for the next 14 days (overlapping overrides, undeclared gaps, role collisions); the past a change would rewrite and whether GitHub can assign each person are checked on pull requests',
+    );
+    expect(result.code).toBe(0);
   });
 
   it('exits 2 with the group help on an unknown option', async () => {

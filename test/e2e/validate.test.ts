@@ -15,6 +15,25 @@ import {
 import { projectRoot } from './harness/run-action.js';
 
 const GOOD = 'labels:\n  - name: S1-broken\n    color: d93f0b\n';
+const FORMS = '.github/ISSUE_TEMPLATE';
+const FORM = [
+  'name: Report a problem',
+  'description: Something does not work.',
+  'body:',
+  '  - type: input',
+  '    id: version',
+  '    attributes:',
+  '      label: Version',
+  '  - type: textarea',
+  '    id: logs',
+  '    attributes:',
+  '      label: Logs',
+  '',
+].join('\n');
+
+/** The requests every pull-request check starts with: the changed files, then the config folder. */
+const PR_FILES = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files';
+const CONTENTS = 'GET /repos/{owner}/{repo}/contents/{path}';
 const BAD_COLOR = 'labels:\n  - name: S1-broken\n    color: red\n';
 
 let emulator: Emulator;
@@ -60,11 +79,16 @@ function lineOf(yaml: string, text: string): number {
   return yaml.split('\n').findIndex((line) => line.includes(text)) + 1;
 }
 
-/** What a roster pull request costs: the folder, the roster at head and at base, one check per person who can be on call, the comment. */
+/**
+ * What a roster pull request costs: its changed files, the folder, the roster at head, the issue
+ * templates folder, the roster at base, one check per person who can be on call, the comment.
+ */
 const ROSTER_ROUTES = (people: number) => [
-  'GET /repos/{owner}/{repo}/contents/{path}',
-  'GET /repos/{owner}/{repo}/contents/{path}',
-  'GET /repos/{owner}/{repo}/contents/{path}',
+  PR_FILES,
+  CONTENTS,
+  CONTENTS,
+  CONTENTS,
+  CONTENTS,
   ...Array.from({ length: people }, () => 'GET /repos/{owner}/{repo}/assignees/{assignee}'),
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
@@ -85,8 +109,10 @@ describe('validate on pull requests (dist/validate)', () => {
     expect(comments(pr)[0]?.body).toContain('❌ 1 error');
     expect(comments(pr)[0]?.body).toContain('color: must be six hex digits');
     expect(routes(result.requests)).toEqual([
-      'GET /repos/{owner}/{repo}/contents/{path}',
-      'GET /repos/{owner}/{repo}/contents/{path}',
+      PR_FILES,
+      CONTENTS,
+      CONTENTS,
+      CONTENTS,
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
@@ -117,14 +143,15 @@ describe('validate on pull requests (dist/validate)', () => {
 
     expect(again.exitCode).toBe(0);
     expect(again.requests.every((r) => r.method === 'GET')).toBe(true);
-    expect(again.requests).toHaveLength(3);
+    // The changed files, the folder, labels.yaml, the issue templates folder, the comments.
+    expect(again.requests).toHaveLength(5);
     expect(JSON.parse(again.outputs.plan ?? '{}').operations).toHaveLength(1);
     expect(again.summary).toContain('unchanged');
   });
 
   it('reads config from the checkout without any contents request when the repo is checked out', async () => {
     emulator = await startDesk();
-    const pr = openPullRequest(emulator, {});
+    const pr = openPullRequest(emulator, { [`${CONFIG}/labels.yaml`]: GOOD });
 
     const result = await run(emulator, 'validate', pullRequestEvent(emulator, 'opened', pr), {
       workspace: { [`${CONFIG}/labels.yaml`]: GOOD },
@@ -132,6 +159,7 @@ describe('validate on pull requests (dist/validate)', () => {
 
     expect(result.exitCode).toBe(0);
     expect(routes(result.requests)).toEqual([
+      PR_FILES,
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
@@ -274,5 +302,102 @@ describe('validate on pull requests (dist/validate)', () => {
       'escalation-leads 204',
     ]);
     expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length + 1));
+  });
+
+  it('annotates a broken issue form on its line, which intake would drop without a word', async () => {
+    emulator = await startDesk();
+    const broken = edit(FORM, '  - type: textarea\n', '  - type: inputx\n');
+    const pr = openPullRequest(emulator, { [`${FORMS}/problem.yml`]: broken });
+
+    const result = await run(emulator, 'validate', pullRequestEvent(emulator, 'opened', pr), {
+      workspace: { [`${CONFIG}/labels.yaml`]: GOOD, [`${FORMS}/problem.yml`]: broken },
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.filter((a) => a.file)).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: `${FORMS}/problem.yml`,
+        line: lineOf(broken, 'type: inputx'),
+      }),
+    ]);
+    expect(comments(pr)[0]?.body).toContain(
+      '| ❌ | .github/ISSUE\\_TEMPLATE/problem.yml | 8:11 | body\\[1\\].type: must be one of',
+    );
+    expect(routes(result.requests)).toEqual([
+      PR_FILES,
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('refuses an intake.yaml rule for a field the form does not have, at the key of the rule', async () => {
+    emulator = await startDesk();
+    const intake =
+      'templates:\n  problem:\n    fields:\n      logs: { logs: true }\n      verison: { required: true }\n';
+    const pr = openPullRequest(emulator, {
+      [`${CONFIG}/intake.yaml`]: intake,
+      [`${FORMS}/problem.yml`]: FORM,
+    });
+
+    const result = await run(emulator, 'validate', pullRequestEvent(emulator, 'opened', pr));
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.filter((a) => a.file)).toEqual([
+      {
+        level: 'error',
+        file: `${CONFIG}/intake.yaml`,
+        line: 5,
+        col: 7,
+        message: `templates.problem.fields.verison: ${FORMS}/problem.yml has no field with this id or label, so this rule never applies (ids: version, logs)`,
+      },
+    ]);
+    expect(comments(pr)[0]?.body).toContain(`Issue templates: \`${FORMS}/problem.yml\`.`);
+    // Through the API: the changed files, the config folder and intake.yaml, the forms folder and the form.
+    expect(routes(result.requests)).toEqual([
+      PR_FILES,
+      CONTENTS,
+      CONTENTS,
+      CONTENTS,
+      CONTENTS,
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('passes a pull request that touches neither the config nor the forms after one request, without a comment', async () => {
+    emulator = await startDesk();
+    const pr = openPullRequest(emulator, { 'src/app.ts': 'export {};\n', 'README.md': '# desk\n' });
+
+    const result = await run(emulator, 'validate', pullRequestEvent(emulator, 'opened', pr));
+
+    expect(result.exitCode).toBe(0);
+    expect(comments(pr)).toHaveLength(0);
+    expect(result.requests.map((r) => `${r.route} ${r.query?.per_page}`)).toEqual([
+      `${PR_FILES} 100`,
+    ]);
+    expect(result.summary).toContain(
+      `#${pr} changes no file in ${CONFIG} or ${FORMS} (2 file(s) changed): nothing to validate`,
+    );
+  });
+
+  it('checks a pull request whose changed files run past the first page, where config may hide', async () => {
+    emulator = await startDesk();
+    const files = Object.fromEntries(
+      Array.from({ length: 101 }, (_, i) => [`src/f${String(i).padStart(3, '0')}.ts`, 'x\n']),
+    );
+    const pr = openPullRequest(emulator, files);
+
+    const result = await run(emulator, 'validate', pullRequestEvent(emulator, 'opened', pr), {
+      workspace: { [`${CONFIG}/labels.yaml`]: GOOD },
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(comments(pr)[0]?.body).toContain('✅');
+    expect(routes(result.requests)).toEqual([
+      PR_FILES,
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
   });
 });

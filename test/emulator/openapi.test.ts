@@ -359,6 +359,12 @@ const steps: Step[] = [
     status: 200,
   },
   {
+    route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+    path: '/repos/acme/support/pulls/4/files',
+    status: 200,
+    then: (body) => expect(body).toHaveLength(2),
+  },
+  {
     route: 'GET /search/issues',
     path: `/search/issues?q=${encodeURIComponent('repo:acme/support is:open label:bug')}`,
     status: 200,
@@ -371,6 +377,10 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
   let gh: Emulator;
   beforeAll(async () => {
     gh = await startBasic();
+    // The dark-mode pull request's head commit: one file added, one changed.
+    const head = gh.store.issue('acme/support', 4).pull_request?.head_sha;
+    gh.store.setFile('acme/support', 'src/theme.css', 'body { color: white; }\n', head);
+    gh.store.setFile('acme/support', 'README.md', '# support\n\nNow in dark mode.\n', head);
   });
   afterAll(async () => {
     await gh.close();

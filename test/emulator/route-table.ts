@@ -13,6 +13,7 @@ import * as contents from './routes/contents.js';
 import * as events from './routes/events.js';
 import * as issues from './routes/issues.js';
 import * as labels from './routes/labels.js';
+import * as pulls from './routes/pulls.js';
 import * as repos from './routes/repos.js';
 import * as search from './routes/search.js';
 
@@ -58,5 +59,6 @@ export const routeTable: readonly RouteDef[] = [
   route('DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', assignees.removeAssignees),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/events', events.listEvents),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', events.listTimeline),
+  route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', pulls.listFiles),
   route('GET /search/issues', search.searchIssues),
 ];
