@@ -3,7 +3,8 @@
 //
 // Releases the repository it runs in (the current folder):
 //   1. refuses a dirty tree, a version that exists or does not move forward, an empty
-//      Unreleased section in CHANGELOG.md;
+//      Unreleased section in CHANGELOG.md, and workflows whose internal
+//      `support-kit/support-kit/...@vN` is not the major being tagged;
 //   2. runs `npm test` (unless --skip-tests) and `npm run build`, and refuses when the rebuilt
 //      dist/ differs from the committed one: the tag must point at bundles built from its sources;
 //   3. moves the Unreleased entries of CHANGELOG.md under the version, sets the version in
@@ -12,7 +13,7 @@
 //      force-updated: GitHub's immutable releases leave the major tag movable);
 //   5. prints the push commands, or runs them with --push. Nothing leaves the machine otherwise.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const USAGE =
@@ -55,6 +56,32 @@ export function parseArgs(argv) {
   if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
     throw new UsageError(`--date must be YYYY-MM-DD, not "${options.date}"`);
   return { ...options, version };
+}
+
+const KIT_REF = /\bsupport-kit\/support-kit\/[^@\s'"]+@([^\s'"#]+)/g;
+
+/**
+ * Every `support-kit/support-kit/...@ref` in the workflows that is not `major`, as
+ * "file:line: uses ...@ref". The reusable workflows call the actions by the moving major tag,
+ * so a caller pinned to a release's SHA still runs whatever vN points at: a release whose
+ * workflows name another major would send its callers to actions of another release line.
+ */
+export function kitRefsNotOn(root, major) {
+  const found = [];
+  for (const folder of ['.github/workflows', 'workflows']) {
+    if (!existsSync(join(root, folder))) continue;
+    for (const name of readdirSync(join(root, folder))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()) {
+      const lines = readFileSync(join(root, folder, name), 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        const code = line.replace(/(^|\s)#.*$/, '');
+        for (const [use, ref] of code.matchAll(KIT_REF))
+          if (ref !== major) found.push(`${folder}/${name}:${i + 1}: ${use}`);
+      });
+    }
+  }
+  return found;
 }
 
 const numbers = (v) => v.split('.').map(Number);
@@ -125,6 +152,11 @@ export function release(argv, log = (line) => process.stdout.write(`${line}\n`))
     .sort((a, b) => (newer(a, b) ? -1 : newer(b, a) ? 1 : 0))[0];
   if (previous && !newer(version, previous))
     throw new ReleaseError(`${tag} does not come after the latest release v${previous}`);
+  const offMajor = kitRefsNotOn(root, major);
+  if (offMajor.length > 0)
+    throw new ReleaseError(
+      `the workflows call support-kit at another ref than ${major}, the major being tagged; change them to @${major} first:\n${offMajor.join('\n')}`,
+    );
   const changelogPath = join(root, 'CHANGELOG.md');
   if (!existsSync(changelogPath)) throw new ReleaseError('no CHANGELOG.md');
   const date = options.date ?? new Date().toISOString().slice(0, 10);

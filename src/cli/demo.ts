@@ -29,6 +29,8 @@ interface Step {
   before?: () => void;
   /** Built after `before` ran, for events about an issue `before` creates. */
   lazyEvent?: () => { name: string; payload: object };
+  /** The story wants this run to fail (a check that catches a broken config). */
+  fails?: true;
 }
 
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
@@ -212,6 +214,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       {
         title: `@amy opens pull request #${pr.number} "${pr.title}" with a colour one digit short`,
         action: 'all',
+        fails: true,
         before: () => prHead('a1'.repeat(20), broken),
         event: { name: 'pull_request', payload: {} },
       },
@@ -237,6 +240,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       steps.push(...followTheSunDay(store, webhookPayload));
 
     let total = 0;
+    // A demo that prints a failure and exits 0 would hide a broken bundle from whoever runs it.
+    const unexpected: string[] = [];
     for (const [index, step] of steps.entries()) {
       step.before?.();
       const event = step.lazyEvent
@@ -277,6 +282,10 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         ...(step.env ? { env: step.env } : {}),
       });
       const ms = Date.now() - started;
+      if ((result.exitCode !== 0) !== (step.fails ?? false))
+        unexpected.push(
+          `step ${index + 1} (dist/${step.action}) exited ${result.exitCode}, expected ${step.fails ? 'a failure' : '0'}${result.exitCode ? `: ${lastLine(result.stderr || result.stdout)}` : ''}`,
+        );
       const requests = [...emulator.requests];
       total += requests.length;
       const writes = requests.filter((r) => r.method !== 'GET').length;
@@ -340,7 +349,13 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       inputs: { week: '2026-W48' },
       env: { SUPPORT_KIT_NOW: '2026-11-23T18:00:00Z' },
     });
-    const weekly = store.repo(REPO).issues.find((i) => i.labels.some((l) => l.name === 'report'));
+    if (report.exitCode !== 0)
+      unexpected.push(
+        `the weekly report (dist/report) exited ${report.exitCode}: ${lastLine(report.stderr || report.stdout)}`,
+      );
+    const weekly = store
+      .repo(REPO)
+      .issues.find((i) => i.labels.some((l) => l.name === 'support-kit/report'));
     io.out('');
     io.out(
       `The weekly report: dist/report exit ${report.exitCode}, ${emulator.requests.length} API request(s); it opened #${weekly?.number ?? '?'} "${weekly?.title ?? ''}":`,
@@ -355,6 +370,11 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       });
+    }
+    if (unexpected.length > 0) {
+      io.err(`support-kit demo: ${unexpected.length} run(s) did not end as the story needs:`);
+      for (const line of unexpected) io.err(`  ${line}`);
+      return EXIT.findings;
     }
     return EXIT.ok;
   } finally {
@@ -423,5 +443,15 @@ async function nodeVersion(binary: string): Promise<string> {
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) =>
     execFile(binary, ['--version'], (_e, out) => resolve(`Node ${String(out).trim()}`)),
+  );
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim())
+      .at(-1) ?? ''
   );
 }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { PRESETS_DIR } from '../config/labels-extends.js';
 import { TEMPLATE_FOLDER } from '../config/issue-templates.js';
 import { INIT_HELP } from './help.js';
@@ -11,6 +12,11 @@ const CONFIG_FOLDER = '.github/support-kit';
 const CALLERS_DIR = join(PRESETS_DIR, '..', '..', 'workflows');
 /** Where editors find the schemas once the files no longer sit beside config/schema/. */
 const SCHEMA_URL = 'https://raw.githubusercontent.com/support-kit/support-kit/v1/config/schema/';
+/**
+ * How a team runs this CLI: the package is not on the npm registry, so npx fetches the v1 tag
+ * from GitHub (dist/ is committed, so nothing is built on install).
+ */
+export const CLI = 'npx --yes github:support-kit/support-kit#v1';
 
 export interface ScaffoldFile {
   /** Repository-relative path. */
@@ -131,12 +137,20 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
     .map((f) => stripComments(f.text))
     .join('\n');
   const steps: string[] = [];
-  if (has(`${CONFIG_FOLDER}/roster.yaml`)) {
+  const roster = files.find((f) => f.path === `${CONFIG_FOLDER}/roster.yaml`);
+  if (roster) {
     steps.push(
-      `Put your team in ${CONFIG_FOLDER}/roster.yaml (the preset's people are examples; every login must be able to be assigned issues in the repository), then check who is on call: npx support-kit oncall who`,
+      `Put your team in ${CONFIG_FOLDER}/roster.yaml (the preset's people are examples; every login must be able to be assigned issues in the repository), then check who is on call: ${CLI} oncall who`,
     );
+    const holidays = holidaySites(roster.text);
+    if (holidays) {
+      const next = holidays.lastYear + 1;
+      steps.push(
+        `The roster's holidays are examples dated up to ${holidays.lastYear}: replace them with your own, and before ${next} draft the next year's for each site (${holidays.sites.join(', ')}) with ${CLI} oncall holidays --site ${holidays.sites[0]} --year ${next}, then commit the dates you keep`,
+      );
+    }
   }
-  steps.push('Check the config: npx support-kit validate (exit 0 when it is valid)');
+  steps.push(`Check the config: ${CLI} validate (exit 0 when it is valid)`);
   // Secrets only for what the preset's config uses: the escalate workflow passes them if set.
   if (/^\s*pagerduty:/m.test(config)) {
     steps.push(
@@ -150,19 +164,46 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
   }
   steps.push(`Commit and push: git add .github && git commit -m "Support desk: ${preset} preset"`);
   steps.push(
-    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, pull-requests: write on the config check). If your organisation limits which actions may run, allow support-kit/support-kit.',
+    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, and pull-requests: write for the comments of the config check and the labels preview). If your organisation limits which actions may run, allow support-kit/support-kit.',
   );
   if (has('.github/workflows/support-kit-validate.yml')) {
     steps.push(
-      'Branch protection: require the status check "validate / validate" on the default branch, so a broken roster or config cannot be merged',
+      'Branch protection: require the status check "validate / validate" on the default branch, so a broken roster or config cannot be merged (it runs on every pull request, and passes at once when one does not touch the config or the issue forms)',
     );
   }
   if (has('.github/workflows/support-kit-labels.yml')) {
     steps.push(
-      'Create the labels: the labels workflow runs on the push that adds labels.yaml (or run it from the Actions tab)',
+      has(`${CONFIG_FOLDER}/labels.yaml`)
+        ? 'Create the labels: the labels workflow runs on the push that adds labels.yaml to the default branch (or run it from the Actions tab)'
+        : `Labels: this preset has no labels.yaml, so the labels workflow changes nothing; add ${CONFIG_FOLDER}/labels.yaml (docs/labels.md) and the push that brings it to the default branch creates them`,
     );
   }
   return ['Next steps:', ...steps.map((s, i) => `  ${i + 1}. ${s}`)].join('\n');
+}
+
+/** The sites of a roster that list holidays, and the latest year they reach. */
+function holidaySites(text: string): { sites: string[]; lastYear: number } | undefined {
+  let roster: unknown;
+  try {
+    roster = parse(text);
+  } catch {
+    return undefined;
+  }
+  const sites = (roster as { sites?: Record<string, { holidays?: unknown }> } | null)?.sites;
+  if (!sites || typeof sites !== 'object') return undefined;
+  const found: string[] = [];
+  let lastYear = 0;
+  for (const [name, site] of Object.entries(sites)) {
+    const dates = Array.isArray(site?.holidays) ? (site.holidays as unknown[]) : [];
+    const years = dates
+      .map((h) => /^(\d{4})-/.exec(String((h as { date?: unknown } | null)?.date ?? ''))?.[1])
+      .filter((y): y is string => y !== undefined)
+      .map(Number);
+    if (years.length === 0) continue;
+    found.push(name);
+    lastYear = Math.max(lastYear, ...years);
+  }
+  return found.length > 0 ? { sites: found, lastYear } : undefined;
 }
 
 /** The secret a caller passes to an input about `topic` (`pagerduty-routing-key: ${{ secrets.X }}`). */

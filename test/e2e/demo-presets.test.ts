@@ -29,6 +29,7 @@ describe('npm start -- --preset NAME', () => {
       expect(stdout).toContain('comment on #2 created');
       expect(stdout).toMatch(/comment on #2 updated in place[\s\S]*Thanks!/);
       expect(stdout).toMatch(/Done: \d+ events, \d+ API requests in all\./);
+      expect(stdout).toMatch(/^The weekly report: dist\/report exit 0, /m);
     },
   );
 });

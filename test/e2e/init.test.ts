@@ -54,7 +54,10 @@ describe('support-kit init', () => {
         expect.arrayContaining([...forms, ...config, ...workflows].sort()),
       );
       const validate = await supportKit(['validate'], repo);
-      expect(validate.stdout).toMatch(/file\(s\) valid in workspace \.github\/support-kit$/m);
+      // Warnings are fine: the roster review reads the real clock (a holiday may open a gap).
+      expect(validate.stdout).toMatch(
+        /file\(s\) valid in workspace \.github\/support-kit( \(\d+ warning\(s\)\))?$/m,
+      );
       expect(validate.code).toBe(0);
     },
   );

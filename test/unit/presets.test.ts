@@ -154,4 +154,9 @@ describe('presets', () => {
       ]),
     );
   });
+
+  it('the escalation preset carries the follow-the-sun roster unchanged (a copy: npm packs no symlinks)', () => {
+    const read = (preset: string) => readFileSync(join(presets, preset, 'roster.yaml'), 'utf8');
+    expect(read('escalation')).toBe(read('follow-the-sun'));
+  });
 });

@@ -201,6 +201,37 @@ describe('scripts/release.mjs', { timeout: 30_000 }, () => {
     expect(repo.release('1.3.0').stderr).toMatch(/Unreleased section .* lists nothing/);
   });
 
+  it("refuses a major whose workflows still call support-kit's actions at another major, naming the lines", () => {
+    const repo = repository();
+    mkdirSync(join(repo.dir, '.github/workflows'), { recursive: true });
+    repo.write(
+      '.github/workflows/issues.yml',
+      [
+        'jobs:',
+        '  desk:',
+        '    steps:',
+        '      # - uses: support-kit/support-kit/actions/oncall@v0   (a comment does not count)',
+        '      - uses: support-kit/support-kit/actions/intake@v1',
+        '',
+      ].join('\n'),
+    );
+    repo.git('add', '.');
+    repo.git('commit', '--quiet', '-m', 'Workflows');
+
+    const result = repo.release('2.0.0', '--skip-tests');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'the workflows call support-kit at another ref than v2, the major being tagged',
+    );
+    expect(result.stderr).toMatch(
+      /^\.github\/workflows\/issues\.yml:5: support-kit\/support-kit\/actions\/intake@v1$/m,
+    );
+    expect(result.stderr).not.toContain('oncall@v0');
+    expect(tagsOf(repo)).toEqual(['']);
+    expect(repo.release('1.0.0', '--skip-tests').code).toBe(0);
+  });
+
   it('exits 2 on a malformed version', () => {
     const repo = repository();
 

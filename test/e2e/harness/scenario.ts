@@ -4,9 +4,9 @@ import { type ActionRun, projectRoot, runAction } from './run-action.js';
 
 /**
  * A support repository configured from a preset, with a clock the scenario moves forward, and
- * the kit's workflows as a runner would play them: each step a committed bundle, the config read
- * through the contents API (the reusable workflows have no checkout step), SUPPORT_KIT_NOW set
- * to the scenario's clock.
+ * the kit's reusable workflows as a runner would play them, step for step: each step a committed
+ * bundle, the config read through the contents API (the reusable workflows have no checkout
+ * step), SUPPORT_KIT_NOW set to the scenario's clock, and the secrets the callers pass as inputs.
  */
 export const REPO = 'acme/desk';
 
@@ -18,16 +18,27 @@ export interface ScenarioOptions {
   now: string;
   /** Logins that can be assigned: the roster's people, the leads. */
   team: string[];
+  /** Changes to the preset's files before the week starts (a notification URL on loopback). */
+  rewrite?: (path: string, text: string) => string;
+  /** What the callers pass as secrets (`pagerduty-routing-key`, `slack-webhook-url`). */
+  secrets?: Record<string, string>;
 }
 
 export class Scenario {
   private constructor(
     readonly emulator: Emulator,
     readonly files: Record<string, string>,
+    private readonly secrets: Record<string, string>,
   ) {}
 
   static async start(options: ScenarioOptions): Promise<Scenario> {
-    const files = presetFiles(projectRoot(), options.preset);
+    const rewrite = options.rewrite ?? ((_path: string, text: string) => text);
+    const files = Object.fromEntries(
+      Object.entries(presetFiles(projectRoot(), options.preset)).map(([path, text]) => [
+        path,
+        rewrite(path, text),
+      ]),
+    );
     const emulator = await startEmulator({
       now: options.now,
       seed: {
@@ -35,7 +46,7 @@ export class Scenario {
         repos: [{ owner: 'acme', name: 'desk', collaborators: options.team, files }],
       },
     });
-    return new Scenario(emulator, files);
+    return new Scenario(emulator, files, options.secrets ?? {});
   }
 
   get store() {
@@ -86,28 +97,41 @@ export class Scenario {
     return this.store.repo(REPO).issues.filter((i) => i.labels.some((l) => l.name === label));
   }
 
-  /** One bundle, as one workflow step: the requests it made are recorded apart. */
-  async step(action: string, event: { name: string; payload: object }): Promise<Run> {
+  /**
+   * One bundle, as one workflow step: the requests it made are recorded apart. `secrets` names
+   * the inputs the workflow passes from its secrets to this step.
+   */
+  async step(
+    action: string,
+    event: { name: string; payload: object },
+    secrets: readonly string[] = [],
+  ): Promise<Run> {
     this.emulator.resetRequests();
+    const inputs = Object.fromEntries(
+      secrets.filter((k) => this.secrets[k] !== undefined).map((k) => [k, this.secrets[k] ?? '']),
+    );
     const result = await runAction({
       action,
       apiUrl: this.emulator.url,
       repo: REPO,
       event,
+      inputs,
       env: { SUPPORT_KIT_NOW: this.now },
     });
     return { ...result, requests: [...this.emulator.requests] };
   }
 
   /**
-   * The issues workflow (.github/workflows/issues.yml): intake, then on-call assignment, both
-   * on the same event payload; the second step runs even when the first fails.
+   * The issues workflow (.github/workflows/issues.yml) on opened, edited, reopened or labeled:
+   * one job of three steps on the same event payload, intake, on-call assignment, then
+   * escalation (response clock, status, playbook, page); each step runs even when one before
+   * it fails.
    */
   async issueEvent(
-    action: string,
+    action: 'opened' | 'edited' | 'reopened' | 'labeled',
     number: number,
     changes?: Record<string, unknown>,
-  ): Promise<{ intake: Run; oncall: Run }> {
+  ): Promise<{ intake: Run; oncall: Run; escalate: Run }> {
     const event = {
       name: 'issues',
       payload: webhookPayload(this.store, 'issues', {
@@ -119,11 +143,18 @@ export class Scenario {
     };
     const intake = await this.step('intake', event);
     const oncall = await this.step('oncall', event);
-    return { intake, oncall };
+    const escalate = await this.step('escalate', event, [
+      'pagerduty-routing-key',
+      'slack-webhook-url',
+    ]);
+    return { intake, oncall, escalate };
   }
 
-  /** The schedule workflow (.github/workflows/schedule.yml): on-call, then the intake sweep. */
-  async tick(): Promise<{ oncall: Run; intake: Run }> {
+  /**
+   * The schedule workflow (.github/workflows/schedule.yml), every quarter of an hour: on-call
+   * (held issues, hand-off), the escalation sweep, then the intake sweep.
+   */
+  async tick(): Promise<{ oncall: Run; escalate: Run; intake: Run }> {
     const event = {
       name: 'schedule',
       payload: webhookPayload(this.store, 'schedule', {
@@ -131,39 +162,38 @@ export class Scenario {
         schedule: '7,22,37,52 * * * *',
       }),
     };
-    const oncall = await this.step('oncall', event);
+    const oncall = await this.step('oncall', event, ['slack-webhook-url']);
+    const escalate = await this.step('escalate', event, [
+      'pagerduty-routing-key',
+      'slack-webhook-url',
+      'escalation-token',
+    ]);
     const intake = await this.step('intake', event);
-    return { oncall, intake };
+    return { oncall, escalate, intake };
   }
 
   /**
-   * The escalate workflow (.github/workflows/escalate.yml), which GitHub starts beside the
-   * issues workflow on the same event, or on its own schedule.
+   * The escalate workflow (.github/workflows/escalate.yml) on the issue events the issues
+   * workflow does not take (unlabeled, assigned, closed).
    */
-  async escalate(event: { action: string; number: number } | 'schedule'): Promise<Run> {
+  async escalate(event: { action: 'unlabeled' | 'assigned' | 'closed'; number: number }) {
     return this.step(
       'escalate',
-      event === 'schedule'
-        ? {
-            name: 'schedule',
-            payload: webhookPayload(this.store, 'schedule', {
-              repo: REPO,
-              schedule: '7,22,37,52 * * * *',
-            }),
-          }
-        : {
-            name: 'issues',
-            payload: webhookPayload(this.store, 'issues', { repo: REPO, ...event }),
-          },
+      { name: 'issues', payload: webhookPayload(this.store, 'issues', { repo: REPO, ...event }) },
+      ['pagerduty-routing-key', 'slack-webhook-url', 'escalation-token'],
     );
   }
 
   /** The report workflow (.github/workflows/report.yml) on its Monday schedule. */
   async report(): Promise<Run> {
-    return this.step('report', {
-      name: 'schedule',
-      payload: webhookPayload(this.store, 'schedule', { repo: REPO, schedule: '17 12 * * 1' }),
-    });
+    return this.step(
+      'report',
+      {
+        name: 'schedule',
+        payload: webhookPayload(this.store, 'schedule', { repo: REPO, schedule: '17 12 * * 1' }),
+      },
+      ['slack-webhook-url'],
+    );
   }
 
   /** A push of the preset's files to the default branch: the labels workflow syncs the labels. */
