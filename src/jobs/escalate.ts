@@ -8,6 +8,7 @@ import {
 } from '../core/escalation/config.js';
 import { crossCheckEscalation } from '../core/escalation/crosscheck.js';
 import { decideIssue, unansweredCommands } from '../core/escalation/decide.js';
+import { isKitIssue } from '../core/escalation/kit-issues.js';
 import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from '../core/escalation/sweep.js';
 import {
   type Access,
@@ -107,6 +108,14 @@ export const escalateJob: Job = async (context) => {
     const payload = FRESH_ON.includes(event.action ?? '')
       ? ((await context.gateway.getIssue(sent.number)) as unknown as IssuePayload)
       : sent;
+    if (isKitIssue(payload))
+      return {
+        config,
+        problems,
+        plans: [
+          emptyPlan('escalate', context.repo, [`#${payload.number} is the kit's own record`]),
+        ],
+      };
     const issue = snapshotOf(payload);
     const comments = payload.comments === 0 ? [] : await readComments(context, issue.number);
     let occasion: Occasion;
@@ -156,6 +165,7 @@ export const escalateJob: Job = async (context) => {
   let looked = 0;
   for (const found of [...open, ...closed]) {
     const raw = found as unknown as IssuePayload;
+    if (isKitIssue(raw)) continue;
     const issue = snapshotOf(raw);
     if (!mayHaveWorkDue(issue, escalation, roster, context.now)) continue;
     looked += 1;

@@ -129,6 +129,25 @@ const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permissio
 const REMOVE_LABEL = 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}';
 
 describe('escalation (dist/escalate)', () => {
+  it('never puts the kit\u2019s own records (a hand-off log, a weekly report) on the clock, nor pages for them', async () => {
+    await desk();
+    emulator.setClock('2026-07-01T16:00:00Z');
+    const log = emulator.store.createIssue(REPO, {
+      title: 'On-call hand-offs: live-incident, 2026-07',
+      body: '<!-- support-kit:handoff-log month=2026-07 schedule=live-incident -->\nEvery hand-off.',
+      labels: ['oncall/handoff-log'],
+      created_at: '2026-07-01T16:00:00Z',
+    }).number;
+
+    const sweep = await escalateAt('2026-07-03T16:07:00Z', tick());
+
+    expect(sweep.exitCode).toBe(0);
+    expect(pagerDuty.received).toEqual([]);
+    expect(issue(log).comments).toEqual([]);
+    expect(labels(log)).toEqual(['oncall/handoff-log']);
+    expect(routes(sweep.requests)).toEqual([LIST, LIST]);
+  });
+
   it('an S1 issue unanswered for 61 business minutes escalates once, across a weekend and a holiday', async () => {
     await desk();
     const n = openS1();
