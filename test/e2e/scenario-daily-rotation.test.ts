@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, Scenario, writes } from './harness/scenario.js';
+import { formBody, REPO, Scenario, writes } from './harness/scenario.js';
 
 /**
  * Seed 002 for one week: one SRE on call per working day in Brno (09:00-17:00), the list
@@ -144,5 +144,45 @@ describe('a week of the daily-rotation preset (seed 002)', () => {
       'cyril',
       'emil',
     ]);
+  });
+
+  it('Fri 15:00 Brno: fay answers the Grafana question and closes it; the escalate workflow, with no escalation.yaml, writes nothing', async () => {
+    desk.at('2026-11-20T14:00:00Z');
+    desk.store.addComment(REPO, issues.grafana, {
+      body: 'The Prometheus datasource had expired credentials; rotated, the dashboards fill again.',
+      user: 'fay',
+    });
+    desk.store.updateIssue(
+      REPO,
+      issues.grafana,
+      { state: 'closed', state_reason: 'completed' },
+      { actor: 'fay' },
+    );
+
+    const run = await desk.escalate({ action: 'closed', number: issues.grafana });
+
+    expect(run.exitCode).toBe(0);
+    expect(writes(run)).toEqual([]);
+  });
+
+  it('Mon 23 Nov: the weekly report counts the four requests, the one closed, the one answer and the days on call', async () => {
+    desk.at('2026-11-23T12:17:00Z');
+
+    const run = await desk.report();
+
+    expect(run.exitCode).toBe(0);
+    const [report] = desk.issuesLabelled('support-kit/report');
+    expect(report?.title).toBe('Support report 2026-W47');
+    const body = report?.body ?? '';
+    // grafana (Mon), quota (Mon evening), down (Thu), vague (Fri); fay closed grafana on Friday.
+    expect(body).toMatch(/^\| Opened \| 4 \| 0 \| \+4 \|$/m);
+    expect(body).toMatch(/^\| Closed \| 1 \| 0 \| \+1 \|$/m);
+    expect(body).toContain('Closed: 1 completed, 0 not planned.');
+    // fay's reply is the only answer by a person: the kit's assignments are not responses.
+    expect(body).toMatch(/^\| Time to first response \|.*\| 1 of 4 \| 3 not answered \|$/m);
+    // Four working days of 8 hours (Tuesday a holiday), one engineer each.
+    expect(body).toMatch(
+      /^\| primary \| ana \(8 h\), cyril \(8 h\), emil \(8 h\), fay \(8 h\) \|/m,
+    );
   });
 });

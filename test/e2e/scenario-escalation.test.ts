@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalationBody } from '../fixtures/escalation.js';
+import { type Receiver, startPagerDuty } from './harness/receivers.js';
 import { projectRoot } from './harness/run-action.js';
-import { routes, Scenario, writes } from './harness/scenario.js';
+import { REPO, routes, Scenario, writes } from './harness/scenario.js';
 
 /**
  * Seed 000 for one week: an escalation repository covered follow-the-sun by SFO, Paris and
@@ -18,13 +19,46 @@ const PRESET_LABELS = (
   }
 ).labels.map((l) => l.name);
 
+const ROUTING_KEY = 'P4GERDUTY0ROUTING0KEY0123456789A';
+
 let desk: Scenario;
+let pagerDuty: Receiver;
 const issues = {} as Record<'engine' | 'overlay' | 'registry' | 'outage', number>;
 
+/** What PagerDuty was sent, without the routing key each event repeats. */
+const events = () =>
+  pagerDuty.received.map((r) => {
+    const body = r.body as { event_action: string; dedup_key: string; payload?: object };
+    const severity = (body.payload as { severity?: string } | undefined)?.severity;
+    return `${body.event_action} ${body.dedup_key}${severity ? ` ${severity}` : ''}`;
+  });
+
 beforeAll(async () => {
-  desk = await Scenario.start({ preset: 'escalation', now: '2026-11-23T07:30:00Z', team: TEAM });
+  pagerDuty = await startPagerDuty();
+  desk = await Scenario.start({
+    preset: 'escalation',
+    now: '2026-11-23T07:30:00Z',
+    team: TEAM,
+    // The preset pages the real Events API; the desk's copy points it at the loopback receiver.
+    rewrite: (path, text) =>
+      path.endsWith('escalation.yaml')
+        ? text.replace('https://events.pagerduty.com/v2/enqueue', `${pagerDuty.url}/v2/enqueue`)
+        : text,
+    secrets: { 'pagerduty-routing-key': ROUTING_KEY },
+  });
 });
-afterAll(async () => desk?.close());
+afterAll(async () => {
+  await desk?.close();
+  await pagerDuty?.close();
+});
+
+/**
+ * The comments of intake and on-call: the escalation's own record (what it paged, its steps) is
+ * a third, marked comment on every paged issue, checked on its own below.
+ */
+function intakeAndOncall(n: number) {
+  return desk.issue(n).comments.filter((c) => !c.body.startsWith('<!-- support-kit:escalation'));
+}
 
 describe('a week of the escalation preset (seed 000)', () => {
   it('Mon 08:30 Paris: the push that adopts the preset creates every label of the form', async () => {
@@ -68,6 +102,23 @@ describe('a week of the escalation preset (seed 000)', () => {
     ).toMatch(/Assigned to \*\*dan\*\*.*override by dan/s);
   });
 
+  it('Mon 10:00 Paris: the new S1 pages the on-call contact through PagerDuty with an error alert keyed by the issue', () => {
+    expect(pagerDuty.received).toHaveLength(1);
+    const [page] = pagerDuty.received;
+    expect(page?.path).toBe('/v2/enqueue');
+    expect(page?.body).toMatchObject({
+      routing_key: ROUTING_KEY,
+      event_action: 'trigger',
+      dedup_key: `${REPO}#${issues.engine}`,
+      payload: {
+        severity: 'error',
+        source: REPO,
+        summary: `${REPO}#${issues.engine}: [Escalation]: Engine restarts after upgrade to 17.06 on production nodes`,
+        custom_details: { assignees: ['dan'] },
+      },
+    });
+  });
+
   it('Mon 11:20 Paris: nobody acknowledged the S1 within its business hour, so the first escalation step is recorded', async () => {
     desk.at('2026-11-23T10:20:00Z');
 
@@ -83,6 +134,11 @@ describe('a week of the escalation preset (seed 000)', () => {
     );
     // The preset's roster has one role: the first step calls the leads, who route escalations.
     expect(step?.body).toContain('@acme/escalation-leads');
+    // The step triggers the same alert again: PagerDuty folds it into the open one.
+    expect(events()).toEqual([
+      `trigger ${REPO}#${issues.engine} error`,
+      `trigger ${REPO}#${issues.engine} error`,
+    ]);
   });
 
   it("Mon 08:07 Pacific: the tick logs the hand-off to alice, on call from SFO, in the month's log the Paris morning opened and Cambridge continued", async () => {
@@ -119,7 +175,7 @@ describe('a week of the escalation preset (seed 000)', () => {
       expect.arrayContaining(['status/0-more-info-needed', 'oncall/no-coverage', 'area/network']),
     );
     expect(desk.issue(issues.overlay).assignees).toEqual([]);
-    const comments = desk.issue(issues.overlay).comments.map((c) => c.body);
+    const comments = intakeAndOncall(issues.overlay).map((c) => c.body);
     expect(comments).toHaveLength(2);
     expect(comments[0]).toMatch(/Severity/);
     expect(comments[0]).toMatch(/Logs/);
@@ -147,7 +203,7 @@ describe('a week of the escalation preset (seed 000)', () => {
     expect(desk.issue(issues.overlay).assignees).toEqual(['chloe']);
     expect(desk.labelsOf(issues.overlay)).not.toContain('oncall/no-coverage');
     // The same comment now says who has it: no second on-call comment.
-    expect(desk.issue(issues.overlay).comments).toHaveLength(2);
+    expect(intakeAndOncall(issues.overlay)).toHaveLength(2);
     const [log] = desk.issuesLabelled('oncall/handoff-log');
     expect(log?.title).toBe('On-call hand-offs: follow-the-sun, 2026-11');
     expect(log?.comments.at(-1)?.body).toContain('@chloe is on call from Tue 2026-11-24 08:00');
@@ -173,8 +229,8 @@ describe('a week of the escalation preset (seed 000)', () => {
       expect.arrayContaining(['status/0-triage', 'S2-major']),
     );
     expect(desk.labelsOf(issues.overlay)).not.toContain('status/0-more-info-needed');
-    expect(desk.issue(issues.overlay).comments).toHaveLength(2);
-    expect(desk.issue(issues.overlay).comments[0]?.body).toMatch(/thank/i);
+    expect(intakeAndOncall(issues.overlay)).toHaveLength(2);
+    expect(intakeAndOncall(issues.overlay)[0]?.body).toMatch(/thank/i);
     // On-call does not act on edits: the assignment stands, at the cost of a Node start.
     expect(oncall.requests).toEqual([]);
     expect(desk.issue(issues.overlay).assignees).toEqual(['chloe']);
@@ -209,7 +265,7 @@ describe('a week of the escalation preset (seed 000)', () => {
     expect(desk.labelsOf(issues.outage)).toEqual(
       expect.arrayContaining(['S0-catastrophic', 'oncall/no-coverage', 'status/0-triage']),
     );
-    expect(desk.issue(issues.outage).comments.at(-1)?.body).toMatch(
+    expect(intakeAndOncall(issues.outage).at(-1)?.body).toMatch(
       /2026-11-27T08:00:00\+01:00 with \*\*chloe\*\*/,
     );
   });
@@ -238,5 +294,65 @@ describe('a week of the escalation preset (seed 000)', () => {
       ).toHaveLength(1);
       expect(labels, `#${number}`).not.toContain('oncall/no-coverage');
     }
+  });
+
+  it('Fri 10:00 Paris: dan closes the engine escalation as fixed, and its alert is resolved', async () => {
+    desk.at('2026-11-27T09:00:00Z');
+    desk.store.addComment(REPO, issues.engine, {
+      body: 'Fixed in 17.06.1: the restart loop came from the new cgroup driver default.',
+      user: 'dan',
+    });
+    desk.store.updateIssue(
+      REPO,
+      issues.engine,
+      { state: 'closed', state_reason: 'completed' },
+      { actor: 'dan' },
+    );
+    const received = pagerDuty.received.length;
+
+    const run = await desk.escalate({ action: 'closed', number: issues.engine });
+
+    expect(run.exitCode).toBe(0);
+    expect(pagerDuty.received.slice(received).map((r) => r.body)).toEqual([
+      { routing_key: ROUTING_KEY, event_action: 'resolve', dedup_key: `${REPO}#${issues.engine}` },
+    ]);
+  });
+
+  it('over the week each escalation paged on arrival and again at each escalation step it reached (on-escalation: true), at the severity of its label then, and only the closed one was resolved', () => {
+    // The overlay report had no severity when it arrived (N/A): an info alert; the edit made it
+    // S2, so its steps page as warnings. Nobody acknowledged the engine, overlay and registry
+    // issues in their business hour, so each reached both steps; the outage was held for Friday.
+    expect([...events()].sort()).toEqual(
+      [
+        ...Array<string>(3).fill(`trigger ${REPO}#${issues.engine} error`),
+        `trigger ${REPO}#${issues.overlay} info`,
+        ...Array<string>(2).fill(`trigger ${REPO}#${issues.overlay} warning`),
+        ...Array<string>(3).fill(`trigger ${REPO}#${issues.registry} warning`),
+        `trigger ${REPO}#${issues.outage} critical`,
+        `resolve ${REPO}#${issues.engine}`,
+      ].sort(),
+    );
+  });
+
+  it('Mon 30 Nov: the weekly report counts the four escalations, the one fixed, the two answered, and who is on call', async () => {
+    desk.at('2026-11-30T12:17:00Z');
+
+    const run = await desk.report();
+
+    expect(run.exitCode).toBe(0);
+    const [report] = desk.issuesLabelled('support-kit/report');
+    expect(report?.title).toBe('Support report 2026-W48');
+    const body = report?.body ?? '';
+    // Engine (Mon), overlay (Mon evening), registry (Wed), outage (Thu); dan fixed the engine.
+    expect(body).toMatch(/^\| Opened \| 4 \| 0 \| \+4 \|$/m);
+    expect(body).toMatch(/^\| Closed \| 1 \| 0 \| \+1 \|$/m);
+    expect(body).toContain('Closed: 1 completed, 0 not planned.');
+    // dan's fix on Friday is the week's one answer, four days in. amy assigned fred to the
+    // registry issue, but she is a lead who is not on the roster: her assignment is no team
+    // response (report.yaml's `team` would add her). The kit's own assignments never count.
+    expect(body).toMatch(
+      /^\| Time to first response \| 4d \| 4d \| 4d \| 1 of 4 \| 3 not answered \|$/m,
+    );
+    expect(body).toContain('## On call');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, Scenario } from './harness/scenario.js';
+import { formBody, REPO, Scenario, writes } from './harness/scenario.js';
 
 /**
  * Seed 004 for one week: live incident response in weekly turns with a primary and a backup,
@@ -22,7 +22,10 @@ const incident = (answers: Partial<Record<string, string>> = {}) =>
   });
 
 let desk: Scenario;
-const issues = {} as Record<'silo' | 'build' | 'weekend', number>;
+const issues = {} as Record<'silo' | 'build' | 'license' | 'mesh' | 'weekend', number>;
+
+const mentions = (n: number, login: string) =>
+  desk.issue(n).comments.filter((c) => c.body.includes(`@${login}`)).length;
 
 beforeAll(async () => {
   desk = await Scenario.start({ preset: 'live-incident', now: '2026-11-23T15:30:00Z', team: TEAM });
@@ -72,6 +75,116 @@ describe('a week of the live-incident preset (seed 004)', () => {
     expect(desk.issue(issues.build).comments.at(-1)?.body).toMatch(/override/);
   });
 
+  it('Tue 11:30 Pacific: an incident a user files on GitHub goes to luc, the primary, and starts the one-hour clock', async () => {
+    desk.at('2026-11-24T19:30:00Z');
+    issues.license = desk.open({
+      title: '[Incident]: License server refuses every checkout since this morning',
+      body: incident({
+        'How it came in': 'GitHub',
+        'Where it runs': "The user's own machine or build",
+        'What happened': 'Every checkout answers "license server unreachable" since 09:00.',
+      }),
+      labels: ['incident'],
+      user: 'reporter',
+    });
+
+    const { oncall, escalate } = await desk.issueEvent('opened', issues.license);
+
+    expect([oncall.exitCode, escalate.exitCode]).toEqual([0, 0]);
+    expect(desk.issue(issues.license).assignees).toEqual(['luc']);
+    expect(desk.labelsOf(issues.license)).not.toContain('escalated/1');
+  });
+
+  it('Tue 12:52 Pacific: 82 minutes later, lunch included, only 30 business minutes have passed: no escalation', async () => {
+    desk.at('2026-11-24T20:52:00Z');
+
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    expect(desk.issue(issues.license).assignees).toEqual(['luc']);
+    expect(desk.labelsOf(issues.license)).not.toContain('escalated/1');
+    expect(mentions(issues.license, 'ivy')).toBe(0);
+  });
+
+  it('Tue 13:31 Pacific: after 61 business minutes with no answer, ivy, the backup, is assigned, mentioned once and the issue labelled escalated/1', async () => {
+    desk.at('2026-11-24T21:31:00Z');
+
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    expect(desk.issue(issues.license).assignees).toEqual(['luc', 'ivy']);
+    expect(desk.labelsOf(issues.license)).toContain('escalated/1');
+    expect(mentions(issues.license, 'ivy')).toBe(1);
+    // The Monday incidents escalated on the tick before: this one is the only issue written, with
+    // ivy assigned, the label, the step's comment mentioning her and the escalation's record.
+    expect(writes(escalate).map((r) => r.route)).toEqual([
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+    expect(new Set(writes(escalate).map((r) => r.path.split('/')[5]))).toEqual(
+      new Set([String(issues.license)]),
+    );
+  });
+
+  it('Tue 13:52 Pacific: the next tick escalates nothing twice: ivy is not mentioned again', async () => {
+    desk.at('2026-11-24T21:52:00Z');
+
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    expect(writes(escalate)).toEqual([]);
+    expect(mentions(issues.license, 'ivy')).toBe(1);
+    expect(desk.issue(issues.license).assignees).toEqual(['luc', 'ivy']);
+  });
+
+  it('Wed 09:00 Pacific: luc answers a new incident within 40 minutes, and it never escalates', async () => {
+    desk.at('2026-11-25T17:00:00Z');
+    issues.mesh = desk.open({
+      title: '[Incident]: Mesh import drops every other zone',
+      body: incident({
+        'How it came in': 'GitHub',
+        'Where it runs': "The user's own machine or build",
+        'What happened': 'Importing an Exodus mesh with 12 zones shows only the 6 even ones.',
+      }),
+      labels: ['incident'],
+      user: 'reporter',
+    });
+    await desk.issueEvent('opened', issues.mesh);
+    desk.at('2026-11-25T17:40:00Z');
+    const reply = await desk.comment(
+      issues.mesh,
+      'luc',
+      'Reproduced with 3.4.2; the reader skips odd block ids. Working on a fix.',
+    );
+    expect(reply.exitCode).toBe(0);
+
+    desk.at('2026-11-25T20:52:00Z');
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    expect(desk.issue(issues.mesh).assignees).toEqual(['luc']);
+    expect(desk.labelsOf(issues.mesh).filter((l) => l.startsWith('escalated/'))).toEqual([]);
+    expect(writes(escalate)).toEqual([]);
+  });
+
+  it('Wed 15:00 Pacific: luc ships the fix and closes the mesh incident', async () => {
+    desk.at('2026-11-25T23:00:00Z');
+    desk.store.updateIssue(
+      REPO,
+      issues.mesh,
+      { state: 'closed', state_reason: 'completed' },
+      { actor: 'luc' },
+    );
+
+    const run = await desk.escalate({ action: 'closed', number: issues.mesh });
+
+    expect(run.exitCode).toBe(0);
+    expect(desk.issue(issues.mesh).state).toBe('closed');
+    expect(desk.labelsOf(issues.mesh).filter((l) => l.startsWith('escalated/'))).toEqual([]);
+  });
+
   it("Sat 10:00 Pacific: a weekend incident still goes to the week's primary, who answers it on Monday", async () => {
     desk.at('2026-11-28T18:00:00Z');
     issues.weekend = desk.open({
@@ -90,6 +203,26 @@ describe('a week of the live-incident preset (seed 004)', () => {
     expect(desk.labelsOf(issues.weekend)).toContain('via/github');
   });
 
+  it('Mon 30 Nov: the weekly report counts the five incidents, the one closed, the answers and who is on call', async () => {
+    desk.at('2026-11-30T12:17:00Z');
+
+    const run = await desk.report();
+
+    expect(run.exitCode).toBe(0);
+    const [report] = desk.issuesLabelled('support-kit/report');
+    expect(report?.title).toBe('Support report 2026-W48');
+    const body = report?.body ?? '';
+    // silo, build (filed by luc), license, mesh, weekend; luc closed mesh on Wednesday.
+    expect(body).toMatch(/^\| Opened \| 5 \| 0 \| \+5 \|$/m);
+    expect(body).toMatch(/^\| Closed \| 1 \| 0 \| \+1 \|$/m);
+    expect(body).toContain('Closed: 1 completed, 0 not planned.');
+    // The two luc filed owe no response; of the three users filed, only mesh was answered.
+    expect(body).toMatch(/^\| Time to first response \|.*\| 1 of 3 \| 2 not answered \|$/m);
+    expect(body).toContain('2 opened by the team owe none');
+    expect(body).toMatch(/^\| primary \| luc \(\d+ h\), amy \(\d+ h\) \| ivy \(\d+ h\)/m);
+    expect(body).toMatch(/^\| backup \| ivy \(\d+ h\).* \| noah \(\d+ h\)/m);
+  });
+
   it('Mon 08:05 Pacific: the tick logs the hand-off to ivy and lists what luc leaves open', async () => {
     desk.at('2026-11-30T16:05:00Z');
 
@@ -102,6 +235,13 @@ describe('a week of the live-incident preset (seed 004)', () => {
     expect(entry).toContain('@ivy is on call from Mon 2026-11-30 08:00 America/Los_Angeles');
     expect(entry).toContain(`#${issues.silo}`);
     expect(entry).toContain(`#${issues.weekend}`);
-    expect(entry).not.toContain(`#${issues.build}`);
+    // amy's override ended Monday 18:00: a hand-off too, so the build incident came back to luc.
+    expect(entry).toContain(`#${issues.build}`);
+    // The hosted-binary incident, the kit's and luc's alone, goes to ivy.
+    expect(entry).toContain('(to be reassigned to ivy)');
+    // Escalated incidents have ivy beside luc: a person decides who keeps them.
+    expect(entry).toMatch(
+      new RegExp(`#${issues.license} .*\\(stays with luc: shared with ivy, so a person decides\\)`),
+    );
   });
 });

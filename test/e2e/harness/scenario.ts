@@ -184,6 +184,28 @@ export class Scenario {
     );
   }
 
+  /**
+   * A person comments on an issue at the scenario's clock, and the escalate workflow
+   * (.github/workflows/escalate.yml) runs on the issue_comment event (replies stop the
+   * response clock; slash commands).
+   */
+  async comment(number: number, user: string, body: string): Promise<Run> {
+    const comment = this.store.addComment(REPO, number, { user, body, created_at: this.now });
+    return this.step(
+      'escalate',
+      {
+        name: 'issue_comment',
+        payload: webhookPayload(this.store, 'issue_comment', {
+          repo: REPO,
+          action: 'created',
+          number,
+          comment_id: comment.id,
+        }),
+      },
+      ['pagerduty-routing-key', 'slack-webhook-url', 'escalation-token'],
+    );
+  }
+
   /** The report workflow (.github/workflows/report.yml) on its Monday schedule. */
   async report(): Promise<Run> {
     return this.step(
