@@ -308,7 +308,7 @@ function entryBody(input: EntryInput): string {
         const fate = moving.has(issue.number)
           ? `to be reassigned to ${noMention(handoff.to)}`
           : policy === 'open'
-            ? `stays with ${noMention(handoff.from)}: assigned by a person`
+            ? `stays with ${noMention(handoff.from)}: ${whyItStays(issue, handoff.from)}`
             : `stays with ${noMention(handoff.from)}`;
         lines.push(`- #${issue.number} ${escapeInline(issue.title)} (${fate})`);
       }
@@ -340,6 +340,14 @@ function describeDelay(ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} days`;
+}
+
+/** Why `reassign: open` leaves an issue where it is, in the words of the log. */
+function whyItStays(issue: HandoffIssue, from: string): string {
+  const others = issue.assignees.filter((login) => login !== from);
+  if (others.length > 0)
+    return `shared with ${others.map(noMention).join(', ')}, so a person decides`;
+  return 'assigned by a person';
 }
 
 function movable(issue: HandoffIssue): boolean {
