@@ -1,4 +1,4 @@
-const w=159,g=[159],y={9159:((c,i,e)=>{e.r(i),e.d(i,{emulatorCommand:()=>a});var r=e(7911),s=e(7485);async function a(l,n){const{values:t}=(0,s.g0)(l,{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"}},r.Ur);if(t.help)return n.out(r.Ur),s.dc.ok;const o=Number(t.port);if(!Number.isInteger(o)||o<0||o>65535)throw new s.eb(`--port must be 0-65535, not "${t.port}"`,r.Ur);const{startEmulator:h,loadSeedFile:f}=await Promise.all([e.e(815),e.e(645),e.e(232)]).then(e.bind(e,8232)),d=t.seed?await f(t.seed):void 0,p=await h({port:o,host:t.host,...d?{seed:d}:{}});return n.out(p.url),await new Promise(m=>{const u=()=>m();process.once("SIGINT",u),process.once("SIGTERM",u)}),await p.close(),s.dc.ok}}),7911:((c,i,e)=>{e.d(i,{Ep:()=>a,Fb:()=>o,Ig:()=>t,Qx:()=>l,Ur:()=>s,jU:()=>h,rl:()=>n,zg:()=>r});const r=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
+const w=159,g=[159],y={9159:((c,n,e)=>{e.r(n),e.d(n,{emulatorCommand:()=>a});var r=e(7911),s=e(7485);async function a(l,i){const{values:t}=(0,s.g0)(l,{port:{type:"string",default:"0"},host:{type:"string",default:"127.0.0.1"},seed:{type:"string"}},r.Ur);if(t.help)return i.out(r.Ur),s.dc.ok;const o=Number(t.port);if(!Number.isInteger(o)||o<0||o>65535)throw new s.eb(`--port must be 0-65535, not "${t.port}"`,r.Ur);const{startEmulator:h,loadSeedFile:f}=await Promise.all([e.e(815),e.e(645),e.e(232)]).then(e.bind(e,8232)),p=t.seed?await f(t.seed):void 0,d=await h({port:o,host:t.host,...p?{seed:p}:{}});return i.out(d.url),await new Promise(m=>{const u=()=>m();process.once("SIGINT",u),process.once("SIGTERM",u)}),await d.close(),s.dc.ok}}),7911:((c,n,e)=>{e.d(n,{Ep:()=>a,Fb:()=>o,Ig:()=>t,Qx:()=>l,Ur:()=>s,jU:()=>h,rl:()=>i,zg:()=>r});const r=`Usage: support-kit validate [--config PATH] [--repo owner/name [--ref REF]] [--json]
 
 Checks the support-kit config: YAML syntax, the JSON Schemas in config/schema/ and the
 checks a schema cannot express; the issue forms in .github/ISSUE_TEMPLATE and the templates and
@@ -25,7 +25,7 @@ Options:
   --port N      port to listen on; 0 picks a free one (default 0)
   --host ADDR   address to bind (default 127.0.0.1; loopback only)
   --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
-  -h, --help    show this help`,a=`Usage: support-kit demo [--preset NAME] [--keep]
+  -h, --help    show this help`,a=`Usage: support-kit demo [--preset NAME] [--week] [--keep]
 
 Plays a short support story against the GitHub emulator through the real action bundles
 (dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
@@ -34,7 +34,9 @@ and how many API requests it cost.
 
 Options:
   --preset NAME   the preset the sample repository is configured from (default escalation;
-                  the issues in the story are written on the escalation form)
+                  the issues of the story are written on the preset's own form)
+  --week          play the preset's scenario week instead (test/e2e/scenario-NAME.test.ts):
+                  Monday to the weekly report, every step checked; needs the checkout's npm ci
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
   -h, --help      show this help`,l=`Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
 
@@ -52,7 +54,7 @@ Options:
   -h, --help             show this help
 
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`,n=`Usage: support-kit intake check (--issue FILE.json | --body FILE.md [--title T]) [options]
+Exit status: 0 done (or in sync), 1 drift, a held brake, config errors or failed writes, 2 usage error.`,i=`Usage: support-kit intake check (--issue FILE.json | --body FILE.md [--title T]) [options]
 
 Judges one issue the way the intake action does: which template applies, what is missing
 and why, and which labels its answers bring. Nothing is sent to GitHub.

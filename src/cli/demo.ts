@@ -36,7 +36,11 @@ interface Step {
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseGroupArgs(
     argv,
-    { preset: { type: 'string', default: 'escalation' }, keep: { type: 'boolean' } },
+    {
+      preset: { type: 'string', default: 'escalation' },
+      keep: { type: 'boolean' },
+      week: { type: 'boolean' },
+    },
     DEMO_HELP,
   );
   if (values.help) {
@@ -62,6 +66,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
       DEMO_HELP,
     );
   }
+  if (values.week) return playWeek(values.preset, projectRoot(), io);
   const files = presetFiles(projectRoot(), values.preset);
   // The issues of the story are written on the preset's own form.
   const story = storyFor(values.preset);
@@ -383,6 +388,34 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 }
 
 type PayloadOf = typeof webhookPayloadType;
+
+/**
+ * The preset's scenario week (test/e2e/scenario-<preset>.test.ts): every step of the week played
+ * through the bundles against the emulator with a frozen clock, each step's name telling what a
+ * team would see, each one checked. It needs the checkout's dev dependencies (vitest).
+ */
+async function playWeek(preset: string, root: string, io: Io): Promise<number> {
+  const { existsSync } = await import('node:fs');
+  const file = `test/e2e/scenario-${preset}.test.ts`;
+  const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+  if (!existsSync(join(root, file))) {
+    io.err(`support-kit demo: the ${preset} preset has no scenario week (${file})`);
+    return EXIT.findings;
+  }
+  if (!existsSync(vitest)) {
+    io.err('support-kit demo: --week plays the scenario tests and needs a checkout with `npm ci`');
+    return EXIT.findings;
+  }
+  io.out(`support-kit demo: the ${preset} preset's week, step by step (${file})`);
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [vitest, 'run', file, '--reporter', 'verbose'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => resolve(code === 0 ? EXIT.ok : EXIT.findings));
+  });
+}
 
 /**
  * Seed 000's follow-the-sun desk through one day of a daylight-saving week: on Thursday

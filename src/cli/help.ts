@@ -31,7 +31,7 @@ Options:
   --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
   -h, --help    show this help`;
 
-export const DEMO_HELP = `Usage: support-kit demo [--preset NAME] [--keep]
+export const DEMO_HELP = `Usage: support-kit demo [--preset NAME] [--week] [--keep]
 
 Plays a short support story against the GitHub emulator through the real action bundles
 (dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
@@ -40,7 +40,9 @@ and how many API requests it cost.
 
 Options:
   --preset NAME   the preset the sample repository is configured from (default escalation;
-                  the issues in the story are written on the escalation form)
+                  the issues of the story are written on the preset's own form)
+  --week          play the preset's scenario week instead (test/e2e/scenario-NAME.test.ts):
+                  Monday to the weekly report, every step checked; needs the checkout's npm ci
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
   -h, --help      show this help`;
 

@@ -339,6 +339,14 @@ describe('support-kit emulator', () => {
 });
 
 describe('support-kit demo (npm start)', () => {
+  it('--week says so when a preset has no scenario week, and plays nothing', async () => {
+    const result = await supportKit(['demo', '--preset', 'follow-the-sun', '--week']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'the follow-the-sun preset has no scenario week (test/e2e/scenario-follow-the-sun.test.ts)',
+    );
+  });
+
   it('plays the story through the bundles and tells what happened', async () => {
     const result = await supportKit(['demo']);
     expect(result.code).toBe(0);
