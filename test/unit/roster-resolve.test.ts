@@ -89,6 +89,38 @@ describe('leave', () => {
     expect(onCallAt(roster, 'incidents', lucWeek('2026-01-14T15:00')).primary?.login).toBe('luc');
   });
 
+  it('leave covering the whole turn: the next in turn holds the whole week, and the order after it does not change (research §10 #21)', () => {
+    const roster = team('leave: [{ person: luc, from: 2026-01-10, to: 2026-01-20 }]');
+    for (const time of ['2026-01-12T08:00', '2026-01-14T10:00', '2026-01-19T07:59']) {
+      expect(onCallAt(roster, 'incidents', lucWeek(time)).primary?.login).toBe('ivy');
+    }
+    // ivy's own week follows as always: the skipped turn is luc's, not a shift of the list.
+    expect(onCallAt(roster, 'incidents', lucWeek('2026-01-21T10:00')).primary?.login).toBe('ivy');
+    expect(onCallAt(roster, 'incidents', lucWeek('2026-01-26T10:00')).primary?.login).toBe('noah');
+  });
+
+  it('leave in another zone than the layer is read in the person’s own zone (research §10 #21)', () => {
+    // luc works from Paris in a rotation handed off in California: his day off is a Paris day.
+    const roster = rosterOf(
+      fixtureText('live-incident')
+        .replace(/^sites:\n/m, `sites:\n  paris:\n    timezone: ${PARIS}\n`)
+        .replace('  luc: { site: llnl }', '  luc: { site: paris }')
+        .replace(/^leave:\n/m, 'leave:\n  - { person: luc, from: 2026-11-25, to: 2026-11-25 }\n'),
+    );
+    const schedule = 'live-incident';
+    // Tue 24 Nov 15:30 in California is Wed 00:30 in Paris: luc's leave has begun.
+    expect(onCallAt(roster, schedule, local('2026-11-24T15:30', LA)).primary?.login).toBe('ivy');
+    expect(onCallAt(roster, schedule, local('2026-11-24T14:59', LA)).primary?.login).toBe('luc');
+    // Wed 25 Nov 15:00 in California is Thu 00:00 in Paris: back.
+    expect(onCallAt(roster, schedule, local('2026-11-25T15:00', LA)).primary?.login).toBe('luc');
+  });
+
+  it('leave has no reason field: the dates are all a public repository shows (research §10 #21)', () => {
+    expect(() =>
+      team('leave: [{ person: luc, from: 2026-01-14, to: 2026-01-16, reason: surgery }]'),
+    ).toThrow(/reason/);
+  });
+
   it('everybody on leave: the layer does not answer, it is a gap that ends with the leave', () => {
     const all = ['amy', 'luc', 'ivy', 'noah', 'zoe']
       .map((p) => `  - { person: ${p}, from: 2026-01-14, to: 2026-01-15 }`)
