@@ -11,7 +11,7 @@ import { shiftsBetween } from '../core/roster/shifts.js';
 import { DAY_MS } from '../core/roster/time.js';
 import type { Roster } from '../core/roster/types.js';
 import { ONCALL_HELP } from './help.js';
-import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { cliClock, commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 interface WhoAssignment {
   schedule: string;
@@ -72,7 +72,7 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
       ONCALL_HELP,
     );
   }
-  const now = readClock();
+  const now = cliClock(ONCALL_HELP);
   switch (command) {
     case 'who':
       return who(values, now, io);
@@ -83,19 +83,6 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
     case 'holidays':
       return holidays(values, io);
   }
-}
-
-/**
- * The command's one reading of the clock. `SUPPORT_KIT_NOW` (an ISO instant) fixes it, as it does
- * for the actions: a calendar generated at a given instant is then the same bytes every time.
- */
-function readClock(): Date {
-  const fixed = process.env.SUPPORT_KIT_NOW;
-  if (!fixed) return new Date();
-  const at = new Date(fixed);
-  if (Number.isNaN(at.getTime()))
-    throw new UsageError(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`, ONCALL_HELP);
-  return at;
 }
 
 /** The roster at `path`, or null after printing why there is none (exit 1). */

@@ -7,7 +7,7 @@ import { executeJob } from '../jobs/execute.js';
 import { reportJob } from '../jobs/report.js';
 import { REPORT_HELP } from './help.js';
 import { parseRepo } from './repo.js';
-import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { cliClock, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 /**
  * `support-kit report --repo o/a[,o/b] [--week 2026-W47] [--dry-run] [--json]`: the weekly
@@ -49,7 +49,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     ...writePacingFromEnv(),
     log: (m) => io.err(m),
   });
-  const now = readClock();
+  const now = cliClock(REPORT_HELP);
   const gateway = new Gateway(octokit, home);
   // A personal token writes the report as its person, whom the workflow's bot rule would not
   // recognise: without this, every run would open the week's report again.
@@ -85,17 +85,4 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   }
   for (const failure of run.failures) io.err(`support-kit report: ${failure}`);
   return run.failures.length > 0 ? EXIT.findings : EXIT.ok;
-}
-
-/**
- * The command's one reading of the clock. `SUPPORT_KIT_NOW` (an ISO instant) fixes it, as it does
- * for the actions and `oncall`: the default week and "as of" then follow the given instant.
- */
-function readClock(): Date {
-  const fixed = process.env.SUPPORT_KIT_NOW;
-  if (!fixed) return new Date();
-  const at = new Date(fixed);
-  if (Number.isNaN(at.getTime()))
-    throw new UsageError(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`, REPORT_HELP);
-  return at;
 }

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readClock } from '../actions/runtime/clock.js';
 
 /** A mistake in how the command was called: exit 2 with the group's help. */
 export class UsageError extends Error {
@@ -62,4 +63,11 @@ export function commandOf<C extends string>(
     `expected ${expected}${positionals.length ? `, not "${positionals.join(' ')}"` : ''}`,
     help,
   );
+}
+
+/** The command's one reading of the clock (see readClock); a bad SUPPORT_KIT_NOW is a usage error. */
+export function cliClock(help: string): Date {
+  const now = readClock();
+  if ('invalid' in now) throw new UsageError(now.invalid, help);
+  return now;
 }

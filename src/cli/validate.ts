@@ -8,7 +8,7 @@ import { reviewRoster } from '../core/roster/review.js';
 import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
 import { VALIDATE_HELP } from './help.js';
-import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { cliClock, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 import { parseRepo } from './repo.js';
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
@@ -43,7 +43,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const config = await loadConfig(source);
   const forms = await checkIssueForms(source, config);
   const cross = await crossCheckConfig(source, config);
-  const roster = reviewWithoutBase(config, readClock());
+  const roster = reviewWithoutBase(config, cliClock(VALIDATE_HELP));
   const problems = sortProblems([
     ...config.problems,
     ...forms.problems,
@@ -108,14 +108,4 @@ function reviewWithoutBase(config: LoadedConfig, now: Date) {
     now,
     horizonDays: REVIEW_DAYS,
   });
-}
-
-/** `SUPPORT_KIT_NOW` (an ISO instant) fixes the clock, as it does for the actions. */
-function readClock(): Date {
-  const fixed = process.env.SUPPORT_KIT_NOW;
-  if (!fixed) return new Date();
-  const at = new Date(fixed);
-  if (Number.isNaN(at.getTime()))
-    throw new UsageError(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`, VALIDATE_HELP);
-  return at;
 }

@@ -97,6 +97,27 @@ export const escalateJob: Job = async (context) => {
     `channels: ${[channels.pagerduty ? 'PagerDuty' : '', channels.webhook ? 'webhook' : ''].filter(Boolean).join(', ') || 'none'}`,
   ];
 
+  /** One issue decided, on an event or in the sweep, with the facts only the API can give. */
+  const decide = async (
+    issue: IssueSnapshot,
+    comments: CommentSnapshot[],
+    occasion: Occasion,
+    checked: Map<string, Access>,
+  ) =>
+    decideIssue({
+      repo: context.repo,
+      issue,
+      comments,
+      occasion,
+      config: escalation,
+      ...opt(roster),
+      playbooks,
+      channels,
+      now: context.now,
+      access: await accessOf(context, comments, escalation, checked),
+      referenced: await referencedBy(context, comments, escalation),
+    });
+
   const { event } = context;
   if (event.name === 'issues' || event.name === 'issue_comment') {
     const sent = event.payload.issue as IssuePayload | undefined;
@@ -137,19 +158,7 @@ export const escalateJob: Job = async (context) => {
       occasion = { kind: 'issue-event', action: event.action ?? '', ...(label ? { label } : {}) };
     }
     return outcome(context, config, problems, notes, [
-      decideIssue({
-        repo: context.repo,
-        issue,
-        comments,
-        occasion,
-        config: escalation,
-        ...opt(roster),
-        playbooks,
-        channels,
-        now: context.now,
-        access: await accessOf(context, comments, escalation, checked),
-        referenced: await referencedBy(context, comments, escalation),
-      }),
+      await decide(issue, comments, occasion, checked),
     ]);
   }
 
@@ -170,21 +179,7 @@ export const escalateJob: Job = async (context) => {
     if (!mayHaveWorkDue(issue, escalation, roster, context.now)) continue;
     looked += 1;
     const comments = raw.comments === 0 ? [] : await readComments(context, issue.number);
-    decisions.push(
-      decideIssue({
-        repo: context.repo,
-        issue,
-        comments,
-        occasion: { kind: 'sweep' },
-        config: escalation,
-        ...opt(roster),
-        playbooks,
-        channels,
-        now: context.now,
-        access: await accessOf(context, comments, escalation, checked),
-        referenced: await referencedBy(context, comments, escalation),
-      }),
-    );
+    decisions.push(await decide(issue, comments, { kind: 'sweep' }, checked));
   }
   notes.push(
     `${open.length} open and ${closed.length} recently closed issue(s); ${looked} looked at`,

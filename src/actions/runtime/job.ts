@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { readClock } from './clock.js';
 import { type ConfigProblem, formatProblem } from '../../config/problems.js';
 import {
   apiSource,
@@ -39,7 +40,7 @@ export async function runJobs(
     });
     const gateway = new Gateway(octokit, repo);
     const source = await configSource(gateway, inputs.configPath, event);
-    const now = readClock();
+    const now = clockOrFail();
     const plans: Plan[] = [];
     let failed = false;
     for (const capability of capabilities) {
@@ -176,15 +177,9 @@ function eventRef(event: RunnerEvent): string | undefined {
   return process.env.GITHUB_SHA || undefined;
 }
 
-/**
- * The run's one reading of the clock. `SUPPORT_KIT_NOW` (an ISO instant) replays a run at a
- * chosen moment: scenario tests, demos, and re-deciding what a late cron run should have done.
- */
-function readClock(): Date {
-  const fixed = process.env.SUPPORT_KIT_NOW;
-  if (!fixed) return new Date();
-  const at = new Date(fixed);
-  if (Number.isNaN(at.getTime()))
-    throw new Error(`SUPPORT_KIT_NOW must be an ISO date-time, not "${fixed}"`);
-  return at;
+/** A clock the run cannot read is a failed run, before anything is decided. */
+function clockOrFail(): Date {
+  const now = readClock();
+  if ('invalid' in now) throw new Error(now.invalid);
+  return now;
 }
