@@ -2,6 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
   { ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'coverage/**', 'bench/.work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -25,25 +29,27 @@ export default tseslint.config(
     },
   },
   {
-    // The clock is read once at the edge (src/actions, src/cli) and passed in.
-    files: ['src/core/**/*.ts', 'src/config/**/*.ts', 'src/github/**/*.ts', 'src/jobs/**/*.ts'],
+    // The clock is read once, in the composition root (src/host), and passed in.
+    files: ['src/**/*.ts'],
+    ignores: ['src/host/**', 'src/cli/**', 'src/actions/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'Read the clock at the edge (src/actions, src/cli) and pass it in.',
+          message: 'Read the clock in src/host (the composition root) and pass it in.',
         },
       ],
     },
   },
   {
-    files: ['src/core/**/*.ts'],
+    // Pure code: every capability's decide/, the roster model and the kernel.
+    files: ['src/*/decide/**/*.ts', 'src/roster/**/*.ts', 'src/kernel/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'fetch', message: 'core is pure: no I/O' },
-        { name: 'process', message: 'core is pure: no environment' },
+        { name: 'fetch', message: 'decide code is pure: no I/O' },
+        { name: 'process', message: 'decide code is pure: no environment' },
       ],
       'no-restricted-properties': [
         'error',

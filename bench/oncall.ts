@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { rosterFrom } from '../src/core/roster/from-yaml.js';
-import { onCallAt } from '../src/core/roster/resolve.js';
-import { shiftsBetween } from '../src/core/roster/shifts.js';
-import type { Roster } from '../src/core/roster/types.js';
+import { rosterFrom } from '../src/roster/config/from-yaml.js';
+import { onCallAt } from '../src/roster/resolve.js';
+import { shiftsBetween } from '../src/roster/shifts.js';
+import type { Roster } from '../src/roster/types.js';
 
 /**
  * On-call costs (issue #5): `who` for an instant ten years after the anchor, and a 365-day

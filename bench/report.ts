@@ -9,8 +9,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createOctokit } from '../src/github/client.js';
-import { runAction } from '../test/e2e/harness/run-action.js';
-import type { Store } from '../test/emulator/store.js';
+import { runAction } from '../dev/harness/run-action.js';
+import type { Store } from '../dev/emulator/store.js';
 
 const REPO = 'acme/desk';
 const TOTAL = 20_000;
@@ -91,7 +91,7 @@ function seedIssues(store: Store): void {
 }
 
 export async function measureReport(): Promise<ReportBench> {
-  const { startEmulator, webhookPayload } = await import('../test/emulator/index.js');
+  const { startEmulator, webhookPayload } = await import('../dev/emulator/index.js');
   const emulator = await startEmulator({
     seed: { repos: [{ owner: 'acme', name: 'desk', collaborators: ['amy', 'luc', 'ivy'] }] },
     now: NOW,

@@ -11,11 +11,11 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { intakeConfigFrom } from '../src/config/intake.js';
-import { parseForm } from '../src/config/issue-templates.js';
-import { decideIntake } from '../src/core/intake/decide.js';
-import { node24, projectRoot, runAction } from '../test/e2e/harness/run-action.js';
-import { escalationBody, presetFiles } from '../test/fixtures/escalation.js';
+import { intakeConfigFrom } from '../src/intake/config/intake.js';
+import { parseForm } from '../src/intake/config/issue-templates.js';
+import { decideIntake } from '../src/intake/decide/decide.js';
+import { node24, projectRoot, runAction } from '../dev/harness/run-action.js';
+import { escalationBody, presetFiles } from '../dev/fixtures/escalation.js';
 import { measureOncall, type OncallTiming, renderOncall } from './oncall.js';
 
 /** Action bundles held to the goals, in the order dist/ is built. */
@@ -401,10 +401,10 @@ function measureIntakeCheck(): IntakeCheckTiming {
 async function measureFullEvent(): Promise<FullEvent | { error: string }> {
   let emulatorModule;
   try {
-    emulatorModule = await import('../test/emulator/index.js');
+    emulatorModule = await import('../dev/emulator/index.js');
   } catch (error) {
     return {
-      error: `cannot load the emulator (test/emulator/index.ts): ${(error as Error).message}`,
+      error: `cannot load the emulator (dev/emulator/index.ts): ${(error as Error).message}`,
     };
   }
   const { startEmulator, webhookPayload } = emulatorModule;

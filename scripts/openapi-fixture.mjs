@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes test/emulator/fixtures/openapi-subset.json: the operations of GitHub's OpenAPI
+ * Writes dev/emulator/fixtures/openapi-subset.json: the operations of GitHub's OpenAPI
  * description (@octokit/openapi, MIT) that the emulator serves, with their parameters,
  * request body and response schemas fully dereferenced and stripped of prose.
  *
@@ -12,7 +12,7 @@
  *   node scripts/openapi-fixture.mjs --spec FILE     # use a local api.github.com.json instead
  *   node scripts/openapi-fixture.mjs --check         # exit 1 if the committed fixture is stale
  *
- * The operations come from the emulator's single route table (test/emulator/route-table.ts):
+ * The operations come from the emulator's single route table (dev/emulator/route-table.ts):
  * every `route('METHOD /path', ...)` entry there. The emulator's tests fail if the table and the
  * fixture disagree, so a route added without re-running this script is caught.
  */
@@ -27,8 +27,8 @@ const VERSION = '23.0.2';
 const SPEC_IN_PACKAGE = 'generated/api.github.com.json';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const routeTableFile = join(root, 'test/emulator/route-table.ts');
-const fixtureFile = join(root, 'test/emulator/fixtures/openapi-subset.json');
+const routeTableFile = join(root, 'dev/emulator/route-table.ts');
+const fixtureFile = join(root, 'dev/emulator/fixtures/openapi-subset.json');
 
 /** Keys that carry prose or samples only. */
 const DROP_KEYS = new Set([

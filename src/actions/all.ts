@@ -1,4 +1,4 @@
-import { JOBS } from '../jobs/index.js';
-import { runRouter } from './runtime/entry.js';
+import { JOBS } from './jobs.js';
+import { runRouter } from '../host/entry.js';
 
 await runRouter(JOBS);

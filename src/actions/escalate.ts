@@ -1,3 +1,3 @@
-import { runAction } from './runtime/entry.js';
+import { runAction } from '../host/entry.js';
 
-await runAction('escalate', async () => (await import('../jobs/escalate.js')).escalateJob);
+await runAction('escalate', async () => (await import('../escalate/job.js')).escalateJob);

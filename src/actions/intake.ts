@@ -1,3 +1,3 @@
-import { runAction } from './runtime/entry.js';
+import { runAction } from '../host/entry.js';
 
-await runAction('intake', async () => (await import('../jobs/intake.js')).intakeJob);
+await runAction('intake', async () => (await import('../intake/job.js')).intakeJob);

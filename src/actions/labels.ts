@@ -1,3 +1,3 @@
-import { runAction } from './runtime/entry.js';
+import { runAction } from '../host/entry.js';
 
-await runAction('labels', async () => (await import('../jobs/labels.js')).labelsJob);
+await runAction('labels', async () => (await import('../labels/job.js')).labelsJob);

@@ -1,3 +1,3 @@
-import { runAction } from './runtime/entry.js';
+import { runAction } from '../host/entry.js';
 
-await runAction('oncall', async () => (await import('../jobs/oncall.js')).oncallJob);
+await runAction('oncall', async () => (await import('../oncall/job.js')).oncallJob);

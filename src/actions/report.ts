@@ -1,3 +1,3 @@
-import { runAction } from './runtime/entry.js';
+import { runAction } from '../host/entry.js';
 
-await runAction('report', async () => (await import('../jobs/report.js')).reportJob);
+await runAction('report', async () => (await import('../report/job.js')).reportJob);

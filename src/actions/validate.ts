@@ -1,3 +1,3 @@
-import { runAction } from './runtime/entry.js';
+import { runAction } from '../host/entry.js';
 
-await runAction('validate', async () => (await import('../jobs/validate.js')).validateJob);
+await runAction('validate', async () => (await import('../validate/job.js')).validateJob);

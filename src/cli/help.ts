@@ -19,33 +19,6 @@ Options:
 
 Exit status: 0 valid, 1 problems found, 2 usage error.`;
 
-export const EMULATOR_HELP = `Usage: support-kit emulator [--port N] [--host ADDR] [--seed FILE]
-
-Runs the GitHub emulator the kit's tests use: a stateful in-memory GitHub (REST and GraphQL)
-on loopback. Prints its URL, then serves until stopped (Ctrl-C). Point GITHUB_API_URL at it.
-The seed format is documented in docs/emulator.md.
-
-Options:
-  --port N      port to listen on; 0 picks a free one (default 0)
-  --host ADDR   address to bind (default 127.0.0.1; loopback only)
-  --seed FILE   JSON or YAML seed with users, repositories, labels, issues and files
-  -h, --help    show this help`;
-
-export const DEMO_HELP = `Usage: support-kit demo [--preset NAME] [--week] [--keep]
-
-Plays a short support story against the GitHub emulator through the real action bundles
-(dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
-happened: the config each action read, its plan, the comments and annotations it wrote,
-and how many API requests it cost.
-
-Options:
-  --preset NAME   the preset the sample repository is configured from (default escalation;
-                  the issues of the story are written on the preset's own form)
-  --week          play the preset's scenario week instead (test/e2e/scenario-NAME.test.ts):
-                  Monday to the weekly report, every step checked; needs the checkout's npm ci
-  --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
-  -h, --help      show this help`;
-
 export const LABELS_HELP = `Usage: support-kit labels <plan|apply|check> --repo owner/name [--config PATH] [options]
 
 Makes a repository's labels follow labels.yaml, the way the labels action does on push.

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { PRESETS_DIR } from '../config/labels-extends.js';
-import { TEMPLATE_FOLDER } from '../config/issue-templates.js';
+import { PRESETS_DIR } from '../labels/config/extends.js';
+import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
 import { INIT_HELP } from './help.js';
 import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 

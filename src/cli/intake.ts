@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { intakeConfigFrom } from '../config/intake.js';
-import { loadIssueTemplates } from '../config/issue-templates.js';
+import { intakeConfigFrom } from '../intake/config/intake.js';
+import { loadIssueTemplates } from '../intake/config/issue-templates.js';
 import { loadConfig } from '../config/load.js';
-import { formatProblem, hasErrors } from '../config/problems.js';
+import { formatProblem, hasErrors } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
-import { decideIntake } from '../core/intake/decide.js';
-import type { IntakeIssue } from '../core/intake/types.js';
+import { decideIntake } from '../intake/decide/decide.js';
+import type { IntakeIssue } from '../intake/decide/types.js';
 import { INTAKE_HELP } from './help.js';
 import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 

@@ -1,10 +1,10 @@
-import { formatProblem } from '../config/problems.js';
+import { formatProblem } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
-import { describeAction } from '../core/plan/describe.js';
+import { describeAction } from '../kernel/plan-describe.js';
 import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
-import { executeJob } from '../jobs/execute.js';
-import { labelsJob } from '../jobs/labels.js';
+import { executeJob } from '../job/execute.js';
+import { labelsJob } from '../labels/job.js';
 import { LABELS_HELP } from './help.js';
 import { parseRepo } from './repo.js';
 import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';

@@ -9,8 +9,9 @@ Groups:
   labels      plan, apply or check the label sync of labels.yaml
   oncall      who is on call and why, the coming shifts, calendars (.ics), holiday suggestions
   report      the weekly report: print it, or open and update the week's issue
-  emulator    run the GitHub emulator on loopback
+  emulator    run the GitHub emulator on loopback (development tool: a clone only)
   demo        play a support week against the emulator through the real action bundles
+              (development tool: a clone only, same as npm start)
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
@@ -23,8 +24,8 @@ const GROUPS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   oncall: async (a, io) => (await import('./oncall.js')).oncallCommand(a, io),
   labels: async (a, io) => (await import('./labels.js')).labelsCommand(a, io),
   report: async (a, io) => (await import('./report.js')).reportCommand(a, io),
-  emulator: async (a, io) => (await import('./emulator.js')).emulatorCommand(a, io),
-  demo: async (a, io) => (await import('./demo.js')).demoCommand(a, io),
+  emulator: async (a, io) => (await import('./dev-tools.js')).runDevTool('emulator', a, io),
+  demo: async (a, io) => (await import('./dev-tools.js')).runDevTool('demo', a, io),
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

@@ -2,14 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load.js';
-import { formatProblem, hasErrors } from '../config/problems.js';
+import { formatProblem, hasErrors } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
-import { shiftLines } from '../core/oncall/shift-text.js';
-import { rosterFrom } from '../core/roster/from-yaml.js';
-import { onCallAt } from '../core/roster/resolve.js';
-import { shiftsBetween } from '../core/roster/shifts.js';
-import { DAY_MS } from '../core/roster/time.js';
-import type { Roster } from '../core/roster/types.js';
+import { shiftLines } from '../oncall/decide/shift-text.js';
+import { rosterFrom } from '../roster/config/from-yaml.js';
+import { onCallAt } from '../roster/resolve.js';
+import { shiftsBetween } from '../roster/shifts.js';
+import { DAY_MS } from '../roster/time.js';
+import type { Roster } from '../roster/types.js';
 import { ONCALL_HELP } from './help.js';
 import { cliClock, commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
@@ -215,7 +215,7 @@ async function preview(values: Values, now: Date, io: Io): Promise<number> {
 
   if (values.markdown) {
     // The pull-request comment's tables, every row of them: reviewers see the same layout.
-    const { renderRosterPreview } = await import('../core/oncall/preview.js');
+    const { renderRosterPreview } = await import('../oncall/decide/preview.js');
     io.out(
       renderRosterPreview({
         head: roster,
@@ -278,7 +278,7 @@ async function ics(values: Values, now: Date, io: Io): Promise<number> {
       ONCALL_HELP,
     );
   }
-  const { buildCalendar } = await import('../core/oncall/calendar.js');
+  const { buildCalendar } = await import('../oncall/calendar.js');
   const selection = {
     ...(schedule !== undefined ? { schedule } : {}),
     ...(values.person !== undefined ? { person: values.person } : {}),
@@ -325,7 +325,7 @@ async function holidays(values: Values, io: Io): Promise<number> {
     }
   }
   const { HolidaySourceError, renderHolidayYaml, suggestHolidays } =
-    await import('../core/oncall/holidays.js');
+    await import('../oncall/holidays.js');
   try {
     const suggestion = suggestHolidays({
       site: values.site,

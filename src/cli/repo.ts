@@ -1,4 +1,4 @@
-import type { RepoRef } from '../core/plan/types.js';
+import type { RepoRef } from '../kernel/plan.js';
 import { UsageError } from './usage.js';
 
 export function parseRepo(value: string, help: string): RepoRef {

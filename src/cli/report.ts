@@ -1,10 +1,10 @@
-import { formatProblem } from '../config/problems.js';
+import { formatProblem } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
-import { describeAction } from '../core/plan/describe.js';
+import { describeAction } from '../kernel/plan-describe.js';
 import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
-import { executeJob } from '../jobs/execute.js';
-import { reportJob } from '../jobs/report.js';
+import { executeJob } from '../job/execute.js';
+import { reportJob } from '../report/job.js';
 import { REPORT_HELP } from './help.js';
 import { parseRepo } from './repo.js';
 import { cliClock, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readClock } from '../actions/runtime/clock.js';
+import { readClock } from '../host/clock.js';
 
 /** A mistake in how the command was called: exit 2 with the group's help. */
 export class UsageError extends Error {

@@ -1,10 +1,10 @@
-import { checkIssueForms } from '../config/forms.js';
+import { checkIssueForms } from '../intake/config/forms.js';
 import { crossCheckConfig } from '../config/cross-checks.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
-import { formatProblem, hasErrors, sortProblems } from '../config/problems.js';
+import { formatProblem, hasErrors, sortProblems } from '../kernel/problems.js';
 import { apiSource, workspaceSource } from '../config/sources.js';
-import { rosterFrom } from '../core/roster/from-yaml.js';
-import { reviewRoster } from '../core/roster/review.js';
+import { rosterFrom } from '../roster/config/from-yaml.js';
+import { reviewRoster } from '../validate/decide/roster-review.js';
 import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
 import { VALIDATE_HELP } from './help.js';

@@ -1,7 +1,7 @@
-import { crossCheckEscalation, playbookFiles } from '../core/escalation/crosscheck.js';
-import { rosterFrom } from '../core/roster/from-yaml.js';
+import { crossCheckEscalation, playbookFiles } from '../escalate/config/crosscheck.js';
+import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { LoadedConfig } from './load.js';
-import { hasErrors, type ConfigProblem } from './problems.js';
+import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import type { ConfigSource } from './sources.js';
 
 /**

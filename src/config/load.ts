@@ -1,8 +1,8 @@
-import { type ConfigProblem, sortProblems } from './problems.js';
+import { type ConfigProblem, sortProblems } from '../kernel/problems.js';
 import { CONFIG_FILES, type ConfigFileSpec, type ConfigName, specFor } from './registry.js';
 import { checkSchema } from './schema.js';
 import type { ConfigSource } from './sources.js';
-import { parseYaml, type YamlFile } from './yaml.js';
+import { parseYaml, type YamlFile } from '../kernel/yaml.js';
 
 export interface LoadedFile {
   spec: ConfigFileSpec;

@@ -3,14 +3,14 @@ import intakeSchema from '../../config/schema/intake.schema.json' with { type: '
 import labelsSchema from '../../config/schema/labels.schema.json' with { type: 'json' };
 import reportSchema from '../../config/schema/report.schema.json' with { type: 'json' };
 import rosterSchema from '../../config/schema/roster.schema.json' with { type: 'json' };
-import { checkEscalation } from './checks/escalation.js';
-import { checkIntake } from './checks/intake.js';
-import { checkReport } from './checks/report.js';
-import { checkRoster } from './checks/roster.js';
-import { checkLabels, recoverColors } from './checks/labels.js';
-import type { ConfigProblem } from './problems.js';
+import { checkEscalation } from '../escalate/config/checks.js';
+import { checkIntake } from '../intake/config/checks.js';
+import { checkReport } from '../report/config/checks.js';
+import { checkRoster } from '../roster/config/checks.js';
+import { checkLabels, recoverColors } from '../labels/config/checks.js';
+import type { ConfigProblem } from '../kernel/problems.js';
 import type { JsonSchema } from './schema.js';
-import type { YamlFile } from './yaml.js';
+import type { YamlFile } from '../kernel/yaml.js';
 
 export type ConfigName = 'labels' | 'intake' | 'roster' | 'report' | 'escalation';
 

@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { ConfigProblem } from './problems.js';
-import { locate, type PathSegment, type YamlFile } from './yaml.js';
+import type { ConfigProblem } from '../kernel/problems.js';
+import { locate, type PathSegment, type YamlFile } from '../kernel/yaml.js';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import { describeAction, describeTarget } from '../core/plan/describe.js';
-import { hasMarker, withMarker } from '../core/markers/markers.js';
+import { describeAction, describeTarget } from '../kernel/plan-describe.js';
+import { hasMarker, withMarker } from '../kernel/markers.js';
 import type {
   AddAssignees,
   EditLabels,
@@ -10,9 +10,9 @@ import type {
   Plan,
   Reassign,
   UpsertComment,
-} from '../core/plan/types.js';
-import { pendingMarker } from '../core/notify/pending.js';
-import { ISSUE_URL_SLOT } from '../core/notify/slack.js';
+} from '../kernel/plan.js';
+import { pendingMarker } from '../notify/pending.js';
+import { ISSUE_URL_SLOT } from '../notify/slack.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 

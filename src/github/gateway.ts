@@ -1,11 +1,11 @@
-import type { RepoRef } from '../core/plan/types.js';
+import type { RepoRef } from '../kernel/plan.js';
 import type { Octokit } from './client.js';
-import type { NotificationSender } from './notify.js';
+import type { NotificationSender } from '../notify/notifier.js';
 import {
   fetchReportData,
   type ReportFetchRequest,
   type ReportFetchResult,
-} from './report-query.js';
+} from '../report/fetch.js';
 import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
 
 /**

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withMarker } from '../../src/core/markers/markers.js';
-import type { Plan } from '../../src/core/plan/types.js';
+import { withMarker } from '../../src/kernel/markers.js';
+import type { Plan } from '../../src/kernel/plan.js';
 import { applyPlan } from '../../src/github/apply.js';
 import { createOctokit } from '../../src/github/client.js';
 import { Gateway } from '../../src/github/gateway.js';
-import type { Emulator } from '../emulator/index.js';
-import { REPO, startDesk } from './harness/desk.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { REPO, startDesk } from '../../dev/harness/desk.js';
 
 let emulator: Emulator;
 let gateway: Gateway;

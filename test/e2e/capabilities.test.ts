@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../emulator/index.js';
-import { CONFIG, issuesEvent, REPO, routes, run, startDesk } from './harness/desk.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { CONFIG, issuesEvent, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
 
 let emulator: Emulator;
 afterEach(async () => emulator?.close());

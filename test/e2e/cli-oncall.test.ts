@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Emulator } from '../emulator/index.js';
-import { startDesk } from './harness/desk.js';
-import { projectRoot, runNode } from './harness/run-action.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { startDesk } from '../../dev/harness/desk.js';
+import { projectRoot, runNode } from '../../dev/harness/run-action.js';
 
 /**
  * `support-kit oncall preview | ics | holidays` through the committed CLI bundle under Node 24.

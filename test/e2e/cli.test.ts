@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escalationBody } from '../fixtures/escalation.js';
-import { REPO, startDesk } from './harness/desk.js';
-import { node24, projectRoot, runNode } from './harness/run-action.js';
+import { escalationBody } from '../../dev/fixtures/escalation.js';
+import { REPO, startDesk } from '../../dev/harness/desk.js';
+import { node24, projectRoot, runNode } from '../../dev/harness/run-action.js';
 
 const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
 
@@ -297,12 +297,24 @@ describe('support-kit oncall who', () => {
 });
 
 describe('support-kit (every group has --help)', () => {
-  it.each(['validate', 'intake', 'labels', 'oncall', 'report', 'emulator', 'demo'])(
+  it.each(['validate', 'intake', 'labels', 'oncall', 'report'])(
     '%s --help exits 0 with its usage',
     async (group) => {
       const result = await supportKit([group, '--help']);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^Usage: support-kit ${group}`));
+    },
+  );
+
+  it.each([
+    ['demo', 'npm start'],
+    ['emulator', 'npm run emulator'],
+  ])(
+    '%s, a development tool, hands over to dev/ in a clone and shows its usage',
+    async (group, usage) => {
+      const result = await supportKit([group, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: ${usage} --`));
     },
   );
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runNode } from './harness/run-action.js';
+import { projectRoot, runNode } from '../../dev/harness/run-action.js';
 
 const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
 

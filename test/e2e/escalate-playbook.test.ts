@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator, webhookPayload } from '../emulator/index.js';
-import { CONFIG, REPO, routes, run } from './harness/desk.js';
-import { type Receiver, slackProblems, startWebhook } from './harness/receivers.js';
-import { projectRoot } from './harness/run-action.js';
+import { type Emulator, startEmulator, webhookPayload } from '../../dev/emulator/index.js';
+import { CONFIG, REPO, routes, run } from '../../dev/harness/desk.js';
+import { type Receiver, slackProblems, startWebhook } from '../../dev/harness/receivers.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 
 const root = projectRoot();
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

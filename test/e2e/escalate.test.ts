@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, webhookPayload } from '../emulator/index.js';
-import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
+import { type Emulator, webhookPayload } from '../../dev/emulator/index.js';
+import { CONFIG, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
 import {
   pagerDutyProblems,
   type Receiver,
   slackProblems,
   startPagerDuty,
   startWebhook,
-} from './harness/receivers.js';
-import { projectRoot } from './harness/run-action.js';
+} from '../../dev/harness/receivers.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 
 /**
  * Seed 004's desk: weekly primary and backup, business hours 8-12 and 1-5 Pacific, LLNL

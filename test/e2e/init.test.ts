@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runNode } from './harness/run-action.js';
+import { projectRoot, runNode } from '../../dev/harness/run-action.js';
 
 const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
 const presets = join(projectRoot(), 'config', 'presets');

@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, webhookPayload } from '../emulator/index.js';
-import { escalationBody, type EscalationAnswers, presetFiles } from '../fixtures/escalation.js';
-import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
-import { projectRoot } from './harness/run-action.js';
+import { type Emulator, webhookPayload } from '../../dev/emulator/index.js';
+import {
+  escalationBody,
+  type EscalationAnswers,
+  presetFiles,
+} from '../../dev/fixtures/escalation.js';
+import { CONFIG, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 
 let emulator: Emulator;
 afterEach(async () => emulator?.close());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { webhookPayload, type Emulator } from '../emulator/index.js';
+import { webhookPayload, type Emulator } from '../../dev/emulator/index.js';
 import {
   CONFIG,
   pullRequestEvent,
@@ -8,7 +8,7 @@ import {
   routes,
   run,
   startDesk,
-} from './harness/desk.js';
+} from '../../dev/harness/desk.js';
 
 let emulator: Emulator;
 afterEach(async () => emulator?.close());

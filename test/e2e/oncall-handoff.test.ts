@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../emulator/index.js';
-import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
-import { type Receiver, slackProblems, startWebhook } from './harness/receivers.js';
-import { projectRoot } from './harness/run-action.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { CONFIG, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
+import { type Receiver, slackProblems, startWebhook } from '../../dev/harness/receivers.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 
 const preset = (name: string) =>
   readFileSync(join(projectRoot(), `config/presets/${name}/roster.yaml`), 'utf8');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, webhookPayload } from '../emulator/index.js';
-import { CONFIG, REPO, routes, run, startDesk } from './harness/desk.js';
-import { projectRoot } from './harness/run-action.js';
+import { type Emulator, webhookPayload } from '../../dev/emulator/index.js';
+import { CONFIG, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 
 /** Seed 000's follow-the-sun roster: SFO, Paris, Cambridge; nobody 5-11 PM Pacific. */
 const ROSTER = readFileSync(

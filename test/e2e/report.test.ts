@@ -2,10 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Emulator, webhookPayload } from '../emulator/index.js';
-import { REPO, routes, run, startDesk } from './harness/desk.js';
-import { type Receiver, slackProblems, startWebhook } from './harness/receivers.js';
-import { projectRoot, runNode } from './harness/run-action.js';
+import { type Emulator, webhookPayload } from '../../dev/emulator/index.js';
+import { REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
+import { type Receiver, slackProblems, startWebhook } from '../../dev/harness/receivers.js';
+import { projectRoot, runNode } from '../../dev/harness/run-action.js';
 
 /**
  * dist/report on the weekly cron: it opens the week's report issue, a re-run the same week

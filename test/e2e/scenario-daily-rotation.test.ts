@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, REPO, Scenario, writes } from './harness/scenario.js';
+import { formBody, REPO, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * Seed 002 for one week: one SRE on call per working day in Brno (09:00-17:00), the list

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escalationBody } from '../fixtures/escalation.js';
-import { type Receiver, startPagerDuty } from './harness/receivers.js';
-import { projectRoot } from './harness/run-action.js';
-import { REPO, routes, Scenario, writes } from './harness/scenario.js';
+import { escalationBody } from '../../dev/fixtures/escalation.js';
+import { type Receiver, startPagerDuty } from '../../dev/harness/receivers.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
+import { REPO, routes, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * Seed 000 for one week: an escalation repository covered follow-the-sun by SFO, Paris and

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, REPO, Scenario, writes } from './harness/scenario.js';
+import { formBody, REPO, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * Seed 004 for one week: live incident response in weekly turns with a primary and a backup,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, Scenario, writes } from './harness/scenario.js';
+import { formBody, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * Seed 003 for one week: a TAM escalates a customer outage; deployment engineering's primary

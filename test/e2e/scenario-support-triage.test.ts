@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, Scenario, writes } from './harness/scenario.js';
+import { formBody, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * Seed 001 for one week: L1 support checks every report before it goes to L2 (a diagnostics

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../emulator/index.js';
+import type { Emulator } from '../../dev/emulator/index.js';
 import {
   CONFIG,
   openPullRequest,
@@ -11,8 +11,8 @@ import {
   routes,
   run,
   startDesk,
-} from './harness/desk.js';
-import { projectRoot } from './harness/run-action.js';
+} from '../../dev/harness/desk.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 
 const GOOD = 'labels:\n  - name: S1-broken\n    color: d93f0b\n';
 const FORMS = '.github/ISSUE_TEMPLATE';

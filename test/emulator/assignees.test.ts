@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from './index.js';
-import { call, startBasic } from './helpers.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { call, startBasic } from '../../dev/emulator/helpers.js';
 
 type IssueBody = { assignees: { login: string }[]; assignee: { login: string } | null };
 

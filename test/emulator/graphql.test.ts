@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from './index.js';
-import { call, graphql, startBasic } from './helpers.js';
+import { startEmulator, type Emulator } from '../../dev/emulator/index.js';
+import { call, graphql, startBasic } from '../../dev/emulator/helpers.js';
 
 type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 type IssuesPage = {

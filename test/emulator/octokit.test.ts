@@ -7,8 +7,8 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from './index.js';
-import { startBasic } from './helpers.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { startBasic } from '../../dev/emulator/helpers.js';
 
 /** `secondary` collects the waits the throttling plugin was asked for; without it throttling is
  * off (its 1 s spacing of writes would only slow these tests down). */

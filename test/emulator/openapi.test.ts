@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from './index.js';
-import { routeTable } from './route-table.js';
-import { call, startBasic } from './helpers.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { routeTable } from '../../dev/emulator/route-table.js';
+import { call, startBasic } from '../../dev/emulator/helpers.js';
 
 interface OperationFixture {
   operationId: string;
@@ -17,7 +17,7 @@ interface OperationFixture {
 }
 
 const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/openapi-subset.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../dev/emulator/fixtures/openapi-subset.json', import.meta.url), 'utf8'),
 ) as { source: { version: string }; operations: Record<string, OperationFixture> };
 
 /** OpenAPI 3.0 -> JSON Schema: `nullable`, and oneOf -> anyOf (GitHub's oneOf branches overlap). */

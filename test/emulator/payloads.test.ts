@@ -4,8 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webhookPayload, type Emulator } from './index.js';
-import { startBasic } from './helpers.js';
+import { webhookPayload, type Emulator } from '../../dev/emulator/index.js';
+import { startBasic } from '../../dev/emulator/helpers.js';
 
 interface Definition {
   name: string;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from './index.js';
-import { call, startBasic } from './helpers.js';
-import { fakeSha } from './store.js';
+import type { Emulator } from '../../dev/emulator/index.js';
+import { call, startBasic } from '../../dev/emulator/helpers.js';
+import { fakeSha } from '../../dev/emulator/store.js';
 
 type ChangedFile = { filename: string; status: string; additions: number; deletions: number };
 

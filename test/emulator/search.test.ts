@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from './index.js';
-import { call } from './helpers.js';
+import { startEmulator, type Emulator } from '../../dev/emulator/index.js';
+import { call } from '../../dev/emulator/helpers.js';
 
 type SearchBody = {
   total_count: number;

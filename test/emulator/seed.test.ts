@@ -2,8 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SeedError, loadSeedFile, startEmulator, validateSeed, type Emulator } from './index.js';
-import { BASIC_SEED } from './helpers.js';
+import {
+  SeedError,
+  loadSeedFile,
+  startEmulator,
+  validateSeed,
+  type Emulator,
+} from '../../dev/emulator/index.js';
+import { BASIC_SEED } from '../../dev/emulator/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'emulator-seed-'));
 function file(name: string, text: string): string {

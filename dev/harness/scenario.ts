@@ -1,0 +1,241 @@
+import { type Emulator, startEmulator, webhookPayload } from '../emulator/index.js';
+import { presetFiles } from '../fixtures/escalation.js';
+import { type ActionRun, projectRoot, runAction } from './run-action.js';
+
+/**
+ * A support repository configured from a preset, with a clock the scenario moves forward, and
+ * the kit's reusable workflows as a runner would play them, step for step: each step a committed
+ * bundle, the config read through the contents API (the reusable workflows have no checkout
+ * step), SUPPORT_KIT_NOW set to the scenario's clock, and the secrets the callers pass as inputs.
+ */
+export const REPO = 'acme/desk';
+
+export type Run = ActionRun & { requests: Emulator['requests'] };
+
+export interface ScenarioOptions {
+  preset: string;
+  /** The instant the week starts at (the emulator's clock). */
+  now: string;
+  /** Logins that can be assigned: the roster's people, the leads. */
+  team: string[];
+  /** Changes to the preset's files before the week starts (a notification URL on loopback). */
+  rewrite?: (path: string, text: string) => string;
+  /** What the callers pass as secrets (`pagerduty-routing-key`, `slack-webhook-url`). */
+  secrets?: Record<string, string>;
+}
+
+export class Scenario {
+  private constructor(
+    readonly emulator: Emulator,
+    readonly files: Record<string, string>,
+    private readonly secrets: Record<string, string>,
+  ) {}
+
+  static async start(options: ScenarioOptions): Promise<Scenario> {
+    const rewrite = options.rewrite ?? ((_path: string, text: string) => text);
+    const files = Object.fromEntries(
+      Object.entries(presetFiles(projectRoot(), options.preset)).map(([path, text]) => [
+        path,
+        rewrite(path, text),
+      ]),
+    );
+    const emulator = await startEmulator({
+      now: options.now,
+      seed: {
+        users: [...options.team, 'customer-eng', 'reporter'].map((login) => ({ login })),
+        repos: [{ owner: 'acme', name: 'desk', collaborators: options.team, files }],
+      },
+    });
+    return new Scenario(emulator, files, options.secrets ?? {});
+  }
+
+  get store() {
+    return this.emulator.store;
+  }
+
+  get now(): string {
+    return this.store.now();
+  }
+
+  /** Move the clock to an instant. */
+  at(instant: string): this {
+    this.emulator.setClock(instant);
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.emulator.close();
+  }
+
+  open(issue: { title: string; body: string; labels?: string[]; user?: string }): number {
+    return this.store.createIssue(REPO, {
+      title: issue.title,
+      body: issue.body,
+      labels: issue.labels ?? [],
+      user: issue.user ?? 'customer-eng',
+    }).number;
+  }
+
+  edit(number: number, body: string, by = 'customer-eng'): string {
+    const before = this.store.issue(REPO, number).body ?? '';
+    this.store.updateIssue(REPO, number, { body }, { actor: by });
+    return before;
+  }
+
+  issue(number: number) {
+    return this.store.issue(REPO, number);
+  }
+
+  labelsOf(number: number): string[] {
+    return this.issue(number)
+      .labels.map((l) => l.name)
+      .sort();
+  }
+
+  /** Issues the kit opened (hand-off logs, reports), by the label that marks them. */
+  issuesLabelled(label: string) {
+    return this.store.repo(REPO).issues.filter((i) => i.labels.some((l) => l.name === label));
+  }
+
+  /**
+   * One bundle, as one workflow step: the requests it made are recorded apart. `secrets` names
+   * the inputs the workflow passes from its secrets to this step.
+   */
+  async step(
+    action: string,
+    event: { name: string; payload: object },
+    secrets: readonly string[] = [],
+  ): Promise<Run> {
+    this.emulator.resetRequests();
+    const inputs = Object.fromEntries(
+      secrets.filter((k) => this.secrets[k] !== undefined).map((k) => [k, this.secrets[k] ?? '']),
+    );
+    const result = await runAction({
+      action,
+      apiUrl: this.emulator.url,
+      repo: REPO,
+      event,
+      inputs,
+      env: { SUPPORT_KIT_NOW: this.now },
+    });
+    return { ...result, requests: [...this.emulator.requests] };
+  }
+
+  /**
+   * The issues workflow (.github/workflows/issues.yml) on opened, edited, reopened or labeled:
+   * one job of three steps on the same event payload, intake, on-call assignment, then
+   * escalation (response clock, status, playbook, page); each step runs even when one before
+   * it fails.
+   */
+  async issueEvent(
+    action: 'opened' | 'edited' | 'reopened' | 'labeled',
+    number: number,
+    changes?: Record<string, unknown>,
+  ): Promise<{ intake: Run; oncall: Run; escalate: Run }> {
+    const event = {
+      name: 'issues',
+      payload: webhookPayload(this.store, 'issues', {
+        repo: REPO,
+        action,
+        number,
+        ...(changes ? { changes } : {}),
+      }),
+    };
+    const intake = await this.step('intake', event);
+    const oncall = await this.step('oncall', event);
+    const escalate = await this.step('escalate', event, [
+      'pagerduty-routing-key',
+      'slack-webhook-url',
+    ]);
+    return { intake, oncall, escalate };
+  }
+
+  /**
+   * The schedule workflow (.github/workflows/schedule.yml), every quarter of an hour: on-call
+   * (held issues, hand-off), the escalation sweep, then the intake sweep.
+   */
+  async tick(): Promise<{ oncall: Run; escalate: Run; intake: Run }> {
+    const event = {
+      name: 'schedule',
+      payload: webhookPayload(this.store, 'schedule', {
+        repo: REPO,
+        schedule: '7,22,37,52 * * * *',
+      }),
+    };
+    const oncall = await this.step('oncall', event, ['slack-webhook-url']);
+    const escalate = await this.step('escalate', event, [
+      'pagerduty-routing-key',
+      'slack-webhook-url',
+      'escalation-token',
+    ]);
+    const intake = await this.step('intake', event);
+    return { oncall, escalate, intake };
+  }
+
+  /**
+   * The escalate workflow (.github/workflows/escalate.yml) on the issue events the issues
+   * workflow does not take (unlabeled, assigned, closed).
+   */
+  async escalate(event: { action: 'unlabeled' | 'assigned' | 'closed'; number: number }) {
+    return this.step(
+      'escalate',
+      { name: 'issues', payload: webhookPayload(this.store, 'issues', { repo: REPO, ...event }) },
+      ['pagerduty-routing-key', 'slack-webhook-url', 'escalation-token'],
+    );
+  }
+
+  /**
+   * A person comments on an issue at the scenario's clock, and the escalate workflow
+   * (.github/workflows/escalate.yml) runs on the issue_comment event (replies stop the
+   * response clock; slash commands).
+   */
+  async comment(number: number, user: string, body: string): Promise<Run> {
+    const comment = this.store.addComment(REPO, number, { user, body, created_at: this.now });
+    return this.step(
+      'escalate',
+      {
+        name: 'issue_comment',
+        payload: webhookPayload(this.store, 'issue_comment', {
+          repo: REPO,
+          action: 'created',
+          number,
+          comment_id: comment.id,
+        }),
+      },
+      ['pagerduty-routing-key', 'slack-webhook-url', 'escalation-token'],
+    );
+  }
+
+  /** The report workflow (.github/workflows/report.yml) on its Monday schedule. */
+  async report(): Promise<Run> {
+    return this.step(
+      'report',
+      {
+        name: 'schedule',
+        payload: webhookPayload(this.store, 'schedule', { repo: REPO, schedule: '17 12 * * 1' }),
+      },
+      ['slack-webhook-url'],
+    );
+  }
+
+  /** A push of the preset's files to the default branch: the labels workflow syncs the labels. */
+  async pushConfig(by: string): Promise<Run> {
+    const sha = 'c3'.repeat(20);
+    for (const [path, text] of Object.entries(this.files))
+      this.store.setFile(REPO, path, text, sha);
+    return this.step('labels', {
+      name: 'push',
+      payload: webhookPayload(this.store, 'push', {
+        repo: REPO,
+        after: sha,
+        sender: by,
+        commits: [{ id: sha, message: 'Adopt support-kit', added: Object.keys(this.files) }],
+      }),
+    });
+  }
+}
+
+export { formBody } from '../fixtures/forms.js';
+
+export const writes = (run: Run) => run.requests.filter((r) => r.method !== 'GET');
+export const routes = (run: Run) => run.requests.map((r) => r.route);

@@ -1,0 +1,18 @@
+import { parseMarkers } from '../../kernel/markers.js';
+
+/** Issues the kit writes for itself: the weekly report and the on-call hand-off logs. */
+const KIT_ISSUE_KINDS = new Set(['report', 'handoff-log']);
+
+/**
+ * An issue the kit opened for its own records is not a support request: it has no response goal,
+ * no status, and must never page anyone. Recognised by the marker in its body, written by a bot
+ * (a person pasting a marker into a real request does not make it the kit's).
+ */
+export function isKitIssue(issue: {
+  body: string | null;
+  user: { type?: string } | null;
+}): boolean {
+  return (
+    issue.user?.type === 'Bot' && parseMarkers(issue.body).some((m) => KIT_ISSUE_KINDS.has(m.kind))
+  );
+}

@@ -1,0 +1,98 @@
+import { formatMarker, hasMarker, parseMarkers } from '../../kernel/markers.js';
+import type { Marker } from '../../kernel/plan.js';
+import { type PendingNotification, readPending } from '../../notify/pending.js';
+import type { CommentSnapshot } from './types.js';
+
+/**
+ * What the kit did for an issue, kept in one marked comment so that a re-run (or a late cron
+ * run) knows what is done: the escalation steps taken, the notifications sent, the playbook and
+ * the last comment whose commands were handled. Nothing else remembers it.
+ */
+
+export const STATE_MARKER: Marker = { kind: 'escalation', keys: {} };
+const STATE_KIND = 'escalation-state';
+
+export interface Acknowledgement {
+  at: string;
+  by: string;
+  how: 'comment' | 'command' | 'label';
+}
+
+export interface EscalationState {
+  /** Escalation steps taken (1 = the first step is done). */
+  steps: number;
+  /** Recorded for `/ack`: the command's author was checked once, through the API. */
+  ack?: Acknowledgement;
+  /** Notification keys already sent or attempted (a failed one is also in `pending`). */
+  notified: string[];
+  playbook?: { name: string; at: string };
+  leadership: boolean;
+  /** The id of the last comment whose commands were handled. */
+  command: number;
+}
+
+export function emptyState(): EscalationState {
+  return { steps: 0, notified: [], leadership: false, command: 0 };
+}
+
+/**
+ * Nothing worth a comment yet. A handled command is: commands are looked for on every run, and
+ * one that left no reply (`/assign`, `/severity`) would otherwise be obeyed again.
+ */
+export function isEmptyState(state: EscalationState): boolean {
+  return (
+    state.steps === 0 &&
+    !state.ack &&
+    state.notified.length === 0 &&
+    !state.playbook &&
+    state.command === 0
+  );
+}
+
+export interface StoredState {
+  state: EscalationState;
+  pending: PendingNotification[];
+  /** The state comment as it is now, to leave it alone when nothing changed. */
+  body?: string;
+}
+
+/** The state from the kit's own comment; a marker in a person's comment is ignored. */
+export function readState(comments: readonly CommentSnapshot[]): StoredState {
+  const own = comments.find((c) => c.bot && hasMarker(c.body, STATE_MARKER));
+  if (!own) return { state: emptyState(), pending: [] };
+  const keys = parseMarkers(own.body).find((m) => m.kind === STATE_KIND)?.keys ?? {};
+  const state = emptyState();
+  state.steps = Number(keys.steps) || 0;
+  state.command = Number(keys.command) || 0;
+  state.leadership = keys.leadership === '1';
+  state.notified = (keys.notified ?? '').split(',').filter(Boolean);
+  if (keys['ack-at'] && keys['ack-by'])
+    state.ack = {
+      at: keys['ack-at'],
+      by: keys['ack-by'],
+      how:
+        keys['ack-how'] === 'comment' || keys['ack-how'] === 'label' ? keys['ack-how'] : 'command',
+    };
+  if (keys.playbook && keys['playbook-at'])
+    state.playbook = { name: keys.playbook, at: keys['playbook-at'] };
+  return { state, pending: readPending(own.body), body: own.body };
+}
+
+/** The hidden line that carries the state (the visible text is for people). */
+export function stateLine(state: EscalationState): string {
+  return formatMarker({
+    kind: STATE_KIND,
+    keys: {
+      steps: String(state.steps),
+      notified: [...new Set(state.notified)].sort().join(','),
+      ...(state.ack
+        ? { 'ack-at': state.ack.at, 'ack-by': state.ack.by, 'ack-how': state.ack.how }
+        : {}),
+      ...(state.playbook
+        ? { playbook: state.playbook.name, 'playbook-at': state.playbook.at }
+        : {}),
+      ...(state.leadership ? { leadership: '1' } : {}),
+      ...(state.command ? { command: String(state.command) } : {}),
+    },
+  });
+}

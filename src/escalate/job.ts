@@ -1,0 +1,331 @@
+import { type LoadedConfig, loadConfig } from '../config/load.js';
+import { type ConfigProblem, hasErrors } from '../kernel/problems.js';
+import {
+  defaultEscalation,
+  type EscalationConfig,
+  escalationFrom,
+  PAGERDUTY_EVENTS_URL,
+} from './config/escalation.js';
+import { crossCheckEscalation } from './config/crosscheck.js';
+import { decideIssue, unansweredCommands } from './decide/decide.js';
+import { isKitIssue } from './decide/kit-issues.js';
+import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from './decide/sweep.js';
+import {
+  type Access,
+  type Channels,
+  type CommentSnapshot,
+  isBotLogin,
+  type IssueSnapshot,
+  type Occasion,
+} from './decide/types.js';
+import { duplicateTargets, type Referenced } from './decide/commands/run.js';
+import { emptyPlan, type Plan, type RepoRef } from '../kernel/plan.js';
+import { rosterFrom } from '../roster/config/from-yaml.js';
+import type { Roster } from '../roster/types.js';
+import { createOctokit, writePacingFromEnv } from '../github/client.js';
+import { Gateway } from '../github/gateway.js';
+import { createNotifier } from '../notify/notifier.js';
+import type { GitHubComment, GitHubIssue } from '../github/types.js';
+import type { Job, JobContext, JobOutcome } from '../job/contract.js';
+
+/** GitHub's issue as a webhook or the REST API gives it. */
+interface IssuePayload {
+  number: number;
+  title: string;
+  body: string | null;
+  user: { login: string; type?: string } | null;
+  labels: { name: string }[];
+  assignees?: { login: string }[];
+  state: 'open' | 'closed';
+  state_reason?: string | null;
+  created_at: string;
+  closed_at: string | null;
+  html_url: string;
+  comments?: number;
+  pull_request?: unknown;
+}
+
+interface CommentPayload {
+  id: number;
+  body: string;
+  user: { login: string; type?: string } | null;
+  created_at: string;
+}
+
+/** Issue events after which another step of the same job may have labelled the issue. */
+const FRESH_ON: readonly string[] = ['opened', 'reopened', 'edited'];
+
+const ACCESS: readonly Access[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+
+/**
+ * Escalation, statuses, commands, playbooks and notifications. On an issue event or a new
+ * comment, the one issue is decided; on schedule, every open issue whose next step may be due
+ * (and recently closed ones under a playbook) is swept, so dropped or late cron runs catch up.
+ */
+export const escalateJob: Job = async (context) => {
+  const config = await loadConfig(context.source, { only: ['escalation', 'roster'] });
+  const file = config.files.find((f) => f.spec.name === 'escalation');
+  const rosterFile = config.files.find((f) => f.spec.name === 'roster');
+  if (hasErrors(config.problems))
+    return { config, plans: [emptyPlan('escalate', context.repo, ['the config has errors'])] };
+  const escalation = file ? escalationFrom(file.yaml.value) : defaultEscalation();
+  const roster = rosterFile ? rosterFrom(rosterFile.yaml.value) : undefined;
+  const playbooks: Record<string, string | null> = {};
+  for (const playbook of escalation.playbooks)
+    playbooks[playbook.name] = await context.source.read(playbook.file);
+  const problems = file
+    ? crossCheckEscalation(
+        file.yaml,
+        roster,
+        (path) => escalation.playbooks.some((p) => p.file === path && playbooks[p.name] !== null),
+        context.source.folder,
+      )
+    : [];
+  if (hasErrors(problems))
+    return {
+      config,
+      problems,
+      plans: [emptyPlan('escalate', context.repo, ['the config has errors'])],
+    };
+
+  const channels = await connect(context, escalation);
+  const notes = [
+    file
+      ? `escalation.yaml: ${escalation.goals.length} goal(s), ${escalation.steps.length} step(s)`
+      : 'no escalation.yaml: a one-business-hour goal and no steps',
+    roster ? 'roster.yaml read' : 'no roster.yaml: the clock counts wall-clock time',
+    `channels: ${[channels.pagerduty ? 'PagerDuty' : '', channels.webhook ? 'webhook' : ''].filter(Boolean).join(', ') || 'none'}`,
+  ];
+
+  /** One issue decided, on an event or in the sweep, with the facts only the API can give. */
+  const decide = async (
+    issue: IssueSnapshot,
+    comments: CommentSnapshot[],
+    occasion: Occasion,
+    checked: Map<string, Access>,
+  ) =>
+    decideIssue({
+      repo: context.repo,
+      issue,
+      comments,
+      occasion,
+      config: escalation,
+      ...opt(roster),
+      playbooks,
+      channels,
+      now: context.now,
+      access: await accessOf(context, comments, escalation, checked),
+      referenced: await referencedBy(context, comments, escalation),
+    });
+
+  const { event } = context;
+  if (event.name === 'issues' || event.name === 'issue_comment') {
+    const sent = event.payload.issue as IssuePayload | undefined;
+    if (!sent || sent.pull_request)
+      return { config, problems, plans: [emptyPlan('escalate', context.repo, ['not an issue'])] };
+    // On a new, reopened or edited issue, intake runs just before in the same job and may add
+    // the severity from the form; its labels start no workflow run, so they are read here, or an
+    // S1 chosen on the form (or edited into it) would never page.
+    const payload = FRESH_ON.includes(event.action ?? '')
+      ? ((await context.gateway.getIssue(sent.number)) as unknown as IssuePayload)
+      : sent;
+    if (isKitIssue(payload))
+      return {
+        config,
+        problems,
+        plans: [
+          emptyPlan('escalate', context.repo, [`#${payload.number} is the kit's own record`]),
+        ],
+      };
+    const issue = snapshotOf(payload);
+    const comments = payload.comments === 0 ? [] : await readComments(context, issue.number);
+    let occasion: Occasion;
+    const checked = new Map<string, Access>();
+    if (event.name === 'issue_comment') {
+      const raw = event.payload.comment as CommentPayload | undefined;
+      if (!raw)
+        return { config, problems, plans: [emptyPlan('escalate', context.repo, ['no comment'])] };
+      const comment = commentOf(raw);
+      if (!comments.some((c) => c.id === comment.id)) comments.push(comment);
+      const access = await accessOf(context, comments, escalation, checked);
+      occasion = {
+        kind: 'comment',
+        comment,
+        access: access[comment.author.toLowerCase()] ?? 'none',
+      };
+    } else {
+      const label = (event.payload.label as { name?: string } | undefined)?.name;
+      occasion = { kind: 'issue-event', action: event.action ?? '', ...(label ? { label } : {}) };
+    }
+    return outcome(context, config, problems, notes, [
+      await decide(issue, comments, occasion, checked),
+    ]);
+  }
+
+  // Scheduled (or dispatched): sweep.
+  const open = (await context.gateway.listIssues({ state: 'open' })).filter((i) => !i.pull_request);
+  const since = new Date(context.now.getTime() - CLOSED_HORIZON_DAYS * 86_400_000).toISOString();
+  const followsClosed = escalation.playbooks.length > 0 || escalation.pagerduty !== undefined;
+  const closed = followsClosed
+    ? (await context.gateway.listIssues({ state: 'closed', since })).filter((i) => !i.pull_request)
+    : [];
+  const decisions = [];
+  const checked = new Map<string, Access>();
+  let looked = 0;
+  for (const found of [...open, ...closed]) {
+    const raw = found as unknown as IssuePayload;
+    if (isKitIssue(raw)) continue;
+    const issue = snapshotOf(raw);
+    if (!mayHaveWorkDue(issue, escalation, roster, context.now)) continue;
+    looked += 1;
+    const comments = raw.comments === 0 ? [] : await readComments(context, issue.number);
+    decisions.push(await decide(issue, comments, { kind: 'sweep' }, checked));
+  }
+  notes.push(
+    `${open.length} open and ${closed.length} recently closed issue(s); ${looked} looked at`,
+  );
+  return outcome(context, config, problems, notes, decisions);
+};
+
+const opt = (roster: Roster | undefined) => (roster ? { roster } : {});
+
+function outcome(
+  context: JobContext,
+  config: LoadedConfig,
+  problems: ConfigProblem[],
+  notes: string[],
+  decisions: ReturnType<typeof decideIssue>[],
+): JobOutcome {
+  const plan = emptyPlan('escalate', context.repo, notes);
+  const remote = new Map<string, Plan>();
+  for (const d of decisions) {
+    plan.operations.push(...d.operations);
+    plan.notes.push(...d.notes);
+    for (const other of d.remote) {
+      const key = `${other.repo.owner}/${other.repo.repo}`.toLowerCase();
+      const existing = remote.get(key);
+      if (existing) existing.operations.push(...other.operations);
+      else remote.set(key, { ...other, notes: [...other.notes] });
+    }
+  }
+  // The issues other repositories get are opened first: the reply here follows what happened.
+  return { config, problems, plans: [...remote.values(), plan] };
+}
+
+/**
+ * Secrets come from the action's inputs only: the PagerDuty routing key, the webhook URL and a
+ * token for the repositories `/escalate` may open issues in.
+ */
+async function connect(context: JobContext, escalation: EscalationConfig): Promise<Channels> {
+  const routingKey = context.input('pagerduty-routing-key');
+  const webhookUrl = context.input('slack-webhook-url');
+  const token = context.input('escalation-token');
+  context.gateway.notifier = createNotifier({
+    ...(routingKey
+      ? { pagerduty: { url: escalation.pagerduty?.url ?? PAGERDUTY_EVENTS_URL, routingKey } }
+      : {}),
+    ...(webhookUrl ? { webhook: { url: webhookUrl } } : {}),
+  });
+  if (token && escalation.commands.escalateTo.length > 0) {
+    const octokit = await createOctokit({
+      token,
+      baseUrl: String(context.gateway.octokit.request.endpoint.DEFAULTS.baseUrl),
+      ...writePacingFromEnv(),
+      log: context.log,
+    });
+    // One GET /user: a personal token writes as a person, whose markers must count as the kit's
+    // or every /escalate would open its issue again (an app's token has no user and writes as a Bot).
+    const self = await new Gateway(octokit, context.repo).authenticatedLogin();
+    for (const target of escalation.commands.escalateTo) {
+      const [owner = '', repo = ''] = target.split('/');
+      context.gateway.useClientFor({ owner, repo } satisfies RepoRef, octokit, self ?? undefined);
+    }
+  }
+  return {
+    pagerduty: !!routingKey && escalation.pagerduty !== undefined,
+    webhook: !!webhookUrl && escalation.webhook !== undefined,
+    escalationToken: !!token,
+  };
+}
+
+async function readComments(context: JobContext, issue: number): Promise<CommentSnapshot[]> {
+  return (await context.gateway.listComments(issue)).map((c: GitHubComment) => commentOf(c));
+}
+
+function commentOf(c: CommentPayload | GitHubComment): CommentSnapshot {
+  const login = c.user?.login ?? 'ghost';
+  return {
+    id: c.id,
+    author: login,
+    bot: isBotLogin(login, c.user?.type),
+    body: c.body ?? '',
+    createdAt: c.created_at,
+  };
+}
+
+function snapshotOf(issue: IssuePayload | GitHubIssue): IssueSnapshot {
+  const i = issue as IssuePayload;
+  return {
+    number: i.number,
+    title: i.title,
+    body: i.body ?? '',
+    author: i.user?.login ?? 'ghost',
+    url: i.html_url,
+    labels: i.labels.map((l) => l.name),
+    assignees: (i.assignees ?? []).map((a) => a.login),
+    state: i.state,
+    stateReason: i.state_reason ?? null,
+    createdAt: i.created_at,
+    closedAt: i.closed_at ?? null,
+  };
+}
+
+/**
+ * The access of everyone with a command no run has handled yet: one permission check per author,
+ * remembered for the run (the comment run, an issue event and the sweep all handle them).
+ */
+async function accessOf(
+  context: JobContext,
+  comments: readonly CommentSnapshot[],
+  escalation: EscalationConfig,
+  /** Checks already made in this run: the sweep may meet one person on many issues. */
+  checked: Map<string, Access> = new Map(),
+): Promise<Record<string, Access>> {
+  const access: Record<string, Access> = {};
+  for (const comment of unansweredCommands(comments, escalation)) {
+    const login = comment.author.toLowerCase();
+    if (access[login] !== undefined) continue;
+    const known = checked.get(login);
+    access[login] = known ?? roleOf(await context.gateway.permissionOf(comment.author));
+    checked.set(login, access[login]);
+  }
+  return access;
+}
+
+/** One GET for each issue an unanswered `/duplicate` names: it must exist before anything closes. */
+async function referencedBy(
+  context: JobContext,
+  comments: readonly CommentSnapshot[],
+  escalation: EscalationConfig,
+): Promise<Record<number, Referenced>> {
+  const found: Record<number, Referenced> = {};
+  const bodies = unansweredCommands(comments, escalation).map((c) => c.body);
+  for (const number of duplicateTargets(bodies)) {
+    try {
+      const issue = await context.gateway.getIssue(number);
+      found[number] = issue.pull_request ? 'pull' : 'issue';
+    } catch (error) {
+      if (
+        (error as { status?: number }).status !== 404 &&
+        (error as { status?: number }).status !== 410
+      )
+        throw error;
+      found[number] = 'missing';
+    }
+  }
+  return found;
+}
+
+function roleOf(role: string): Access {
+  return (ACCESS as readonly string[]).includes(role) ? (role as Access) : 'none';
+}

@@ -1,0 +1,185 @@
+import * as core from '@actions/core';
+import { readClock } from './clock.js';
+import { type ConfigProblem, formatProblem } from '../kernel/problems.js';
+import {
+  apiSource,
+  workspaceHasConfig,
+  workspaceSource,
+  type ConfigSource,
+} from '../config/sources.js';
+import type { Plan, RepoRef } from '../kernel/plan.js';
+import { renderSummary } from '../kernel/summary.js';
+import { createOctokit, writePacingFromEnv } from '../github/client.js';
+import { describeRequestError, Gateway } from '../github/gateway.js';
+import { executeJob } from '../job/execute.js';
+import type { Job, JobContext } from '../job/contract.js';
+import type { JobLoaders } from './entry.js';
+import type { RunnerEvent } from './event.js';
+import { type Capability, describeEvent } from '../job/triggers.js';
+
+interface Inputs {
+  token: string;
+  configPath: string;
+  dryRun: boolean;
+}
+
+/** Run the chosen capabilities for one event: decide, apply, report, in that order. */
+export async function runJobs(
+  capabilities: readonly Capability[],
+  event: RunnerEvent,
+  options: { routed: boolean; jobs: JobLoaders },
+): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const repo = readRepo();
+    const octokit = await createOctokit({
+      token: inputs.token,
+      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      ...writePacingFromEnv(),
+      log: (m) => core.warning(m),
+    });
+    const gateway = new Gateway(octokit, repo);
+    const source = await configSource(gateway, inputs.configPath, event);
+    const now = clockOrFail();
+    const plans: Plan[] = [];
+    let failed = false;
+    for (const capability of capabilities) {
+      const load = options.jobs[capability];
+      if (!load) throw new Error(`this bundle does not carry the ${capability} capability`);
+      const outcome = await runOne(capability, await load(), {
+        event,
+        repo,
+        gateway,
+        source,
+        now,
+        dryRun: inputs.dryRun,
+      });
+      plans.push(...outcome.plans);
+      for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+      failed ||= outcome.failed;
+    }
+    // One capability with one plan gives the Plan itself; anything more gives an array of plans.
+    core.setOutput(
+      'plan',
+      JSON.stringify(!options.routed && plans.length === 1 ? plans[0] : plans),
+    );
+    if (failed) core.setFailed('support-kit: see the errors above and the job summary');
+  } catch (error) {
+    core.setFailed(`support-kit: ${describeRequestError(error)}`);
+  }
+}
+
+async function runOne(
+  capability: Capability,
+  job: Job,
+  ctx: Omit<JobContext, 'capability' | 'log' | 'input'> & { dryRun: boolean },
+): Promise<{ plans: Plan[]; outputs: Record<string, string>; failed: boolean }> {
+  core.startGroup(`support-kit ${capability} on ${describeEvent(ctx.event)}`);
+  try {
+    const run = await executeJob(
+      job,
+      { capability, ...ctx, input: (name) => core.getInput(name), log: (m) => core.info(m) },
+      { dryRun: ctx.dryRun },
+    );
+    annotate(run.problems);
+    for (const failure of run.failures) core.error(`${capability}: ${failure}`);
+    const config = run.outcome.config;
+    run.plans.forEach(({ plan, rows }, index) => {
+      core.summary.addRaw(
+        renderSummary({
+          capability,
+          event: describeEvent(ctx.event),
+          repo: `${plan.repo.owner}/${plan.repo.repo}`,
+          configSource: config.source,
+          files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
+          problems: index === 0 ? run.problems : [],
+          dryRun: ctx.dryRun,
+          preview: plan.preview === true,
+          rows,
+          notes: plan.notes,
+        }),
+      );
+    });
+    if (run.outcome.summary) core.summary.addRaw(`${run.outcome.summary}\n`);
+    await core.summary.write();
+    return {
+      plans: run.plans.map((p) => p.plan),
+      outputs: run.outcome.outputs ?? {},
+      failed: run.failures.length > 0,
+    };
+  } finally {
+    core.endGroup();
+  }
+}
+
+/** Each problem becomes an annotation on its line, so a pull request shows it in the diff. */
+const annotated = new Set<string>();
+
+/** Once per run: with several capabilities reading one file, a problem is still one annotation. */
+function annotate(problems: readonly ConfigProblem[]): void {
+  for (const p of problems) {
+    const key = formatProblem(p);
+    if (annotated.has(key)) continue;
+    annotated.add(key);
+    const props = {
+      title: 'support-kit config',
+      file: p.file,
+      startLine: p.line,
+      startColumn: p.column,
+    };
+    if (p.severity === 'error') core.error(p.message, props);
+    else core.warning(p.message, props);
+    core.info(formatProblem(p));
+  }
+}
+
+function readInputs(): Inputs {
+  const token = core.getInput('github-token');
+  if (!token)
+    throw new Error(
+      'the github-token input is empty; pass ${{ github.token }} or a token with issues: write',
+    );
+  const dryRun = core.getInput('dry-run') || 'false';
+  if (!['true', 'false'].includes(dryRun))
+    throw new Error(`the dry-run input must be true or false, not "${dryRun}"`);
+  return {
+    token,
+    configPath: core.getInput('config-path') || '.github/support-kit',
+    dryRun: dryRun === 'true',
+  };
+}
+
+function readRepo(): RepoRef {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set to owner/name');
+  return { owner, repo };
+}
+
+/**
+ * Config comes from the checkout when there is one; otherwise through the contents API at
+ * the commit the event is about, so an action needs no checkout step.
+ */
+async function configSource(
+  gateway: Gateway,
+  configPath: string,
+  event: RunnerEvent,
+): Promise<ConfigSource> {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (workspace && (await workspaceHasConfig(workspace, configPath)))
+    return workspaceSource(workspace, configPath);
+  return apiSource(gateway, configPath, eventRef(event));
+}
+
+function eventRef(event: RunnerEvent): string | undefined {
+  const pr = event.payload.pull_request as { head?: { sha?: string } } | undefined;
+  if (event.name === 'pull_request' && pr?.head?.sha) return pr.head.sha;
+  if (event.name === 'push' && typeof event.payload.after === 'string') return event.payload.after;
+  return process.env.GITHUB_SHA || undefined;
+}
+
+/** A clock the run cannot read is a failed run, before anything is decided. */
+function clockOrFail(): Date {
+  const now = readClock();
+  if ('invalid' in now) throw new Error(now.invalid);
+  return now;
+}

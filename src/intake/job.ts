@@ -1,0 +1,188 @@
+import { intakeConfigFrom } from './config/intake.js';
+import { loadIssueTemplates } from './config/issue-templates.js';
+import { loadConfig } from '../config/load.js';
+import { hasErrors } from '../kernel/problems.js';
+import { decideIntake } from './decide/decide.js';
+import { rankDuplicates, searchTerms } from './decide/similarity.js';
+import type { DuplicateHint, IntakeConfig, IntakeIssue, IssueTemplate } from './decide/types.js';
+import { emptyPlan, type Plan } from '../kernel/plan.js';
+import { findMarkedComment } from '../github/apply.js';
+import type { Gateway } from '../github/gateway.js';
+import type { GitHubIssue } from '../github/types.js';
+import type { Job, JobContext } from '../job/contract.js';
+
+const MARKER = { kind: 'intake', keys: {} } as const;
+const CANDIDATES = 20;
+
+interface IssuePayload {
+  number: number;
+  title: string;
+  body: string | null;
+  user: { login: string } | null;
+  author_association?: string;
+  labels: { name: string }[];
+  state: 'open' | 'closed';
+  state_reason?: string | null;
+  created_at: string;
+  updated_at: string;
+  pull_request?: unknown;
+}
+
+/**
+ * Check each new, edited or reopened issue against the repository's own issue templates and
+ * intake.yaml: label it, ask for what is missing in one comment kept up to date, hint at
+ * duplicates. A scheduled run closes issues that stayed incomplete too long.
+ */
+export const intakeJob: Job = async (context) => {
+  const config = await loadConfig(context.source, { only: ['intake'] });
+  if (hasErrors(config.problems))
+    return { config, plans: [emptyPlan('intake', context.repo, ['intake.yaml has errors'])] };
+  const rules = intakeConfigFrom(
+    config.files[0]?.yaml.value as Parameters<typeof intakeConfigFrom>[0],
+  );
+  const loaded = await loadIssueTemplates(context.source);
+  const problems = [...loaded.problems];
+  const templates = loaded.templates;
+  const notes =
+    templates.length > 0
+      ? [`templates: ${templates.map((t) => t.key).join(', ')}`]
+      : ['no issue templates in .github/ISSUE_TEMPLATE: only title rules apply'];
+  for (const key of Object.keys(rules.templates)) {
+    if (!templates.some((t) => t.key === key))
+      notes.push(`intake.yaml has rules for "${key}" but there is no such template`);
+  }
+
+  const payload = context.event.payload.issue as IssuePayload | undefined;
+  if (context.event.name === 'issues' && payload) {
+    if (payload.pull_request)
+      return {
+        config,
+        problems,
+        plans: [emptyPlan('intake', context.repo, ['a pull request, not an issue'])],
+      };
+    const plan = await decideOne(context, payload, rules, templates, notes);
+    return {
+      config,
+      problems,
+      plans: [plan.plan],
+      outputs: { verdict: JSON.stringify(plan.verdict) },
+    };
+  }
+  return { config, problems, plans: [await sweep(context, rules, templates, notes)] };
+};
+
+async function decideOne(
+  context: JobContext,
+  payload: IssuePayload,
+  rules: IntakeConfig,
+  templates: IssueTemplate[],
+  notes: string[],
+): Promise<{ plan: Plan; verdict: unknown }> {
+  const issue = toIssue(payload);
+  const trigger =
+    context.event.action === 'edited'
+      ? 'edited'
+      : context.event.action === 'reopened'
+        ? 'reopened'
+        : 'opened';
+  const changes = context.event.payload.changes as { body?: { from?: string } } | undefined;
+  const duplicates =
+    trigger === 'opened' && rules.duplicates.enabled
+      ? await findDuplicates(context.gateway, context.repo, issue, rules)
+      : [];
+  const decision = decideIntake({
+    issue,
+    trigger,
+    ...(changes?.body?.from !== undefined ? { previousBody: changes.body.from } : {}),
+    templates,
+    config: rules,
+    duplicates,
+    previousComment: await previousComment(context.gateway, issue.number),
+    now: context.now,
+  });
+  return {
+    plan: {
+      capability: 'intake',
+      repo: context.repo,
+      operations: decision.operations,
+      notes: [...notes, ...decision.notes],
+    },
+    verdict: decision.verdict,
+  };
+}
+
+/** Close what stayed incomplete too long. One search finds them; nothing else is listed. */
+async function sweep(
+  context: JobContext,
+  rules: IntakeConfig,
+  templates: IssueTemplate[],
+  notes: string[],
+): Promise<Plan> {
+  const plan = emptyPlan('intake', context.repo, [...notes]);
+  if (rules.closeAfterDays === undefined) {
+    plan.notes.push('close-after-days is not set: no issue is closed for missing information');
+    return plan;
+  }
+  const cutoff = new Date(context.now.getTime() - rules.closeAfterDays * 86_400_000)
+    .toISOString()
+    .slice(0, 19);
+  const query = `repo:${context.repo.owner}/${context.repo.repo} is:issue is:open label:"${rules.status.incomplete}" updated:<${cutoff}Z`;
+  const stale = await context.gateway.searchIssues(query, 100);
+  for (const found of stale) {
+    const decision = decideIntake({
+      issue: toIssue(found as IssuePayload),
+      trigger: 'sweep',
+      templates,
+      config: rules,
+      duplicates: [],
+      previousComment: await previousComment(context.gateway, found.number),
+      now: context.now,
+    });
+    plan.operations.push(...decision.operations);
+  }
+  plan.notes.push(
+    `${stale.length} open issue(s) incomplete for more than ${rules.closeAfterDays} day(s)`,
+  );
+  return plan;
+}
+
+async function findDuplicates(
+  gateway: Gateway,
+  repo: { owner: string; repo: string },
+  issue: IntakeIssue,
+  rules: IntakeConfig,
+): Promise<DuplicateHint[]> {
+  const terms = searchTerms(issue.title);
+  if (terms.length === 0) return [];
+  // The search narrows by words; similarity on title and body decides.
+  const query = `repo:${repo.owner}/${repo.repo} is:issue is:open ${terms.map((t) => `"${t}"`).join(' OR ')}`;
+  const candidates = (await gateway.searchIssues(query, CANDIDATES))
+    .filter((c: GitHubIssue) => c.number !== issue.number)
+    .map((c) => ({ number: c.number, title: c.title, body: c.body ?? '', url: c.html_url }));
+  return rankDuplicates(
+    { number: issue.number, title: issue.title, body: issue.body },
+    candidates,
+    rules.duplicates.threshold,
+    rules.duplicates.max,
+  );
+}
+
+async function previousComment(gateway: Gateway, issue: number): Promise<string | null> {
+  const found = findMarkedComment(await gateway.listComments(issue), MARKER);
+  return found ? found.body.replace(/^<!--[^\n]*-->\n/, '') : null;
+}
+
+function toIssue(p: IssuePayload): IntakeIssue {
+  return {
+    number: p.number,
+    title: p.title,
+    body: p.body ?? '',
+    author: p.user?.login ?? '',
+    authorAssociation: p.author_association ?? 'NONE',
+    labels: p.labels.map((l) => l.name),
+    state: p.state,
+    stateReason: p.state_reason ?? null,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+  };
+}

@@ -1,0 +1,63 @@
+import type { ConfigProblem } from '../kernel/problems.js';
+import { hasErrors, sortProblems } from '../kernel/problems.js';
+import type { Plan } from '../kernel/plan.js';
+import type { SummaryRow } from '../kernel/summary.js';
+import { applyPlan } from '../github/apply.js';
+import type { Job, JobContext, JobOutcome } from './contract.js';
+
+export interface PlanRun {
+  plan: Plan;
+  rows: SummaryRow[];
+}
+
+/** A job's decisions and what became of them: the same for the action and the CLI. */
+export interface JobRun {
+  outcome: JobOutcome;
+  problems: ConfigProblem[];
+  plans: PlanRun[];
+  /** Every reason the run fails, in words: config errors, refused writes, drift, a held brake. */
+  failures: string[];
+}
+
+/**
+ * Decide, then apply each plan to its own repository. Nothing is applied when the config has
+ * errors (acting on half-valid config could undo a team's setup), unless the job made its plan
+ * for exactly that case (validate's comment). Preview plans are shown, never applied.
+ */
+export async function executeJob(
+  job: Job,
+  context: JobContext,
+  options: { dryRun: boolean },
+): Promise<JobRun> {
+  const outcome = await job(context);
+  const problems = sortProblems([...outcome.config.problems, ...(outcome.problems ?? [])]);
+  const failures: string[] = [];
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) failures.push(`${errors} config error(s)`);
+  const blocked = hasErrors(problems) && outcome.safeWithConfigErrors !== true;
+
+  const plans: PlanRun[] = [];
+  for (const plan of outcome.plans) {
+    if (blocked) {
+      plans.push({
+        plan,
+        rows: plan.operations.map((operation) => ({
+          operation,
+          status: 'not run',
+          detail: 'config has errors',
+        })),
+      });
+      continue;
+    }
+    const gateway = context.gateway.forRepo(plan.repo);
+    const applied = await applyPlan(plan, gateway, {
+      dryRun: options.dryRun || plan.preview === true,
+      log: context.log,
+    });
+    for (const failure of applied.failures)
+      failures.push(`${plan.repo.owner}/${plan.repo.repo}: ${failure.detail}`);
+    plans.push({ plan, rows: applied.results });
+  }
+  failures.push(...(outcome.failures ?? []));
+  return { outcome, problems, plans, failures };
+}

@@ -1,0 +1,58 @@
+import type { Marker } from './plan.js';
+
+/**
+ * Hidden markers (`<!-- support-kit:KIND key=value -->`) are the kit's only memory:
+ * a re-run finds the comment or issue it wrote by its marker and updates it in place.
+ */
+
+const PREFIX = 'support-kit:';
+const MARKER_RE = /<!--\s*support-kit:([a-z][a-z0-9-]*)((?:\s+[a-z][a-z0-9_-]*=[^\s>]*)*)\s*-->/g;
+const KIND_RE = /^[a-z][a-z0-9-]*$/;
+const KEY_RE = /^[a-z][a-z0-9_-]*$/;
+
+export function formatMarker(marker: Marker): string {
+  if (!KIND_RE.test(marker.kind)) throw new Error(`invalid marker kind "${marker.kind}"`);
+  const pairs = Object.keys(marker.keys)
+    .sort()
+    .map((key) => {
+      if (!KEY_RE.test(key)) throw new Error(`invalid marker key "${key}"`);
+      return `${key}=${encodeURIComponent(marker.keys[key] ?? '')}`;
+    });
+  return `<!-- ${PREFIX}${[marker.kind, ...pairs].join(' ')} -->`;
+}
+
+export function parseMarkers(body: string | null | undefined): Marker[] {
+  if (!body) return [];
+  const found: Marker[] = [];
+  for (const match of body.matchAll(MARKER_RE)) {
+    const keys: Record<string, string> = {};
+    for (const pair of (match[2] ?? '').trim().split(/\s+/).filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      keys[pair.slice(0, eq)] = safeDecode(pair.slice(eq + 1));
+    }
+    found.push({ kind: match[1] ?? '', keys });
+  }
+  return found;
+}
+
+/** True when the body carries a marker of the same kind whose keys include all of `marker`'s. */
+export function hasMarker(body: string | null | undefined, marker: Marker): boolean {
+  return parseMarkers(body).some(
+    (m) =>
+      m.kind === marker.kind &&
+      Object.entries(marker.keys).every(([key, value]) => m.keys[key] === value),
+  );
+}
+
+/** The body the kit writes: the marker on its own first line, then the visible text. */
+export function withMarker(marker: Marker, body: string): string {
+  return `${formatMarker(marker)}\n${body}`;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

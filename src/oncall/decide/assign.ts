@@ -1,0 +1,233 @@
+import type { Operation } from '../../kernel/plan.js';
+import { onCallAt } from '../../roster/resolve.js';
+import { routeFor } from '../../roster/routes.js';
+import type { Roster } from '../../roster/types.js';
+import { escapeInline } from '../../kernel/markdown.js';
+
+/** Held: nobody is on call when the issue arrived; the scheduled run assigns it when coverage starts. */
+export const NO_COVERAGE_LABEL = 'oncall/no-coverage';
+/** The roster could not be read: a person must assign the issue. */
+export const NEEDS_TRIAGE_LABEL = 'oncall/needs-triage';
+export const ONCALL_MARKER = { kind: 'oncall', keys: {} } as const;
+
+export interface AssignmentIssue {
+  number: number;
+  state: 'open' | 'closed';
+  labels: string[];
+  assignees: string[];
+  /** When the issue was opened: who was on call then gets it, however late the run. */
+  createdAt: string;
+}
+
+export interface AssignmentDecision {
+  operations: Operation[];
+  notes: string[];
+}
+
+/**
+ * Who gets a new issue: the route its labels pick, the person on call for that route at the
+ * issue's creation, never over a human's assignment. Outside coverage the issue is held with a
+ * label and a comment saying when coverage resumes and with whom, or goes to the fallback when
+ * the schedule says so.
+ */
+export function decideAssignment(issue: AssignmentIssue, roster: Roster): AssignmentDecision {
+  if (issue.state !== 'open') return closed(issue);
+  if (issue.assignees.length > 0) {
+    return {
+      operations: [],
+      notes: [
+        `#${issue.number} is already assigned to ${issue.assignees.join(', ')}; the kit never overrides that`,
+      ],
+    };
+  }
+  const route = routeFor(roster, issue.labels);
+  if (!route)
+    return {
+      operations: [],
+      notes: [`no route of roster.yaml matches the labels of #${issue.number}`],
+    };
+
+  const onCall = onCallAt(roster, route.schedule, new Date(issue.createdAt));
+  const held = onCall.roles[route.role];
+  const fallback = onCall.gap?.fallback ?? roster.fallback;
+  // GitHub cannot assign a team: a team fallback is asked by mention instead.
+  const fallbackLogin = loginOf(fallback);
+  const rosterFallbackLogin = loginOf(roster.fallback);
+  const comment = (body: string, reason: string): Operation => ({
+    kind: 'upsert-comment',
+    issue: issue.number,
+    marker: ONCALL_MARKER,
+    body,
+    reason,
+  });
+
+  if (held) {
+    return {
+      operations: [
+        {
+          kind: 'add-assignees',
+          issue: issue.number,
+          assignees: [held.login],
+          ...(rosterFallbackLogin && rosterFallbackLogin !== held.login
+            ? { fallback: rosterFallbackLogin }
+            : {}),
+          reason: `${held.login} is the ${route.role} of ${route.schedule} at ${issue.createdAt}`,
+        },
+        comment(
+          [
+            `Assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} when this issue was opened (until ${held.shiftEnd}).`,
+            '',
+            `<sub>Why: ${escapeInline(held.why)}</sub>`,
+          ].join('\n'),
+          'say who has the issue and why',
+        ),
+      ],
+      notes: onCall.trace,
+    };
+  }
+
+  const gap = onCall.gap?.declared
+    ? `the declared gap "${onCall.gap.declared}"`
+    : 'a time nobody covers';
+  if (onCall.gap?.policy === 'fallback' && fallbackLogin) {
+    return {
+      operations: [
+        {
+          kind: 'add-assignees',
+          issue: issue.number,
+          assignees: [fallbackLogin],
+          reason: `${route.schedule} has no ${route.role} now (${gap}); its policy is fallback`,
+        },
+        comment(
+          `Assigned to **${escapeInline(fallbackLogin)}**: nobody is on call for ${escapeInline(route.schedule)} now (${escapeInline(gap)}).`,
+          'say why the fallback has the issue',
+        ),
+      ],
+      notes: onCall.trace,
+    };
+  }
+  const resumes = onCall.resumesAt
+    ? `Coverage resumes at ${onCall.resumesAt}${onCall.resumesWith ? ` with **${escapeInline(onCall.resumesWith.login)}**` : ''}; the issue waits for them.`
+    : 'No coverage is scheduled ahead: assign it by hand.';
+  // The one mention here is a team the roster names as fallback: the kit asks it, by policy.
+  const ask =
+    onCall.gap?.policy === 'fallback' && fallback && isTeam(fallback)
+      ? ` ${fallback}, please pick this up: GitHub cannot assign a team.`
+      : '';
+  return {
+    operations: [
+      {
+        kind: 'add-labels',
+        issue: issue.number,
+        labels: [NO_COVERAGE_LABEL],
+        reason: `${route.schedule} has no ${route.role} at ${issue.createdAt} (${gap})`,
+      },
+      comment(
+        `Nobody is on call for ${escapeInline(route.schedule)} right now (${escapeInline(gap)}). ${resumes}${ask}`,
+        'say when coverage resumes',
+      ),
+    ],
+    notes: onCall.trace,
+  };
+}
+
+/**
+ * A held issue, on a scheduled run: once somebody is on call for its route, it goes to them
+ * and the hold label comes off. An issue a person assigned meanwhile just loses the label.
+ */
+export function decideRelease(
+  issue: AssignmentIssue,
+  roster: Roster,
+  now: Date,
+): AssignmentDecision {
+  const release: Operation = {
+    kind: 'remove-labels',
+    issue: issue.number,
+    labels: [NO_COVERAGE_LABEL],
+    reason: 'no longer held',
+  };
+  if (issue.assignees.length > 0) {
+    return {
+      operations: [
+        { ...release, reason: `assigned to ${issue.assignees.join(', ')} by hand meanwhile` },
+      ],
+      notes: [],
+    };
+  }
+  const route = routeFor(roster, issue.labels);
+  if (!route)
+    return { operations: [], notes: [`#${issue.number}: no route matches its labels any more`] };
+  const onCall = onCallAt(roster, route.schedule, now);
+  const held = onCall.roles[route.role];
+  if (!held)
+    return {
+      operations: [],
+      notes: [`#${issue.number}: still no ${route.role} for ${route.schedule}`],
+    };
+  return {
+    operations: [
+      {
+        kind: 'add-assignees',
+        issue: issue.number,
+        assignees: [held.login],
+        ...(loginOf(roster.fallback) && loginOf(roster.fallback) !== held.login
+          ? { fallback: loginOf(roster.fallback) }
+          : {}),
+        reason: `coverage resumed: ${held.login} is the ${route.role} of ${route.schedule}`,
+      },
+      release,
+      {
+        kind: 'upsert-comment',
+        issue: issue.number,
+        marker: ONCALL_MARKER,
+        body: [
+          `Coverage resumed: assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} (until ${held.shiftEnd}).`,
+          '',
+          `<sub>Why: ${escapeInline(held.why)}</sub>`,
+        ].join('\n'),
+        reason: 'say who has the issue now',
+      },
+    ],
+    notes: [],
+  };
+}
+
+/** A label put on a closed issue (a tidy-up, a report) is no call for whoever is on call. */
+function closed(issue: AssignmentIssue): AssignmentDecision {
+  return { operations: [], notes: [`#${issue.number} is closed: nobody is assigned`] };
+}
+
+/** `@org/team`: a team can be mentioned, never assigned. */
+function isTeam(assignee: string): boolean {
+  return assignee.includes('/');
+}
+
+/** The login of a person fallback (`alice` or `@alice`); none for a team. */
+function loginOf(assignee: string | undefined): string | undefined {
+  return assignee && !isTeam(assignee) ? assignee.replace(/^@/, '') : undefined;
+}
+
+/** A roster that cannot be read never assigns at random: the issue is flagged for a person. */
+export function decideWithoutRoster(issue: AssignmentIssue, problem: string): AssignmentDecision {
+  if (issue.state !== 'open') return closed(issue);
+  if (issue.assignees.length > 0)
+    return { operations: [], notes: [`#${issue.number} is already assigned`] };
+  return {
+    operations: [
+      {
+        kind: 'add-labels',
+        issue: issue.number,
+        labels: [NEEDS_TRIAGE_LABEL],
+        reason: 'roster.yaml has errors: a person must assign this issue',
+      },
+      {
+        kind: 'upsert-comment',
+        issue: issue.number,
+        marker: ONCALL_MARKER,
+        body: `This issue could not be assigned: ${escapeInline(problem)} Please assign it by hand; the roster's errors are in the workflow run.`,
+        reason: 'say why nobody was assigned',
+      },
+    ],
+    notes: [problem],
+  };
+}

@@ -1,0 +1,73 @@
+import type { Operation, Plan, RepoRef } from '../../kernel/plan.js';
+import { computeMetrics, type ReportInput, type WeekMetrics } from './metrics.js';
+import { renderReport } from './render.js';
+import { localDate } from './week.js';
+import type { PreviousReport, Week } from './types.js';
+
+/**
+ * The weekly report as a Plan: one issue per ISO week, found again by its marker so a re-run
+ * in the same week updates it; earlier reports still open are closed, the latest linked.
+ */
+
+export const REPORT_MARKER_KIND = 'report';
+
+export interface ReportDecisionInput extends ReportInput {
+  /** Where the report issue lives: the repository the run is in. */
+  reportRepo: RepoRef;
+  /** Report issues the kit wrote before (any week), found by their marker. */
+  previousReports: PreviousReport[];
+}
+
+export interface ReportDecision {
+  plan: Plan;
+  metrics: WeekMetrics;
+  title: string;
+  body: string;
+}
+
+export function reportTitle(template: string, week: Week): string {
+  return template
+    .replaceAll('{week}', week.id)
+    .replaceAll('{start}', localDate(week.start, week.zone))
+    .replaceAll('{end}', localDate(week.end - 1, week.zone));
+}
+
+export function decideReport(input: ReportDecisionInput): ReportDecision {
+  const metrics = computeMetrics(input);
+  const { week, config } = input;
+  const earlier = input.previousReports
+    .filter((r) => r.week < week.id)
+    .sort((a, b) => (a.week < b.week ? 1 : a.week > b.week ? -1 : b.number - a.number));
+  const previous = earlier[0] ?? null;
+  const title = reportTitle(config.title, week);
+  const body = renderReport(metrics, { title, listLimit: config.listLimit, previous });
+  const operations: Operation[] = [
+    {
+      kind: 'upsert-issue',
+      marker: { kind: REPORT_MARKER_KIND, keys: { week: week.id } },
+      title,
+      body,
+      labels: [config.label],
+      reason: `the ${week.id} report: ${metrics.opened} opened, ${metrics.closed.total} closed, ${metrics.backlog.end} open at the end`,
+    },
+  ];
+  for (const old of earlier.filter((r) => r.state === 'open')) {
+    operations.push({
+      kind: 'update-issue',
+      issue: old.number,
+      state: 'closed',
+      stateReason: 'completed',
+      reason: `the ${old.week} report is superseded by the ${week.id} report`,
+    });
+  }
+  const notes = [
+    `week ${week.id} (${localDate(week.start, week.zone)} to ${localDate(week.end - 1, week.zone)}, ${week.zone}) over ${input.repositories.join(', ')}: ${input.issues.length} issue(s) read`,
+  ];
+  if (!metrics.week.complete) notes.push('the week is not over: the report stops at the run time');
+  return {
+    plan: { capability: 'report', repo: input.reportRepo, operations, notes },
+    metrics,
+    title,
+    body,
+  };
+}

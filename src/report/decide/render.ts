@@ -1,0 +1,338 @@
+import { escapeCell, noMention, ownCell, table } from '../../kernel/markdown.js';
+import { formatDuration } from '../config/report.js';
+import type {
+  BreakdownRow,
+  Holding,
+  IssueRef,
+  MajorRow,
+  ResponseRow,
+  StaleRow,
+  WeekMetrics,
+  HandoverRow,
+} from './metrics.js';
+import { formatBusiness, formatElapsed, type Stats } from './stats.js';
+import { dayLabel, localDate, localTime } from './week.js';
+import type { PreviousReport } from './types.js';
+
+/**
+ * The report issue's body. Untrusted text (titles) goes through escapeCell: it cannot break a
+ * table or mention anyone. Listed issues are linked through redirect.github.com, which GitHub
+ * documents as the way to link without adding a back-reference to the linked issue's timeline;
+ * on another host (GitHub Enterprise Server) the reference is written as code, which GitHub
+ * does not turn into a reference at all. Long lists end with "and N more", and the body is
+ * shortened until it fits GitHub's 65,536 characters.
+ */
+
+/** GitHub refuses an issue body longer than this. */
+export const MAX_BODY = 65_536;
+/** Room for the hidden marker the executor puts on the first line. */
+const MARKER_ROOM = 200;
+
+export interface RenderOptions {
+  title: string;
+  listLimit: number;
+  previous: PreviousReport | null;
+}
+
+const WORD_JOINER = '\u2060';
+
+/** `#⁠12` (or `acme/desk#⁠12` with several repositories) linked without a back-reference. */
+export function issueLink(
+  ref: Pick<IssueRef, 'repo' | 'number' | 'url'>,
+  qualified: boolean,
+): string {
+  const text = `${qualified ? ref.repo : ''}#${WORD_JOINER}${ref.number}`;
+  const url = URL.canParse(ref.url) ? new URL(ref.url) : null;
+  if (url && url.hostname === 'github.com') {
+    return `[${text}](https://redirect.github.com${url.pathname})`;
+  }
+  return `\`${ref.repo}#${ref.number}\``;
+}
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${num(n)}` : n < 0 ? `-${num(-n)}` : '0';
+}
+
+function logins(list: readonly string[]): string {
+  return list.length > 0 ? list.map(escapeCell).join(', ') : '—';
+}
+
+/** A list capped at `limit` rows, the rest said as "and N more". */
+function capped<T>(
+  rows: readonly T[],
+  limit: number,
+  header: string[],
+  cells: (row: T) => string[],
+): string {
+  const shown = rows.slice(0, limit).map(cells);
+  const more = rows.length - shown.length;
+  if (more > 0) shown.push([`… and ${num(more)} more`, ...header.slice(1).map(() => ' ')]);
+  return table(header, shown);
+}
+
+function statsRow(
+  name: string,
+  stats: Stats,
+  format: (ms: number | null) => string,
+  measured: string,
+  missing: string,
+): string[] {
+  return [name, format(stats.mean), format(stats.median), format(stats.p90), measured, missing];
+}
+
+export function renderReport(metrics: WeekMetrics, options: RenderOptions): string {
+  for (let limit = options.listLimit; ; limit = Math.floor(limit / 2)) {
+    const body = renderWith(metrics, options, limit);
+    if (body.length <= MAX_BODY - MARKER_ROOM || limit === 0) {
+      return body.length <= MAX_BODY - MARKER_ROOM
+        ? body
+        : `${body.slice(0, MAX_BODY - MARKER_ROOM - 80)}\n\n… (cut to fit GitHub's 65,536 characters)\n`;
+    }
+  }
+}
+
+function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): string {
+  const zone = m.week.timezone;
+  const qualified = m.repositories.length > 1;
+  const link = (r: IssueRef) => issueLink(r, qualified);
+  const start = Date.parse(m.week.start);
+  const end = Date.parse(m.week.end);
+  const out: string[] = [];
+
+  out.push(`# ${escapeCell(options.title)}`, '');
+  out.push(
+    `**${localDate(start, zone)} – ${localDate(end - 1, zone)}** (${zone}) · ${m.repositories.map((r) => `\`${r}\``).join(', ')} · as of ${localTime(Date.parse(m.generatedAt), zone)}`,
+  );
+  if (options.previous)
+    out.push('', `Previous report: #${options.previous.number} (${options.previous.week}).`);
+  if (!m.week.complete)
+    out.push('', '> The week is not over yet: the numbers stop at the time above.');
+
+  out.push('', '## The week in numbers', '');
+  out.push(
+    table(
+      ['', 'This week', 'Last week', 'Change'],
+      [
+        ['Opened', num(m.opened), num(m.previousWeek.opened), signed(m.change.opened)],
+        ['Closed', num(m.closed.total), num(m.previousWeek.closed), signed(m.change.closed)],
+        [
+          'Backlog (open at the end)',
+          num(m.backlog.end),
+          num(m.previousWeek.backlog),
+          signed(m.change.backlog),
+        ],
+      ],
+    ),
+  );
+  out.push(
+    '',
+    "<sub>Last week's opened and closed are GitHub search counts: issues created in that week, and issues whose latest closing falls in it. This week's are replayed from each issue's history: transfers in count as opened, and an issue closed then reopened within the week is not closed. The two columns can differ by those issues; the backlogs are both replayed.</sub>",
+  );
+  out.push(
+    '',
+    `Closed: ${num(m.closed.completed)} completed, ${num(m.closed.notPlanned)} not planned. Reopened: ${num(m.reopened)}. Transferred in: ${num(m.transferredIn)}.`,
+    `All time (to the end of the week): ${num(m.allTime.opened)} opened, ${num(m.allTime.closed)} closed, ${num(m.allTime.open)} open.`,
+  );
+
+  out.push('', '## Major occurrences', '');
+  if (m.majors.length === 0) out.push('No major-severity issue was open or closed this week.');
+  else
+    out.push(
+      capped(
+        m.majors,
+        limit,
+        ['Issue', 'Title', 'Severity', 'Opened', 'At the end of the week', 'Assignees'],
+        (r: MajorRow) => [
+          link(r),
+          escapeCell(r.title),
+          escapeCell(r.severity ?? ''),
+          ownCell(localTime(Date.parse(r.arrivedAt), zone)),
+          ownCell(
+            r.state === 'open'
+              ? 'open'
+              : `closed (${r.closedAs}) ${localTime(Date.parse(r.closedAt ?? ''), zone)}`,
+          ),
+          logins(r.assignees),
+        ],
+      ),
+    );
+
+  const fr = m.firstResponse;
+  out.push('', '## Response and resolution times', '');
+  const notAnswered = [
+    `${num(fr.unanswered)} not answered${fr.closedUnanswered > 0 ? ` (${num(fr.closedUnanswered)} of them closed without an answer)` : ''}`,
+    ...(fr.notMeasured > 0 ? [`${num(fr.notMeasured)} not measured`] : []),
+  ].join(', ');
+  const rows = [
+    statsRow(
+      'Time to first response',
+      fr.elapsed,
+      formatElapsed,
+      `${num(fr.answered)} of ${num(fr.population)}`,
+      notAnswered,
+    ),
+  ];
+  if (fr.business)
+    rows.push(
+      statsRow(
+        'Time to first response (business hours)',
+        fr.business,
+        formatBusiness,
+        `${num(fr.answered)} of ${num(fr.population)}`,
+        notAnswered,
+      ),
+    );
+  rows.push(
+    statsRow(
+      'Time to resolution',
+      m.resolution.elapsed,
+      formatElapsed,
+      `${num(m.resolution.elapsed.count)} resolved`,
+      `${num(m.resolution.openedAndOpen)} opened this week still open`,
+    ),
+  );
+  out.push(table(['', 'Mean', 'Median', 'p90', 'Measured', 'Not measured'], rows));
+  out.push(
+    '',
+    `First response: the issues opened this week, as of the end of the week; ${num(fr.openedByTeam)} opened by the team owe none. Resolution: the issues closed as completed this week; ${num(m.resolution.notPlanned)} closed as not planned are not resolutions.`,
+  );
+  if (fr.notMeasured > 0)
+    out.push(
+      '',
+      `Not measured: ${num(fr.notMeasured)} issue(s) with more than 100 comments, labels and assignments in their early history, none of the first 100 a response by the team. Whether and when they were answered is not known; they count neither as answered nor as breaches.`,
+    );
+
+  const g = m.goals;
+  out.push('', '## Response goal', '');
+  out.push(
+    `${num(g.met)} of ${num(g.population)} answered within the goal, ${num(g.breached)} breached, ${num(g.pending)} not answered by the end of the week but still within it, ${num(g.closedUnanswered)} closed unanswered within it${g.notMeasured > 0 ? `, ${num(g.notMeasured)} not measured` : ''}. Clock: ${noMention(g.calendar)}.`,
+  );
+  if (g.breaches.length > 0)
+    out.push(
+      '',
+      capped(
+        g.breaches,
+        limit,
+        ['Issue', 'Title', 'Severity', 'Goal', 'Waited', 'First response'],
+        (r: ResponseRow) => [
+          link(r),
+          escapeCell(r.title),
+          escapeCell(r.severity ?? ''),
+          formatDuration(r.goalMs),
+          formatBusiness(r.businessMs),
+          r.respondedAt
+            ? ownCell(`${localTime(Date.parse(r.respondedAt), zone)} by ${r.respondedBy ?? ''}`)
+            : '**none yet**',
+        ],
+      ),
+    );
+
+  out.push('', '## Opened and closed per day', '');
+  const max = Math.max(1, ...m.daily.flatMap((d) => [d.opened, d.closed]));
+  const labels = m.daily.map((d) => `"${dayLabel(d.date)}"`);
+  out.push(
+    '```mermaid',
+    'xychart-beta',
+    '  title "Opened (bars) and closed (line) per day"',
+    `  x-axis [${labels.join(', ')}]`,
+    `  y-axis "Issues" 0 --> ${max}`,
+    `  bar [${m.daily.map((d) => d.opened).join(', ')}]`,
+    `  line [${m.daily.map((d) => d.closed).join(', ')}]`,
+    '```',
+  );
+  out.push(
+    '',
+    table(
+      ['', ...m.daily.map((d) => d.date.slice(5))],
+      [
+        ['Opened', ...m.daily.map((d) => num(d.opened))],
+        ['Closed', ...m.daily.map((d) => num(d.closed))],
+      ],
+    ),
+  );
+
+  out.push('', `## Open for more than ${num(m.stale.afterDays)} days`, '');
+  if (m.stale.count === 0) out.push('None.');
+  else
+    out.push(
+      `${num(m.stale.count)} issue(s), oldest first.`,
+      '',
+      capped(
+        m.stale.issues,
+        limit,
+        ['Issue', 'Title', 'Severity', 'Age', 'Assignees'],
+        (r: StaleRow) => [
+          link(r),
+          escapeCell(r.title),
+          escapeCell(r.severity ?? ''),
+          formatElapsed(r.ageMs),
+          logins(r.assignees),
+        ],
+      ),
+    );
+
+  out.push('', '## By label', '');
+  for (const [name, list] of [
+    ['Severity', m.breakdown.severity],
+    ['Status', m.breakdown.status],
+    ['Area', m.breakdown.area],
+  ] as const) {
+    out.push(
+      capped(list, limit, [name, 'Opened', 'Closed', 'Open at the end'], (r: BreakdownRow) => [
+        r.label === '' ? '_(none)_' : escapeCell(r.label),
+        num(r.opened),
+        num(r.closed),
+        num(r.open),
+      ]),
+      '',
+    );
+  }
+
+  out.push('## On call', '');
+  if (m.oncall.length === 0) out.push('No roster.yaml: nobody is on call.');
+  for (const s of m.oncall) {
+    const held = (list: Holding[] | undefined) =>
+      list && list.length > 0
+        ? list.map((h) => `${escapeCell(h.login)} (${h.hours} h)`).join(', ')
+        : 'nobody';
+    out.push(
+      table(
+        [`Schedule ${escapeCell(s.name)}`, 'This week', 'Next week'],
+        s.roles.map((role) => [escapeCell(role), held(s.thisWeek[role]), held(s.nextWeek[role])]),
+      ),
+    );
+    if (s.gapHours > 0) out.push('', `Not covered this week: ${s.gapHours} h.`);
+    out.push('');
+  }
+  if (m.oncall.length > 0) {
+    out.push('### Handed over', '');
+    if (m.handedOver.length === 0) out.push('No open issue changes hands.');
+    else
+      out.push(
+        capped(
+          m.handedOver,
+          limit,
+          ['Issue', 'Title', 'Severity', 'From', 'To'],
+          (r: HandoverRow) => [
+            link(r),
+            escapeCell(r.title),
+            escapeCell(r.severity ?? ''),
+            escapeCell(r.from),
+            r.to ? escapeCell(r.to) : '**nobody on call**',
+          ],
+        ),
+      );
+  }
+
+  out.push(
+    '',
+    '---',
+    `<sub>Written by support-kit. Definitions (first response, resolution, reopened and transferred issues): docs/report.md in support-kit. Issue links go through redirect.github.com so that listed issues get no back-reference.</sub>`,
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,440 @@
+import type {
+  Actor,
+  AssignmentChange,
+  ClosedReason,
+  ReportCounts,
+  ReportIssue,
+  TimelineEntry,
+} from './decide/types.js';
+import type { GitHubUser } from '../github/types.js';
+
+/**
+ * The report's reads: GraphQL search, 100 issues a request with every field the definitions
+ * need (labels, assignees, the early timeline for the first response, the latest closings and
+ * transfers for the state at the week's end) in the same query; never a request per issue.
+ *
+ * The issues needed are four disjoint sets, each restricted to the window by search:
+ * created in the week; created before it and closed in it; created before it and open now;
+ * created before it and closed after it (open at its end, or closed and reopened since).
+ * Search returns at most 1,000 results per query, so every set is cut into time slices of at
+ * most 1,000 (a day of the week each at first, halves of a slice while one is too big), using
+ * issueCount, which is exact and cheap. The first request carries every count and the first
+ * page of the first slice; the rest are packed 100 issues to a request across slices, so the
+ * reads cost ceil(issues / 100) requests plus one per round of halving (none usually).
+ */
+
+export interface ReportFetchRequest {
+  repos: string[];
+  /** [start, cut): the week, or the part of it that has passed. */
+  start: number;
+  cut: number;
+  previous: { start: number; end: number };
+  /** Report issues carry it and are never counted. */
+  excludeLabel: string;
+  /** Other labels of the kit's own issues (the hand-off logs), never counted either. */
+  otherKitLabels?: string[];
+  /** Where report issues live: the latest ones carrying `excludeLabel` are read there too. */
+  reportRepo: string;
+}
+
+/** A recent issue with the report label, for the job to recognise its own by marker. */
+export interface LabelledIssue {
+  number: number;
+  url: string;
+  state: 'open' | 'closed';
+  body: string;
+  /** Who wrote it, typed as REST types users (`Bot` for the workflow token or an app). */
+  author: GitHubUser | null;
+}
+
+export interface ReportFetchResult {
+  issues: ReportIssue[];
+  counts: ReportCounts;
+  /** GraphQL requests made. */
+  requests: number;
+  /** Slices that search could not cut below 1,000 (issues beyond those were not read). */
+  truncated: number;
+  /** The latest issues with the report label (earlier reports), newest first. */
+  reports: LabelledIssue[];
+}
+
+export type GraphqlCall = (query: string, variables: Record<string, unknown>) => Promise<unknown>;
+
+const PAGE = 100;
+/** Earlier reports read: enough to link the last one and close any a dropped run left open. */
+const RECENT_REPORTS = 10;
+const SEARCH_CAP = 1000;
+const DAY_MS = 86_400_000;
+/** GitHub was founded in 2008: an open lower bound that search accepts. */
+const EPOCH = Date.parse('2008-01-01T00:00:00Z');
+
+const ASSIGNEE = '... on User { login } ... on Bot { login } ... on Mannequin { login }';
+
+const ISSUE_FIELDS = `
+  ... on Issue {
+    number title url createdAt closedAt state authorAssociation
+    repository { nameWithOwner }
+    author { __typename login }
+    labels(first: 50) { nodes { name } }
+    assignees(first: 10) { nodes { login } }
+    early: timelineItems(first: 100, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, ASSIGNED_EVENT]) {
+      pageInfo { hasNextPage }
+      nodes {
+        __typename
+        ... on IssueComment { createdAt authorAssociation author { __typename login } }
+        ... on LabeledEvent { createdAt actor { __typename login } label { name } }
+        ... on AssignedEvent { createdAt actor { __typename login } }
+      }
+    }
+    changes: timelineItems(last: 50, itemTypes: [ASSIGNED_EVENT, UNASSIGNED_EVENT]) {
+      nodes {
+        __typename
+        ... on AssignedEvent { createdAt assignee { ${ASSIGNEE} } }
+        ... on UnassignedEvent { createdAt assignee { ${ASSIGNEE} } }
+      }
+    }
+    late: timelineItems(last: 25, itemTypes: [CLOSED_EVENT, REOPENED_EVENT, TRANSFERRED_EVENT]) {
+      nodes {
+        __typename
+        ... on ClosedEvent { createdAt stateReason }
+        ... on ReopenedEvent { createdAt }
+        ... on TransferredEvent { createdAt fromRepository { nameWithOwner } }
+      }
+    }
+  }`;
+
+/** `2026-11-16T00:00:00+00:00`: search ranges take seconds and an explicit offset. */
+function stamp(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
+}
+
+/** [from, to) as an inclusive search range on whole seconds. */
+function range(field: 'created' | 'closed', from: number, to: number): string {
+  return `${field}:${stamp(from)}..${stamp(Math.ceil(to / 1000) * 1000 - 1000)}`;
+}
+
+interface Slice {
+  /** Qualifiers besides the sliced range. */
+  base: string;
+  field: 'created' | 'closed';
+  from: number;
+  to: number;
+  count: number;
+}
+
+const queryOf = (scope: string, s: Pick<Slice, 'base' | 'field' | 'from' | 'to'>) =>
+  `${scope} ${s.base} ${range(s.field, s.from, s.to)} sort:created-asc`.replace(/\s+/g, ' ');
+
+interface SearchPage {
+  issueCount?: number;
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+  nodes?: RawIssue[];
+}
+
+interface RawActor {
+  __typename: string;
+  login: string;
+}
+
+interface RawIssue {
+  number: number;
+  title: string;
+  url: string;
+  createdAt: string;
+  closedAt: string | null;
+  state: 'OPEN' | 'CLOSED';
+  authorAssociation?: string;
+  repository: { nameWithOwner: string };
+  author: RawActor | null;
+  labels: { nodes: { name: string }[] };
+  assignees: { nodes: { login: string }[] };
+  early: {
+    pageInfo: { hasNextPage: boolean };
+    nodes: ({
+      __typename: string;
+      createdAt: string;
+      authorAssociation?: string;
+      author?: RawActor | null;
+      actor?: RawActor | null;
+      label?: { name: string };
+    } | null)[];
+  };
+  changes?: {
+    nodes: ({
+      __typename: string;
+      createdAt: string;
+      assignee?: { login?: string } | null;
+    } | null)[];
+  };
+  late: {
+    nodes: ({
+      __typename: string;
+      createdAt: string;
+      stateReason?: string | null;
+      fromRepository?: { nameWithOwner: string } | null;
+    } | null)[];
+  };
+}
+
+function actorOf(raw: RawActor | null | undefined): Actor | null {
+  if (!raw) return null;
+  return { login: raw.login, bot: raw.__typename === 'Bot' };
+}
+
+const REASONS: Record<string, ClosedReason> = {
+  COMPLETED: 'completed',
+  NOT_PLANNED: 'not_planned',
+  DUPLICATE: 'duplicate',
+};
+
+export function issueFrom(raw: RawIssue): ReportIssue {
+  const timeline: TimelineEntry[] = [];
+  for (const node of raw.early.nodes) {
+    if (!node) continue;
+    if (node.__typename === 'IssueComment')
+      timeline.push({
+        kind: 'comment',
+        at: node.createdAt,
+        actor: actorOf(node.author),
+        ...(node.authorAssociation ? { association: node.authorAssociation } : {}),
+      });
+    else if (node.__typename === 'LabeledEvent')
+      timeline.push({
+        kind: 'labeled',
+        at: node.createdAt,
+        actor: actorOf(node.actor),
+        label: node.label?.name ?? '',
+      });
+    else if (node.__typename === 'AssignedEvent')
+      timeline.push({ kind: 'assigned', at: node.createdAt, actor: actorOf(node.actor) });
+  }
+  for (const node of raw.late.nodes) {
+    if (!node) continue;
+    if (node.__typename === 'ClosedEvent')
+      timeline.push({
+        kind: 'closed',
+        at: node.createdAt,
+        reason: REASONS[node.stateReason ?? ''] ?? null,
+      });
+    else if (node.__typename === 'ReopenedEvent')
+      timeline.push({ kind: 'reopened', at: node.createdAt });
+    else if (node.__typename === 'TransferredEvent')
+      timeline.push({
+        kind: 'transferred',
+        at: node.createdAt,
+        from: node.fromRepository?.nameWithOwner ?? '',
+      });
+  }
+  // Stable: equal instants keep GitHub's order (a label and an assignment at creation).
+  timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const assignmentChanges: AssignmentChange[] = [];
+  for (const node of raw.changes?.nodes ?? []) {
+    const login = node?.assignee?.login;
+    if (!node || !login) continue;
+    assignmentChanges.push({
+      at: node.createdAt,
+      login,
+      added: node.__typename === 'AssignedEvent',
+    });
+  }
+  return {
+    repo: raw.repository.nameWithOwner,
+    number: raw.number,
+    title: raw.title,
+    url: raw.url,
+    author: actorOf(raw.author),
+    ...(raw.authorAssociation ? { authorAssociation: raw.authorAssociation } : {}),
+    createdAt: raw.createdAt,
+    state: raw.state === 'CLOSED' ? 'closed' : 'open',
+    closedAt: raw.closedAt,
+    labels: raw.labels.nodes.map((l) => l.name),
+    assignees: raw.assignees.nodes.map((a) => a.login),
+    timeline,
+    ...(raw.early.pageInfo.hasNextPage ? { responsesTruncated: true } : {}),
+    ...(assignmentChanges.length > 0 ? { assignmentChanges } : {}),
+  };
+}
+
+function countField(alias: string, query: string): string {
+  return `${alias}: search(query: ${JSON.stringify(query)}, type: ISSUE, first: 0) { issueCount }`;
+}
+
+function pageField(alias: string, query: string, first: number, after: string | null): string {
+  const cursor = after ? `, after: ${JSON.stringify(after)}` : '';
+  return `${alias}: search(query: ${JSON.stringify(query)}, type: ISSUE, first: ${first}${cursor}) {
+    issueCount pageInfo { hasNextPage endCursor } nodes { ${ISSUE_FIELDS} } }`;
+}
+
+export async function fetchReportData(
+  graphql: GraphqlCall,
+  request: ReportFetchRequest,
+): Promise<ReportFetchResult> {
+  const { start, cut } = request;
+  const scope = [
+    ...request.repos.map((r) => `repo:${r}`),
+    'is:issue',
+    ...[request.excludeLabel, ...(request.otherKitLabels ?? [])].map(
+      (l) => `-label:${JSON.stringify(l)}`,
+    ),
+  ].join(' ');
+  let requests = 0;
+  const call = async (fields: string[]) => {
+    requests += 1;
+    return (await graphql(`query { ${fields.join('\n')} }`, {})) as Record<string, SearchPage>;
+  };
+
+  // The four sets; the week's new issues one slice per day to begin with.
+  const slices: Slice[] = [];
+  for (let day = start; day < cut; day += DAY_MS) {
+    slices.push({
+      base: '',
+      field: 'created',
+      from: day,
+      to: Math.min(cut, day + DAY_MS),
+      count: 0,
+    });
+  }
+  slices.push({
+    base: `created:<${stamp(start)}`,
+    field: 'closed',
+    from: start,
+    to: cut,
+    count: 0,
+  });
+  slices.push({ base: `is:open`, field: 'created', from: EPOCH, to: start, count: 0 });
+  slices.push({
+    base: `is:closed created:<${stamp(start)}`,
+    field: 'closed',
+    from: cut,
+    to: Math.max(cut + 1000, Date.parse('2100-01-01T00:00:00Z')),
+    count: 0,
+  });
+
+  const counts = [
+    countField('createdToEnd', `${scope} created:<=${stamp(cut - 1000)}`),
+    countField(
+      'openedPrevious',
+      `${scope} ${range('created', request.previous.start, request.previous.end)}`,
+    ),
+    countField(
+      'closedPrevious',
+      `${scope} ${range('closed', request.previous.start, request.previous.end)}`,
+    ),
+  ];
+  const first = slices[0];
+  // Earlier reports were written at least a week ago, long since in the search index.
+  const reportsQuery = `repo:${request.reportRepo} is:issue label:${JSON.stringify(request.excludeLabel)} sort:created-desc`;
+  const opening = await call([
+    ...counts,
+    `reports: search(query: ${JSON.stringify(reportsQuery)}, type: ISSUE, first: ${RECENT_REPORTS}) {
+      nodes { ... on Issue { number url state body author { __typename login } } } }`,
+    ...slices.map((s, i) => countField(`c${i}`, queryOf(scope, s))),
+    ...(first ? [pageField('p', queryOf(scope, first), PAGE, null)] : []),
+  ]);
+  slices.forEach((s, i) => (s.count = opening[`c${i}`]?.issueCount ?? 0));
+  const result: ReportCounts = {
+    createdToEnd: opening.createdToEnd?.issueCount ?? 0,
+    openedPreviousWeek: opening.openedPrevious?.issueCount ?? 0,
+    closedPreviousWeek: opening.closedPrevious?.issueCount ?? 0,
+  };
+
+  const issues = new Map<string, ReportIssue>();
+  const keep = (page: SearchPage | undefined) => {
+    for (const raw of page?.nodes ?? []) {
+      if (!raw || typeof raw.number !== 'number') continue;
+      const issue = issueFrom(raw);
+      issues.set(`${issue.repo}#${issue.number}`, issue);
+    }
+  };
+
+  // A first slice small enough keeps its first page; a big one is re-cut and read again.
+  interface Pending {
+    slice: Slice;
+    cursor: string | null;
+    left: number;
+  }
+  const queue: Pending[] = [];
+  let truncated = 0;
+  let work = slices.filter((s) => s.count > 0);
+  const firstPage = opening.p;
+  if (first && first.count > 0 && first.count <= SEARCH_CAP && firstPage) {
+    keep(firstPage);
+    const read = firstPage.nodes?.length ?? 0;
+    if (firstPage.pageInfo?.hasNextPage)
+      queue.push({
+        slice: first,
+        cursor: firstPage.pageInfo.endCursor,
+        left: Math.max(1, first.count - read),
+      });
+    work = work.filter((s) => s !== first);
+  }
+
+  // Halve slices over the cap until each fits, one request of counts per round.
+  for (;;) {
+    const big = work.filter((s) => s.count > SEARCH_CAP && s.to - s.from > 2000);
+    if (big.length === 0) break;
+    const halves = big.flatMap((s) => {
+      const mid = s.from + Math.floor((s.to - s.from) / 2000) * 1000;
+      return [
+        { ...s, to: mid, count: 0 },
+        { ...s, from: mid, count: 0 },
+      ];
+    });
+    const answer = await call(halves.map((h, i) => countField(`h${i}`, queryOf(scope, h))));
+    halves.forEach((h, i) => (h.count = answer[`h${i}`]?.issueCount ?? 0));
+    work = [...work.filter((s) => !big.includes(s)), ...halves.filter((h) => h.count > 0)];
+  }
+  for (const slice of work) {
+    if (slice.count > SEARCH_CAP) truncated += 1;
+    queue.push({ slice, cursor: null, left: Math.min(slice.count, SEARCH_CAP) });
+  }
+
+  // Pack 100 issues a request across slices, each picking up where its last page ended.
+  while (queue.length > 0) {
+    const batch: { pending: Pending; first: number }[] = [];
+    let room = PAGE;
+    for (const pending of queue) {
+      if (room === 0) break;
+      const first = Math.min(room, pending.left, PAGE);
+      batch.push({ pending, first });
+      room -= first;
+    }
+    const answer = await call(
+      batch.map(({ pending, first }, i) =>
+        pageField(`s${i}`, queryOf(scope, pending.slice), first, pending.cursor),
+      ),
+    );
+    batch.forEach(({ pending, first }, i) => {
+      const page = answer[`s${i}`];
+      keep(page);
+      const read = page?.nodes?.length ?? 0;
+      pending.left -= read;
+      pending.cursor = page?.pageInfo?.endCursor ?? pending.cursor;
+      // More than counted (issues opened meanwhile) keeps the slice going; fewer ends it.
+      if (page?.pageInfo?.hasNextPage && read === first) pending.left = Math.max(pending.left, 1);
+      else pending.left = 0;
+      if (read === 0) pending.left = 0;
+    });
+    for (let i = queue.length - 1; i >= 0; i -= 1)
+      if ((queue[i]?.left ?? 0) <= 0) queue.splice(i, 1);
+  }
+
+  const reports = ((opening.reports?.nodes ?? []) as unknown as RawReport[])
+    .filter((n) => n && typeof n.number === 'number')
+    .map((n) => ({
+      number: n.number,
+      url: n.url,
+      state: n.state === 'CLOSED' ? ('closed' as const) : ('open' as const),
+      body: n.body ?? '',
+      author: n.author ? { login: n.author.login, type: n.author.__typename } : null,
+    }));
+  return { issues: [...issues.values()], counts: result, requests, truncated, reports };
+}
+
+interface RawReport {
+  number: number;
+  url: string;
+  state: string;
+  body: string | null;
+  author: RawActor | null;
+}

@@ -1,0 +1,124 @@
+import { loadConfig } from '../config/load.js';
+import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
+import { locate } from '../kernel/yaml.js';
+import { isKitAuthor } from '../github/apply.js';
+import { parseMarkers } from '../kernel/markers.js';
+import { reportNotification } from './notify.js';
+import { emptyPlan } from '../kernel/plan.js';
+import { reportConfigFrom } from './config/report.js';
+import { HANDOFF_LOG_LABEL } from '../oncall/decide/handoff.js';
+import { decideReport, REPORT_MARKER_KIND } from './decide/decide.js';
+import { teamOf } from './decide/definitions.js';
+import type { PreviousReport } from './decide/types.js';
+import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
+import { rosterFrom } from '../roster/config/from-yaml.js';
+import type { Roster } from '../roster/types.js';
+import { webhookFor } from '../escalate/webhook.js';
+import type { Job } from '../job/contract.js';
+
+/**
+ * The weekly report: read the week's issues of every configured repository (GraphQL search,
+ * 100 a request), decide the numbers and the issue, and hand the plan to the executor. The
+ * metrics go out as the `metrics` output and the rendered report into the job summary.
+ * Inputs (the CLI sets them too): `week` (2026-W47) and `repositories` (owner/name, comma list).
+ */
+export const reportJob: Job = async (context) => {
+  const config = await loadConfig(context.source, { only: ['report', 'roster'] });
+  const reportFile = config.files.find((f) => f.spec.name === 'report');
+  const rosterFile = config.files.find((f) => f.spec.name === 'roster');
+  if (hasErrors(config.problems)) {
+    return {
+      config,
+      plans: [emptyPlan('report', context.repo, ['the config has errors: no report this run'])],
+    };
+  }
+  const settings = reportConfigFrom(reportFile?.yaml.value);
+  const roster: Roster | null = rosterFile ? rosterFrom(rosterFile.yaml.value) : null;
+  const problems: ConfigProblem[] = [];
+
+  const zone = settings.timezone ?? Object.values(roster?.sites ?? {})[0]?.timezone ?? 'UTC';
+  const asked = context.input('week').trim();
+  const week = asked
+    ? parseWeek(asked, zone)
+    : reportedWeek(context.now.getTime(), zone, settings.week);
+  if (!week) throw new Error(`week must be an ISO week such as 2026-W47, not "${asked}"`);
+
+  const listed = context
+    .input('repositories')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const repositories =
+    listed.length > 0
+      ? listed
+      : settings.repositories.length > 0
+        ? settings.repositories
+        : [`${context.repo.owner}/${context.repo.repo}`];
+
+  const calendarName = settings.goals.calendar ?? Object.keys(roster?.calendars ?? {})[0];
+  const window = calendarName ? roster?.calendars[calendarName] : undefined;
+  if (settings.goals.calendar && !window && reportFile) {
+    problems.push({
+      file: reportFile.path,
+      ...locate(reportFile.yaml, ['response-goals', 'calendar']),
+      severity: 'error',
+      message: roster
+        ? `no calendar "${settings.goals.calendar}" in roster.yaml (it has ${Object.keys(roster.calendars).join(', ') || 'none'})`
+        : `calendar "${settings.goals.calendar}" needs a roster.yaml with that calendar`,
+    });
+  }
+
+  const now = context.now.getTime();
+  const before = previousWeek(week);
+  const data = await context.gateway.reportData({
+    repos: repositories,
+    start: week.start,
+    cut: Math.min(week.end, now),
+    previous: { start: before.start, end: before.end },
+    excludeLabel: settings.label,
+    otherKitLabels: [HANDOFF_LOG_LABEL],
+    reportRepo: `${context.repo.owner}/${context.repo.repo}`,
+  });
+
+  // The executor's rule: a bot, or the token's own user, writes the kit's reports; a marker in
+  // anybody else's issue is a quote, not ours.
+  const previousReports: PreviousReport[] = data.reports.flatMap((r) => {
+    if (!isKitAuthor(r.author, context.gateway.selfLogin)) return [];
+    const marker = parseMarkers(r.body).find((m) => m.kind === REPORT_MARKER_KIND);
+    const id = marker?.keys.week;
+    return id ? [{ number: r.number, week: id, state: r.state, url: r.url }] : [];
+  });
+
+  const decision = decideReport({
+    week,
+    now,
+    repositories,
+    issues: data.issues,
+    counts: data.counts,
+    config: settings,
+    roster,
+    calendar: calendarName && window ? { name: calendarName, window } : null,
+    team: teamOf([...settings.team, ...Object.keys(roster?.people ?? {})]),
+    reportRepo: context.repo,
+    previousReports,
+  });
+  const link = reportNotification(week.id, decision.title, settings.label, previousReports);
+  if (link) {
+    const webhook = await webhookFor(context, 'report');
+    if (webhook.post) decision.plan.operations.push(link);
+    decision.plan.notes.push(webhook.note);
+  }
+  decision.plan.notes.push(`${data.requests} GraphQL request(s) for the data`);
+  if (data.truncated > 0)
+    decision.plan.notes.push(
+      `${data.truncated} slice(s) of more than 1,000 issues within one second: search shows only the first 1,000 of each`,
+    );
+  context.log(`report ${week.id}: ${data.issues.length} issue(s) in ${data.requests} request(s)`);
+  return {
+    config,
+    plans: [decision.plan],
+    problems,
+    outputs: { metrics: JSON.stringify(decision.metrics) },
+    summary: decision.body,
+  };
+};

@@ -1,0 +1,149 @@
+import { crossCheckConfig } from '../config/cross-checks.js';
+import { checkIssueForms } from '../intake/config/forms.js';
+import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { sortProblems, type ConfigProblem } from '../kernel/problems.js';
+import { apiSource } from '../config/sources.js';
+import { renderRosterPreview } from '../oncall/decide/preview.js';
+import { emptyPlan, type Plan } from '../kernel/plan.js';
+import { rosterFrom } from '../roster/config/from-yaml.js';
+import { assignableCandidates, reviewRoster, type BaseRoster } from './decide/roster-review.js';
+import { renderValidationComment } from './decide/comment.js';
+import { describeRequestError, type Gateway } from '../github/gateway.js';
+import type { Job, JobContext } from '../job/contract.js';
+
+/** How far ahead the roster preview and review look. */
+const PREVIEW_DAYS = 14;
+
+interface PullRequestPayload {
+  number?: number;
+  head?: { sha?: string };
+  base?: { sha?: string };
+}
+
+/**
+ * Check every config file and the issue templates intake reads. On a pull request, keep one
+ * comment on it up to date with the result, so the author sees what is wrong before merging; when
+ * the roster is valid, it is also reviewed against time and the repository (the past it would
+ * rewrite, holes and clashes in the coming weeks, people GitHub cannot assign), and the comment
+ * shows who will be on call and what the change moves. A pull request that touches none of it is
+ * passed after one request, so the check can run on every pull request and be required.
+ */
+export const validateJob: Job = async (context) => {
+  const payload = context.event.payload.pull_request as PullRequestPayload | undefined;
+  const pr = context.event.name === 'pull_request' && payload ? pullOf(payload) : null;
+  if (pr) {
+    const why = await untouched(context, pr.number);
+    if (why) {
+      const config = { source: context.source.description, files: [], problems: [] };
+      return { config, plans: [emptyPlan('validate', context.repo, [why])], summary: why };
+    }
+  }
+  const config = await loadConfig(context.source);
+  const forms = await checkIssueForms(context.source, config);
+  forms.problems.push(...(await crossCheckConfig(context.source, config)));
+  const plan: Plan = emptyPlan('validate', context.repo);
+  const templates = forms.templates.map((t) => t.file);
+  if (!pr) {
+    plan.notes.push(
+      `checked ${config.files.length} file(s) in ${context.source.folder} and ${templates.length} issue template(s) in ${forms.folder}`,
+    );
+    return { config, plans: [plan], problems: forms.problems, safeWithConfigErrors: true };
+  }
+  const roster = await rosterReview(context, config, pr);
+  const comment = renderValidationComment({
+    folder: context.source.folder,
+    ...(pr.head?.sha ? { commit: pr.head.sha } : {}),
+    files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
+    templates,
+    problems: sortProblems([...config.problems, ...forms.problems, ...(roster?.problems ?? [])]),
+  });
+  plan.operations.push({
+    kind: 'upsert-comment',
+    issue: pr.number,
+    marker: { kind: 'validate', keys: {} },
+    body: roster ? `${comment}\n\n${roster.preview}` : comment,
+    reason: 'keep the pull request told whether its config is valid',
+  });
+  return {
+    config,
+    plans: [plan],
+    // Reported like the config's own problems: annotations on the lines, and a failed check on errors.
+    problems: [...forms.problems, ...(roster?.problems ?? [])],
+    safeWithConfigErrors: true,
+  };
+};
+
+function pullOf(payload: PullRequestPayload): (PullRequestPayload & { number: number }) | null {
+  return typeof payload.number === 'number' ? { ...payload, number: payload.number } : null;
+}
+
+/**
+ * Why validate has nothing to check on this pull request, or null when it must check. One
+ * request: the first 100 changed files. A longer list may hide a config file further on, and a
+ * listing GitHub refuses (a token without pull-requests: read) proves nothing: both are checked.
+ */
+async function untouched(context: JobContext, pull: number): Promise<string | null> {
+  const watched = [context.source.folder, TEMPLATE_FOLDER];
+  let changed;
+  try {
+    changed = await context.gateway.pullRequestFiles(pull);
+  } catch (error) {
+    context.log(`cannot list the files of #${pull} (${describeRequestError(error)}): checking`);
+    return null;
+  }
+  if (!changed.complete) return null;
+  if (changed.paths.some((path) => watched.some((folder) => within(path, folder)))) return null;
+  return `#${pull} changes no file in ${watched.join(' or ')} (${changed.paths.length} file(s) changed): nothing to validate`;
+}
+
+function within(path: string, folder: string): boolean {
+  return folder === '.' || folder === '' || path === folder || path.startsWith(`${folder}/`);
+}
+
+/** The proposed roster reviewed and previewed against the roster on the base branch. */
+async function rosterReview(
+  context: JobContext,
+  config: LoadedConfig,
+  pr: PullRequestPayload,
+): Promise<{ problems: ConfigProblem[]; preview: string } | null> {
+  const file = config.files.find((f) => f.spec.name === 'roster');
+  if (!file) return null;
+  const head = rosterFrom(file.yaml.value);
+  const base = pr.base?.sha ? await baseRoster(context, pr.base.sha) : null;
+  const assignable = await assignableAmong(
+    context.gateway,
+    assignableCandidates(head, context.now),
+  );
+  const problems = reviewRoster({
+    head,
+    headYaml: file.yaml,
+    base,
+    now: context.now,
+    horizonDays: PREVIEW_DAYS,
+    assignable,
+  });
+  const preview = renderRosterPreview({
+    head,
+    base: base?.roster ?? null,
+    from: context.now,
+    days: PREVIEW_DAYS,
+  });
+  return { problems, preview };
+}
+
+/** Read once for both the review and the preview; a base roster that is missing or invalid has nothing to compare. */
+async function baseRoster(context: JobContext, sha: string): Promise<BaseRoster | null> {
+  const before = await loadConfig(apiSource(context.gateway, context.source.folder, sha), {
+    only: ['roster'],
+  });
+  const file = before.files[0];
+  return file ? { value: file.yaml.value, roster: rosterFrom(file.yaml.value) } : null;
+}
+
+/** One request per login, in roster order, so a run costs as many checks as people who can be on call. */
+async function assignableAmong(gateway: Gateway, logins: string[]): Promise<Set<string>> {
+  const assignable = new Set<string>();
+  for (const login of logins) if (await gateway.canBeAssigned(login)) assignable.add(login);
+  return assignable;
+}

@@ -1,0 +1,308 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crossCheckConfig } from '../../../src/config/cross-checks.js';
+import { checkIssueForms } from '../../../src/intake/config/forms.js';
+import { loadConfig } from '../../../src/config/load.js';
+import { formatProblem } from '../../../src/kernel/problems.js';
+import { workspaceSource } from '../../../src/config/sources.js';
+
+async function folderWith(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'sk-config-'));
+  await mkdir(join(root, '.github/support-kit'), { recursive: true });
+  for (const [name, text] of Object.entries(files))
+    await writeFile(join(root, '.github/support-kit', name), text);
+  return root;
+}
+
+async function problemsOf(files: Record<string, string>): Promise<string[]> {
+  const root = await folderWith(files);
+  const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+  return config.problems.map(formatProblem);
+}
+
+describe('config loading', () => {
+  it('accepts a valid labels.yaml', async () => {
+    const root = await folderWith({ 'labels.yaml': 'labels:\n  - name: bug\n    color: d73a4a\n' });
+    const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+    expect(config.problems).toEqual([]);
+    expect(config.files.map((f) => f.path)).toEqual(['.github/support-kit/labels.yaml']);
+  });
+
+  it('names file, line and column of a YAML syntax error', async () => {
+    const [first] = await problemsOf({
+      'labels.yaml': 'labels:\n  - name: bug\n   color: d73a4a\n',
+    });
+    expect(first).toBe(
+      '.github/support-kit/labels.yaml:3:1: error: Sequence item without - indicator',
+    );
+  });
+
+  it('points at the value that breaks the schema', async () => {
+    expect(await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    color: red\n' })).toEqual(
+      [
+        '.github/support-kit/labels.yaml:3:12: error: labels[0].color: must be six hex digits such as "d73a4a" (quote it: YAML reads 000000 or 5319e7 as a number)',
+      ],
+    );
+  });
+
+  it('takes a colour that YAML read as a number as it was written', async () => {
+    const root = await folderWith({
+      'labels.yaml': 'labels:\n  - name: a\n    color: 5319e7\n  - name: b\n    color: 000000\n',
+    });
+    const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+    expect(config.problems).toEqual([]);
+    expect(
+      (config.files[0]?.yaml.value as { labels: { color: string }[] }).labels.map((l) => l.color),
+    ).toEqual(['5319e7', '000000']);
+  });
+
+  it('explains a colour that is a number but not six hex digits', async () => {
+    const [problem] = await problemsOf({
+      'labels.yaml': 'labels:\n  - name: bug\n    color: 123\n',
+    });
+    expect(problem).toMatch(
+      /labels\.yaml:3:12: error: labels\[0\]\.color: .*quote it.*\(found number 123\)/,
+    );
+  });
+
+  it('rejects a label name made only of emoji', async () => {
+    expect(
+      await problemsOf({ 'labels.yaml': 'labels:\n  - name: "🐛"\n    color: d73a4a\n' }),
+    ).toEqual([
+      expect.stringMatching(
+        /labels\.yaml:2:11: error: "🐛": GitHub refuses a label name made only of emoji/,
+      ),
+    ]);
+  });
+
+  it('needs labels or extends', async () => {
+    expect(await problemsOf({ 'labels.yaml': 'prune: true\n' })).toEqual([
+      expect.stringMatching(/labels\.yaml:1:1: error: needs "labels:" or "extends:"/),
+    ]);
+  });
+
+  it('refuses repositories and organization together', async () => {
+    expect(
+      await problemsOf({
+        'labels.yaml': 'repositories: [a/b]\norganization:\n  name: acme\nlabels: []\n',
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /labels\.yaml:2:1: error: use "repositories:" or "organization:", not both/,
+      ),
+    ]);
+  });
+
+  it('points at the key of an unknown field and lists the known ones', async () => {
+    expect(
+      await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    colour: d73a4a\n' }),
+    ).toEqual([
+      '.github/support-kit/labels.yaml:2:5: error: labels[0]: missing required field "color"',
+      '.github/support-kit/labels.yaml:3:5: error: labels[0]: unknown field "colour" (expected one of: name, color, description, aliases)',
+    ]);
+  });
+
+  it('rejects a label that lists its own name as an alias', async () => {
+    expect(
+      await problemsOf({
+        'labels.yaml': 'labels:\n  - name: Bug\n    color: d73a4a\n    aliases: [bug]\n',
+      }),
+    ).toEqual([
+      '.github/support-kit/labels.yaml:4:15: error: label "bug" lists its own name as an alias; remove the alias',
+    ]);
+  });
+
+  it('rejects two labels whose names differ only in case', async () => {
+    const problems = await problemsOf({
+      'labels.yaml':
+        'labels:\n  - name: bug\n    color: d73a4a\n  - name: " BUG"\n    color: d73a4a\n',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/labels\.yaml:4:11: error: " BUG" is already the name of labels\[0\]/),
+    ]);
+  });
+
+  it('rejects a duplicate key with its position', async () => {
+    expect(await problemsOf({ 'labels.yaml': 'labels: []\nlabels: []\n' })).toEqual([
+      expect.stringMatching(/labels\.yaml:2:1: error: duplicate key "labels"/),
+    ]);
+  });
+
+  it('refuses a time zone abbreviation in roster.yaml at its line', async () => {
+    const roster = 'version: 1\nsites:\n  sfo:\n    timezone: PST\npeople:\n  amy: { site: sfo }\n';
+    expect(await problemsOf({ 'roster.yaml': roster })).toContainEqual(
+      expect.stringMatching(
+        /^\.github\/support-kit\/roster\.yaml:4:15: error: sites\.sfo\.timezone: must be an IANA time zone/,
+      ),
+    );
+  });
+
+  it('points at a rotation member who is not among the people', async () => {
+    const roster = [
+      'version: 1',
+      'sites:',
+      '  paris: { timezone: Europe/Paris }',
+      'people:',
+      '  luc: { site: paris }',
+      'rotations:',
+      '  weekly:',
+      '    members: [luc, zoe]',
+      '    period: week',
+      '    handoff: mon 09:00',
+      '    site: paris',
+      '    anchor: 2026-01-05',
+      'schedules:',
+      '  desk:',
+      '    layers: [{ rotation: weekly }]',
+      '',
+    ].join('\n');
+    const problems = await problemsOf({ 'roster.yaml': roster });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^\.github\/support-kit\/roster\.yaml:8:\d+: error: rotations\.weekly\.members\[1\]: .*zoe/,
+      ),
+    ]);
+  });
+
+  it('warns about a file the kit does not read', async () => {
+    expect(await problemsOf({ 'lables.yaml': 'labels: []\n' })).toEqual([
+      expect.stringMatching(/lables\.yaml:1:1: warning: unknown config file/),
+    ]);
+  });
+
+  it('reports a missing config folder as an error', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'sk-empty-'));
+    const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+    expect(config.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/config folder not found/),
+    ]);
+  });
+});
+
+const FORM = [
+  'name: Report a problem',
+  'description: Something does not work.',
+  'body:',
+  '  - type: dropdown',
+  '    id: severity',
+  '    attributes:',
+  '      label: How bad is it?',
+  '      options: [S1, S2]',
+  '  - type: textarea',
+  '    attributes:',
+  '      label: Steps to reproduce',
+  '',
+].join('\n');
+
+/** Config files and issue templates in a fresh checkout, as `support-kit validate` reads them. */
+async function formProblemsOf(
+  config: Record<string, string>,
+  templates: Record<string, string>,
+): Promise<string[]> {
+  const root = await folderWith(config);
+  await mkdir(join(root, '.github/ISSUE_TEMPLATE'), { recursive: true });
+  for (const [name, text] of Object.entries(templates))
+    await writeFile(join(root, '.github/ISSUE_TEMPLATE', name), text);
+  const source = workspaceSource(root, '.github/support-kit');
+  const forms = await checkIssueForms(source, await loadConfig(source));
+  return forms.problems.map(formatProblem);
+}
+
+describe('issue forms, checked with the config', () => {
+  it('accepts intake rules that name a form and its fields by id or by label', async () => {
+    const intake =
+      'templates:\n  problem:\n    fields:\n      severity: { severity: true }\n      steps to reproduce: { min-length: 30 }\n';
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': FORM })).toEqual([]);
+  });
+
+  it('points at the element of a form whose type GitHub does not know', async () => {
+    const broken = FORM.replace('type: dropdown', 'type: inputx');
+    expect(await formProblemsOf({}, { 'problem.yml': broken })).toEqual([
+      expect.stringMatching(
+        /^\.github\/ISSUE_TEMPLATE\/problem\.yml:4:11: error: body\[0\]\.type: /,
+      ),
+    ]);
+  });
+
+  it('refuses intake rules for a template that does not exist, at the key, listing those that do', async () => {
+    const intake = 'templates:\n  problme:\n    when-labels: [bug]\n';
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': FORM })).toEqual([
+      '.github/support-kit/intake.yaml:2:3: error: templates.problme: there is no issue template problme.yml, problme.yaml or problme.md in .github/ISSUE_TEMPLATE, so these rules never apply (templates: problem)',
+    ]);
+  });
+
+  it('refuses a field rule that matches no field of the form, listing its ids', async () => {
+    const intake = 'templates:\n  problem:\n    fields:\n      sevrity: { severity: true }\n';
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': FORM })).toEqual([
+      '.github/support-kit/intake.yaml:4:7: error: templates.problem.fields.sevrity: .github/ISSUE_TEMPLATE/problem.yml has no field with this id or label, so this rule never applies (ids: severity, steps-to-reproduce)',
+    ]);
+  });
+
+  it('reports a broken form once: its rules in intake.yaml are not also called missing', async () => {
+    const intake = 'templates:\n  problem:\n    fields:\n      anything: { required: true }\n';
+    const broken = FORM.replace('type: dropdown', 'type: inputx');
+    expect(await formProblemsOf({ 'intake.yaml': intake }, { 'problem.yml': broken })).toEqual([
+      expect.stringMatching(/^\.github\/ISSUE_TEMPLATE\/problem\.yml:4:11: error:/),
+    ]);
+  });
+
+  it('leaves the template chooser (config.yml) alone', async () => {
+    expect(
+      await formProblemsOf(
+        {},
+        { 'config.yml': 'blank_issues_enabled: false\n', 'problem.yml': FORM },
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the config folder given as an absolute path', () => {
+  it('is read, and shown relative to the workspace when it lies inside it', async () => {
+    const root = await folderWith({ 'labels.yaml': 'labels:\n  - name: bug\n    color: red\n' });
+    const source = workspaceSource(root, join(root, '.github/support-kit'));
+    const config = await loadConfig(source);
+    expect(config.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^\.github\/support-kit\/labels\.yaml:3:12: error: labels\[0\]\.color/),
+    ]);
+  });
+
+  it('is read, and shown as written when it lies outside the workspace', async () => {
+    const elsewhere = await folderWith({
+      'labels.yaml': 'labels:\n  - name: bug\n    color: red\n',
+    });
+    const root = await mkdtemp(join(tmpdir(), 'sk-workspace-'));
+    const config = await loadConfig(workspaceSource(root, join(elsewhere, '.github/support-kit')));
+    expect(config.problems.map((p) => p.file)).toEqual([
+      join(elsewhere, '.github/support-kit/labels.yaml'),
+    ]);
+  });
+
+  it('may name one file', async () => {
+    const root = await folderWith({ 'roster-draft.yaml': 'labels: []\n' });
+    const source = workspaceSource('/', join(root, '.github/support-kit/roster-draft.yaml'));
+    expect(source.singleFile).toBe('roster-draft.yaml');
+    expect(await source.read('roster-draft.yaml')).toBe('labels: []\n');
+  });
+});
+
+describe('cross-checks between files (what the escalate job would refuse)', () => {
+  it('names a playbook file that does not exist, at its key in escalation.yaml', async () => {
+    const root = await folderWith({
+      'escalation.yaml': [
+        'version: 1',
+        'playbooks:',
+        '  sev1:',
+        '    labels: [S1-broken]',
+        '    file: playbooks/sev1.md',
+        '',
+      ].join('\n'),
+    });
+    const source = workspaceSource(root, '.github/support-kit');
+    const problems = await crossCheckConfig(source, await loadConfig(source));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/escalation\.yaml:5:\d+: error: .*playbooks\/sev1\.md/),
+    ]);
+  });
+});

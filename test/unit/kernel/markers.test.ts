@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatMarker, hasMarker, parseMarkers, withMarker } from '../../../src/kernel/markers.js';
+
+describe('markers', () => {
+  it('formats a marker as a hidden HTML comment with sorted keys', () => {
+    expect(formatMarker({ kind: 'report', keys: { week: '2026-W47', repo: 'acme/desk' } })).toBe(
+      '<!-- support-kit:report repo=acme%2Fdesk week=2026-W47 -->',
+    );
+  });
+
+  it('reads back what it wrote, values decoded', () => {
+    const body = withMarker(
+      { kind: 'handoff', keys: { at: '2026-03-29T09:00 Europe/Paris' } },
+      'text',
+    );
+    expect(parseMarkers(body)).toEqual([
+      { kind: 'handoff', keys: { at: '2026-03-29T09:00 Europe/Paris' } },
+    ]);
+  });
+
+  it('matches a marker only when every key agrees', () => {
+    const body = withMarker({ kind: 'report', keys: { week: '2026-W47' } }, 'x');
+    expect(hasMarker(body, { kind: 'report', keys: { week: '2026-W47' } })).toBe(true);
+    expect(hasMarker(body, { kind: 'report', keys: { week: '2026-W48' } })).toBe(false);
+    expect(hasMarker(body, { kind: 'validate', keys: {} })).toBe(false);
+  });
+
+  it('does not take an escaped marker in quoted text for a real one', () => {
+    expect(parseMarkers('\\<!-- support-kit:report week=1 --\\>')).toEqual([]);
+  });
+
+  it('refuses kinds and keys that could break the comment', () => {
+    expect(() => formatMarker({ kind: 'bad kind', keys: {} })).toThrow(/invalid marker kind/);
+    expect(() => formatMarker({ kind: 'ok', keys: { 'a b': 'x' } })).toThrow(/invalid marker key/);
+  });
+});

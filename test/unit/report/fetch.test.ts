@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fetchReportData } from '../../../src/report/fetch.js';
+import { createOctokit } from '../../../src/github/client.js';
+import { type Emulator, startEmulator } from '../../../dev/emulator/index.js';
+
+/**
+ * The report's GraphQL reads against the emulator, which validates every query against
+ * GitHub's published schema and applies search's rules (1,000 results at most, issueCount).
+ */
+
+let gh: Emulator;
+afterEach(async () => gh?.close());
+
+const START = Date.parse('2026-11-16T00:00:00Z');
+const END = Date.parse('2026-11-23T00:00:00Z');
+const request = {
+  repos: ['acme/desk'],
+  start: START,
+  cut: END,
+  previous: { start: START - 7 * 86_400_000, end: START },
+  excludeLabel: 'report',
+  reportRepo: 'acme/desk',
+};
+
+async function fetch() {
+  const octokit = await createOctokit({ token: 'x', baseUrl: gh.url });
+  return fetchReportData((query, variables) => octokit.graphql(query, variables), request);
+}
+
+const at = (ms: number) => new Date(ms).toISOString();
+
+describe('report data over GraphQL', () => {
+  it('reads the four sets of the week in ceil(issues / 100) requests, counts and first page together', async () => {
+    gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
+    const repo = 'acme/desk';
+    for (let i = 0; i < 250; i++)
+      // 250 opened in the week: 125 on Monday, the rest over the other days
+      gh.store.createIssue(repo, {
+        title: `new ${i}`,
+        user: 'cu',
+        created_at: at(i < 125 ? START + i * 600_000 : START + 86_400_000 + i * 2_000_000),
+      });
+    for (let i = 0; i < 30; i++)
+      // an open backlog
+      gh.store.createIssue(repo, {
+        title: `old ${i}`,
+        user: 'cu',
+        created_at: '2026-10-01T10:00:00Z',
+      });
+    for (let i = 0; i < 20; i++)
+      // older issues closed in the week
+      gh.store.createIssue(repo, {
+        title: `fixed ${i}`,
+        user: 'cu',
+        created_at: '2026-10-02T10:00:00Z',
+        state: 'closed',
+        closed_at: '2026-11-18T10:00:00Z',
+      });
+    for (let i = 0; i < 500; i++)
+      // long closed: not needed, never read
+      gh.store.createIssue(repo, {
+        title: `ancient ${i}`,
+        user: 'cu',
+        created_at: '2025-01-02T10:00:00Z',
+        state: 'closed',
+        closed_at: '2025-02-02T10:00:00Z',
+      });
+    gh.store.createIssue(repo, {
+      title: 'Support report 2026-W46',
+      labels: ['report'],
+      created_at: at(START + 1000),
+    });
+    gh.resetRequests();
+
+    const data = await fetch();
+
+    expect(data.issues).toHaveLength(300);
+    expect(data.counts).toEqual({
+      createdToEnd: 800,
+      openedPreviousWeek: 0,
+      closedPreviousWeek: 0,
+    });
+    expect(data.requests).toBe(Math.ceil(300 / 100));
+    expect(gh.requests.map((r) => r.route)).toEqual(Array(3).fill('POST /graphql'));
+    expect(data.reports.map((r) => r.number)).toEqual([801]);
+  });
+
+  it(
+    'cuts a set of more than 1,000 issues into slices search can read whole',
+    { timeout: 60_000 },
+    async () => {
+      gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
+      for (let i = 0; i < 1200; i++)
+        // one very busy Tuesday
+        gh.store.createIssue('acme/desk', {
+          title: `flood ${i}`,
+          user: 'cu',
+          created_at: at(START + 86_400_000 + i * 60_000),
+        });
+
+      const data = await fetch();
+
+      expect(data.issues).toHaveLength(1200);
+      expect(data.truncated).toBe(0);
+      // One round of halving, then 1,200 issues 100 at a time.
+      expect(data.requests).toBe(1 + 1 + 12);
+    },
+  );
+
+  it('reads transfers, closings with their reason, and tells bots from people', async () => {
+    gh = await startEmulator({
+      seed: {
+        users: [{ login: 'renovate[bot]', type: 'Bot' }, { login: 'amy' }],
+        repos: [
+          { owner: 'acme', name: 'desk', collaborators: ['amy'] },
+          { owner: 'acme', name: 'engine', collaborators: ['amy'] },
+        ],
+      },
+    });
+    gh.setClock('2026-11-17T09:00:00Z');
+    const moved = gh.store.createIssue('acme/engine', {
+      title: 'Wrong repo',
+      user: 'cu',
+      created_at: '2026-10-01T10:00:00Z',
+    });
+    gh.store.addComment('acme/engine', moved.number, {
+      user: 'renovate[bot]',
+      body: 'bump',
+      created_at: '2026-10-02T10:00:00Z',
+    });
+    gh.store.transferIssue('acme/engine', moved.number, 'acme/desk', { actor: 'amy' });
+    gh.setClock('2026-11-18T09:00:00Z');
+    const closed = gh.store.createIssue('acme/desk', {
+      title: 'Not a bug',
+      user: 'cu',
+      created_at: '2026-11-16T10:00:00Z',
+    });
+    gh.store.updateIssue(
+      'acme/desk',
+      closed.number,
+      { state: 'closed', state_reason: 'not_planned' },
+      { actor: 'amy' },
+    );
+
+    const data = await fetch();
+    const byTitle = new Map(data.issues.map((i) => [i.title, i]));
+
+    expect(byTitle.get('Wrong repo')?.timeline).toEqual([
+      {
+        kind: 'comment',
+        at: '2026-10-02T10:00:00Z',
+        actor: { login: 'renovate[bot]', bot: true },
+        association: 'NONE',
+      },
+      { kind: 'transferred', at: '2026-11-17T09:00:00Z', from: 'acme/engine' },
+    ]);
+    expect(byTitle.get('Wrong repo')?.repo).toBe('acme/desk');
+    expect(byTitle.get('Not a bug')?.timeline).toEqual([
+      { kind: 'closed', at: '2026-11-18T09:00:00Z', reason: 'not_planned' },
+    ]);
+  });
+
+  it('reads who was assigned and unassigned when, for the assignees at the end of the week', async () => {
+    gh = await startEmulator({
+      seed: {
+        users: [{ login: 'amy' }, { login: 'luc' }],
+        repos: [{ owner: 'acme', name: 'desk', collaborators: ['amy', 'luc'] }],
+      },
+    });
+    gh.setClock('2026-11-17T09:00:00Z');
+    const handed = gh.store.createIssue('acme/desk', { title: 'Handed', user: 'cu' });
+    gh.store.addAssignees('acme/desk', handed.number, ['amy'], { actor: 'amy' });
+    gh.setClock('2026-11-23T16:05:00Z');
+    gh.store.addAssignees('acme/desk', handed.number, ['luc'], { actor: 'github-actions[bot]' });
+    gh.store.removeAssignees('acme/desk', handed.number, ['amy'], { actor: 'github-actions[bot]' });
+
+    const [issue] = (await fetch()).issues;
+
+    expect(issue?.assignees).toEqual(['luc']);
+    expect(issue?.assignmentChanges).toEqual([
+      { at: '2026-11-17T09:00:00Z', login: 'amy', added: true },
+      { at: '2026-11-23T16:05:00Z', login: 'luc', added: true },
+      { at: '2026-11-23T16:05:00Z', login: 'amy', added: false },
+    ]);
+  });
+});
