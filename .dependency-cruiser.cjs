@@ -1,6 +1,6 @@
 /**
  * The import boundaries of src/ (docs/architecture.md). Imports go one way:
- *   actions, cli -> host -> capabilities -> job -> roster, config, github, notify -> kernel
+ *   actions, cli -> host -> capabilities -> job, roster -> config, github, notify -> kernel
  * A capability's decide/ code is pure: it imports only the kernel, the roster model and its own
  * capability. `npm run lint` runs this; a wrong-way import or a cycle fails it.
  */
@@ -38,10 +38,10 @@ module.exports = {
       '^src/kernel/',
     ),
     only(
-      'roster-on-kernel',
-      'The roster model needs only the kernel.',
+      'roster-on-config-and-kernel',
+      'The roster model and its file spec need only the kernel and the config helpers.',
       '^src/roster/',
-      '^src/(roster|kernel)/',
+      '^src/(roster|config|kernel)/',
     ),
     only(
       'config-on-kernel',
@@ -69,20 +69,36 @@ module.exports = {
     ),
     {
       name: 'decide-is-pure',
-      comment: "decide/ imports only the kernel, the roster model and its own capability's model.",
+      comment:
+        "decide/ imports only the kernel, the roster model, the notification payload formats and its own capability's model.",
       severity: 'error',
       from: { path: `^src/${CAPS}/decide/` },
-      to: { path: '^src/', pathNot: ['^src/(kernel|roster)/', `^src/$1/(decide|config)/`] },
+      to: {
+        path: '^src/',
+        pathNot: [
+          '^src/(kernel|roster)/',
+          '^src/notify/(pagerduty|slack)[.]ts$',
+          '^src/$1/(decide|config)/',
+        ],
+      },
+    },
+    {
+      name: 'validate-reads-config-specs-only',
+      comment:
+        'validate checks every config file, so it may read the other capabilities’ config/ but nothing else of them.',
+      severity: 'error',
+      from: { path: '^src/validate/' },
+      to: { path: `^src/${CAPS}/`, pathNot: ['^src/validate/', `^src/${CAPS}/config/`] },
     },
     {
       name: 'capabilities-stand-apart',
       comment:
         'A capability imports no other capability; validate may read the others\u2019 config specs, since checking them is its job.',
       severity: 'error',
-      from: { path: `^src/${CAPS}/` },
+      from: { path: `^src/${CAPS}/`, pathNot: '^src/validate/' },
       to: {
         path: `^src/(${CAPS.slice(1, -1)}|host|actions|cli)/`,
-        pathNot: [`^src/$1/`, ...[]],
+        pathNot: ['^src/$1/'],
       },
     },
     only(

@@ -1,3 +1,7 @@
+import { ESCALATE_EVENTS } from '../escalate/events.js';
 import { runAction } from '../host/entry.js';
 
-await runAction('escalate', async () => (await import('../escalate/job.js')).escalateJob);
+await runAction('escalate', {
+  events: ESCALATE_EVENTS,
+  load: async () => (await import('../escalate/job.js')).escalateJob,
+});

@@ -1,3 +1,7 @@
+import { ONCALL_EVENTS } from '../oncall/events.js';
 import { runAction } from '../host/entry.js';
 
-await runAction('oncall', async () => (await import('../oncall/job.js')).oncallJob);
+await runAction('oncall', {
+  events: ONCALL_EVENTS,
+  load: async () => (await import('../oncall/job.js')).oncallJob,
+});

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { INTAKE_FILE } from '../intake/config/spec.js';
 import { intakeConfigFrom } from '../intake/config/intake.js';
 import { loadIssueTemplates } from '../intake/config/issue-templates.js';
 import { loadConfig } from '../config/load.js';
@@ -7,7 +8,7 @@ import { workspaceSource } from '../config/sources.js';
 import { decideIntake } from '../intake/decide/decide.js';
 import type { IntakeIssue } from '../intake/decide/types.js';
 import { INTAKE_HELP } from './help.js';
-import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { cliClock, commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 export async function intakeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseGroupArgs(
@@ -32,7 +33,7 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError('give exactly one of --issue FILE.json or --body FILE.md', INTAKE_HELP);
 
   const source = workspaceSource(process.cwd(), values.config);
-  const config = await loadConfig(source, { only: ['intake'] });
+  const config = await loadConfig(source, [INTAKE_FILE]);
   const loaded = await loadIssueTemplates(source, values.templates);
   const problems = [...config.problems, ...loaded.problems];
   for (const p of problems) io.err(formatProblem(p));
@@ -48,7 +49,7 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
     config: intakeConfigFrom(config.files[0]?.yaml.value as Parameters<typeof intakeConfigFrom>[0]),
     duplicates: [],
     previousComment: null,
-    now: new Date(),
+    now: cliClock(INTAKE_HELP),
   });
   const { verdict } = decision;
   if (values.json) {

@@ -1,13 +1,12 @@
 import { formatProblem } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
 import { describeAction } from '../kernel/plan-describe.js';
-import { createOctokit, writePacingFromEnv } from '../github/client.js';
-import { Gateway } from '../github/gateway.js';
+import { cliServices, jobContext } from '../host/compose.js';
 import { executeJob } from '../job/execute.js';
 import { labelsJob } from '../labels/job.js';
 import { LABELS_HELP } from './help.js';
 import { parseRepo } from './repo.js';
-import { commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { cliClock, commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 const COMMANDS = ['plan', 'apply', 'check'] as const;
 
@@ -31,28 +30,23 @@ export async function labelsCommand(argv: string[], io: Io): Promise<number> {
   const command = commandOf(positionals, COMMANDS, LABELS_HELP);
   if (!values.repo) throw new UsageError('--repo owner/name is required', LABELS_HELP);
   const repo = parseRepo(values.repo, LABELS_HELP);
-  const octokit = await createOctokit({
-    token: process.env.GITHUB_TOKEN ?? '',
-    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    ...writePacingFromEnv(),
-    log: (m) => io.err(m),
-  });
+  const now = cliClock(LABELS_HELP);
+  const services = await cliServices(repo, (m) => io.err(m));
   const inputs: Record<string, string> = {
     mode: command === 'check' ? 'check' : 'apply',
     'allow-mass-delete': values['allow-mass-delete'] ? 'true' : 'false',
   };
   const run = await executeJob(
     labelsJob,
-    {
+    jobContext(services, {
       capability: 'labels',
       event: { name: 'workflow_dispatch', payload: {} },
       repo,
-      gateway: new Gateway(octokit, repo),
       source: workspaceSource(process.cwd(), values.config),
       input: (name) => inputs[name] ?? '',
-      now: new Date(),
+      now,
       log: () => undefined,
-    },
+    }),
     { dryRun: command === 'plan' || values['dry-run'] === true },
   );
 

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { ROSTER_FILE } from '../roster/config/spec.js';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../config/load.js';
@@ -87,7 +88,7 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
 
 /** The roster at `path`, or null after printing why there is none (exit 1). */
 async function readRoster(path: string, io: Io): Promise<Roster | null> {
-  const config = await loadConfig(sourceOf(path), { only: ['roster'] });
+  const config = await loadConfig(sourceOf(path), [ROSTER_FILE]);
   for (const p of config.problems) io.err(formatProblem(p));
   if (hasErrors(config.problems)) return null;
   const file = config.files[0];
@@ -215,7 +216,7 @@ async function preview(values: Values, now: Date, io: Io): Promise<number> {
 
   if (values.markdown) {
     // The pull-request comment's tables, every row of them: reviewers see the same layout.
-    const { renderRosterPreview } = await import('../oncall/decide/preview.js');
+    const { renderRosterPreview } = await import('../roster/preview.js');
     io.out(
       renderRosterPreview({
         head: roster,

@@ -1,8 +1,7 @@
 import { formatProblem } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
 import { describeAction } from '../kernel/plan-describe.js';
-import { createOctokit, writePacingFromEnv } from '../github/client.js';
-import { Gateway } from '../github/gateway.js';
+import { cliServices, jobContext } from '../host/compose.js';
 import { executeJob } from '../job/execute.js';
 import { reportJob } from '../report/job.js';
 import { REPORT_HELP } from './help.js';
@@ -43,14 +42,9 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       REPORT_HELP,
     );
 
-  const octokit = await createOctokit({
-    token: process.env.GITHUB_TOKEN ?? '',
-    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    ...writePacingFromEnv(),
-    log: (m) => io.err(m),
-  });
+  const services = await cliServices(home, (m) => io.err(m));
   const now = cliClock(REPORT_HELP);
-  const gateway = new Gateway(octokit, home);
+  const { gateway } = services;
   // A personal token writes the report as its person, whom the workflow's bot rule would not
   // recognise: without this, every run would open the week's report again.
   const self = await gateway.authenticatedLogin();
@@ -61,16 +55,15 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   };
   const run = await executeJob(
     reportJob,
-    {
+    jobContext(services, {
       capability: 'report',
       event: { name: 'workflow_dispatch', payload: {} },
       repo: home,
-      gateway,
       source: workspaceSource(process.cwd(), values.config),
       input: (name) => inputs[name] ?? '',
       now,
       log: () => undefined,
-    },
+    }),
     { dryRun: values['dry-run'] === true },
   );
 

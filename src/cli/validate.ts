@@ -1,12 +1,12 @@
 import { checkIssueForms } from '../intake/config/forms.js';
-import { crossCheckConfig } from '../config/cross-checks.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { crossCheckConfig } from '../validate/cross-checks.js';
+import { CONFIG_FILES } from '../validate/config-files.js';
+import { loadConfigFolder, type LoadedConfig } from '../config/load.js';
 import { formatProblem, hasErrors, sortProblems } from '../kernel/problems.js';
 import { apiSource, workspaceSource } from '../config/sources.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import { reviewRoster } from '../validate/decide/roster-review.js';
-import { createOctokit, writePacingFromEnv } from '../github/client.js';
-import { Gateway } from '../github/gateway.js';
+import { cliServices } from '../host/compose.js';
 import { VALIDATE_HELP } from './help.js';
 import { cliClock, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 import { parseRepo } from './repo.js';
@@ -30,17 +30,13 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   let source;
   if (values.repo) {
     const repo = parseRepo(values.repo, VALIDATE_HELP);
-    const octokit = await createOctokit({
-      token: process.env.GITHUB_TOKEN ?? '',
-      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-      ...writePacingFromEnv(),
-    });
-    source = apiSource(new Gateway(octokit, repo), configPath, values.ref);
+    const { gateway } = await cliServices(repo, (m) => io.err(m));
+    source = apiSource(gateway, configPath, values.ref);
   } else {
     if (values.ref) throw new UsageError('--ref needs --repo', VALIDATE_HELP);
     source = workspaceSource(process.cwd(), configPath);
   }
-  const config = await loadConfig(source);
+  const config = await loadConfigFolder(source, CONFIG_FILES);
   const forms = await checkIssueForms(source, config);
   const cross = await crossCheckConfig(source, config);
   const roster = reviewWithoutBase(config, cliClock(VALIDATE_HELP));

@@ -1,5 +1,5 @@
 import { type ConfigProblem, sortProblems } from '../kernel/problems.js';
-import { CONFIG_FILES, type ConfigFileSpec, type ConfigName, specFor } from './registry.js';
+import type { ConfigFileSpec } from './spec.js';
 import { checkSchema } from './schema.js';
 import type { ConfigSource } from './sources.js';
 import { parseYaml, type YamlFile } from '../kernel/yaml.js';
@@ -20,42 +20,63 @@ export interface LoadedConfig {
 }
 
 /**
- * Read, parse and check config files. With `only`, just those files are read (one request
- * each through the API); otherwise the folder is listed and every YAML file in it is checked.
- * A file with problems is not returned among `files`: nothing acts on half-valid config.
+ * Read, parse and check the files of these specs (one request each through the API). A missing
+ * file is no problem: its capability runs on its defaults. A file with problems is not returned
+ * among `files`: nothing acts on half-valid config.
  */
 export async function loadConfig(
   source: ConfigSource,
-  options: { only?: ConfigName[] } = {},
+  specs: readonly ConfigFileSpec[],
+): Promise<LoadedConfig> {
+  // One file named on purpose stands for the one capability asked for, whatever its name.
+  const [only] = specs;
+  if (source.singleFile && only && specs.length === 1)
+    return loadFiles(source, [[source.singleFile, only]], []);
+  return loadFiles(
+    source,
+    specs.map((spec) => [spec.file, spec]),
+    [],
+  );
+}
+
+/**
+ * Check the whole folder: every YAML file in it, each by the spec of its name (`known`), and a
+ * warning for a file no capability reads.
+ */
+export async function loadConfigFolder(
+  source: ConfigSource,
+  known: readonly ConfigFileSpec[],
 ): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
-  const files: LoadedFile[] = [];
-  const wanted = CONFIG_FILES.filter((spec) => options.only?.includes(spec.name));
-  // One file named on purpose stands for the one capability asked for, whatever its name.
-  const chosen = options.only && source.singleFile && wanted.length === 1 ? wanted[0] : undefined;
-  const names =
-    chosen && source.singleFile
-      ? [source.singleFile]
-      : options.only
-        ? wanted.map((spec) => spec.file)
-        : await listYaml(source, problems);
-
-  for (const fileName of names) {
-    const path = `${source.folder}/${fileName}`;
-    const spec = chosen ?? specFor(fileName);
-    if (!spec) {
+  const names = await listYaml(source, problems);
+  const byName = (name: string) =>
+    known.find((spec) => spec.file === name.replace(/\.yml$/, '.yaml'));
+  for (const name of names)
+    if (!byName(name))
       problems.push(
         at(
-          path,
+          `${source.folder}/${name}`,
           'warning',
-          `unknown config file; the kit reads ${CONFIG_FILES.map((s) => s.file).join(', ')}`,
+          `unknown config file; the kit reads ${known.map((s) => s.file).join(', ')}`,
         ),
       );
-      continue;
-    }
+  const files = names.flatMap((name) => {
+    const spec = byName(name);
+    return spec ? [[name, spec] as const] : [];
+  });
+  return loadFiles(source, files, problems);
+}
+
+async function loadFiles(
+  source: ConfigSource,
+  wanted: readonly (readonly [string, ConfigFileSpec])[],
+  problems: ConfigProblem[],
+): Promise<LoadedConfig> {
+  const files: LoadedFile[] = [];
+  for (const [fileName, spec] of wanted) {
     const text = await source.read(fileName);
-    if (text === null) continue; // A capability without its file runs on its defaults.
-    const loaded = checkFile(spec, path, text);
+    if (text === null) continue;
+    const loaded = checkFile(spec, `${source.folder}/${fileName}`, text);
     problems.push(...loaded.problems);
     if (loaded.file) files.push(loaded.file);
   }

@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ConfigProblem } from '../kernel/problems.js';
-import { locate, type PathSegment, type YamlFile } from '../kernel/yaml.js';
+import { formatPath, locate, type PathSegment, type YamlFile } from '../kernel/yaml.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -96,13 +96,6 @@ function pointerToPath(pointer: string): PathSegment[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-export function formatPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>(
-    (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s),
-    '',
-  );
 }
 
 function article(type: string): string {

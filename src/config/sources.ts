@@ -1,6 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Gateway } from '../github/gateway.js';
+import type { RepoRef } from '../kernel/plan.js';
+
+/** How config is read from a repository at a commit: the gateway fits, and so does a fake. */
+export interface RepoFiles {
+  repo: RepoRef;
+  readFile(path: string, ref?: string): Promise<string | null>;
+  listFolder(path: string, ref?: string): Promise<string[] | null>;
+}
 
 /** Where config files come from: a checked-out workspace, or the repository through the API. */
 export interface ConfigSource {
@@ -71,7 +78,7 @@ export async function workspaceHasConfig(root: string, configPath: string): Prom
 }
 
 export function apiSource(
-  gateway: Gateway,
+  gateway: RepoFiles,
   configPath: string,
   ref: string | undefined,
 ): ConfigSource {

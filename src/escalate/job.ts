@@ -1,14 +1,11 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
+import { ESCALATION_FILE } from './config/spec.js';
+import { ROSTER_FILE } from '../roster/config/spec.js';
 import { type ConfigProblem, hasErrors } from '../kernel/problems.js';
-import {
-  defaultEscalation,
-  type EscalationConfig,
-  escalationFrom,
-  PAGERDUTY_EVENTS_URL,
-} from './config/escalation.js';
+import { defaultEscalation, type EscalationConfig, escalationFrom } from './config/escalation.js';
 import { crossCheckEscalation } from './config/crosscheck.js';
 import { decideIssue, unansweredCommands } from './decide/decide.js';
-import { isKitIssue } from './decide/kit-issues.js';
+import { isKitIssue } from '../kernel/kit-records.js';
 import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from './decide/sweep.js';
 import {
   type Access,
@@ -22,9 +19,7 @@ import { duplicateTargets, type Referenced } from './decide/commands/run.js';
 import { emptyPlan, type Plan, type RepoRef } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import { createOctokit, writePacingFromEnv } from '../github/client.js';
-import { Gateway } from '../github/gateway.js';
-import { createNotifier } from '../notify/notifier.js';
+import type { Gateway } from '../github/gateway.js';
 import type { GitHubComment, GitHubIssue } from '../github/types.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 
@@ -63,7 +58,7 @@ const ACCESS: readonly Access[] = ['admin', 'maintain', 'write', 'triage', 'read
  * (and recently closed ones under a playbook) is swept, so dropped or late cron runs catch up.
  */
 export const escalateJob: Job = async (context) => {
-  const config = await loadConfig(context.source, { only: ['escalation', 'roster'] });
+  const config = await loadConfig(context.source, [ROSTER_FILE, ESCALATION_FILE]);
   const file = config.files.find((f) => f.spec.name === 'escalation');
   const rosterFile = config.files.find((f) => f.spec.name === 'roster');
   if (hasErrors(config.problems))
@@ -88,7 +83,7 @@ export const escalateJob: Job = async (context) => {
       plans: [emptyPlan('escalate', context.repo, ['the config has errors'])],
     };
 
-  const channels = await connect(context, escalation);
+  const { channels, gateways } = await connect(context, escalation);
   const notes = [
     file
       ? `escalation.yaml: ${escalation.goals.length} goal(s), ${escalation.steps.length} step(s)`
@@ -157,7 +152,7 @@ export const escalateJob: Job = async (context) => {
       const label = (event.payload.label as { name?: string } | undefined)?.name;
       occasion = { kind: 'issue-event', action: event.action ?? '', ...(label ? { label } : {}) };
     }
-    return outcome(context, config, problems, notes, [
+    return outcome(context, gateways, config, problems, notes, [
       await decide(issue, comments, occasion, checked),
     ]);
   }
@@ -184,13 +179,14 @@ export const escalateJob: Job = async (context) => {
   notes.push(
     `${open.length} open and ${closed.length} recently closed issue(s); ${looked} looked at`,
   );
-  return outcome(context, config, problems, notes, decisions);
+  return outcome(context, gateways, config, problems, notes, decisions);
 };
 
 const opt = (roster: Roster | undefined) => (roster ? { roster } : {});
 
 function outcome(
   context: JobContext,
+  gateways: Gateway[],
   config: LoadedConfig,
   problems: ConfigProblem[],
   notes: string[],
@@ -209,42 +205,36 @@ function outcome(
     }
   }
   // The issues other repositories get are opened first: the reply here follows what happened.
-  return { config, problems, plans: [...remote.values(), plan] };
+  return { config, problems, plans: [...remote.values(), plan], gateways };
 }
 
 /**
  * Secrets come from the action's inputs only: the PagerDuty routing key, the webhook URL and a
  * token for the repositories `/escalate` may open issues in.
  */
-async function connect(context: JobContext, escalation: EscalationConfig): Promise<Channels> {
-  const routingKey = context.input('pagerduty-routing-key');
-  const webhookUrl = context.input('slack-webhook-url');
+async function connect(
+  context: JobContext,
+  escalation: EscalationConfig,
+): Promise<{ channels: Channels; gateways: Gateway[] }> {
   const token = context.input('escalation-token');
-  context.gateway.notifier = createNotifier({
-    ...(routingKey
-      ? { pagerduty: { url: escalation.pagerduty?.url ?? PAGERDUTY_EVENTS_URL, routingKey } }
-      : {}),
-    ...(webhookUrl ? { webhook: { url: webhookUrl } } : {}),
+  const gateways: Gateway[] = [];
+  const targets = escalation.commands.escalateTo.map((target) => {
+    const [owner = '', repo = ''] = target.split('/');
+    return { owner, repo } satisfies RepoRef;
   });
-  if (token && escalation.commands.escalateTo.length > 0) {
-    const octokit = await createOctokit({
-      token,
-      baseUrl: String(context.gateway.octokit.request.endpoint.DEFAULTS.baseUrl),
-      ...writePacingFromEnv(),
-      log: context.log,
-    });
-    // One GET /user: a personal token writes as a person, whose markers must count as the kit's
-    // or every /escalate would open its issue again (an app's token has no user and writes as a Bot).
-    const self = await new Gateway(octokit, context.repo).authenticatedLogin();
-    for (const target of escalation.commands.escalateTo) {
-      const [owner = '', repo = ''] = target.split('/');
-      context.gateway.useClientFor({ owner, repo } satisfies RepoRef, octokit, self ?? undefined);
-    }
+  const [first, ...others] = targets;
+  if (token && first) {
+    const there = await context.connect(token, first);
+    gateways.push(there, ...others.map((repo) => there.forRepo(repo)));
   }
+  const { channels } = context.notifier;
   return {
-    pagerduty: !!routingKey && escalation.pagerduty !== undefined,
-    webhook: !!webhookUrl && escalation.webhook !== undefined,
-    escalationToken: !!token,
+    channels: {
+      pagerduty: channels.has('pagerduty') && escalation.pagerduty !== undefined,
+      webhook: channels.has('webhook') && escalation.webhook !== undefined,
+      escalationToken: !!token,
+    },
+    gateways,
   };
 }
 

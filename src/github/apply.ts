@@ -5,14 +5,15 @@ import type {
   EditLabels,
   Marker,
   MarkedIssue,
+  NotificationSender,
   Notify,
   Operation,
   Plan,
   Reassign,
   UpsertComment,
 } from '../kernel/plan.js';
-import { pendingMarker } from '../notify/pending.js';
-import { ISSUE_URL_SLOT } from '../notify/slack.js';
+import { ISSUE_URL_SLOT } from '../kernel/plan.js';
+import { pendingMarker } from '../kernel/pending-notifications.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
@@ -35,6 +36,8 @@ export interface ApplyResult {
 export interface ApplyOptions {
   dryRun: boolean;
   log?: (message: string) => void;
+  /** Without one, a `notify` operation fails: no endpoint is configured for it. */
+  notifier?: NotificationSender;
 }
 
 /**
@@ -71,7 +74,7 @@ export async function applyPlan(
       continue;
     }
     try {
-      const outcome = await applyOperation(operation, gateway);
+      const outcome = await applyOperation(operation, gateway, options.notifier);
       if (operation.kind === 'upsert-comment' && operation.pendingLabel)
         outcome.detail += await markPending(gateway, operation, failedHere.length > 0);
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
@@ -94,6 +97,7 @@ export async function applyPlan(
 async function applyOperation(
   op: Operation,
   gateway: Gateway,
+  notifier: NotificationSender | undefined,
 ): Promise<Omit<OperationResult, 'operation'>> {
   switch (op.kind) {
     case 'add-labels':
@@ -148,11 +152,11 @@ async function applyOperation(
       return { status: 'applied', detail: issue.html_url };
     }
     case 'notify': {
-      if (!gateway.notifier) throw new Error(`no ${op.channel} endpoint is configured`);
+      if (!notifier) throw new Error(`no ${op.channel} endpoint is configured`);
       if (typeof op.issue === 'number')
-        return { status: 'applied', detail: await gateway.notifier.send(op) };
+        return { status: 'applied', detail: await notifier.send(op) };
       const url = (await markedIssue(gateway, op.issue)).html_url;
-      return { status: 'applied', detail: await gateway.notifier.send(withIssueUrl(op, url)) };
+      return { status: 'applied', detail: await notifier.send(withIssueUrl(op, url)) };
     }
   }
 }

@@ -1,11 +1,5 @@
 import type { RepoRef } from '../kernel/plan.js';
 import type { Octokit } from './client.js';
-import type { NotificationSender } from '../notify/notifier.js';
-import {
-  fetchReportData,
-  type ReportFetchRequest,
-  type ReportFetchResult,
-} from '../report/fetch.js';
 import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
 
 /**
@@ -21,18 +15,6 @@ export class Gateway {
    * that upserts it share one listing instead of paying for two.
    */
   private readonly comments = new Map<number, GitHubComment[]>();
-
-  /**
-   * Where `notify` operations go (PagerDuty, a chat webhook), set by a job that sends them; the
-   * executor refuses a notification when it is unset.
-   */
-  notifier?: NotificationSender;
-
-  /**
-   * Clients for other repositories, with their own token (an escalation-token input that reaches
-   * the engineering repository); without one, `forRepo` uses this gateway's client.
-   */
-  private readonly clients = new Map<string, Octokit>();
 
   /** Issues this run created: an operation that comments on one finds it without a listing. */
   readonly created: GitHubIssue[] = [];
@@ -127,12 +109,9 @@ export class Gateway {
     return comments;
   }
 
-  /**
-   * The weekly report's reads in one GraphQL fetcher: 100 issues a request over several
-   * repositories, restricted to the week by search, with counts as issueCount aliases.
-   */
-  async reportData(request: ReportFetchRequest): Promise<ReportFetchResult> {
-    return fetchReportData((query, variables) => this.octokit.graphql(query, variables), request);
+  /** A GraphQL query; the report builds its own (src/report/fetch.ts) to save round trips. */
+  async graphql(query: string, variables: Record<string, unknown>): Promise<unknown> {
+    return this.octokit.graphql(query, variables);
   }
 
   /** The login the token acts as, or null when GitHub will not say (an app's installation token). */
@@ -277,26 +256,10 @@ export class Gateway {
 
   /** The same client on another repository (label sync across an organisation, remote extends). */
   forRepo(repo: RepoRef): Gateway {
-    if (repo.owner === this.repo.owner && repo.repo === this.repo.repo) return this;
-    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
-    const other = new Gateway(this.clients.get(key) ?? this.octokit, repo);
-    if (this.notifier) other.notifier = this.notifier;
-    const self = this.clients.has(key) ? this.clientLogins.get(key) : this.selfLogin;
-    if (self !== undefined) other.selfLogin = self;
+    if (sameRepo(repo, this.repo)) return this;
+    const other = new Gateway(this.octokit, repo);
+    if (this.selfLogin !== undefined) other.selfLogin = this.selfLogin;
     return other;
-  }
-
-  /** The `selfLogin` of each client set with `useClientFor` (a personal token's user). */
-  private readonly clientLogins = new Map<string, string>();
-
-  /**
-   * Writes to `repo` go through this client (another token) from now on; `selfLogin` when that
-   * token is a person's, so the markers it wrote there are found again.
-   */
-  useClientFor(repo: RepoRef, octokit: Octokit, selfLogin?: string): void {
-    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
-    this.clients.set(key, octokit);
-    if (selfLogin !== undefined) this.clientLogins.set(key, selfLogin);
   }
 
   /**
@@ -396,4 +359,11 @@ export function describeRequestError(error: unknown): string {
     return `${where ? `${where}: ` : ''}${e.status} ${e.message ?? ''}`.trim();
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Owner and name compare without case, as GitHub does. */
+export function sameRepo(a: RepoRef, b: RepoRef): boolean {
+  return (
+    a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase()
+  );
 }

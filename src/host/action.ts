@@ -9,12 +9,11 @@ import {
 } from '../config/sources.js';
 import type { Plan, RepoRef } from '../kernel/plan.js';
 import { renderSummary } from '../kernel/summary.js';
-import { createOctokit, writePacingFromEnv } from '../github/client.js';
-import { describeRequestError, Gateway } from '../github/gateway.js';
+import { describeRequestError, type Gateway } from '../github/gateway.js';
 import { executeJob } from '../job/execute.js';
-import type { Job, JobContext } from '../job/contract.js';
-import type { JobLoaders } from './entry.js';
-import type { RunnerEvent } from './event.js';
+import type { CapabilityEntries, Job, JobContext } from '../job/contract.js';
+import { composeServices, jobContext } from './compose.js';
+import type { RunnerEvent } from '../kernel/event.js';
 import { type Capability, describeEvent } from '../job/triggers.js';
 
 interface Inputs {
@@ -24,36 +23,40 @@ interface Inputs {
 }
 
 /** Run the chosen capabilities for one event: decide, apply, report, in that order. */
-export async function runJobs(
+export async function runCapabilities(
   capabilities: readonly Capability[],
   event: RunnerEvent,
-  options: { routed: boolean; jobs: JobLoaders },
+  options: { routed: boolean; entries: CapabilityEntries },
 ): Promise<void> {
   try {
     const inputs = readInputs();
     const repo = readRepo();
-    const octokit = await createOctokit({
+    const services = await composeServices({
       token: inputs.token,
-      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-      ...writePacingFromEnv(),
+      repo,
+      secrets: {
+        pagerdutyRoutingKey: core.getInput('pagerduty-routing-key'),
+        webhookUrl: core.getInput('slack-webhook-url'),
+      },
       log: (m) => core.warning(m),
     });
-    const gateway = new Gateway(octokit, repo);
-    const source = await configSource(gateway, inputs.configPath, event);
+    const source = await configSource(services.gateway, inputs.configPath, event);
     const now = clockOrFail();
     const plans: Plan[] = [];
     let failed = false;
     for (const capability of capabilities) {
-      const load = options.jobs[capability];
-      if (!load) throw new Error(`this bundle does not carry the ${capability} capability`);
-      const outcome = await runOne(capability, await load(), {
+      const entry = options.entries[capability];
+      if (!entry) throw new Error(`this bundle does not carry the ${capability} capability`);
+      const context = jobContext(services, {
+        capability,
         event,
         repo,
-        gateway,
         source,
         now,
-        dryRun: inputs.dryRun,
+        input: (name) => core.getInput(name),
+        log: (m) => core.info(m),
       });
+      const outcome = await runOne(await entry.load(), context, inputs.dryRun);
       plans.push(...outcome.plans);
       for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       failed ||= outcome.failed;
@@ -70,17 +73,14 @@ export async function runJobs(
 }
 
 async function runOne(
-  capability: Capability,
   job: Job,
-  ctx: Omit<JobContext, 'capability' | 'log' | 'input'> & { dryRun: boolean },
+  ctx: JobContext,
+  dryRun: boolean,
 ): Promise<{ plans: Plan[]; outputs: Record<string, string>; failed: boolean }> {
+  const { capability } = ctx;
   core.startGroup(`support-kit ${capability} on ${describeEvent(ctx.event)}`);
   try {
-    const run = await executeJob(
-      job,
-      { capability, ...ctx, input: (name) => core.getInput(name), log: (m) => core.info(m) },
-      { dryRun: ctx.dryRun },
-    );
+    const run = await executeJob(job, ctx, { dryRun });
     annotate(run.problems);
     for (const failure of run.failures) core.error(`${capability}: ${failure}`);
     const config = run.outcome.config;
@@ -93,7 +93,7 @@ async function runOne(
           configSource: config.source,
           files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
           problems: index === 0 ? run.problems : [],
-          dryRun: ctx.dryRun,
+          dryRun,
           preview: plan.preview === true,
           rows,
           notes: plan.notes,

@@ -1,5 +1,4 @@
-import type { Job } from '../job/contract.js';
-import { readEvent, readInput } from './event.js';
+import type { CapabilityEntries, CapabilityEntry } from '../job/contract.js';
 import {
   CAPABILITIES,
   type Capability,
@@ -7,24 +6,22 @@ import {
   describeTriggers,
   handles,
 } from '../job/triggers.js';
-
-/** How a bundle loads a capability's job: a dynamic import, so the bundler splits it off. */
-export type JobLoaders = Partial<Record<Capability, () => Promise<Job>>>;
+import { readEvent, readInput } from './event.js';
 
 /**
  * The start of every bundle. It decides from the event alone whether there is work, and
  * only then loads the kit (Octokit, YAML, schemas): an ignored event costs a Node start.
  * A single-capability bundle carries only its own job.
  */
-export async function runAction(capability: Capability, load: () => Promise<Job>): Promise<void> {
-  await start([capability], false, { [capability]: load });
+export async function runAction(capability: Capability, entry: CapabilityEntry): Promise<void> {
+  await start([capability], false, { [capability]: entry });
 }
 
 /** The all-in-one action: the `action` input picks a capability, `auto` routes by event. */
-export async function runRouter(jobs: Required<JobLoaders>): Promise<void> {
+export async function runRouter(entries: Required<CapabilityEntries>): Promise<void> {
   const requested = readInput('action') || 'auto';
   if (requested === 'auto') {
-    await start(CAPABILITIES, true, jobs);
+    await start(CAPABILITIES, true, entries);
     return;
   }
   if (!(CAPABILITIES as readonly string[]).includes(requested)) {
@@ -34,13 +31,13 @@ export async function runRouter(jobs: Required<JobLoaders>): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  await start([requested as Capability], false, jobs);
+  await start([requested as Capability], false, entries);
 }
 
 async function start(
   candidates: readonly Capability[],
   routed: boolean,
-  jobs: JobLoaders,
+  entries: CapabilityEntries,
 ): Promise<void> {
   let event;
   try {
@@ -50,14 +47,15 @@ async function start(
     process.exitCode = 1;
     return;
   }
-  const chosen = candidates.filter((c) => handles(c, event));
+  const chosen = candidates.filter((c) => handles(entries[c]?.events ?? [], event));
   if (chosen.length === 0) {
+    const only = candidates[0] as Capability;
     const why = routed
       ? 'no capability acts on it'
-      : `${candidates[0]} runs on ${describeTriggers(candidates[0] as Capability)}`;
+      : `${only} runs on ${describeTriggers(entries[only]?.events ?? [])}`;
     process.stdout.write(`support-kit: nothing to do for ${describeEvent(event)} (${why})\n`);
     return;
   }
-  const { runJobs } = await import('./action.js');
-  await runJobs(chosen, event, { routed, jobs });
+  const { runCapabilities } = await import('./action.js');
+  await runCapabilities(chosen, event, { routed, entries });
 }

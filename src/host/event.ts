@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 
-/**
- * The workflow event as the runner hands it over. Read with node:fs only: this module is
- * loaded on every run, including the ones that end at once because the event is not ours.
- */
-export interface RunnerEvent {
-  name: string;
-  action?: string;
-  payload: Record<string, unknown>;
-}
+import type { RunnerEvent } from '../kernel/event.js';
 
+/**
+ * Reads the workflow event with node:fs only: this module is loaded on every run, including the
+ * ones that end at once because the event is not ours.
+ */
 export function readEvent(env: NodeJS.ProcessEnv = process.env): RunnerEvent {
   const name = env.GITHUB_EVENT_NAME ?? '';
   let payload: Record<string, unknown> = {};

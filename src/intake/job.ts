@@ -1,4 +1,5 @@
 import { intakeConfigFrom } from './config/intake.js';
+import { INTAKE_FILE } from './config/spec.js';
 import { loadIssueTemplates } from './config/issue-templates.js';
 import { loadConfig } from '../config/load.js';
 import { hasErrors } from '../kernel/problems.js';
@@ -34,7 +35,7 @@ interface IssuePayload {
  * duplicates. A scheduled run closes issues that stayed incomplete too long.
  */
 export const intakeJob: Job = async (context) => {
-  const config = await loadConfig(context.source, { only: ['intake'] });
+  const config = await loadConfig(context.source, [INTAKE_FILE]);
   if (hasErrors(config.problems))
     return { config, plans: [emptyPlan('intake', context.repo, ['intake.yaml has errors'])] };
   const rules = intakeConfigFrom(

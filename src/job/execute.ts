@@ -3,6 +3,7 @@ import { hasErrors, sortProblems } from '../kernel/problems.js';
 import type { Plan } from '../kernel/plan.js';
 import type { SummaryRow } from '../kernel/summary.js';
 import { applyPlan } from '../github/apply.js';
+import { sameRepo } from '../github/gateway.js';
 import type { Job, JobContext, JobOutcome } from './contract.js';
 
 export interface PlanRun {
@@ -49,10 +50,13 @@ export async function executeJob(
       });
       continue;
     }
-    const gateway = context.gateway.forRepo(plan.repo);
+    const gateway =
+      outcome.gateways?.find((g) => sameRepo(g.repo, plan.repo)) ??
+      context.gateway.forRepo(plan.repo);
     const applied = await applyPlan(plan, gateway, {
       dryRun: options.dryRun || plan.preview === true,
       log: context.log,
+      notifier: context.notifier,
     });
     for (const failure of applied.failures)
       failures.push(`${plan.repo.owner}/${plan.repo.repo}: ${failure.detail}`);

@@ -1,4 +1,4 @@
-import type { RunnerEvent } from '../host/event.js';
+import type { RunnerEvent } from '../kernel/event.js';
 
 export type Capability = 'intake' | 'labels' | 'oncall' | 'report' | 'escalate' | 'validate';
 
@@ -17,51 +17,19 @@ export interface Trigger {
   actions?: readonly string[];
 }
 
-/** Which events each capability acts on. The root action routes with this same table. */
-export const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
-  intake: [
-    { event: 'issues', actions: ['opened', 'edited', 'reopened'] },
-    { event: 'schedule' },
-    { event: 'workflow_dispatch' },
-  ],
-  labels: [
-    { event: 'push' },
-    { event: 'pull_request', actions: ['opened', 'synchronize', 'reopened', 'ready_for_review'] },
-    { event: 'schedule' },
-    { event: 'workflow_dispatch' },
-  ],
-  oncall: [
-    { event: 'issues', actions: ['opened', 'labeled'] },
-    { event: 'schedule' },
-    { event: 'workflow_dispatch' },
-  ],
-  report: [{ event: 'schedule' }, { event: 'workflow_dispatch' }],
-  escalate: [
-    {
-      event: 'issues',
-      actions: ['opened', 'edited', 'labeled', 'unlabeled', 'assigned', 'closed', 'reopened'],
-    },
-    { event: 'issue_comment', actions: ['created'] },
-    { event: 'schedule' },
-    { event: 'workflow_dispatch' },
-  ],
-  validate: [
-    { event: 'pull_request', actions: ['opened', 'synchronize', 'reopened', 'ready_for_review'] },
-    { event: 'push' },
-    { event: 'workflow_dispatch' },
-  ],
-};
+/** Each capability's events (src/<capability>/events.ts), as the router sees them. */
+export type TriggerTable = Readonly<Partial<Record<Capability, readonly Trigger[]>>>;
 
-export function handles(capability: Capability, event: RunnerEvent): boolean {
-  return TRIGGERS[capability].some(
+export function handles(triggers: readonly Trigger[], event: RunnerEvent): boolean {
+  return triggers.some(
     (t) =>
       t.event === event.name &&
       (!t.actions || (event.action !== undefined && t.actions.includes(event.action))),
   );
 }
 
-export function describeTriggers(capability: Capability): string {
-  return TRIGGERS[capability]
+export function describeTriggers(triggers: readonly Trigger[]): string {
+  return triggers
     .map((t) => (t.actions ? `${t.event}.${t.actions.join('|')}` : t.event))
     .join(', ');
 }

@@ -86,7 +86,7 @@ export interface UpsertComment extends OperationBase {
   body: string;
   /**
    * The executor appends a marker for each notification of this plan that failed before this
-   * comment is written, so the next run can send it again (src/core/notify/pending.ts).
+   * comment is written, so the next run can send it again (pending-notifications.ts).
    */
   recordFailedNotifications?: boolean;
   /**
@@ -97,6 +97,9 @@ export interface UpsertComment extends OperationBase {
   pendingLabel?: { name: string; present: boolean };
 }
 
+/** Stands in a notification's payload for the URL of an issue the same plan may open. */
+export const ISSUE_URL_SLOT = '<issue-url>';
+
 /**
  * Send a notification outside GitHub (PagerDuty Events API v2, a Slack-compatible webhook). The
  * payload is what is posted, without the secret (routing key, webhook URL): the sender adds it.
@@ -106,12 +109,25 @@ export interface Notify extends OperationBase {
   channel: 'pagerduty' | 'webhook';
   /**
    * The issue it is about. A marked issue (a report or hand-off log the same plan may open) is
-   * found when sending, and its URL replaces ISSUE_URL_SLOT (src/core/notify/slack.ts) in the payload.
+   * found when sending, and its URL replaces ISSUE_URL_SLOT in the payload.
    */
   issue: number | MarkedIssue;
+  /** Where to post when the config names it (a PagerDuty Events URL); never a secret. */
+  endpoint?: string;
   /** Names this notification in the issue's state, so it is sent once and retried when it fails. */
   key: string;
   payload: Record<string, unknown>;
+}
+
+/**
+ * Sends `notify` operations: PagerDuty Events API v2 and a Slack-compatible webhook. The secrets
+ * (routing key, webhook URL) live in the sender, set from the action's inputs by the host.
+ */
+export interface NotificationSender {
+  /** The channels that have their secret set; decide plans nothing for the others. */
+  readonly channels: ReadonlySet<Notify['channel']>;
+  /** Throws with the endpoint's own words; the executor records it and a later run retries. */
+  send(op: Notify): Promise<string>;
 }
 
 /** Create an issue, or update the one that carries the same marker. */

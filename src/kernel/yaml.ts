@@ -101,3 +101,11 @@ function yamlMessage(message: string): string {
   // The yaml package appends a position ("at line 3, column 5"); ours is in the problem.
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
+
+/** A path as people write it in YAML: `sites.sfo.timezone`, `labels[3].color`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>(
+    (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s),
+    '',
+  );
+}

@@ -1,4 +1,5 @@
 import { resolveLabels } from './config/extends.js';
+import { LABELS_FILE } from './config/spec.js';
 import { loadConfig } from '../config/load.js';
 import { hasErrors } from '../kernel/problems.js';
 import { normalizeColor } from './decide/names.js';
@@ -27,7 +28,7 @@ const WRITES = new Set(['create-label', 'update-label', 'delete-label']);
  * `targets` lists the repositories for a fan-out matrix.
  */
 export const labelsJob: Job = async (context) => {
-  const config = await loadConfig(context.source, { only: ['labels'] });
+  const config = await loadConfig(context.source, [LABELS_FILE]);
   const file = config.files[0];
   if (!file) {
     const note = hasErrors(config.problems)

@@ -1,4 +1,7 @@
-import type { Notify } from '../kernel/plan.js';
+import type { NotificationSender, Notify } from '../kernel/plan.js';
+import { PAGERDUTY_EVENTS_URL } from './pagerduty.js';
+
+export type { NotificationSender };
 
 /**
  * Sends the kit's notifications: PagerDuty Events API v2 and a Slack-compatible incoming
@@ -6,14 +9,10 @@ import type { Notify } from '../kernel/plan.js';
  * never in a plan, a summary or a marker. A failure throws with the endpoint's own words; the
  * executor records it and the next run sends the same payload again.
  */
-export interface NotificationSender {
-  /** The channels that have their secret set. */
-  readonly channels: ReadonlySet<Notify['channel']>;
-  send(op: Notify): Promise<string>;
-}
 
 export interface NotifierOptions {
-  pagerduty?: { url: string; routingKey: string };
+  /** `url` defaults to PagerDuty's Events API; an operation's `endpoint` (from the config) wins. */
+  pagerduty?: { url?: string; routingKey: string };
   webhook?: { url: string };
   /** How long one notification may take before it counts as failed. */
   timeoutMs?: number;
@@ -54,7 +53,7 @@ export function createNotifier(options: NotifierOptions): NotificationSender {
         if (!options.pagerduty?.routingKey)
           throw new Error('PagerDuty: the pagerduty-routing-key input is not set');
         return post(
-          options.pagerduty.url,
+          op.endpoint ?? options.pagerduty.url ?? PAGERDUTY_EVENTS_URL,
           { routing_key: options.pagerduty.routingKey, ...op.payload },
           'PagerDuty',
         );

@@ -6,6 +6,8 @@ import type { RepoRef } from '../kernel/plan.js';
  * closing the issue resolves it. The routing key is a secret: the sender adds it, never the plan.
  */
 
+export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+
 export type PagerDutySeverity = 'critical' | 'error' | 'warning' | 'info';
 
 export interface PagerDutyIssue {

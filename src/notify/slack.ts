@@ -1,3 +1,4 @@
+import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import type { RepoRef } from '../kernel/plan.js';
 import { noMention } from '../kernel/markdown.js';
 
@@ -22,7 +23,10 @@ export function slackEscape(text: string): string {
  * a month's hand-off log): the executor puts the URL in. Escaped text can never contain it, since
  * slackEscape turns every `<` into `&lt;`.
  */
-export const ISSUE_URL_SLOT = '<issue-url>';
+export { ISSUE_URL_SLOT };
+
+/** What the kit may post to the chat webhook; escalation.yaml's notifications.webhook.events picks. */
+export type WebhookEvent = 'escalation' | 'handoff' | 'leadership' | 'report';
 
 /** A link the kit composed; the label is escaped, the URL is GitHub's own. */
 export function slackLink(url: string, label: string): string {

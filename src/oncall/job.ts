@@ -1,4 +1,5 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
+import { ROSTER_FILE } from '../roster/config/spec.js';
 import { hasErrors } from '../kernel/problems.js';
 import {
   type AssignmentIssue,
@@ -25,7 +26,6 @@ import { routeFor } from '../roster/routes.js';
 import type { Roster } from '../roster/types.js';
 import { findMarkedComment, isKitAuthor } from '../github/apply.js';
 import type { GitHubIssue } from '../github/types.js';
-import { webhookFor } from '../escalate/webhook.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 
 interface IssuePayload {
@@ -50,7 +50,7 @@ const FRESH_ON: readonly string[] = ['opened', 'reopened'];
  * (and apply) every hand-off since the last one logged.
  */
 export const oncallJob: Job = async (context) => {
-  const config = await loadConfig(context.source, { only: ['roster'] });
+  const config = await loadConfig(context.source, [ROSTER_FILE]);
   const sent = context.event.payload.issue as IssuePayload | undefined;
   if (context.event.name !== 'issues') return scheduled(context, config);
   if (!sent || sent.pull_request) {
@@ -232,7 +232,7 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     });
   }
 
-  let webhook: Awaited<ReturnType<typeof webhookFor>> | undefined;
+  let webhook: Awaited<ReturnType<JobContext['webhook']>> | undefined;
   const known = (logs: HandoffLog[]) =>
     logs.flatMap((l) => {
       const url = logIssues.find((i) => i.number === l.number)?.html_url;
@@ -251,7 +251,7 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     plan.notes.push(...decision.notes);
     // After the entries: the log a post links to may be opened by this plan.
     const handoffs = pending.get(schedule)?.handoffs ?? [];
-    if (handoffs.length > 0 && (webhook ??= await webhookFor(context, 'handoff')).post)
+    if (handoffs.length > 0 && (webhook ??= await context.webhook('handoff')).post)
       plan.operations.push(...handoffNotifications(roster, schedule, handoffs, known(logs)));
   }
   if (webhook) plan.notes.push(webhook.note);

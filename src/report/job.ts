@@ -1,3 +1,6 @@
+import { fetchReportData } from './fetch.js';
+import { REPORT_FILE } from './config/spec.js';
+import { ROSTER_FILE } from '../roster/config/spec.js';
 import { loadConfig } from '../config/load.js';
 import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
@@ -6,14 +9,13 @@ import { parseMarkers } from '../kernel/markers.js';
 import { reportNotification } from './notify.js';
 import { emptyPlan } from '../kernel/plan.js';
 import { reportConfigFrom } from './config/report.js';
-import { HANDOFF_LOG_LABEL } from '../oncall/decide/handoff.js';
+import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
 import { decideReport, REPORT_MARKER_KIND } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
 import type { PreviousReport } from './decide/types.js';
 import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import { webhookFor } from '../escalate/webhook.js';
 import type { Job } from '../job/contract.js';
 
 /**
@@ -23,7 +25,7 @@ import type { Job } from '../job/contract.js';
  * Inputs (the CLI sets them too): `week` (2026-W47) and `repositories` (owner/name, comma list).
  */
 export const reportJob: Job = async (context) => {
-  const config = await loadConfig(context.source, { only: ['report', 'roster'] });
+  const config = await loadConfig(context.source, [ROSTER_FILE, REPORT_FILE]);
   const reportFile = config.files.find((f) => f.spec.name === 'report');
   const rosterFile = config.files.find((f) => f.spec.name === 'roster');
   if (hasErrors(config.problems)) {
@@ -70,7 +72,7 @@ export const reportJob: Job = async (context) => {
 
   const now = context.now.getTime();
   const before = previousWeek(week);
-  const data = await context.gateway.reportData({
+  const data = await fetchReportData((q, v) => context.gateway.graphql(q, v), {
     repos: repositories,
     start: week.start,
     cut: Math.min(week.end, now),
@@ -104,7 +106,7 @@ export const reportJob: Job = async (context) => {
   });
   const link = reportNotification(week.id, decision.title, settings.label, previousReports);
   if (link) {
-    const webhook = await webhookFor(context, 'report');
+    const webhook = await context.webhook('report');
     if (webhook.post) decision.plan.operations.push(link);
     decision.plan.notes.push(webhook.note);
   }

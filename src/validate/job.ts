@@ -1,10 +1,12 @@
-import { crossCheckConfig } from '../config/cross-checks.js';
+import { crossCheckConfig } from './cross-checks.js';
+import { CONFIG_FILES } from './config-files.js';
+import { ROSTER_FILE } from '../roster/config/spec.js';
 import { checkIssueForms } from '../intake/config/forms.js';
 import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { loadConfig, loadConfigFolder, type LoadedConfig } from '../config/load.js';
 import { sortProblems, type ConfigProblem } from '../kernel/problems.js';
 import { apiSource } from '../config/sources.js';
-import { renderRosterPreview } from '../oncall/decide/preview.js';
+import { renderRosterPreview } from '../roster/preview.js';
 import { emptyPlan, type Plan } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import { assignableCandidates, reviewRoster, type BaseRoster } from './decide/roster-review.js';
@@ -39,7 +41,7 @@ export const validateJob: Job = async (context) => {
       return { config, plans: [emptyPlan('validate', context.repo, [why])], summary: why };
     }
   }
-  const config = await loadConfig(context.source);
+  const config = await loadConfigFolder(context.source, CONFIG_FILES);
   const forms = await checkIssueForms(context.source, config);
   forms.problems.push(...(await crossCheckConfig(context.source, config)));
   const plan: Plan = emptyPlan('validate', context.repo);
@@ -134,9 +136,9 @@ async function rosterReview(
 
 /** Read once for both the review and the preview; a base roster that is missing or invalid has nothing to compare. */
 async function baseRoster(context: JobContext, sha: string): Promise<BaseRoster | null> {
-  const before = await loadConfig(apiSource(context.gateway, context.source.folder, sha), {
-    only: ['roster'],
-  });
+  const before = await loadConfig(apiSource(context.gateway, context.source.folder, sha), [
+    ROSTER_FILE,
+  ]);
   const file = before.files[0];
   return file ? { value: file.yaml.value, roster: rosterFrom(file.yaml.value) } : null;
 }

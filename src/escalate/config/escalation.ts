@@ -3,7 +3,9 @@
  * code never has to ask "was this set?". Plain data, like the roster model.
  */
 
-export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+import { PAGERDUTY_EVENTS_URL } from '../../notify/pagerduty.js';
+
+export { PAGERDUTY_EVENTS_URL };
 
 /** Where the response clock counts: a calendar of roster.yaml, or the calendar of a role's site. */
 export type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
@@ -90,7 +92,9 @@ export interface PagerDutyConfig {
   resolveOnClose: boolean;
 }
 
-export type WebhookEvent = 'escalation' | 'handoff' | 'leadership' | 'report';
+import type { WebhookEvent } from '../../notify/slack.js';
+
+export type { WebhookEvent };
 
 export interface WebhookConfig {
   events: WebhookEvent[];

@@ -6,7 +6,10 @@ import {
   pagerDutyTrigger,
   severityOf,
 } from '../../notify/pagerduty.js';
-import { NOTIFY_PENDING_LABEL, type PendingNotification } from '../../notify/pending.js';
+import {
+  NOTIFY_PENDING_LABEL,
+  type PendingNotification,
+} from '../../kernel/pending-notifications.js';
 import { escalationMessage, leadershipMessage } from '../../notify/slack.js';
 import type { Notify, Operation, RepoRef } from '../../kernel/plan.js';
 import { dueDates, lastUpdate, playbookFor, reminderDue, slug, tickedItems } from './playbook.js';
@@ -132,7 +135,11 @@ export function decideIssue(input: DecideInput): IssueDecision {
       stateReason: work.close,
       reason: `closed by a command (${work.close})`,
     });
-  operations.push(...work.notify);
+  // Where PagerDuty is reached is config, not a secret: it travels with the operation.
+  const endpoint = config.pagerduty?.url;
+  operations.push(
+    ...work.notify.map((n) => (n.channel === 'pagerduty' && endpoint ? { ...n, endpoint } : n)),
+  );
   if (!isEmptyState(state)) {
     const body = stateComment(issue, clock, state, ack, config);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);

@@ -1,6 +1,6 @@
 import { formatMarker, hasMarker, parseMarkers } from '../../kernel/markers.js';
 import type { Marker } from '../../kernel/plan.js';
-import { type PendingNotification, readPending } from '../../notify/pending.js';
+import { type PendingNotification, readPending } from '../../kernel/pending-notifications.js';
 import type { CommentSnapshot } from './types.js';
 
 /**

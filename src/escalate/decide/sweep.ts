@@ -1,4 +1,4 @@
-import { NOTIFY_PENDING_LABEL } from '../../notify/pending.js';
+import { NOTIFY_PENDING_LABEL } from '../../kernel/pending-notifications.js';
 import { playbookFor } from './playbook.js';
 import type { Roster } from '../../roster/types.js';
 import { responseClock, stepsDue } from './clock.js';

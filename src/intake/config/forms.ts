@@ -1,5 +1,5 @@
 import type { IssueTemplate } from '../decide/types.js';
-import { checkTemplateReferences, templateKey } from '../../validate/decide/templates.js';
+import { checkTemplateReferences, templateKey } from './templates.js';
 import { loadIssueTemplates, TEMPLATE_FOLDER } from './issue-templates.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { sortProblems, type ConfigProblem } from '../../kernel/problems.js';

@@ -5,7 +5,7 @@ import { labelKey } from '../decide/names.js';
 import type { Gateway } from '../../github/gateway.js';
 import { checkFile, type LoadedFile } from '../../config/load.js';
 import type { ConfigProblem } from '../../kernel/problems.js';
-import { specFor } from '../../config/registry.js';
+import { LABELS_FILE } from './spec.js';
 import { locate } from '../../kernel/yaml.js';
 
 /** One label as labels.yaml writes it, after schema checks. */
@@ -81,7 +81,7 @@ async function loadBase(
   gateway: Gateway,
   presetsDir: string,
 ): Promise<{ file?: LoadedFile; problems: ConfigProblem[] }> {
-  const spec = specFor('labels.yaml');
+  const spec = LABELS_FILE;
   if (!spec) throw new Error('labels.yaml is not a registered config file');
   const remote = REMOTE.exec(ref);
   let path: string;

@@ -1,3 +1,4 @@
+import { HANDOFF_LOG_KIND, HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
 import { parseMarkers } from '../../kernel/markers.js';
 import type { Marker, MarkedIssue, Operation } from '../../kernel/plan.js';
 import { onCallAt } from '../../roster/resolve.js';
@@ -17,7 +18,7 @@ import { escapeInline, noMention } from '../../kernel/markdown.js';
  * a late or dropped cron run catches up on every boundary it missed, and a re-run writes nothing.
  */
 
-export const HANDOFF_LOG_LABEL = 'oncall/handoff-log';
+export { HANDOFF_LOG_LABEL };
 
 /** Without any entry yet (a new desk), only the latest hand-off of the past week is logged. */
 export const FIRST_RUN_LOOK_BACK_MS = 8 * DAY_MS;
@@ -29,7 +30,7 @@ export const MAX_CATCH_UP = 12;
 const LATE_MS = 30 * MINUTE_MS;
 
 export function handoffLogMarker(schedule: string, month: string): Marker {
-  return { kind: 'handoff-log', keys: { schedule, month } };
+  return { kind: HANDOFF_LOG_KIND, keys: { schedule, month } };
 }
 
 export function handoffEntryMarker(schedule: string, at: string): Marker {

@@ -9,7 +9,9 @@ import type { PreviousReport, Week } from './types.js';
  * in the same week updates it; earlier reports still open are closed, the latest linked.
  */
 
-export const REPORT_MARKER_KIND = 'report';
+import { REPORT_MARKER_KIND } from '../../kernel/kit-records.js';
+
+export { REPORT_MARKER_KIND };
 
 export interface ReportDecisionInput extends ReportInput {
   /** Where the report issue lives: the repository the run is in. */

@@ -2,7 +2,7 @@ import { businessMsBetween } from '../../roster/business-time.js';
 import { memberAt, nextTurn, turnAt } from '../../roster/rotation.js';
 import { shiftsBetween } from '../../roster/shifts.js';
 import type { Roster, Shift, Window } from '../../roster/types.js';
-import { HANDOFF_LOG_LABEL } from '../../oncall/decide/handoff.js';
+import { HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
 import {
   arrivalOf,
   assigneesAt,

@@ -1,7 +1,7 @@
 import { RosterError, rosterFrom } from './from-yaml.js';
 import { skippedHandoffs } from '../rotation.js';
 import type { ConfigProblem } from '../../kernel/problems.js';
-import { formatPath } from '../../config/schema.js';
+import { formatPath } from '../../kernel/yaml.js';
 import { locate, type YamlFile } from '../../kernel/yaml.js';
 
 /**

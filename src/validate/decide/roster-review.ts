@@ -1,5 +1,5 @@
 import { sortProblems, type ConfigProblem } from '../../kernel/problems.js';
-import { formatPath } from '../../config/schema.js';
+import { formatPath } from '../../kernel/yaml.js';
 import { locate, type PathSegment, type YamlFile } from '../../kernel/yaml.js';
 import { changePoints, decideAt, holdersOf } from '../../roster/decide.js';
 import { describeSpan, leaveInterval, overrideInterval } from '../../roster/exceptions.js';

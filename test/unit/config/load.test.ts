@@ -1,10 +1,11 @@
+import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossCheckConfig } from '../../../src/config/cross-checks.js';
+import { crossCheckConfig } from '../../../src/validate/cross-checks.js';
 import { checkIssueForms } from '../../../src/intake/config/forms.js';
-import { loadConfig } from '../../../src/config/load.js';
+import { loadConfigFolder } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
 import { workspaceSource } from '../../../src/config/sources.js';
 
@@ -18,14 +19,17 @@ async function folderWith(files: Record<string, string>): Promise<string> {
 
 async function problemsOf(files: Record<string, string>): Promise<string[]> {
   const root = await folderWith(files);
-  const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+  const config = await loadConfigFolder(workspaceSource(root, '.github/support-kit'), CONFIG_FILES);
   return config.problems.map(formatProblem);
 }
 
 describe('config loading', () => {
   it('accepts a valid labels.yaml', async () => {
     const root = await folderWith({ 'labels.yaml': 'labels:\n  - name: bug\n    color: d73a4a\n' });
-    const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+    const config = await loadConfigFolder(
+      workspaceSource(root, '.github/support-kit'),
+      CONFIG_FILES,
+    );
     expect(config.problems).toEqual([]);
     expect(config.files.map((f) => f.path)).toEqual(['.github/support-kit/labels.yaml']);
   });
@@ -51,7 +55,10 @@ describe('config loading', () => {
     const root = await folderWith({
       'labels.yaml': 'labels:\n  - name: a\n    color: 5319e7\n  - name: b\n    color: 000000\n',
     });
-    const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+    const config = await loadConfigFolder(
+      workspaceSource(root, '.github/support-kit'),
+      CONFIG_FILES,
+    );
     expect(config.problems).toEqual([]);
     expect(
       (config.files[0]?.yaml.value as { labels: { color: string }[] }).labels.map((l) => l.color),
@@ -174,7 +181,10 @@ describe('config loading', () => {
 
   it('reports a missing config folder as an error', async () => {
     const root = await mkdtemp(join(tmpdir(), 'sk-empty-'));
-    const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
+    const config = await loadConfigFolder(
+      workspaceSource(root, '.github/support-kit'),
+      CONFIG_FILES,
+    );
     expect(config.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/config folder not found/),
     ]);
@@ -206,7 +216,7 @@ async function formProblemsOf(
   for (const [name, text] of Object.entries(templates))
     await writeFile(join(root, '.github/ISSUE_TEMPLATE', name), text);
   const source = workspaceSource(root, '.github/support-kit');
-  const forms = await checkIssueForms(source, await loadConfig(source));
+  const forms = await checkIssueForms(source, await loadConfigFolder(source, CONFIG_FILES));
   return forms.problems.map(formatProblem);
 }
 
@@ -262,7 +272,7 @@ describe('the config folder given as an absolute path', () => {
   it('is read, and shown relative to the workspace when it lies inside it', async () => {
     const root = await folderWith({ 'labels.yaml': 'labels:\n  - name: bug\n    color: red\n' });
     const source = workspaceSource(root, join(root, '.github/support-kit'));
-    const config = await loadConfig(source);
+    const config = await loadConfigFolder(source, CONFIG_FILES);
     expect(config.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^\.github\/support-kit\/labels\.yaml:3:12: error: labels\[0\]\.color/),
     ]);
@@ -273,7 +283,10 @@ describe('the config folder given as an absolute path', () => {
       'labels.yaml': 'labels:\n  - name: bug\n    color: red\n',
     });
     const root = await mkdtemp(join(tmpdir(), 'sk-workspace-'));
-    const config = await loadConfig(workspaceSource(root, join(elsewhere, '.github/support-kit')));
+    const config = await loadConfigFolder(
+      workspaceSource(root, join(elsewhere, '.github/support-kit')),
+      CONFIG_FILES,
+    );
     expect(config.problems.map((p) => p.file)).toEqual([
       join(elsewhere, '.github/support-kit/labels.yaml'),
     ]);
@@ -300,7 +313,7 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       ].join('\n'),
     });
     const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(source, await loadConfig(source));
+    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(/escalation\.yaml:5:\d+: error: .*playbooks\/sev1\.md/),
     ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
-import { specFor } from '../../../src/config/registry.js';
+import { specFor } from '../../../src/validate/config-files.js';
 
 const problems = (text: string) =>
   checkFile(specFor('escalation.yaml')!, 'escalation.yaml', text).problems.map(formatProblem);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
-import { specFor } from '../../../src/config/registry.js';
+import { specFor } from '../../../src/validate/config-files.js';
 import type { YamlFile } from '../../../src/kernel/yaml.js';
 import { crossCheckEscalation } from '../../../src/escalate/config/crosscheck.js';
 import { rosterFrom } from '../../../src/roster/config/from-yaml.js';

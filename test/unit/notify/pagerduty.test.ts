@@ -4,7 +4,7 @@ import { type DecideInput, decideIssue } from '../../../src/escalate/decide/deci
 import { mayHaveWorkDue } from '../../../src/escalate/decide/sweep.js';
 import type { CommentSnapshot, IssueSnapshot } from '../../../src/escalate/decide/types.js';
 import { withMarker } from '../../../src/kernel/markers.js';
-import { NOTIFY_PENDING_LABEL, pendingMarker } from '../../../src/notify/pending.js';
+import { NOTIFY_PENDING_LABEL, pendingMarker } from '../../../src/kernel/pending-notifications.js';
 import type { Notify, Operation, UpsertComment } from '../../../src/kernel/plan.js';
 
 /** Seed 000: every new issue pages (pagerduty.labels omitted), no escalation steps. */

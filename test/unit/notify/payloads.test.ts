@@ -5,7 +5,7 @@ import {
   pagerDutyTrigger,
   severityOf,
 } from '../../../src/notify/pagerduty.js';
-import { pendingMarker, readPending } from '../../../src/notify/pending.js';
+import { pendingMarker, readPending } from '../../../src/kernel/pending-notifications.js';
 import { escalationMessage, reportMessage, slackEscape } from '../../../src/notify/slack.js';
 import { pagerDutyProblems, slackProblems } from '../../../dev/harness/receivers.js';
 

@@ -8,7 +8,7 @@ import {
   decideWithoutRoster,
   NO_COVERAGE_LABEL,
 } from '../../../src/oncall/decide/assign.js';
-import { renderRosterPreview } from '../../../src/oncall/decide/preview.js';
+import { renderRosterPreview } from '../../../src/roster/preview.js';
 import { rosterFrom } from '../../../src/roster/config/from-yaml.js';
 import type { Roster } from '../../../src/roster/types.js';
 

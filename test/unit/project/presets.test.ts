@@ -1,11 +1,12 @@
+import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseForm } from '../../../src/intake/config/issue-templates.js';
-import { checkFile, loadConfig } from '../../../src/config/load.js';
+import { checkFile, loadConfigFolder } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
-import { specFor } from '../../../src/config/registry.js';
+import { specFor } from '../../../src/validate/config-files.js';
 import { workspaceSource } from '../../../src/config/sources.js';
 
 const presets = join(import.meta.dirname, '../../../config/presets');
@@ -36,7 +37,7 @@ describe('presets', () => {
   it.each(readdirSync(presets))(
     'the %s folder passes `support-kit validate` as a whole, without a warning',
     async (preset) => {
-      const config = await loadConfig(workspaceSource(presets, preset));
+      const config = await loadConfigFolder(workspaceSource(presets, preset), CONFIG_FILES);
       expect(config.problems.map(formatProblem)).toEqual([]);
       expect(config.files.length).toBeGreaterThan(0);
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/config/load.js';
-import { specFor } from '../../../src/config/registry.js';
+import { specFor } from '../../../src/validate/config-files.js';
 import { reportConfigFrom } from '../../../src/report/config/report.js';
 
 const spec = specFor('report.yaml')!;

@@ -1,0 +1,18 @@
+import type { ConfigProblem } from '../kernel/problems.js';
+import type { YamlFile } from '../kernel/yaml.js';
+import type { JsonSchema } from './schema.js';
+
+export type ConfigName = 'labels' | 'intake' | 'roster' | 'report' | 'escalation';
+
+/** One file in the config folder, owned by one capability. */
+export interface ConfigFileSpec {
+  name: ConfigName;
+  file: string;
+  /** What the file configures, in the words of the validate summary. */
+  purpose: string;
+  schema?: JsonSchema;
+  /** Repairs YAML's well-known misreadings before the schema sees the values. */
+  prepare?: (yaml: YamlFile) => void;
+  /** Checks a schema cannot express (clashes, references between entries). */
+  check?: (yaml: YamlFile) => ConfigProblem[];
+}

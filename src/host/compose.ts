@@ -1,0 +1,81 @@
+import { createOctokit, writePacingFromEnv } from '../github/client.js';
+import { Gateway } from '../github/gateway.js';
+import type { RepoRef } from '../kernel/plan.js';
+import type { JobContext } from '../job/contract.js';
+import { createNotifier, type NotificationSender } from '../notify/notifier.js';
+import { webhookGate } from './webhook.js';
+
+/**
+ * What a run is wired with. Built once, here, for the actions and the CLI alike: this is the one
+ * place that reads the API URL and the write pacing from the environment and builds Octokit.
+ */
+export interface Services {
+  gateway: Gateway;
+  notifier: NotificationSender;
+  /**
+   * A gateway on `repo` that acts with another token (escalate's `/escalate` into an engineering
+   * repository). It knows the login that token writes as, so the markers it wrote there are its own.
+   */
+  connect: (token: string, repo: RepoRef) => Promise<Gateway>;
+}
+
+export interface ServiceOptions {
+  token: string;
+  repo: RepoRef;
+  /** Notification secrets, from the action's inputs only; never in a plan or a summary. */
+  secrets?: { pagerdutyRoutingKey?: string; webhookUrl?: string };
+  log?: (message: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `GITHUB_API_URL` as a runner sets it, so GitHub Enterprise Server and the emulator work. */
+export function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GITHUB_API_URL || 'https://api.github.com';
+}
+
+export async function composeServices(options: ServiceOptions): Promise<Services> {
+  const env = options.env ?? process.env;
+  const pacing = writePacingFromEnv(env);
+  const octokitFor = (token: string) =>
+    createOctokit({
+      token,
+      baseUrl: apiUrl(env),
+      ...pacing,
+      ...(options.log ? { log: options.log } : {}),
+    });
+  const { pagerdutyRoutingKey, webhookUrl } = options.secrets ?? {};
+  return {
+    gateway: new Gateway(await octokitFor(options.token), options.repo),
+    notifier: createNotifier({
+      ...(pagerdutyRoutingKey ? { pagerduty: { routingKey: pagerdutyRoutingKey } } : {}),
+      ...(webhookUrl ? { webhook: { url: webhookUrl } } : {}),
+    }),
+    connect: async (token, repo) => {
+      const gateway = new Gateway(await octokitFor(token), repo);
+      // One GET /user: a personal token writes as a person, whose markers must count as the kit's
+      // or every /escalate would open its issue again (an app's token writes as a Bot).
+      const self = await gateway.authenticatedLogin();
+      if (self !== null) gateway.selfLogin = self;
+      return gateway;
+    },
+  };
+}
+
+/** The CLI's services: the token from `GITHUB_TOKEN`, as in a workflow step. */
+export function cliServices(repo: RepoRef, log: (message: string) => void): Promise<Services> {
+  return composeServices({ token: process.env.GITHUB_TOKEN ?? '', repo, log });
+}
+
+/** A job's context: what the caller knows of the run, and the services wired here. */
+export function jobContext(
+  services: Services,
+  run: Omit<JobContext, 'gateway' | 'notifier' | 'webhook' | 'connect'>,
+): JobContext {
+  return {
+    ...run,
+    gateway: services.gateway,
+    notifier: services.notifier,
+    webhook: webhookGate(run.source, services.notifier),
+    connect: services.connect,
+  };
+}

@@ -1,0 +1,25 @@
+import { parseMarkers } from './markers.js';
+
+/**
+ * The issues the kit writes for itself: the weekly report and the on-call hand-off logs. Every
+ * capability that counts, pages or escalates issues must leave them out, so their names live here.
+ */
+export const REPORT_MARKER_KIND = 'report';
+export const HANDOFF_LOG_KIND = 'handoff-log';
+export const HANDOFF_LOG_LABEL = 'oncall/handoff-log';
+
+const KIT_ISSUE_KINDS = new Set([REPORT_MARKER_KIND, HANDOFF_LOG_KIND]);
+
+/**
+ * An issue the kit opened for its own records is not a support request: it has no response goal,
+ * no status, and must never page anyone. Recognised by the marker in its body, written by a bot
+ * (a person pasting a marker into a real request does not make it the kit's).
+ */
+export function isKitIssue(issue: {
+  body: string | null;
+  user: { type?: string } | null;
+}): boolean {
+  return (
+    issue.user?.type === 'Bot' && parseMarkers(issue.body).some((m) => KIT_ISSUE_KINDS.has(m.kind))
+  );
+}

@@ -1,0 +1,14 @@
+import labelsSchema from '../../../config/schema/labels.schema.json' with { type: 'json' };
+import type { JsonSchema } from '../../config/schema.js';
+import type { ConfigFileSpec } from '../../config/spec.js';
+import { checkLabels, recoverColors } from './checks.js';
+
+/** labels.yaml: the repository labels. Its schema ships in config/schema/ for editors too. */
+export const LABELS_FILE: ConfigFileSpec = {
+  name: 'labels',
+  file: 'labels.yaml',
+  purpose: 'the repository labels',
+  schema: labelsSchema as JsonSchema,
+  prepare: recoverColors,
+  check: checkLabels,
+};

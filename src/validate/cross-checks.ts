@@ -1,0 +1,30 @@
+import { crossCheckEscalation, playbookFiles } from '../escalate/config/crosscheck.js';
+import { rosterFrom } from '../roster/config/from-yaml.js';
+import type { LoadedConfig } from '../config/load.js';
+import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
+import type { ConfigSource } from '../config/sources.js';
+
+/**
+ * What one file cannot say about itself: escalation.yaml against roster.yaml (calendars, roles)
+ * and the playbook files it names. The escalate job refuses to act on these problems, so
+ * validate reports the same ones before the change is merged. Costs one read per playbook.
+ */
+export async function crossCheckConfig(
+  source: ConfigSource,
+  config: LoadedConfig,
+): Promise<ConfigProblem[]> {
+  const escalation = config.files.find((f) => f.spec.name === 'escalation');
+  // A file with its own errors is reported by them; cross-checking it would only add noise.
+  if (!escalation || hasErrors(config.problems.filter((p) => p.file === escalation.path)))
+    return [];
+  const rosterFile = config.files.find((f) => f.spec.name === 'roster');
+  const roster =
+    rosterFile && !hasErrors(config.problems.filter((p) => p.file === rosterFile.path))
+      ? rosterFrom(rosterFile.yaml.value)
+      : undefined;
+  const present = new Set<string>();
+  for (const path of playbookFiles(escalation.yaml)) {
+    if ((await source.read(path)) !== null) present.add(path);
+  }
+  return crossCheckEscalation(escalation.yaml, roster, (path) => present.has(path), source.folder);
+}

@@ -1,0 +1,11 @@
+import type { Trigger } from '../job/triggers.js';
+
+/**
+ * The events validate acts on. A pull request or push that may change the config folder is checked. Kept apart from job.ts so that an
+ * action decides from the event alone, before it loads the kit.
+ */
+export const VALIDATE_EVENTS: readonly Trigger[] = [
+  { event: 'pull_request', actions: ['opened', 'synchronize', 'reopened', 'ready_for_review'] },
+  { event: 'push' },
+  { event: 'workflow_dispatch' },
+];
