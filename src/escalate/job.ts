@@ -1,4 +1,5 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
+import type { CommentPayload, IssuePayload } from '../github/types.js';
 import { ESCALATION_FILE } from './config/spec.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { type ConfigProblem, hasErrors } from '../kernel/problems.js';
@@ -22,30 +23,6 @@ import type { Roster } from '../roster/types.js';
 import type { Gateway } from '../github/gateway.js';
 import type { GitHubComment, GitHubIssue } from '../github/types.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
-
-/** GitHub's issue as a webhook or the REST API gives it. */
-interface IssuePayload {
-  number: number;
-  title: string;
-  body: string | null;
-  user: { login: string; type?: string } | null;
-  labels: { name: string }[];
-  assignees?: { login: string }[];
-  state: 'open' | 'closed';
-  state_reason?: string | null;
-  created_at: string;
-  closed_at: string | null;
-  html_url: string;
-  comments?: number;
-  pull_request?: unknown;
-}
-
-interface CommentPayload {
-  id: number;
-  body: string;
-  user: { login: string; type?: string } | null;
-  created_at: string;
-}
 
 /** Issue events after which another step of the same job may have labelled the issue. */
 const FRESH_ON: readonly string[] = ['opened', 'reopened', 'edited'];
@@ -261,9 +238,9 @@ function snapshotOf(issue: IssuePayload | GitHubIssue): IssueSnapshot {
     body: i.body ?? '',
     author: i.user?.login ?? 'ghost',
     url: i.html_url,
-    labels: i.labels.map((l) => l.name),
+    labels: (i.labels ?? []).map((l) => l.name),
     assignees: (i.assignees ?? []).map((a) => a.login),
-    state: i.state,
+    state: i.state ?? 'open',
     stateReason: i.state_reason ?? null,
     createdAt: i.created_at,
     closedAt: i.closed_at ?? null,

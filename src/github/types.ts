@@ -1,4 +1,9 @@
-/** The slices of GitHub's objects the kit reads. */
+import type { Issue, IssueComment, PullRequest } from '@octokit/webhooks-types';
+
+/**
+ * The slices of GitHub's objects the kit reads through the REST API. Event payloads use GitHub's
+ * own webhook types (@octokit/webhooks-types) below, so a field the kit reads is one GitHub sends.
+ */
 
 export interface GitHubUser {
   login: string;
@@ -35,3 +40,12 @@ export interface GitHubComment {
   updated_at: string;
   html_url: string;
 }
+
+/** The issue an `issues` or `issue_comment` event carries. */
+export type IssuePayload = Issue;
+
+/** The comment an `issue_comment` event carries. */
+export type CommentPayload = IssueComment;
+
+/** The pull request a `pull_request` event carries. */
+export type PullRequestPayload = PullRequest;

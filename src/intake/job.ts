@@ -1,4 +1,6 @@
+import { withoutMarker } from '../kernel/markers.js';
 import { intakeConfigFrom } from './config/intake.js';
+import type { IssuePayload } from '../github/types.js';
 import { INTAKE_FILE } from './config/spec.js';
 import { loadIssueTemplates } from './config/issue-templates.js';
 import { loadConfig } from '../config/load.js';
@@ -14,20 +16,6 @@ import type { Job, JobContext } from '../job/contract.js';
 
 const MARKER = { kind: 'intake', keys: {} } as const;
 const CANDIDATES = 20;
-
-interface IssuePayload {
-  number: number;
-  title: string;
-  body: string | null;
-  user: { login: string } | null;
-  author_association?: string;
-  labels: { name: string }[];
-  state: 'open' | 'closed';
-  state_reason?: string | null;
-  created_at: string;
-  updated_at: string;
-  pull_request?: unknown;
-}
 
 /**
  * Check each new, edited or reopened issue against the repository's own issue templates and
@@ -170,7 +158,7 @@ async function findDuplicates(
 
 async function previousComment(gateway: Gateway, issue: number): Promise<string | null> {
   const found = findMarkedComment(await gateway.listComments(issue), MARKER);
-  return found ? found.body.replace(/^<!--[^\n]*-->\n/, '') : null;
+  return found ? withoutMarker(found.body) : null;
 }
 
 function toIssue(p: IssuePayload): IntakeIssue {
@@ -180,8 +168,8 @@ function toIssue(p: IssuePayload): IntakeIssue {
     body: p.body ?? '',
     author: p.user?.login ?? '',
     authorAssociation: p.author_association ?? 'NONE',
-    labels: p.labels.map((l) => l.name),
-    state: p.state,
+    labels: (p.labels ?? []).map((l) => l.name),
+    state: p.state ?? 'open',
     stateReason: p.state_reason ?? null,
     createdAt: p.created_at,
     updatedAt: p.updated_at,

@@ -49,6 +49,13 @@ export function withMarker(marker: Marker, body: string): string {
   return `${formatMarker(marker)}\n${body}`;
 }
 
+/** The visible text of a body the kit wrote: without the marker line `withMarker` put first. */
+export function withoutMarker(body: string): string {
+  const first = body.indexOf('\n');
+  const line = first < 0 ? body : body.slice(0, first);
+  return parseMarkers(line).length > 0 ? body.slice(first < 0 ? body.length : first + 1) : body;
+}
+
 function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);

@@ -1,4 +1,5 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
+import type { IssuePayload } from '../github/types.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { hasErrors } from '../kernel/problems.js';
 import {
@@ -27,15 +28,6 @@ import type { Roster } from '../roster/types.js';
 import { findMarkedComment, isKitAuthor } from '../github/apply.js';
 import type { GitHubIssue } from '../github/types.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
-
-interface IssuePayload {
-  number: number;
-  state?: 'open' | 'closed';
-  labels: { name: string }[];
-  assignees?: { login: string }[];
-  created_at: string;
-  pull_request?: unknown;
-}
 
 /**
  * Events whose payload may be stale by the time this step runs: in the shipped issues workflow
@@ -75,7 +67,7 @@ export const oncallJob: Job = async (context) => {
   const issue: AssignmentIssue = {
     number: payload.number,
     state: payload.state ?? 'open',
-    labels: payload.labels.map((l) => l.name),
+    labels: (payload.labels ?? []).map((l) => l.name),
     assignees: (payload.assignees ?? []).map((a) => a.login),
     createdAt: payload.created_at,
   };

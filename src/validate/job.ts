@@ -1,4 +1,5 @@
 import { crossCheckConfig } from './cross-checks.js';
+import type { PullRequestPayload } from '../github/types.js';
 import { CONFIG_FILES } from './config-files.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { checkIssueForms } from '../intake/config/forms.js';
@@ -16,12 +17,6 @@ import type { Job, JobContext } from '../job/contract.js';
 
 /** How far ahead the roster preview and review look. */
 const PREVIEW_DAYS = 14;
-
-interface PullRequestPayload {
-  number?: number;
-  head?: { sha?: string };
-  base?: { sha?: string };
-}
 
 /**
  * Check every config file and the issue templates intake reads. On a pull request, keep one

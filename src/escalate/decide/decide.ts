@@ -19,7 +19,7 @@ import { describeLocal, MINUTE_MS } from '../../roster/time.js';
 import type { Roster } from '../../roster/types.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
-import { hasMarker, parseMarkers } from '../../kernel/markers.js';
+import { hasMarker, parseMarkers, withMarker } from '../../kernel/markers.js';
 import { findAcknowledgement } from './ack.js';
 import { businessDayMs, type ResponseClock, responseClock, stepDueAt, stepsDue } from './clock.js';
 import {
@@ -162,7 +162,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
 
 /** The state comment as the executor writes it (its marker line first), to compare with GitHub's. */
 function withStateMarker(body: string): string {
-  return `<!-- support-kit:escalation -->\n${body}`;
+  return withMarker(STATE_MARKER, body);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatMarker, parseMarkers } from '../../kernel/markers.js';
 import { escapeInline } from '../../kernel/markdown.js';
 import type { DuplicateHint, MissingField } from './types.js';
 
@@ -23,16 +24,18 @@ export type IntakeCommentKind = IntakeComment['kind'];
 /** At most this many duplicate hints are shown, whatever the caller passes. */
 export const MAX_DUPLICATE_HINTS = 10;
 
-const STATE = /<!-- intake-state: (missing|thanks|duplicates|closed) -->/;
+const KINDS: readonly IntakeCommentKind[] = ['missing', 'thanks', 'duplicates', 'closed'];
+const STATE_KIND = 'intake-state';
 
+/** The hidden line that remembers what the comment said, in the kit's one marker convention. */
 function stateLine(kind: IntakeCommentKind): string {
-  return `<!-- intake-state: ${kind} -->`;
+  return formatMarker({ kind: STATE_KIND, keys: { said: kind } });
 }
 
 /** What an earlier intake comment said, from the hidden state line it ends with. */
 export function commentKind(body: string | null | undefined): IntakeCommentKind | null {
-  const match = body ? STATE.exec(body) : null;
-  return (match?.[1] as IntakeCommentKind | undefined) ?? null;
+  const said = parseMarkers(body).find((m) => m.kind === STATE_KIND)?.keys.said;
+  return KINDS.find((k) => k === said) ?? null;
 }
 
 /** True when the comment asked the reporter for something (a missing list, or the closing note). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMarker, hasMarker, parseMarkers, withMarker } from '../../../src/kernel/markers.js';
+import {
+  formatMarker,
+  hasMarker,
+  parseMarkers,
+  withMarker,
+  withoutMarker,
+} from '../../../src/kernel/markers.js';
 
 describe('markers', () => {
   it('formats a marker as a hidden HTML comment with sorted keys', () => {
@@ -32,5 +38,12 @@ describe('markers', () => {
   it('refuses kinds and keys that could break the comment', () => {
     expect(() => formatMarker({ kind: 'bad kind', keys: {} })).toThrow(/invalid marker kind/);
     expect(() => formatMarker({ kind: 'ok', keys: { 'a b': 'x' } })).toThrow(/invalid marker key/);
+  });
+
+  it('gives back the visible text of a body it wrote, and leaves a body without a marker line alone', () => {
+    expect(withoutMarker(withMarker({ kind: 'intake', keys: {} }, 'Thanks!\n'))).toBe('Thanks!\n');
+    expect(withoutMarker("<!-- a person's comment -->\nHello")).toBe(
+      "<!-- a person's comment -->\nHello",
+    );
   });
 });
