@@ -20,7 +20,7 @@ import {
   pendingHandoffs,
 } from './decide/handoff.js';
 import { parseMarkers } from '../kernel/markers.js';
-import { handoffNotifications } from './notify.js';
+import { handoffNotifications } from './decide/notify.js';
 import { emptyPlan, type Plan } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import { routeFor } from '../roster/routes.js';

@@ -6,7 +6,7 @@ import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
 import { isKitAuthor } from '../github/apply.js';
 import { parseMarkers } from '../kernel/markers.js';
-import { reportNotification } from './notify.js';
+import { reportNotification } from './decide/notify.js';
 import { emptyPlan } from '../kernel/plan.js';
 import { reportConfigFrom } from './config/report.js';
 import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';

@@ -1,7 +1,7 @@
-import type { Notify } from '../kernel/plan.js';
-import { REPORT_MARKER_KIND } from './decide/decide.js';
-import type { PreviousReport } from './decide/types.js';
-import { ISSUE_URL_SLOT, reportMessage } from '../notify/slack.js';
+import type { Notify } from '../../kernel/plan.js';
+import { REPORT_MARKER_KIND } from './decide.js';
+import type { PreviousReport } from './types.js';
+import { ISSUE_URL_SLOT, reportMessage } from '../../notify/slack.js';
 
 /**
  * The week's report link, posted by the run that opens the report: a later run of the same week
