@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
 import type { Services } from '../../../src/host/compose.js';
@@ -145,6 +148,21 @@ describe('runCapabilities: inputs and environment', () => {
       method: 'readFile',
       args: [`${CONFIG}/labels.yaml`, 'abc123'],
     });
+  });
+
+  it('reads config from the checkout when there is one, without a request', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'sk-checkout-'));
+    try {
+      mkdirSync(join(workspace, CONFIG), { recursive: true });
+      writeFileSync(join(workspace, CONFIG, 'labels.yaml'), GOOD);
+      vi.stubEnv('GITHUB_WORKSPACE', workspace);
+
+      await run({ labels: labelsJob });
+
+      expect(github.methods()).toEqual(['listLabels', 'createLabel']);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 
   it('reads the one file a config-path names, through the API as from a checkout', async () => {
