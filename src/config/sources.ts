@@ -88,6 +88,8 @@ export function apiSource(
   return {
     description: `${at} ${configPath}`,
     folder,
+    // As from a checkout: the one file named is read whatever its name.
+    ...(only ? { singleFile: only } : {}),
     async list() {
       if (only) return [only];
       const names = await gateway.listFolder(folder, ref);

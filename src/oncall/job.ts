@@ -107,8 +107,9 @@ async function scheduled(context: JobContext, config: LoadedConfig): Promise<Job
   const plan = emptyPlan('oncall', context.repo);
   const file = config.files[0];
   if (hasErrors(config.problems) || !file) {
+    // A roster with errors is left out of `files`: the problems, not the file, tell it apart.
     plan.notes.push(
-      file
+      hasErrors(config.problems)
         ? 'roster.yaml has errors: held issues stay held and hand-offs wait'
         : `no roster.yaml in ${context.source.folder}`,
     );

@@ -7,7 +7,8 @@ import { crossCheckConfig } from '../../../src/validate/cross-checks.js';
 import { checkIssueForms } from '../../../src/intake/config/forms.js';
 import { loadConfigFolder } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
-import { workspaceSource } from '../../../src/config/sources.js';
+import { apiSource, workspaceSource } from '../../../src/config/sources.js';
+import { FakeGitHub } from '../fakes/github.js';
 
 async function folderWith(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'sk-config-'));
@@ -295,6 +296,15 @@ describe('the config folder given as an absolute path', () => {
   it('may name one file', async () => {
     const root = await folderWith({ 'roster-draft.yaml': 'labels: []\n' });
     const source = workspaceSource('/', join(root, '.github/support-kit/roster-draft.yaml'));
+    expect(source.singleFile).toBe('roster-draft.yaml');
+    expect(await source.read('roster-draft.yaml')).toBe('labels: []\n');
+  });
+
+  it('may name one file read through the API, as from a checkout', async () => {
+    const github = new FakeGitHub({
+      files: { '.github/support-kit/roster-draft.yaml': 'labels: []\n' },
+    });
+    const source = apiSource(github.gateway, '.github/support-kit/roster-draft.yaml', 'main');
     expect(source.singleFile).toBe('roster-draft.yaml');
     expect(await source.read('roster-draft.yaml')).toBe('labels: []\n');
   });

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { reportJob } from '../../../src/report/job.js';
+import { CONFIG, event, fakeContext } from '../fakes/context.js';
+import { FakeGitHub, type FakeGitHubOptions } from '../fakes/github.js';
+import { fakeNotifier } from '../fakes/notifier.js';
+
+/** Monday of week 48, after the cron: the report of week 47 (16 to 22 November 2026, UTC). */
+const MONDAY = '2026-11-23T06:20:00Z';
+const schedule = event('schedule', undefined, { schedule: '17 6 * * 1' });
+
+/** One issue as the report's GraphQL search returns it: opened on the week's Monday. */
+function searched(number: number, title: string) {
+  return {
+    number,
+    title,
+    url: `https://github.com/acme/desk/issues/${number}`,
+    createdAt: '2026-11-16T09:00:00Z',
+    closedAt: null,
+    state: 'OPEN',
+    authorAssociation: 'NONE',
+    repository: { nameWithOwner: 'acme/desk' },
+    author: { __typename: 'User', login: 'customer-eng' },
+    labels: { nodes: [] },
+    assignees: { nodes: [] },
+    early: { pageInfo: { hasNextPage: false }, nodes: [] },
+    changes: { nodes: [] },
+    late: { nodes: [] },
+  };
+}
+
+interface EarlierReport {
+  number: number;
+  week: string;
+  author: { __typename: string; login: string };
+}
+
+/**
+ * GitHub's answer to the report's first query, which holds every count and the first day's
+ * page (src/report/fetch.ts): all `issues` were opened that Monday, the first slice (`c0`, `p`).
+ */
+function graphqlWith(
+  issues: ReturnType<typeof searched>[],
+  reports: EarlierReport[] = [],
+): FakeGitHubOptions['graphql'] {
+  return (query) => {
+    const answer: Record<string, unknown> = {};
+    for (const [, alias = ''] of query.matchAll(/(\w+): search\(/g)) {
+      if (alias === 'reports')
+        answer[alias] = {
+          nodes: reports.map((r) => ({
+            number: r.number,
+            url: `https://github.com/acme/desk/issues/${r.number}`,
+            state: 'OPEN',
+            body: `<!-- support-kit:report week=${r.week} -->\n# Support report ${r.week}`,
+            author: r.author,
+          })),
+        };
+      else if (alias === 'p')
+        answer[alias] = {
+          issueCount: issues.length,
+          pageInfo: { hasNextPage: false, endCursor: null },
+          nodes: issues,
+        };
+      else
+        answer[alias] = { issueCount: ['c0', 'createdToEnd'].includes(alias) ? issues.length : 0 };
+    }
+    return answer;
+  };
+}
+
+function run(github: FakeGitHub, inputs: Record<string, string> = {}, channels = fakeNotifier()) {
+  return reportJob(
+    fakeContext(github, {
+      capability: 'report',
+      event: schedule,
+      now: MONDAY,
+      inputs,
+      notifier: channels,
+    }),
+  );
+}
+
+describe('report job', () => {
+  it("builds last week's report issue from one GraphQL request, with its metrics and summary", async () => {
+    const github = new FakeGitHub({
+      graphql: graphqlWith([searched(1, 'Login fails'), searched(2, 'Export is slow')]),
+    });
+
+    const outcome = await run(github);
+
+    expect(outcome.plans[0]?.operations).toEqual([
+      expect.objectContaining({
+        kind: 'upsert-issue',
+        title: 'Support report 2026-W47',
+        marker: { kind: 'report', keys: { week: '2026-W47' } },
+        labels: ['support-kit/report'],
+      }),
+    ]);
+    expect(JSON.parse(outcome.outputs?.metrics ?? '{}')).toMatchObject({
+      week: { id: '2026-W47', timezone: 'UTC' },
+      opened: 2,
+    });
+    expect(outcome.summary).toContain('# Support report 2026-W47');
+    expect(github.methods()).toEqual(['readFile', 'readFile', 'graphql']);
+  });
+
+  it("closes the kit's earlier report, and ignores a person's issue that quotes its marker", async () => {
+    const github = new FakeGitHub({
+      graphql: graphqlWith(
+        [],
+        [
+          { number: 40, week: '2026-W46', author: { __typename: 'Bot', login: 'github-actions' } },
+          { number: 41, week: '2026-W45', author: { __typename: 'User', login: 'mallory' } },
+        ],
+      ),
+    });
+
+    const outcome = await run(github);
+
+    expect(outcome.plans[0]?.operations.slice(1)).toEqual([
+      expect.objectContaining({ kind: 'update-issue', issue: 40, state: 'closed' }),
+    ]);
+  });
+
+  it('reports the week the week input names, over the repositories input names', async () => {
+    const github = new FakeGitHub({ graphql: graphqlWith([]) });
+
+    const outcome = await run(github, { week: '2026-W40', repositories: 'acme/desk, acme/app' });
+
+    expect(outcome.plans[0]?.operations[0]).toMatchObject({ title: 'Support report 2026-W40' });
+    const [query] = github.calls.find((c) => c.method === 'graphql')?.args ?? [];
+    expect(query).toContain('repo:acme/desk repo:acme/app is:issue');
+  });
+
+  it('refuses a week input that is not an ISO week', async () => {
+    const github = new FakeGitHub({ graphql: graphqlWith([]) });
+
+    await expect(run(github, { week: 'last week' })).rejects.toThrow(
+      'week must be an ISO week such as 2026-W47, not "last week"',
+    );
+  });
+
+  it('reads no issue when the config has errors', async () => {
+    const github = new FakeGitHub({ files: { [`${CONFIG}/report.yaml`]: 'title: [not, text]\n' } });
+
+    const outcome = await run(github);
+
+    expect(outcome.plans[0]).toMatchObject({
+      operations: [],
+      notes: ['the config has errors: no report this run'],
+    });
+    expect(github.methods()).not.toContain('graphql');
+  });
+
+  it('posts the link to the webhook when escalation.yaml asks for report posts', async () => {
+    const github = new FakeGitHub({
+      graphql: graphqlWith([]),
+      files: {
+        [`${CONFIG}/escalation.yaml`]:
+          'version: 1\nnotifications:\n  webhook:\n    events: [report]\n',
+      },
+    });
+
+    const outcome = await run(github, {}, fakeNotifier(['webhook']));
+
+    expect(outcome.plans[0]?.operations.map((op) => op.kind)).toEqual(['upsert-issue', 'notify']);
+    expect(outcome.plans[0]?.notes).toContain('report: posted to the webhook');
+  });
+
+  it('says why it posts nothing when the webhook URL is not set', async () => {
+    const github = new FakeGitHub({ graphql: graphqlWith([]) });
+
+    const outcome = await run(github);
+
+    expect(outcome.plans[0]?.operations.map((op) => op.kind)).toEqual(['upsert-issue']);
+    expect(outcome.plans[0]?.notes).toContain('no slack-webhook-url: nothing is posted');
+  });
+});
