@@ -1,5 +1,5 @@
 import { ESCALATE_EVENTS } from '../escalate/events.js';
-import { runRouter } from '../host/entry.js';
+import { startRouter } from '../host/entry.js';
 import { INTAKE_EVENTS } from '../intake/events.js';
 import { LABELS_EVENTS } from '../labels/events.js';
 import { ONCALL_EVENTS } from '../oncall/events.js';
@@ -7,7 +7,7 @@ import { REPORT_EVENTS } from '../report/events.js';
 import { VALIDATE_EVENTS } from '../validate/events.js';
 
 // Each job is a dynamic import, so the bundler splits it off and an ignored event loads none.
-await runRouter({
+await startRouter({
   intake: { events: INTAKE_EVENTS, load: async () => (await import('../intake/job.js')).intakeJob },
   labels: { events: LABELS_EVENTS, load: async () => (await import('../labels/job.js')).labelsJob },
   oncall: { events: ONCALL_EVENTS, load: async () => (await import('../oncall/job.js')).oncallJob },

@@ -1,7 +1,7 @@
 import { ESCALATE_EVENTS } from '../escalate/events.js';
-import { runAction } from '../host/entry.js';
+import { startAction } from '../host/entry.js';
 
-await runAction('escalate', {
+await startAction('escalate', {
   events: ESCALATE_EVENTS,
   load: async () => (await import('../escalate/job.js')).escalateJob,
 });

@@ -1,7 +1,7 @@
 import { INTAKE_EVENTS } from '../intake/events.js';
-import { runAction } from '../host/entry.js';
+import { startAction } from '../host/entry.js';
 
-await runAction('intake', {
+await startAction('intake', {
   events: INTAKE_EVENTS,
   load: async () => (await import('../intake/job.js')).intakeJob,
 });

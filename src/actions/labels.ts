@@ -1,7 +1,7 @@
 import { LABELS_EVENTS } from '../labels/events.js';
-import { runAction } from '../host/entry.js';
+import { startAction } from '../host/entry.js';
 
-await runAction('labels', {
+await startAction('labels', {
   events: LABELS_EVENTS,
   load: async () => (await import('../labels/job.js')).labelsJob,
 });

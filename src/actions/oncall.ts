@@ -1,7 +1,7 @@
 import { ONCALL_EVENTS } from '../oncall/events.js';
-import { runAction } from '../host/entry.js';
+import { startAction } from '../host/entry.js';
 
-await runAction('oncall', {
+await startAction('oncall', {
   events: ONCALL_EVENTS,
   load: async () => (await import('../oncall/job.js')).oncallJob,
 });

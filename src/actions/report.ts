@@ -1,7 +1,7 @@
 import { REPORT_EVENTS } from '../report/events.js';
-import { runAction } from '../host/entry.js';
+import { startAction } from '../host/entry.js';
 
-await runAction('report', {
+await startAction('report', {
   events: REPORT_EVENTS,
   load: async () => (await import('../report/job.js')).reportJob,
 });

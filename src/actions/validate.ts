@@ -1,7 +1,7 @@
 import { VALIDATE_EVENTS } from '../validate/events.js';
-import { runAction } from '../host/entry.js';
+import { startAction } from '../host/entry.js';
 
-await runAction('validate', {
+await startAction('validate', {
   events: VALIDATE_EVENTS,
   load: async () => (await import('../validate/job.js')).validateJob,
 });

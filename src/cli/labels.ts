@@ -2,7 +2,7 @@ import { formatProblem } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
 import { describeAction } from '../kernel/plan-describe.js';
 import { cliServices, jobContext } from '../host/compose.js';
-import { executeJob } from '../job/execute.js';
+import { decideAndApply } from '../job/decide-and-apply.js';
 import { labelsJob } from '../labels/job.js';
 import { LABELS_HELP } from './help.js';
 import { parseRepo } from './repo.js';
@@ -36,7 +36,7 @@ export async function labelsCommand(argv: string[], io: Io): Promise<number> {
     mode: command === 'check' ? 'check' : 'apply',
     'allow-mass-delete': values['allow-mass-delete'] ? 'true' : 'false',
   };
-  const run = await executeJob(
+  const run = await decideAndApply(
     labelsJob,
     jobContext(services, {
       capability: 'labels',

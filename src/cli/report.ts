@@ -2,7 +2,7 @@ import { formatProblem } from '../kernel/problems.js';
 import { workspaceSource } from '../config/sources.js';
 import { describeAction } from '../kernel/plan-describe.js';
 import { cliServices, jobContext } from '../host/compose.js';
-import { executeJob } from '../job/execute.js';
+import { decideAndApply } from '../job/decide-and-apply.js';
 import { reportJob } from '../report/job.js';
 import { REPORT_HELP } from './help.js';
 import { parseRepo } from './repo.js';
@@ -53,7 +53,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     week: values.week ?? '',
     repositories: repos.map((r) => `${r.owner}/${r.repo}`).join(','),
   };
-  const run = await executeJob(
+  const run = await decideAndApply(
     reportJob,
     jobContext(services, {
       capability: 'report',

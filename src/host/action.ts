@@ -10,7 +10,7 @@ import {
 import type { Plan, RepoRef } from '../kernel/plan.js';
 import { renderSummary } from '../kernel/summary.js';
 import { describeRequestError, type Gateway } from '../github/gateway.js';
-import { executeJob } from '../job/execute.js';
+import { decideAndApply } from '../job/decide-and-apply.js';
 import type { CapabilityEntries, Job, JobContext } from '../job/contract.js';
 import { composeServices, jobContext } from './compose.js';
 import type { RunnerEvent } from '../kernel/event.js';
@@ -56,7 +56,7 @@ export async function runCapabilities(
         input: (name) => core.getInput(name),
         log: (m) => core.info(m),
       });
-      const outcome = await runOne(await entry.load(), context, inputs.dryRun);
+      const outcome = await decideApplyAndReport(await entry.load(), context, inputs.dryRun);
       plans.push(...outcome.plans);
       for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       failed ||= outcome.failed;
@@ -72,7 +72,7 @@ export async function runCapabilities(
   }
 }
 
-async function runOne(
+async function decideApplyAndReport(
   job: Job,
   ctx: JobContext,
   dryRun: boolean,
@@ -80,7 +80,7 @@ async function runOne(
   const { capability } = ctx;
   core.startGroup(`support-kit ${capability} on ${describeEvent(ctx.event)}`);
   try {
-    const run = await executeJob(job, ctx, { dryRun });
+    const run = await decideAndApply(job, ctx, { dryRun });
     annotate(run.problems);
     for (const failure of run.failures) core.error(`${capability}: ${failure}`);
     const config = run.outcome.config;

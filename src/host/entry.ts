@@ -13,12 +13,12 @@ import { readEvent, readInput } from './event.js';
  * only then loads the kit (Octokit, YAML, schemas): an ignored event costs a Node start.
  * A single-capability bundle carries only its own job.
  */
-export async function runAction(capability: Capability, entry: CapabilityEntry): Promise<void> {
+export async function startAction(capability: Capability, entry: CapabilityEntry): Promise<void> {
   await start([capability], false, { [capability]: entry });
 }
 
 /** The all-in-one action: the `action` input picks a capability, `auto` routes by event. */
-export async function runRouter(entries: Required<CapabilityEntries>): Promise<void> {
+export async function startRouter(entries: Required<CapabilityEntries>): Promise<void> {
   const requested = readInput('action') || 'auto';
   if (requested === 'auto') {
     await start(CAPABILITIES, true, entries);

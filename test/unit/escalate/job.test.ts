@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escalateJob } from '../../../src/escalate/job.js';
-import { executeJob } from '../../../src/job/execute.js';
+import { decideAndApply } from '../../../src/job/decide-and-apply.js';
 import type { GitHubComment, GitHubIssue } from '../../../src/github/types.js';
 import type { Operation } from '../../../src/kernel/plan.js';
 import { CONFIG, event, fakeContext } from '../fakes/context.js';
@@ -82,7 +82,7 @@ async function commentRun(github: FakeGitHub, comment: GitHubComment, now: strin
   const list = github.repo().comments.get(1) ?? [];
   github.repo().comments.set(1, [...list, comment]);
   const e = event('issue_comment', 'created', { issue: github.issue(1), comment });
-  return executeJob(escalateJob, context(github, e, now), { dryRun: false });
+  return decideAndApply(escalateJob, context(github, e, now), { dryRun: false });
 }
 
 const onIssue = (ops: Operation[] | undefined) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ESCALATE_EVENTS } from '../../../src/escalate/events.js';
-import { runAction, runRouter } from '../../../src/host/entry.js';
+import { startAction, startRouter } from '../../../src/host/entry.js';
 import { INTAKE_EVENTS } from '../../../src/intake/events.js';
 import type { CapabilityEntry } from '../../../src/job/contract.js';
 import { LABELS_EVENTS } from '../../../src/labels/events.js';
@@ -58,7 +58,7 @@ describe('a single-capability action', () => {
     receive('watch', { action: 'started' });
     const intake = entry(INTAKE_EVENTS);
 
-    await runAction('intake', intake);
+    await startAction('intake', intake);
 
     expect(intake.load).not.toHaveBeenCalled();
     expect(action.runCapabilities).not.toHaveBeenCalled();
@@ -71,7 +71,7 @@ describe('a single-capability action', () => {
   it('ignores an activity type it does not act on', async () => {
     receive('issues', { action: 'closed' });
 
-    await runAction('intake', entry(INTAKE_EVENTS));
+    await startAction('intake', entry(INTAKE_EVENTS));
 
     expect(action.runCapabilities).not.toHaveBeenCalled();
   });
@@ -79,7 +79,7 @@ describe('a single-capability action', () => {
   it('runs its capability, unrouted, on an event it acts on', async () => {
     receive('issues', { action: 'opened', issue: { number: 1 } });
 
-    await runAction('intake', entry(INTAKE_EVENTS));
+    await startAction('intake', entry(INTAKE_EVENTS));
 
     expect(action.runCapabilities).toHaveBeenCalledWith(
       ['intake'],
@@ -92,7 +92,7 @@ describe('a single-capability action', () => {
     vi.stubEnv('GITHUB_EVENT_NAME', 'issues');
     vi.stubEnv('GITHUB_EVENT_PATH', join(folder, 'missing.json'));
 
-    await runAction('intake', entry(INTAKE_EVENTS));
+    await startAction('intake', entry(INTAKE_EVENTS));
 
     expect(written[0]).toMatch(
       /^::error::cannot read the event payload at GITHUB_EVENT_PATH \(.*missing\.json\): ENOENT/,
@@ -106,7 +106,7 @@ describe('the all-in-one action', () => {
   it('with auto, routes a new issue to every capability that acts on it, in order', async () => {
     receive('issues', { action: 'opened' });
 
-    await runRouter(router());
+    await startRouter(router());
 
     expect(chosen()).toEqual([['intake', 'oncall', 'escalate']]);
     expect(action.runCapabilities.mock.calls[0]).toContainEqual(
@@ -117,7 +117,7 @@ describe('the all-in-one action', () => {
   it('with auto, routes a push to labels and validate', async () => {
     receive('push', { ref: 'refs/heads/main' });
 
-    await runRouter(router());
+    await startRouter(router());
 
     expect(chosen()).toEqual([['labels', 'validate']]);
   });
@@ -125,7 +125,7 @@ describe('the all-in-one action', () => {
   it('with auto, says that no capability acts on an event', async () => {
     receive('release', { action: 'published' });
 
-    await runRouter(router());
+    await startRouter(router());
 
     expect(action.runCapabilities).not.toHaveBeenCalled();
     expect(written).toEqual([
@@ -136,7 +136,7 @@ describe('the all-in-one action', () => {
   it('runs only the capability the action input names', async () => {
     receive('schedule', {}, 'report');
 
-    await runRouter(router());
+    await startRouter(router());
 
     expect(chosen()).toEqual([['report']]);
     expect(action.runCapabilities.mock.calls[0]).toContainEqual(
@@ -147,7 +147,7 @@ describe('the all-in-one action', () => {
   it('fails on an unknown action input, naming the ones it knows, and runs nothing', async () => {
     receive('schedule', {}, 'triage');
 
-    await runRouter(router());
+    await startRouter(router());
 
     expect(written).toEqual([
       '::error::support-kit: unknown action "triage"; use auto or one of intake, labels, oncall, report, escalate, validate\n',

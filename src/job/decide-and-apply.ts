@@ -25,7 +25,7 @@ export interface JobRun {
  * errors (acting on half-valid config could undo a team's setup), unless the job made its plan
  * for exactly that case (validate's comment). Preview plans are shown, never applied.
  */
-export async function executeJob(
+export async function decideAndApply(
   job: Job,
   context: JobContext,
   options: { dryRun: boolean },

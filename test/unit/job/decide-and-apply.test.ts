@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, JobOutcome } from '../../../src/job/contract.js';
-import { executeJob } from '../../../src/job/execute.js';
+import { decideAndApply } from '../../../src/job/decide-and-apply.js';
 import type { ConfigProblem } from '../../../src/kernel/problems.js';
 import { emptyPlan, type Operation, type Plan, type RepoRef } from '../../../src/kernel/plan.js';
 import { event, fakeContext } from '../fakes/context.js';
@@ -47,12 +47,12 @@ function execute(github: FakeGitHub, job: Job, dryRun = false, notifier = fakeNo
     now: '2026-07-07T16:00:00Z',
     notifier,
   });
-  return executeJob(job, context, { dryRun });
+  return decideAndApply(job, context, { dryRun });
 }
 
 const desk = () => new FakeGitHub({ issues: [fakeIssue({ number: 1 })] });
 
-describe('executeJob', () => {
+describe('decideAndApply', () => {
   it('applies nothing when the config has errors, and says why for each operation', async () => {
     const github = desk();
 
