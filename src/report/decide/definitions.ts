@@ -83,7 +83,7 @@ export function firstResponseOf(issue: ReportIssue, team: Team): FirstResponse |
   return null;
 }
 
-interface Closing {
+export interface Closing {
   at: number;
   reason: ClosedReason | null;
 }
