@@ -5,7 +5,7 @@ import type { SummaryRow } from '../kernel/summary.js';
 import { applyPlan } from '../github/apply.js';
 import type { Job, JobContext, JobOutcome } from './contract.js';
 
-export interface PlanRun {
+interface PlanRun {
   plan: Plan;
   rows: SummaryRow[];
 }

@@ -12,13 +12,13 @@ export const CAPABILITIES: readonly Capability[] = [
 ];
 
 /** An event an action acts on; without `actions`, every activity type of that event. */
-export interface Trigger {
+interface Trigger {
   event: string;
   actions?: readonly string[];
 }
 
 /** Which events each capability acts on. The root action routes with this same table. */
-export const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
+const TRIGGERS: Readonly<Record<Capability, readonly Trigger[]>> = {
   intake: [
     { event: 'issues', actions: ['opened', 'edited', 'reopened'] },
     { event: 'schedule' },

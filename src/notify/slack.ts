@@ -25,7 +25,7 @@ export function slackEscape(text: string): string {
 export const ISSUE_URL_SLOT = '<issue-url>';
 
 /** A link the kit composed; the label is escaped, the URL is GitHub's own. */
-export function slackLink(url: string, label: string): string {
+function slackLink(url: string, label: string): string {
   const target = url === ISSUE_URL_SLOT ? url : url.replace(/[<>|]/g, encodeURIComponent);
   return `<${target}|${slackEscape(label).replace(/\|/g, '¦')}>`;
 }

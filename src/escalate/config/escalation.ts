@@ -6,7 +6,7 @@
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 
 /** Where the response clock counts: a calendar of roster.yaml, or the calendar of a role's site. */
-export type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
+type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
 
 export interface Goal {
   /** An issue with any of these labels has this goal; empty: every issue no earlier goal took. */
@@ -55,7 +55,7 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export interface CommandsConfig {
+interface CommandsConfig {
   enabled: CommandName[];
   /** Repositories `/escalate` may open issues in (owner/name, compared ignoring case). */
   escalateTo: string[];
@@ -64,7 +64,7 @@ export interface CommandsConfig {
   duplicateLabel: string;
 }
 
-export interface DueItem {
+interface DueItem {
   name: string;
   businessDays: number;
 }
@@ -92,7 +92,7 @@ export interface PagerDutyConfig {
 
 export type WebhookEvent = 'escalation' | 'handoff' | 'leadership' | 'report';
 
-export interface WebhookConfig {
+interface WebhookConfig {
   events: WebhookEvent[];
 }
 
@@ -197,7 +197,7 @@ export function defaultEscalation(): EscalationConfig {
   return escalationFrom({});
 }
 
-export function targetOf(text: string): Target {
+function targetOf(text: string): Target {
   const roles = ['primary', 'backup'];
   if (roles.includes(text)) return { kind: 'role', role: text };
   return { kind: 'login', login: text.replace(/^@/, '') };

@@ -21,7 +21,7 @@ export type IntakeComment =
 export type IntakeCommentKind = IntakeComment['kind'];
 
 /** At most this many duplicate hints are shown, whatever the caller passes. */
-export const MAX_DUPLICATE_HINTS = 10;
+const MAX_DUPLICATE_HINTS = 10;
 
 const STATE = /<!-- intake-state: (missing|thanks|duplicates|closed) -->/;
 

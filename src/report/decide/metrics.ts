@@ -62,7 +62,7 @@ export interface IssueRef {
  * answered; unmeasured: more early timeline entries than one read holds, none of those read a
  * response: whether and when it was answered is unknown, so it is neither answered nor late.
  */
-export type GoalStatus = 'met' | 'breached' | 'pending' | 'closed' | 'unmeasured';
+type GoalStatus = 'met' | 'breached' | 'pending' | 'closed' | 'unmeasured';
 
 export interface ResponseRow extends IssueRef {
   goalMs: number;
@@ -103,7 +103,7 @@ export interface Holding {
   hours: number;
 }
 
-export interface ScheduleWeek {
+interface ScheduleWeek {
   name: string;
   roles: string[];
   thisWeek: Record<string, Holding[]>;
@@ -183,7 +183,7 @@ function refOf(issue: ReportIssue, config: ReportConfig): IssueRef {
 }
 
 /** The goal of an issue: the first severity key matching one of its labels, else the default. */
-export function goalFor(issue: ReportIssue, config: ReportConfig): number {
+function goalFor(issue: ReportIssue, config: ReportConfig): number {
   for (const [key, goal] of Object.entries(config.goals.severities)) {
     if (labelsOf(issue.labels, config.labels.severity).some((l) => matchesSeverity(l, key)))
       return goal;

@@ -47,7 +47,7 @@ export interface RosterReviewInput {
   assignable?: ReadonlySet<string>;
 }
 
-export const LOOK_BACK_DAYS = 90;
+const LOOK_BACK_DAYS = 90;
 
 export function reviewRoster(input: RosterReviewInput): ConfigProblem[] {
   const { head, headYaml } = input;
