@@ -28,6 +28,7 @@ function check(name, cmd, args) {
 check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('lint (eslint)', bin('eslint'), ['.']);
 check('format (prettier)', bin('prettier'), ['--check', '.']);
+check('dead code (knip)', bin('knip'), ['--no-progress']);
 check('dist is fresh', process.execPath, [join(root, 'scripts/check-dist.mjs')]);
 
 process.stdout.write('\n=== vitest (unit, emulator, e2e)\n');

@@ -23,7 +23,7 @@ interface Armed {
   remaining: number;
 }
 
-export const SECONDARY_RATE_LIMIT_DOCS =
+const SECONDARY_RATE_LIMIT_DOCS =
   'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
 
 export function secondaryRateLimitBody(requestId: string): Record<string, unknown> {

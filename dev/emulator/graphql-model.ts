@@ -57,7 +57,7 @@ function indexOfCursor(cursor: string): number {
 }
 
 /** Checks GitHub's pagination rules: first or last is required and at most 100. */
-export function checkPageArgs(args: PageArgs, field: string): void {
+function checkPageArgs(args: PageArgs, field: string): void {
   for (const key of ['first', 'last'] as const) {
     const n = args[key];
     if (n === undefined || n === null) continue;
@@ -80,7 +80,7 @@ export function checkPageArgs(args: PageArgs, field: string): void {
   }
 }
 
-export function connection<T>(
+function connection<T>(
   field: string,
   all: readonly T[],
   args: PageArgs,
@@ -288,7 +288,7 @@ function timelineConnection(store: Store, repo: Repo, issue: Issue, args: Args):
 }
 
 /** An Issue, or a PullRequest when the store's issue is one. */
-export function issueModel(store: Store, repo: Repo, issue: Issue): Model {
+function issueModel(store: Store, repo: Repo, issue: Issue): Model {
   const pr = issue.pull_request;
   const url = `${store.htmlUrl}/${repo.full_name}/${pr ? 'pull' : 'issues'}/${issue.number}`;
   const common: Model = {

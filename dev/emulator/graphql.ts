@@ -194,7 +194,7 @@ function githubValidationError(e: GraphQLError): GithubError {
  * parent node that can hold it; cost = round(requests / 100), at least 1. nodeCount is the
  * number of nodes the query can return.
  */
-export function queryCost(
+function queryCost(
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName?: string,

@@ -25,7 +25,7 @@ export interface RecordedRequest {
   query?: Record<string, string>;
 }
 
-export const GRAPHQL_ROUTE = 'POST /graphql';
+const GRAPHQL_ROUTE = 'POST /graphql';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export class EmulatorServer {

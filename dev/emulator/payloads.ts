@@ -22,7 +22,7 @@ import {
 export type WebhookEvent =
   'issues' | 'issue_comment' | 'push' | 'pull_request' | 'schedule' | 'workflow_dispatch';
 
-export interface IssuesInput {
+interface IssuesInput {
   repo: string;
   action: string;
   number: number;
@@ -35,7 +35,7 @@ export interface IssuesInput {
   changes?: Record<string, unknown>;
 }
 
-export interface IssueCommentInput {
+interface IssueCommentInput {
   repo: string;
   action: 'created' | 'edited' | 'deleted';
   number: number;
@@ -44,7 +44,7 @@ export interface IssueCommentInput {
   changes?: Record<string, unknown>;
 }
 
-export interface PushCommitInput {
+interface PushCommitInput {
   id?: string;
   message?: string;
   author?: string;
@@ -54,7 +54,7 @@ export interface PushCommitInput {
   removed?: string[];
 }
 
-export interface PushInput {
+interface PushInput {
   repo: string;
   ref?: string;
   before?: string;
@@ -63,7 +63,7 @@ export interface PushInput {
   sender?: string;
 }
 
-export interface PullRequestInput {
+interface PullRequestInput {
   repo: string;
   action: string;
   number: number;
@@ -74,12 +74,12 @@ export interface PullRequestInput {
   sender?: string;
 }
 
-export interface ScheduleInput {
+interface ScheduleInput {
   repo: string;
   schedule: string;
 }
 
-export interface WorkflowDispatchInput {
+interface WorkflowDispatchInput {
   repo: string;
   inputs?: Record<string, unknown>;
   ref?: string;

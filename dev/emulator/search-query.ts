@@ -12,7 +12,7 @@ export interface SearchHit {
   issue: Issue;
 }
 
-export interface ParsedSearch {
+interface ParsedSearch {
   matches(hit: SearchHit, store: Store): boolean;
   sort: { field: IssueSortField | 'best-match'; direction: 'asc' | 'desc' } | null;
 }
@@ -131,7 +131,7 @@ function numberRange(value: string, qualifier: string): (n: number) => boolean {
 
 const sameLogin = (a: string, b: string) => lower(a) === lower(b.replace(/^@/, ''));
 
-export function parseSearchQuery(q: string): ParsedSearch {
+function parseSearchQuery(q: string): ParsedSearch {
   const predicates: Predicate[] = [];
   const words: { text: string; negated: boolean }[][] = [];
   let orNext = false;

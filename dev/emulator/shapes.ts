@@ -101,7 +101,7 @@ function reactions(url: string) {
   };
 }
 
-export function authorAssociation(store: Store, repo: Repo, login: string): string {
+function authorAssociation(store: Store, repo: Repo, login: string): string {
   if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
   if (store.permission(repo, login)) return 'COLLABORATOR';
   const team = store.teams.find(

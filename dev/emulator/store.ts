@@ -28,8 +28,8 @@ export const STATE_REASONS: readonly StateReason[] = [
   'duplicate',
 ];
 export const ACTIONS_BOT = 'github-actions[bot]';
-export const DEFAULT_LABEL_COLOR = 'ededed';
-export const MAX_ASSIGNEES = 10;
+const DEFAULT_LABEL_COLOR = 'ededed';
+const MAX_ASSIGNEES = 10;
 
 export interface User {
   login: string;
@@ -73,7 +73,7 @@ export interface IssueEvent {
   transfer?: { from: string };
 }
 
-export interface PullRequestInfo {
+interface PullRequestInfo {
   head: string;
   base: string;
   head_sha: string;
@@ -192,7 +192,7 @@ export type TimelineItem =
   | { kind: 'event'; at: string; event: IssueEvent }
   | { kind: 'comment'; at: string; comment: Comment };
 
-export function nodeId(type: string, id: number): string {
+function nodeId(type: string, id: number): string {
   return Buffer.from(`0${type.length}:${type}${id}`).toString('base64');
 }
 

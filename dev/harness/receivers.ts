@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * the payloads to the documented formats, so a test fails on a payload the service would refuse.
  */
 
-export interface Received {
+interface Received {
   method: string;
   path: string;
   contentType: string;

@@ -22,7 +22,7 @@ export interface RunActionOptions {
   env?: Record<string, string>;
 }
 
-export interface Annotation {
+interface Annotation {
   level: 'error' | 'warning' | 'notice';
   message: string;
   file?: string;
@@ -165,7 +165,7 @@ export function runNode(
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as @actions/core writes GITHUB_OUTPUT. */
-export function parseCommandFile(text: string): Record<string, string> {
+function parseCommandFile(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -184,7 +184,7 @@ export function parseCommandFile(text: string): Record<string, string> {
 }
 
 /** Workflow commands such as `::error file=a.yaml,line=3,col=5,title=t::message`. */
-export function parseAnnotations(stdout: string): Annotation[] {
+function parseAnnotations(stdout: string): Annotation[] {
   const found: Annotation[] = [];
   for (const match of stdout.matchAll(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/gm)) {
     const props = Object.fromEntries(

@@ -2,7 +2,7 @@ import type { ConfigProblem } from '../kernel/problems.js';
 import type { YamlFile } from '../kernel/yaml.js';
 import type { JsonSchema } from './schema.js';
 
-export type ConfigName = 'labels' | 'intake' | 'roster' | 'report' | 'escalation';
+type ConfigName = 'labels' | 'intake' | 'roster' | 'report' | 'escalation';
 
 /** One file in the config folder, owned by one capability. */
 export interface ConfigFileSpec {

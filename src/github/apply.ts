@@ -17,9 +17,9 @@ import { pendingMarker } from '../kernel/pending-notifications.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
-export type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed';
+type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed';
 
-export interface OperationResult {
+interface OperationResult {
   operation: Operation;
   status: OperationStatus;
   /** What happened, in words: the URL written, or GitHub's error message. */
@@ -282,7 +282,7 @@ export function findMarkedComment(
   return comments.find((c) => isKitAuthor(c.user, selfLogin) && hasMarker(c.body, marker));
 }
 
-export function findMarkedIssue(
+function findMarkedIssue(
   issues: GitHubIssue[],
   marker: Marker,
   selfLogin?: string,
@@ -290,7 +290,7 @@ export function findMarkedIssue(
   return issues.find((i) => isKitAuthor(i.user, selfLogin) && hasMarker(i.body, marker));
 }
 
-export async function upsertComment(
+async function upsertComment(
   gateway: Gateway,
   issue: number,
   marker: Marker,
@@ -307,7 +307,7 @@ export async function upsertComment(
   return { status: 'applied', detail: updated.html_url };
 }
 
-export async function upsertIssue(
+async function upsertIssue(
   gateway: Gateway,
   marker: Marker,
   title: string,

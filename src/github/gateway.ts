@@ -338,7 +338,7 @@ export class Gateway {
   }
 }
 
-export function isStatus(error: unknown, status: number): boolean {
+function isStatus(error: unknown, status: number): boolean {
   return (
     typeof error === 'object' &&
     error !== null &&

@@ -29,7 +29,7 @@ export interface ServiceOptions {
 }
 
 /** `GITHUB_API_URL` as a runner sets it, so GitHub Enterprise Server and the emulator work. */
-export function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
+function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.GITHUB_API_URL || 'https://api.github.com';
 }
 

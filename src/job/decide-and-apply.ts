@@ -6,7 +6,7 @@ import { applyPlan } from '../github/apply.js';
 import { sameRepo } from '../github/gateway.js';
 import type { Job, JobContext, JobOutcome } from './contract.js';
 
-export interface PlanRun {
+interface PlanRun {
   plan: Plan;
   rows: SummaryRow[];
 }

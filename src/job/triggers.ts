@@ -17,9 +17,6 @@ export interface Trigger {
   actions?: readonly string[];
 }
 
-/** Each capability's events (src/<capability>/events.ts), as the router sees them. */
-export type TriggerTable = Readonly<Partial<Record<Capability, readonly Trigger[]>>>;
-
 export function handles(triggers: readonly Trigger[], event: RunnerEvent): boolean {
   return triggers.some(
     (t) =>

@@ -5,7 +5,7 @@ import type { Notify } from './plan.js';
  * A notification that failed is written into the issue's state comment by the executor, payload
  * and all (never the secret: the sender adds that), so the next run sends exactly it again.
  */
-export const PENDING_KIND = 'notify-pending';
+const PENDING_KIND = 'notify-pending';
 
 /**
  * On an issue while its state comment holds a failed notification: the scheduled sweep looks at

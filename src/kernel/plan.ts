@@ -19,13 +19,13 @@ interface OperationBase {
   reason: string;
 }
 
-export interface AddLabels extends OperationBase {
+interface AddLabels extends OperationBase {
   kind: 'add-labels';
   issue: number;
   labels: string[];
 }
 
-export interface RemoveLabels extends OperationBase {
+interface RemoveLabels extends OperationBase {
   kind: 'remove-labels';
   issue: number;
   labels: string[];
@@ -62,7 +62,7 @@ export interface Reassign extends OperationBase {
   to: string;
 }
 
-export interface RemoveAssignees extends OperationBase {
+interface RemoveAssignees extends OperationBase {
   kind: 'remove-assignees';
   issue: number;
   assignees: string[];
@@ -191,8 +191,6 @@ export type Operation =
   | DeleteLabel
   | KeepLabel
   | Notify;
-
-export type OperationKind = Operation['kind'];
 
 export interface Plan {
   /** The capability that decided this plan (intake, labels, oncall, ...). */

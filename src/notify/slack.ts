@@ -29,7 +29,7 @@ export { ISSUE_URL_SLOT };
 export type WebhookEvent = 'escalation' | 'handoff' | 'leadership' | 'report';
 
 /** A link the kit composed; the label is escaped, the URL is GitHub's own. */
-export function slackLink(url: string, label: string): string {
+function slackLink(url: string, label: string): string {
   const target = url === ISSUE_URL_SLOT ? url : url.replace(/[<>|]/g, encodeURIComponent);
   return `<${target}|${slackEscape(label).replace(/\|/g, '¦')}>`;
 }

@@ -63,12 +63,12 @@ const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
 const UID_DOMAIN = 'support-kit';
 
 /** Minutes since 2020-01-01T00:00Z: grows with the generation instant, needs no state. */
-export function sequenceAt(generatedAt: Date): number {
+function sequenceAt(generatedAt: Date): number {
   return Math.max(0, Math.floor((generatedAt.getTime() - SEQUENCE_EPOCH) / MINUTE_MS));
 }
 
 /** "follow-the-sun-primary-20260309T070000Z@support-kit". */
-export function eventUid(schedule: string, role: string, start: number): string {
+function eventUid(schedule: string, role: string, start: number): string {
   const stamp = new Date(start)
     .toISOString()
     .replace(/[-:]/g, '')
@@ -147,7 +147,7 @@ function scheduleEvents(roster: Roster, schedule: string, from: number, to: numb
 }
 
 /** The events of the selection over [from, to), by start, then schedule, then role. */
-export function calendarEvents(
+function calendarEvents(
   roster: Roster,
   selection: CalendarSelection,
   from: Date,
@@ -175,7 +175,7 @@ export function calendarEvents(
     );
 }
 
-export function calendarName(selection: CalendarSelection): string {
+function calendarName(selection: CalendarSelection): string {
   const { schedule, person } = selection;
   const whose =
     person !== undefined && schedule !== undefined

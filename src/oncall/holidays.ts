@@ -32,7 +32,7 @@ export interface HolidayRequest {
   region?: string;
 }
 
-export interface SuggestedHoliday {
+interface SuggestedHoliday {
   /** Local date in the country's zone, YYYY-MM-DD. */
   date: string;
   name: string;
@@ -62,7 +62,7 @@ function countryNames(): Record<string, string> {
 }
 
 /** The countries whose holiday data lists a zone. */
-export function countriesOfZone(zone: string): string[] {
+function countriesOfZone(zone: string): string[] {
   return Object.entries(data.holidays)
     .filter(([, country]) => country.zones?.includes(zone))
     .map(([code]) => code)

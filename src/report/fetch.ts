@@ -38,7 +38,7 @@ export interface ReportFetchRequest {
 }
 
 /** A recent issue with the report label, for the job to recognise its own by marker. */
-export interface LabelledIssue {
+interface LabelledIssue {
   number: number;
   url: string;
   state: 'open' | 'closed';
@@ -187,7 +187,7 @@ const REASONS: Record<string, ClosedReason> = {
   DUPLICATE: 'duplicate',
 };
 
-export function issueFrom(raw: RawIssue): ReportIssue {
+function issueFrom(raw: RawIssue): ReportIssue {
   const timeline: TimelineEntry[] = [];
   for (const node of raw.early.nodes) {
     if (!node) continue;

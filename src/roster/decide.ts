@@ -27,7 +27,7 @@ import { isWithin, occurrenceAt, occurrencesBetween, type Occurrence } from './w
  * 4. nobody at all: a gap, declared (expected) or not.
  */
 
-export type LayerOutcome = 'closed' | 'not-started' | 'all-on-leave' | 'open';
+type LayerOutcome = 'closed' | 'not-started' | 'all-on-leave' | 'open';
 
 export interface LayerAttempt {
   layer: Layer;
@@ -93,7 +93,7 @@ export function scheduleOf(roster: Roster, name: string): Schedule {
   return schedule;
 }
 
-export function rotationOf(roster: Roster, name: string): Rotation {
+function rotationOf(roster: Roster, name: string): Rotation {
   const rotation = roster.rotations[name];
   if (!rotation) throw new Error(`unknown rotation "${name}"`);
   return rotation;

@@ -83,11 +83,7 @@ function assignmentsOf(roster: Roster, decision: Decision): Record<string, Assig
 const RESUME_WEEKS = 53;
 
 /** The first covered decision after `at`, looking at change points week by week. */
-export function nextCovered(
-  roster: Roster,
-  scheduleName: string,
-  at: number,
-): Decision | undefined {
+function nextCovered(roster: Roster, scheduleName: string, at: number): Decision | undefined {
   for (let week = 0; week < RESUME_WEEKS; week += 1) {
     const from = at + 1 + week * 7 * DAY_MS;
     for (const point of changePoints(roster, scheduleName, from, from + 7 * DAY_MS)) {

@@ -56,7 +56,7 @@ interface Prepared {
 
 const preparedRotations = new WeakMap<Rotation, Prepared>();
 
-export function calendarOf(roster: Roster, rotation: Rotation): Calendar {
+function calendarOf(roster: Roster, rotation: Rotation): Calendar {
   if (rotation.period.unit !== 'slot') throw new Error(`rotation ${rotation.name} is weekly`);
   const calendar = roster.calendars[rotation.period.calendar];
   if (!calendar) {

@@ -72,7 +72,7 @@ export interface Calendar extends Window {
 export type Order = { kind: 'fixed' } | { kind: 'shuffle'; seed: string };
 
 /** One turn per calendar week, handed off at a local weekday and time. */
-export interface WeekPeriod {
+interface WeekPeriod {
   unit: 'week';
   handoffDay: Weekday;
   /** Minutes since local midnight. */
@@ -81,7 +81,7 @@ export interface WeekPeriod {
 }
 
 /** One turn per working day of a calendar: weekends and the site's holidays are not turns. */
-export interface SlotPeriod {
+interface SlotPeriod {
   unit: 'slot';
   calendar: string;
 }
@@ -133,7 +133,7 @@ export interface DeclaredGap {
   toleranceMinutes: number;
 }
 
-export type GapPolicy = 'hold' | 'fallback';
+type GapPolicy = 'hold' | 'fallback';
 
 export interface Schedule {
   name: string;
@@ -152,7 +152,7 @@ export interface Schedule {
 }
 
 /** What the scheduled run does, besides logging, when the first role changes hands. */
-export interface HandoffPolicy {
+interface HandoffPolicy {
   /** open: the schedule's open issues of the outgoing person go to the incoming one. */
   reassign: 'none' | 'open';
 }
@@ -220,7 +220,7 @@ export interface Assignment {
   why: string;
 }
 
-export interface GapInfo {
+interface GapInfo {
   /** The declared gap this instant falls in, or null when nobody expected it. */
   declared: string | null;
   policy: GapPolicy;

@@ -93,7 +93,7 @@ export function previousWorkingDay(window: Window, before: number): number | und
 }
 
 /** The openings on one local day (none on a closed day); a range crossing midnight ends the next day. */
-export function occurrencesOn(window: Window, day: number): Occurrence[] {
+function occurrencesOn(window: Window, day: number): Occurrence[] {
   if (!isWorkingDay(window, day)) return [];
   return window.hours.map((range) => ({
     day,

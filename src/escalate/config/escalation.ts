@@ -4,11 +4,10 @@
  */
 
 import { PAGERDUTY_EVENTS_URL } from '../../notify/pagerduty.js';
-
-export { PAGERDUTY_EVENTS_URL };
+import type { WebhookEvent } from '../../notify/slack.js';
 
 /** Where the response clock counts: a calendar of roster.yaml, or the calendar of a role's site. */
-export type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
+type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
 
 export interface Goal {
   /** An issue with any of these labels has this goal; empty: every issue no earlier goal took. */
@@ -57,7 +56,7 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export interface CommandsConfig {
+interface CommandsConfig {
   enabled: CommandName[];
   /** Repositories `/escalate` may open issues in (owner/name, compared ignoring case). */
   escalateTo: string[];
@@ -66,7 +65,7 @@ export interface CommandsConfig {
   duplicateLabel: string;
 }
 
-export interface DueItem {
+interface DueItem {
   name: string;
   businessDays: number;
 }
@@ -92,11 +91,7 @@ export interface PagerDutyConfig {
   resolveOnClose: boolean;
 }
 
-import type { WebhookEvent } from '../../notify/slack.js';
-
-export type { WebhookEvent };
-
-export interface WebhookConfig {
+interface WebhookConfig {
   events: WebhookEvent[];
 }
 
@@ -201,7 +196,7 @@ export function defaultEscalation(): EscalationConfig {
   return escalationFrom({});
 }
 
-export function targetOf(text: string): Target {
+function targetOf(text: string): Target {
   const roles = ['primary', 'backup'];
   if (roles.includes(text)) return { kind: 'role', role: text };
   return { kind: 'login', login: text.replace(/^@/, '') };

@@ -30,7 +30,7 @@ const ALWAYS: Window = {
   label: 'every hour of every day',
 };
 
-export function goalFor(config: EscalationConfig, labels: readonly string[]): Goal | undefined {
+function goalFor(config: EscalationConfig, labels: readonly string[]): Goal | undefined {
   return config.goals.find((g) => g.labels.length === 0 || hasAnyLabel(labels, g.labels));
 }
 

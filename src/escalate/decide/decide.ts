@@ -1,54 +1,36 @@
 import { parseCommands } from './commands/parse.js';
-import { personRef, type Referenced, runCommand } from './commands/run.js';
-import {
-  pagerDutyAcknowledge,
-  pagerDutyResolve,
-  pagerDutyTrigger,
-  severityOf,
-} from '../../notify/pagerduty.js';
+import { runCommand } from './commands/run.js';
 import {
   NOTIFY_PENDING_LABEL,
   type PendingNotification,
 } from '../../kernel/pending-notifications.js';
-import { escalationMessage, leadershipMessage } from '../../notify/slack.js';
-import type { Notify, Operation, RepoRef } from '../../kernel/plan.js';
-import { dueDates, lastUpdate, playbookFor, reminderDue, slug, tickedItems } from './playbook.js';
-import { onCallAt } from '../../roster/resolve.js';
-import { routeFor } from '../../roster/routes.js';
-import { describeLocal, MINUTE_MS } from '../../roster/time.js';
-import type { Roster } from '../../roster/types.js';
+import type { Operation } from '../../kernel/plan.js';
+import { describeLocal } from '../../roster/time.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
-import { hasMarker, parseMarkers, withMarker } from '../../kernel/markers.js';
+import { parseMarkers, withMarker } from '../../kernel/markers.js';
 import { findAcknowledgement } from './ack.js';
-import { businessDayMs, type ResponseClock, responseClock, stepDueAt, stepsDue } from './clock.js';
+import { type ResponseClock, responseClock } from './clock.js';
 import {
   type EscalationConfig,
-  hasAnyLabel,
   hasLabel,
   COMMANDS,
   sameLabel,
   type StatusConfig,
-  type Step,
-  type Target,
 } from '../config/escalation.js';
-import {
-  type Acknowledgement,
-  type EscalationState,
-  isEmptyState,
-  readState,
-  STATE_MARKER,
-  stateLine,
-} from './state.js';
+import { type EscalationState, isEmptyState, readState, STATE_MARKER, stateLine } from './state.js';
 import {
   type Access,
-  type Channels,
   type CommentSnapshot,
   type IssueSnapshot,
   type Occasion,
   TRIAGE_OR_MORE,
 } from './types.js';
 import type { Work } from './work.js';
+import type { DecideInput } from './input.js';
+import { escalate } from './steps.js';
+import { pagerDuty } from './paging.js';
+import { playbook } from './playbook-run.js';
 
 /**
  * Everything the escalate capability decides about one issue, on one occasion (an issue event, a
@@ -57,26 +39,7 @@ import type { Work } from './work.js';
  * done. Pure: the clock, the roster, the config and GitHub's answers are inputs.
  */
 
-export interface DecideInput {
-  repo: RepoRef;
-  issue: IssueSnapshot;
-  /** Every comment on the issue, the kit's own included, oldest first. */
-  comments: readonly CommentSnapshot[];
-  occasion: Occasion;
-  config: EscalationConfig;
-  roster?: Roster;
-  /** Playbook checklists by playbook name (null: the file is missing). */
-  playbooks: Readonly<Record<string, string | null>>;
-  channels: Channels;
-  now: Date;
-  /**
-   * The repository access of the authors of unanswered commands (lower-case login), checked
-   * through the API by the caller (see `unansweredCommands`).
-   */
-  access?: Readonly<Record<string, Access>>;
-  /** What the issues named by unanswered `/duplicate` commands are (see `duplicateTargets`). */
-  referenced?: Readonly<Record<number, Referenced>>;
-}
+export type { DecideInput } from './input.js';
 
 export interface IssueDecision {
   operations: Operation[];
@@ -89,17 +52,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const { issue, config, occasion, roster, now } = input;
   const stored = readState(input.comments);
   const state: EscalationState = { ...stored.state, notified: [...stored.state.notified] };
-  const work: Work = {
-    labels: [...issue.labels],
-    assignees: [...issue.assignees],
-    state: issue.state,
-    stateReason: issue.stateReason,
-    comments: [],
-    notify: [],
-    remote: [],
-    notes: [],
-    statusEvents: [],
-  };
+  const work = startWork(issue);
   const team = new Set(Object.keys(roster?.people ?? {}).map((p) => p.toLowerCase()));
   const clock = responseClock(config, roster, issue.labels, issue.createdAt);
   const timeline = timelineOf(issue, clock, state);
@@ -143,21 +96,40 @@ export function decideIssue(input: DecideInput): IssueDecision {
   if (!isEmptyState(state)) {
     const body = stateComment(issue, clock, state, ack, config);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
-    if (!unchanged || work.notify.length > 0)
-      operations.push({
-        kind: 'upsert-comment',
-        issue: issue.number,
-        marker: STATE_MARKER,
-        body,
-        recordFailedNotifications: true,
-        pendingLabel: {
-          name: NOTIFY_PENDING_LABEL,
-          present: hasLabel(issue.labels, NOTIFY_PENDING_LABEL),
-        },
-        reason: 'record what the kit did for this issue',
-      });
+    // Rewritten with each notification too: the executor records in it the ones that fail.
+    if (!unchanged || work.notify.length > 0) operations.push(stateOperation(issue, body));
   }
   return { operations, notes: work.notes, remote: work.remote };
+}
+
+/** The issue as GitHub has it, before the decision changes its copy. */
+function startWork(issue: IssueSnapshot): Work {
+  return {
+    labels: [...issue.labels],
+    assignees: [...issue.assignees],
+    state: issue.state,
+    stateReason: issue.stateReason,
+    comments: [],
+    notify: [],
+    remote: [],
+    notes: [],
+    statusEvents: [],
+  };
+}
+
+function stateOperation(issue: IssueSnapshot, body: string): Operation {
+  return {
+    kind: 'upsert-comment',
+    issue: issue.number,
+    marker: STATE_MARKER,
+    body,
+    recordFailedNotifications: true,
+    pendingLabel: {
+      name: NOTIFY_PENDING_LABEL,
+      present: hasLabel(issue.labels, NOTIFY_PENDING_LABEL),
+    },
+    reason: 'record what the kit did for this issue',
+  };
 }
 
 /** The state comment as the executor writes it (its marker line first), to compare with GitHub's. */
@@ -334,334 +306,6 @@ function applyStatus(work: Work, config: EscalationConfig): void {
   const present = statusLabels(work.labels, status);
   if (present.length === 1 && sameLabel(present[0] ?? '', current)) return;
   work.labels = withStatus(work.labels, current, status);
-}
-
-/** Who a step's target is at the instant the step fell due: a role of the issue's schedule, or a login. */
-function resolveTarget(
-  target: Target,
-  roster: Roster | undefined,
-  labels: readonly string[],
-  at: number,
-): string | undefined {
-  if (target.kind === 'login') return target.login;
-  const route = roster ? routeFor(roster, labels) : undefined;
-  if (!roster || !route) return undefined;
-  return onCallAt(roster, route.schedule, new Date(at)).roles[target.role]?.login;
-}
-
-function escalate(
-  input: DecideInput,
-  clock: ResponseClock,
-  work: Work,
-  state: EscalationState,
-): void {
-  const { config, issue, roster, now } = input;
-  const due = stepsDue(clock, config.steps, now.getTime());
-  // Steps already taken are never taken again; a late run takes every step due since, at once.
-  for (let n = state.steps + 1; n <= due; n++) {
-    const step = config.steps[n - 1] as Step;
-    const at = stepDueAt(clock, step) ?? now.getTime();
-    const assign = step.assign
-      .map((t) => resolveTarget(t, roster, work.labels, at))
-      .filter((l): l is string => !!l && !l.includes('/'));
-    const mention = [...step.assign, ...step.mention]
-      .map((t) => resolveTarget(t, roster, work.labels, at))
-      .filter((l): l is string => !!l);
-    for (const login of assign)
-      if (!work.assignees.some((a) => a.toLowerCase() === login.toLowerCase()))
-        work.assignees.push(login);
-    const label = `${config.stepLabelPrefix}${n}`;
-    work.labels = [
-      ...work.labels.filter(
-        (l) => !l.toLowerCase().startsWith(config.stepLabelPrefix.toLowerCase()),
-      ),
-      label,
-    ];
-    const goal = `${clock.goal.minutes} business minutes`;
-    const who = [...new Set(mention)].map((l) =>
-      l.includes('/') ? `@${l}` : personRef(l, roster),
-    );
-    work.comments.push({
-      kind: 'upsert-comment',
-      issue: issue.number,
-      marker: { kind: 'escalation-step', keys: { step: String(n) } },
-      body: [
-        `**Escalation, step ${n}**: nobody has acknowledged this issue ${step.afterMinutes ? `${step.afterMinutes} business minutes past` : 'within'} the response goal of ${goal} (due ${describeLocal(at, clock.window.timezone)}).`,
-        assign.length ? `Assigned ${assign.map((l) => personRef(l, roster)).join(', ')}.` : '',
-        who.length ? `${who.join(' ')}: please acknowledge with a comment or \`/ack\`.` : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-      reason: `step ${n} fell due at ${new Date(at).toISOString()} without an acknowledgement`,
-    });
-    if (step.notify) {
-      notifyOnce(work, state, {
-        channel: 'pagerduty',
-        key: `pd-step-${n}`,
-        enabled: input.channels.pagerduty && !!config.pagerduty?.onEscalation,
-        payload: () =>
-          pagerDutyTrigger(
-            input.repo,
-            { ...issue, labels: work.labels, assignees: work.assignees },
-            {
-              summary: `${input.repo.owner}/${input.repo.repo}#${issue.number} escalated (step ${n}): ${issue.title}`,
-              severity: severityOf(work.labels, config.severities),
-              timestamp: new Date(at).toISOString(),
-              details: { step: n, goal },
-            },
-          ),
-        issue: issue.number,
-        reason: `escalation step ${n}`,
-      });
-      notifyOnce(work, state, {
-        channel: 'webhook',
-        key: `hook-step-${n}`,
-        enabled: input.channels.webhook && !!config.webhook?.events.includes('escalation'),
-        payload: () => escalationMessage(input.repo, issue, n, [...new Set(mention)], goal),
-        issue: issue.number,
-        reason: `escalation step ${n}`,
-      });
-    }
-    work.notes.push(`#${issue.number}: escalation step ${n} (due ${new Date(at).toISOString()})`);
-    state.steps = n;
-  }
-}
-
-function notifyOnce(
-  work: Work,
-  state: EscalationState,
-  n: {
-    channel: Notify['channel'];
-    key: string;
-    enabled: boolean;
-    payload: () => Record<string, unknown>;
-    issue: number;
-    reason: string;
-  },
-): void {
-  if (!n.enabled || state.notified.includes(n.key)) return;
-  state.notified.push(n.key);
-  work.notify.push({
-    kind: 'notify',
-    channel: n.channel,
-    issue: n.issue,
-    key: n.key,
-    payload: n.payload(),
-    reason: n.reason,
-  });
-}
-
-/**
- * Page on arrival (seed 000): on an issue event or a command, never by the sweep over old issues.
- * One alert at a time per issue: a reopened issue that was resolved pages again (a new trigger
- * with the same dedup_key opens a new alert once the old one is resolved), an acknowledgement
- * by `/ack` or the label acknowledges the open alert, and closing resolves it.
- */
-function pagerDuty(
-  input: DecideInput,
-  occasion: Occasion,
-  work: Work,
-  state: EscalationState,
-  ack: Acknowledgement | undefined,
-): void {
-  const pd = input.config.pagerduty;
-  if (!pd || !input.channels.pagerduty) return;
-  const { issue, repo } = input;
-  const cycles = pageCycles(state.notified);
-  // The first alert's keys stay as they were, so states written before reopening counted agree.
-  const key = (base: string, cycle: number) => (cycle === 0 ? base : `${base}-${cycle + 1}`);
-  const matches = pd.labels.length === 0 ? true : hasAnyLabel(work.labels, pd.labels);
-  // A comment pages only when its command gave the issue a paging severity.
-  const relabelled = work.labels.some((l) => !hasLabel(issue.labels, l));
-  const arriving =
-    (occasion.kind === 'comment' && relabelled) ||
-    (occasion.kind === 'issue-event' &&
-      (pd.labels.length === 0 ? ['opened', 'reopened'].includes(occasion.action) : true));
-  if (work.state === 'open' && matches && arriving && cycles.triggers === cycles.resolves)
-    notifyOnce(work, state, {
-      channel: 'pagerduty',
-      key: key('pd-trigger', cycles.triggers),
-      enabled: true,
-      payload: () =>
-        pagerDutyTrigger(
-          repo,
-          { ...issue, labels: work.labels, assignees: work.assignees },
-          {
-            summary: `${repo.owner}/${repo.repo}#${issue.number}: ${issue.title}`,
-            severity: severityOf(work.labels, input.config.severities),
-            timestamp: issue.createdAt,
-          },
-        ),
-      issue: issue.number,
-      reason: `${cycles.triggers > 0 ? 'reopened' : 'new'} issue${pd.labels.length ? ` with ${pd.labels.filter((l) => hasLabel(work.labels, l)).join(', ')}` : ''}`,
-    });
-  const after = pageCycles(state.notified);
-  const open = after.triggers > after.resolves || (after.resolves === 0 && after.steps);
-  // A person's reply stops the clock but is no claim on the incident: only /ack and the label are.
-  const label = input.config.acknowledgedLabel;
-  const claimed = state.ack ?? (label && hasLabel(work.labels, label) ? ack : undefined);
-  if (work.state === 'open' && open && claimed)
-    notifyOnce(work, state, {
-      channel: 'pagerduty',
-      key: key('pd-ack', after.resolves),
-      enabled: true,
-      payload: () => pagerDutyAcknowledge(repo, issue.number),
-      issue: issue.number,
-      reason: state.ack ? `/ack by ${state.ack.by}` : 'the acknowledged label',
-    });
-  if (work.state === 'closed' && open && pd.resolveOnClose)
-    notifyOnce(work, state, {
-      channel: 'pagerduty',
-      key: key('pd-resolve', after.resolves),
-      enabled: true,
-      payload: () => pagerDutyResolve(repo, issue.number),
-      issue: issue.number,
-      reason: 'the issue is closed',
-    });
-}
-
-/** How many alerts the state says were triggered and resolved, and whether a step paged. */
-function pageCycles(notified: readonly string[]): {
-  triggers: number;
-  resolves: number;
-  steps: boolean;
-} {
-  return {
-    triggers: notified.filter((k) => /^pd-trigger(-\d+)?$/.test(k)).length,
-    resolves: notified.filter((k) => /^pd-resolve(-\d+)?$/.test(k)).length,
-    steps: notified.some((k) => k.startsWith('pd-step-')),
-  };
-}
-
-/** A role (backup, primary) is whoever holds it for the issue now; nobody: the role's name. */
-function mentionOf(
-  target: Target,
-  roster: Roster | undefined,
-  labels: readonly string[],
-  at: number,
-): string {
-  const login = resolveTarget(target, roster, labels, at);
-  if (login === undefined) return target.kind === 'role' ? target.role : '';
-  return login.includes('/') ? `@${login}` : personRef(login, roster);
-}
-
-function playbook(
-  input: DecideInput,
-  clock: ResponseClock | undefined,
-  work: Work,
-  state: EscalationState,
-  team: Set<string>,
-): void {
-  const { config, issue, now, roster } = input;
-  const chosen = state.playbook
-    ? config.playbooks.find((p) => p.name === state.playbook?.name)
-    : playbookFor(config.playbooks, work.labels);
-  if (!chosen) return;
-  const assignees = work.assignees.map((a) => personRef(a, roster)).join(' ');
-  if (!state.playbook) {
-    if (work.state !== 'open') return;
-    const text = input.playbooks[chosen.name];
-    if (text == null) {
-      work.notes.push(
-        `#${issue.number}: playbook ${chosen.name} has no checklist (${chosen.file})`,
-      );
-      return;
-    }
-    work.comments.push({
-      kind: 'upsert-comment',
-      issue: issue.number,
-      marker: { kind: 'playbook', keys: { name: chosen.name } },
-      body: `**Playbook ${escapeInline(chosen.name)}** (from \`${escapeInline(chosen.file)}\`): work through it here, ticking each step.\n\n${text.trim()}`,
-      reason: `the issue has ${chosen.labels.filter((l) => hasLabel(work.labels, l)).join(', ')}`,
-    });
-    state.playbook = { name: chosen.name, at: now.toISOString() };
-    return;
-  }
-  const started = Date.parse(state.playbook.at);
-  if (work.state === 'open') {
-    if (chosen.customerUpdateMinutes) {
-      const last = lastUpdate(
-        input.comments,
-        new Set([...team, ...work.assignees.map((a) => a.toLowerCase())]),
-        issue.author,
-        state.playbook.at,
-      );
-      const due = reminderDue(chosen.customerUpdateMinutes, last, now.getTime());
-      if (due)
-        work.comments.push({
-          kind: 'upsert-comment',
-          issue: issue.number,
-          marker: { kind: 'playbook-reminder', keys: { since: due.since, n: String(due.n) } },
-          body: `${assignees ? `${assignees}: ` : ''}no update for the customer since ${due.since} (${due.n * chosen.customerUpdateMinutes} minutes). Please post one, with a timeline for the resolution.`,
-          reason: `no team update for ${chosen.customerUpdateMinutes} minutes or more`,
-        });
-    }
-    const lead = chosen.leadership;
-    if (lead && !state.leadership && now.getTime() - started >= lead.afterMinutes * MINUTE_MS) {
-      const who = lead.mention.map((t) => mentionOf(t, roster, work.labels, now.getTime()));
-      work.comments.push({
-        kind: 'upsert-comment',
-        issue: issue.number,
-        marker: { kind: 'playbook-leadership', keys: {} },
-        body: `${who.join(' ')}: this incident has been open for ${lead.afterMinutes} minutes under playbook ${escapeInline(chosen.name)}; leadership is looped in.`,
-        reason: `playbook ${chosen.name}: open for ${lead.afterMinutes} minutes`,
-      });
-      notifyOnce(work, state, {
-        channel: 'webhook',
-        key: 'hook-leadership',
-        enabled: input.channels.webhook && !!config.webhook?.events.includes('leadership'),
-        payload: () =>
-          leadershipMessage(
-            input.repo,
-            issue,
-            lead.afterMinutes,
-            lead.mention.map(
-              (t) =>
-                resolveTarget(t, roster, work.labels, now.getTime()) ??
-                (t.kind === 'role' ? t.role : ''),
-            ),
-          ),
-        issue: issue.number,
-        reason: 'loop leadership in',
-      });
-      state.leadership = true;
-    }
-    return;
-  }
-  const closedAt = issue.closedAt;
-  if (work.stateReason !== 'completed' || !closedAt || chosen.afterClose.length === 0 || !clock)
-    return;
-  const dates = dueDates(chosen, clock.window, businessDayMs(clock.window), closedAt);
-  const existing = input.comments.find(
-    (c) => c.bot && hasMarker(c.body, { kind: 'playbook-due', keys: { name: chosen.name } }),
-  );
-  const ticked = tickedItems(existing?.body);
-  const isTicked = (name: string) => ticked.has(escapeInline(name).toLowerCase());
-  const when = (at: number | undefined) =>
-    at === undefined ? 'no business day within a year' : describeLocal(at, clock.window.timezone);
-  work.comments.push({
-    kind: 'upsert-comment',
-    issue: issue.number,
-    marker: { kind: 'playbook-due', keys: { name: chosen.name } },
-    body: [
-      `**After the incident** (playbook ${escapeInline(chosen.name)}; resolved ${describeLocal(Date.parse(closedAt), clock.window.timezone)}, counted on ${escapeInline(clock.window.label)}). Tick each item when it is done.`,
-      '',
-      ...dates.map(
-        (d) => `- [${isTicked(d.name) ? 'x' : ' '}] **${escapeInline(d.name)}** due ${when(d.at)}`,
-      ),
-    ].join('\n'),
-    reason: `playbook ${chosen.name}: the issue was resolved`,
-  });
-  for (const d of dates) {
-    if (d.at === undefined || d.at > now.getTime() || isTicked(d.name)) continue;
-    work.comments.push({
-      kind: 'upsert-comment',
-      issue: issue.number,
-      marker: { kind: 'playbook-due-reminder', keys: { item: slug(d.name) } },
-      body: `${assignees ? `${assignees}: ` : ''}the **${escapeInline(d.name)}** was due ${when(d.at)}. Tick it in the list above once it is done.`,
-      reason: `${d.name} is due`,
-    });
-  }
 }
 
 /**

@@ -31,7 +31,7 @@ export interface EscalationState {
   command: number;
 }
 
-export function emptyState(): EscalationState {
+function emptyState(): EscalationState {
   return { steps: 0, notified: [], leadership: false, command: 0 };
 }
 

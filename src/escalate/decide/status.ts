@@ -14,7 +14,7 @@ export function statusLabels(labels: readonly string[], config: StatusConfig): s
   return config.labels.filter((s) => hasLabel(labels, s));
 }
 
-export function isStatusLabel(label: string, config: StatusConfig): boolean {
+function isStatusLabel(label: string, config: StatusConfig): boolean {
   return (
     hasLabel(config.labels, label) ||
     (config.prefix !== '' && label.toLowerCase().startsWith(config.prefix.toLowerCase()))

@@ -1,6 +1,6 @@
 import type { Notify, Operation, Plan } from '../../kernel/plan.js';
 import type { StatusEvent } from './status.js';
-import type { Acknowledgement } from './state.js';
+import type { Acknowledgement, EscalationState } from './state.js';
 
 /**
  * The issue as the decision goes along: commands and rules change this copy, and the plan is
@@ -26,4 +26,28 @@ export interface Work {
   /** A status label a person just added. */
   statusAdded?: string;
   ack?: Acknowledgement;
+}
+
+/** What a notification needs; the payload is built only if it is sent. */
+interface NotificationRequest {
+  channel: Notify['channel'];
+  key: string;
+  enabled: boolean;
+  payload: () => Record<string, unknown>;
+  issue: number;
+  reason: string;
+}
+
+/** The state remembers every key sent, so a re-run never notifies twice. */
+export function notifyOnce(work: Work, state: EscalationState, n: NotificationRequest): void {
+  if (!n.enabled || state.notified.includes(n.key)) return;
+  state.notified.push(n.key);
+  work.notify.push({
+    kind: 'notify',
+    channel: n.channel,
+    issue: n.issue,
+    key: n.key,
+    payload: n.payload(),
+    reason: n.reason,
+  });
 }

@@ -26,7 +26,7 @@ interface FieldFile extends TextRule {
   labels?: Record<string, string | string[]>;
 }
 
-export const DEFAULT_JUNK = [
+const DEFAULT_JUNK = [
   '.',
   '-',
   '--',
@@ -45,7 +45,7 @@ export const DEFAULT_JUNK = [
   'test',
   'asdf',
 ];
-export const DEFAULT_SEVERITY = ['S0-catastrophic', 'S1-broken', 'S2-major', 'S3-minor'];
+const DEFAULT_SEVERITY = ['S0-catastrophic', 'S1-broken', 'S2-major', 'S3-minor'];
 
 /** The rules intake decides with: intake.yaml over the defaults (an absent file is all defaults). */
 export function intakeConfigFrom(file: IntakeFile | undefined): IntakeConfig {

@@ -112,7 +112,7 @@ export function parseForm(
  * A markdown template: optional front matter (name, title, labels), then headings whose text
  * under them is the template's own prompt (an answer left equal to it was never written).
  */
-export function parseMarkdownTemplate(
+function parseMarkdownTemplate(
   path: string,
   text: string,
 ): { template?: IssueTemplate; problems: ConfigProblem[] } {

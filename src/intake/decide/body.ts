@@ -36,7 +36,7 @@ export interface ParsedBody {
 }
 
 /** The answer of a field whose heading is not in the body. */
-export function absentAnswer(): Answer {
+function absentAnswer(): Answer {
   return { text: '', present: false, empty: true, checked: [], unchecked: [], selected: [] };
 }
 

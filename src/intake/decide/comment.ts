@@ -22,7 +22,7 @@ export type IntakeComment =
 export type IntakeCommentKind = IntakeComment['kind'];
 
 /** At most this many duplicate hints are shown, whatever the caller passes. */
-export const MAX_DUPLICATE_HINTS = 10;
+const MAX_DUPLICATE_HINTS = 10;
 
 const KINDS: readonly IntakeCommentKind[] = ['missing', 'thanks', 'duplicates', 'closed'];
 const STATE_KIND = 'intake-state';

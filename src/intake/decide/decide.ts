@@ -56,7 +56,7 @@ export interface IntakeDecision {
   notes: string[];
 }
 
-export const INTAKE_MARKER: Marker = { kind: 'intake', keys: {} };
+const INTAKE_MARKER: Marker = { kind: 'intake', keys: {} };
 
 const DAY_MS = 86_400_000;
 

@@ -41,11 +41,7 @@ export interface IntakeCheck extends IntakeVerdict {
 }
 
 /** The intake.yaml rule of a field: by id, then by id or label ignoring case and punctuation. */
-export function ruleFor(
-  template: IssueTemplate,
-  field: FormField,
-  config: IntakeConfig,
-): FieldRule {
+function ruleFor(template: IssueTemplate, field: FormField, config: IntakeConfig): FieldRule {
   const rules = config.templates[template.key]?.fields ?? {};
   const exact = Object.hasOwn(rules, field.id) ? rules[field.id] : undefined;
   if (exact) return exact;
@@ -55,12 +51,12 @@ export function ruleFor(
 }
 
 /** Does the field have to be answered. */
-export function isRequired(field: FormField, rule: FieldRule): boolean {
+function isRequired(field: FormField, rule: FieldRule): boolean {
   return rule.required ?? field.required;
 }
 
 /** The labels an answer brings: the severity label, then the `labels:` mapping. */
-export function labelsForAnswer(
+function labelsForAnswer(
   field: FormField,
   rule: FieldRule,
   answer: Answer,

@@ -11,7 +11,7 @@ import type { DuplicateCandidate, DuplicateHint } from './types.js';
  */
 
 /** How many times a title word counts against a body word. */
-export const TITLE_WEIGHT = 3;
+const TITLE_WEIGHT = 3;
 /** Only the start of a body is compared: enough to know, bounded in time. */
 const BODY_LIMIT = 20_000;
 

@@ -68,7 +68,7 @@ export function chooseTemplate(
 }
 
 /** The labels that say an issue belongs to the template. */
-export function triggerLabels(template: IssueTemplate, config: IntakeConfig): string[] {
+function triggerLabels(template: IssueTemplate, config: IntakeConfig): string[] {
   const when = config.templates[template.key]?.whenLabels ?? [];
   return when.length > 0 ? when : template.labels;
 }

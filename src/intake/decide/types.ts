@@ -57,7 +57,7 @@ export interface FieldRule {
   hint?: string;
 }
 
-export interface TemplateRules {
+interface TemplateRules {
   /** The template applies when the issue carries one of these labels. */
   whenLabels: string[];
   /** Rules by field id or label (matched ignoring case). */

@@ -7,7 +7,7 @@ import { escapeInline } from '../../kernel/markdown.js';
 /** Held: nobody is on call when the issue arrived; the scheduled run assigns it when coverage starts. */
 export const NO_COVERAGE_LABEL = 'oncall/no-coverage';
 /** The roster could not be read: a person must assign the issue. */
-export const NEEDS_TRIAGE_LABEL = 'oncall/needs-triage';
+const NEEDS_TRIAGE_LABEL = 'oncall/needs-triage';
 export const ONCALL_MARKER = { kind: 'oncall', keys: {} } as const;
 
 export interface AssignmentIssue {

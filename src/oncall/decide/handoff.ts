@@ -21,7 +21,7 @@ import { escapeInline, noMention } from '../../kernel/markdown.js';
 export { HANDOFF_LOG_LABEL };
 
 /** Without any entry yet (a new desk), only the latest hand-off of the past week is logged. */
-export const FIRST_RUN_LOOK_BACK_MS = 8 * DAY_MS;
+const FIRST_RUN_LOOK_BACK_MS = 8 * DAY_MS;
 
 /** A run that finds more missed hand-offs than this logs the latest ones and says how many it skipped. */
 export const MAX_CATCH_UP = 12;
@@ -42,7 +42,7 @@ export function logMonth(at: string | Date): string {
   return new Date(at).toISOString().slice(0, 7);
 }
 
-export function logTitle(schedule: string, month: string): string {
+function logTitle(schedule: string, month: string): string {
   return `On-call hand-offs: ${schedule}, ${month}`;
 }
 

@@ -53,7 +53,7 @@ export function zoneOfPerson(roster: Roster, login: string): string {
 }
 
 /** "chloe (Mon 2026-03-09 08:00-13:00 Europe/Paris)": a holder and the shift in their own zone. */
-export function holderText(roster: Roster, login: string, start: number, end: number): string {
+function holderText(roster: Roster, login: string, start: number, end: number): string {
   return `${login} (${localSpan(start, end, zoneOfPerson(roster, login))})`;
 }
 

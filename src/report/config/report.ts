@@ -6,13 +6,13 @@ import type { ReportConfig } from '../decide/types.js';
  * report.yaml still gets its weekly report.
  */
 
-export const DEFAULT_TITLE = 'Support report {week}';
+const DEFAULT_TITLE = 'Support report {week}';
 /** Namespaced: a customer issue labelled plain `report` must not vanish from the counts. */
-export const DEFAULT_LABEL = 'support-kit/report';
-export const DEFAULT_STALE_AFTER_DAYS = 14;
-export const DEFAULT_LIST_LIMIT = 25;
+const DEFAULT_LABEL = 'support-kit/report';
+const DEFAULT_STALE_AFTER_DAYS = 14;
+const DEFAULT_LIST_LIMIT = 25;
 /** Seed 004: a first response within one business hour. */
-export const DEFAULT_GOAL_MS = 3_600_000;
+const DEFAULT_GOAL_MS = 3_600_000;
 
 interface ReportFile {
   repositories?: string[];
@@ -29,7 +29,7 @@ interface ReportFile {
 }
 
 /** "2h30m" → milliseconds; the schema has already checked the form. */
-export function parseDuration(text: string): number {
+function parseDuration(text: string): number {
   const match = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(text);
   if (!match) throw new Error(`not a duration: ${text}`);
   return (Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0)) * 60_000;

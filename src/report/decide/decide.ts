@@ -27,7 +27,7 @@ export interface ReportDecision {
   body: string;
 }
 
-export function reportTitle(template: string, week: Week): string {
+function reportTitle(template: string, week: Week): string {
   return template
     .replaceAll('{week}', week.id)
     .replaceAll('{start}', localDate(week.start, week.zone))

@@ -25,7 +25,7 @@ export function teamOf(logins: Iterable<string>): Team {
   return { logins: new Set([...logins].map((l) => l.toLowerCase())) };
 }
 
-export function isBot(actor: Actor | null): boolean {
+function isBot(actor: Actor | null): boolean {
   return actor === null || actor.bot || /\[bot\]$/i.test(actor.login);
 }
 
@@ -83,7 +83,7 @@ export function firstResponseOf(issue: ReportIssue, team: Team): FirstResponse |
   return null;
 }
 
-interface Closing {
+export interface Closing {
   at: number;
   reason: ClosedReason | null;
 }

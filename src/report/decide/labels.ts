@@ -6,9 +6,7 @@ import type { LabelPrefixes } from './types.js';
  * severity and "support" is not; a prefix ending in punctuation ("status/") takes anything.
  */
 
-export type Dimension = keyof LabelPrefixes;
-
-export function hasPrefix(label: string, prefix: string): boolean {
+function hasPrefix(label: string, prefix: string): boolean {
   if (label.length <= prefix.length) return false;
   if (label.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return false;
   if (!/[\p{L}\p{N}]$/u.test(prefix)) return true;

@@ -6,6 +6,7 @@ import { HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
 import {
   arrivalOf,
   assigneesAt,
+  type Closing,
   closingAt,
   firstClosingAfter,
   firstResponseOf,
@@ -61,7 +62,7 @@ export interface IssueRef {
  * answered; unmeasured: more early timeline entries than one read holds, none of those read a
  * response: whether and when it was answered is unknown, so it is neither answered nor late.
  */
-export type GoalStatus = 'met' | 'breached' | 'pending' | 'closed' | 'unmeasured';
+type GoalStatus = 'met' | 'breached' | 'pending' | 'closed' | 'unmeasured';
 
 export interface ResponseRow extends IssueRef {
   goalMs: number;
@@ -102,7 +103,7 @@ export interface Holding {
   hours: number;
 }
 
-export interface ScheduleWeek {
+interface ScheduleWeek {
   name: string;
   roles: string[];
   thisWeek: Record<string, Holding[]>;
@@ -182,7 +183,7 @@ function refOf(issue: ReportIssue, config: ReportConfig): IssueRef {
 }
 
 /** The goal of an issue: the first severity key matching one of its labels, else the default. */
-export function goalFor(issue: ReportIssue, config: ReportConfig): number {
+function goalFor(issue: ReportIssue, config: ReportConfig): number {
   for (const [key, goal] of Object.entries(config.goals.severities)) {
     if (labelsOf(issue.labels, config.labels.severity).some((l) => matchesSeverity(l, key)))
       return goal;
@@ -194,91 +195,228 @@ const byArrival = (a: IssueRef, b: IssueRef) =>
   a.arrivedAt < b.arrivedAt ? -1 : a.arrivedAt > b.arrivedAt ? 1 : a.number - b.number;
 
 export function computeMetrics(input: ReportInput): WeekMetrics {
-  const { week, now, config, team } = input;
-  const { start, end } = week;
-  // Never judge the future: a report of the week in progress stops at now.
-  const cut = Math.min(end, now);
+  const { week, now, config } = input;
+  const w = weekIssues(input);
+  const rows = responseRows(input, w);
+  return {
+    week: {
+      id: week.id,
+      timezone: week.zone,
+      start: iso(week.start),
+      end: iso(week.end),
+      complete: now >= week.end,
+    },
+    generatedAt: iso(now),
+    repositories: input.repositories,
+    ...volumes(input, w),
+    firstResponse: firstResponse(input, w, rows),
+    resolution: {
+      elapsed: statsOf(w.completed.map(({ issue, closing }) => closing.at - arrivalOf(issue))),
+      notPlanned: w.closedInWeek.length - w.completed.length,
+      openedAndOpen: w.openedInWeek.filter((i) => w.openAtEnd.includes(i)).length,
+    },
+    goals: goals(input, rows),
+    stale: stale(config, w),
+    majors: majors(config, w),
+    breakdown: {
+      severity: breakdown(w, config.labels.severity),
+      status: breakdown(w, config.labels.status),
+      area: breakdown(w, config.labels.area),
+    },
+    daily: daily(week, w),
+    oncall: input.roster ? scheduleWeeks(input.roster, week) : [],
+    handedOver: input.roster ? handovers(input.roster, week, w.openAtEnd, w.cut, config) : [],
+  };
+}
+
+interface Closed {
+  issue: ReportIssue;
+  closing: Closing;
+}
+
+/** The desk's issues as they stood at the cut, sorted by what the week did to them. */
+interface WeekIssues {
+  /** Never the future: the week's end, or now for a week in progress. */
+  cut: number;
+  /** Every issue that had arrived by the cut. */
+  issues: ReportIssue[];
+  openedInWeek: ReportIssue[];
+  /** Closed in the week and still closed at the cut. */
+  closedInWeek: Closed[];
+  /** Of those, the ones closed as resolved. */
+  completed: Closed[];
+  openAtEnd: ReportIssue[];
+}
+
+function weekIssues(input: ReportInput): WeekIssues {
+  const { start, end } = input.week;
+  const cut = Math.min(end, input.now);
   // The kit's own issues (reports, hand-off logs) are not the desk's work.
-  const own = new Set([config.label, HANDOFF_LOG_LABEL].map((l) => l.toLowerCase()));
+  const own = new Set([input.config.label, HANDOFF_LOG_LABEL].map((l) => l.toLowerCase()));
   const issues = input.issues.filter(
     (i) => arrivalOf(i) < cut && !i.labels.some((l) => own.has(l.toLowerCase())),
   );
-
-  const openedInWeek = issues.filter((i) => arrivalOf(i) >= start);
-  const closings = issues.map((issue) => ({ issue, closing: closingAt(issue, cut) }));
-  const closedInWeek = closings.filter(({ closing }) => closing !== null && closing.at >= start);
-  const completed = closedInWeek.filter(({ closing }) => isResolution(closing?.reason ?? null));
-  const openAtEnd = issues.filter((i) => isOpenAt(i, cut));
-  const backlogStart = issues.filter((i) => isOpenAt(i, start - 1)).length;
-  const reopened = issues.filter((i) => reopeningsBetween(i, start, cut) > 0).length;
-  const transferredIn = openedInWeek.filter(
-    (i) => transferredInBetween(i, start, cut) !== null,
-  ).length;
-
-  // First response: the cohort of the week's new issues, answered or not.
-  const owed = openedInWeek.filter((i) => !openedByTeam(i, team));
-  // Judged as of the cut: what happened after the week's end belongs to a later report.
-  const rows: ResponseRow[] = owed.map((issue) => {
-    const arrival = arrivalOf(issue);
-    const found = firstResponseOf(issue, team);
-    const response = found && found.at < cut ? found : null;
-    const closed = response ? null : firstClosingAfter(issue, arrival);
-    const closing = closed && closed.at < cut ? closed : null;
-    const unmeasured = found === null && issue.responsesTruncated === true;
-    const until = response?.at ?? Math.min(closing?.at ?? cut, cut);
-    const businessMs = input.calendar
-      ? businessMsBetween(input.calendar.window, arrival, until)
-      : Math.max(0, until - arrival);
-    const goalMs = goalFor(issue, config);
-    const status: GoalStatus = unmeasured
-      ? 'unmeasured'
-      : businessMs > goalMs
-        ? 'breached'
-        : response
-          ? 'met'
-          : closing
-            ? 'closed'
-            : 'pending';
-    return {
-      ...refOf(issue, config),
-      goalMs,
-      respondedAt: response ? iso(response.at) : null,
-      respondedBy: response?.by ?? null,
-      closedUnansweredAt: closing ? iso(closing.at) : null,
-      businessMs,
-      status,
-    };
+  const closedInWeek = issues.flatMap((issue) => {
+    const closing = closingAt(issue, cut);
+    return closing !== null && closing.at >= start ? [{ issue, closing }] : [];
   });
+  return {
+    cut,
+    issues,
+    openedInWeek: issues.filter((i) => arrivalOf(i) >= start),
+    closedInWeek,
+    completed: closedInWeek.filter(({ closing }) => isResolution(closing.reason)),
+    openAtEnd: issues.filter((i) => isOpenAt(i, cut)),
+  };
+}
+
+/** How many issues the week moved, and how that compares with the week before. */
+type Volumes = Pick<
+  WeekMetrics,
+  | 'opened'
+  | 'transferredIn'
+  | 'closed'
+  | 'reopened'
+  | 'backlog'
+  | 'allTime'
+  | 'previousWeek'
+  | 'change'
+>;
+
+function volumes(input: ReportInput, w: WeekIssues): Volumes {
+  const { start } = input.week;
+  const { counts } = input;
+  const opened = w.openedInWeek.length;
+  const closed = w.closedInWeek.length;
+  const backlogStart = w.issues.filter((i) => isOpenAt(i, start - 1)).length;
+  const backlogEnd = w.openAtEnd.length;
+  const transferred = w.openedInWeek.filter((i) => transferredInBetween(i, start, w.cut) !== null);
+  return {
+    opened,
+    transferredIn: transferred.length,
+    closed: {
+      total: closed,
+      completed: w.completed.length,
+      notPlanned: closed - w.completed.length,
+    },
+    reopened: w.issues.filter((i) => reopeningsBetween(i, start, w.cut) > 0).length,
+    backlog: { start: backlogStart, end: backlogEnd },
+    allTime: {
+      opened: counts.createdToEnd,
+      closed: Math.max(0, counts.createdToEnd - backlogEnd),
+      open: backlogEnd,
+    },
+    previousWeek: {
+      opened: counts.openedPreviousWeek,
+      closed: counts.closedPreviousWeek,
+      backlog: backlogStart,
+    },
+    change: {
+      opened: opened - counts.openedPreviousWeek,
+      closed: closed - counts.closedPreviousWeek,
+      backlog: backlogEnd - backlogStart,
+    },
+  };
+}
+
+/**
+ * First response: the cohort of the week's new issues that owe one (not opened by the team),
+ * answered or not, judged as of the cut: what happened after the week's end belongs to a later
+ * report.
+ */
+function responseRows(input: ReportInput, w: WeekIssues): ResponseRow[] {
+  const { cut } = w;
+  return w.openedInWeek
+    .filter((i) => !openedByTeam(i, input.team))
+    .map((issue) => {
+      const arrival = arrivalOf(issue);
+      const found = firstResponseOf(issue, input.team);
+      const response = found && found.at < cut ? found : null;
+      const closed = response ? null : firstClosingAfter(issue, arrival);
+      const closing = closed && closed.at < cut ? closed : null;
+      const unmeasured = found === null && issue.responsesTruncated === true;
+      const until = response?.at ?? Math.min(closing?.at ?? cut, cut);
+      const businessMs = input.calendar
+        ? businessMsBetween(input.calendar.window, arrival, until)
+        : Math.max(0, until - arrival);
+      const goalMs = goalFor(issue, input.config);
+      const status: GoalStatus = unmeasured
+        ? 'unmeasured'
+        : businessMs > goalMs
+          ? 'breached'
+          : response
+            ? 'met'
+            : closing
+              ? 'closed'
+              : 'pending';
+      return {
+        ...refOf(issue, input.config),
+        goalMs,
+        respondedAt: response ? iso(response.at) : null,
+        respondedBy: response?.by ?? null,
+        closedUnansweredAt: closing ? iso(closing.at) : null,
+        businessMs,
+        status,
+      };
+    });
+}
+
+function firstResponse(
+  input: ReportInput,
+  w: WeekIssues,
+  rows: ResponseRow[],
+): WeekMetrics['firstResponse'] {
   const answered = rows.filter((r) => r.respondedAt !== null);
-  const unmeasured = rows.filter((r) => r.status === 'unmeasured');
   const unanswered = rows.filter((r) => r.respondedAt === null && r.status !== 'unmeasured');
   const elapsed = answered.map((r) => Date.parse(r.respondedAt ?? '') - Date.parse(r.arrivedAt));
+  return {
+    population: rows.length,
+    answered: answered.length,
+    unanswered: unanswered.length,
+    closedUnanswered: unanswered.filter((r) => r.closedUnansweredAt !== null).length,
+    notMeasured: rows.filter((r) => r.status === 'unmeasured').length,
+    openedByTeam: w.openedInWeek.length - rows.length,
+    elapsed: statsOf(elapsed),
+    business: input.calendar ? statsOf(answered.map((r) => r.businessMs)) : null,
+  };
+}
 
-  const days = week.days.map((date) => ({ date, opened: 0, closed: 0 }));
-  for (const issue of openedInWeek) {
-    const day = days[dayIndex(week, arrivalOf(issue))];
-    if (day) day.opened += 1;
-  }
-  for (const { closing } of closedInWeek) {
-    const day = days[dayIndex(week, closing?.at ?? -1)];
-    if (day) day.closed += 1;
-  }
+function goals(input: ReportInput, rows: ResponseRow[]): WeekMetrics['goals'] {
+  const withStatus = (status: GoalStatus) => rows.filter((r) => r.status === status);
+  return {
+    calendar: input.calendar
+      ? `${input.calendar.name} (${input.calendar.window.label})`
+      : 'round the clock',
+    population: rows.length,
+    met: withStatus('met').length,
+    breached: withStatus('breached').length,
+    pending: withStatus('pending').length,
+    closedUnanswered: withStatus('closed').length,
+    notMeasured: withStatus('unmeasured').length,
+    breaches: withStatus('breached').sort(byArrival),
+  };
+}
 
+function stale(config: ReportConfig, w: WeekIssues): WeekMetrics['stale'] {
   const staleAfter = config.staleAfterDays * DAY_MS;
-  const stale = openAtEnd
-    .filter((i) => cut - arrivalOf(i) > staleAfter)
-    .map((i) => ({ ...refOf(i, config), ageMs: cut - arrivalOf(i) }))
+  const issues = w.openAtEnd
+    .filter((i) => w.cut - arrivalOf(i) > staleAfter)
+    .map((i) => ({ ...refOf(i, config), ageMs: w.cut - arrivalOf(i) }))
     .sort(byArrival);
+  return { afterDays: config.staleAfterDays, count: issues.length, issues };
+}
 
+/** The major issues the week touched: open at its end, or closed in it. */
+function majors(config: ReportConfig, w: WeekIssues): MajorRow[] {
   const isMajor = (i: ReportIssue) =>
     labelsOf(i.labels, config.labels.severity).some((l) =>
       config.majorSeverities.some((key) => matchesSeverity(l, key)),
     );
-  const closedSet = new Set(closedInWeek.map(({ issue }) => issue));
-  const majors: MajorRow[] = issues
-    .filter((i) => isMajor(i) && (openAtEnd.includes(i) || closedSet.has(i)))
+  const closedSet = new Set(w.closedInWeek.map(({ issue }) => issue));
+  return w.issues
+    .filter((i) => isMajor(i) && (w.openAtEnd.includes(i) || closedSet.has(i)))
     .map((issue) => {
-      const closing = closingAt(issue, cut);
+      const closing = closingAt(issue, w.cut);
       return {
         ...refOf(issue, config),
         state: closing ? ('closed' as const) : ('open' as const),
@@ -291,112 +429,45 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
       };
     })
     .sort(byArrival);
+}
 
-  const breakdown = (prefix: string): BreakdownRow[] => {
-    const rowsByLabel = new Map<string, BreakdownRow>();
-    const row = (label: string) => {
-      let r = rowsByLabel.get(label);
-      if (!r) rowsByLabel.set(label, (r = { label, opened: 0, closed: 0, open: 0 }));
-      return r;
-    };
-    const count = (list: ReportIssue[], field: 'opened' | 'closed' | 'open') => {
-      for (const issue of list) {
-        const labels = labelsOf(issue.labels, prefix);
-        for (const label of labels.length > 0 ? labels : ['']) row(label)[field] += 1;
-      }
-    };
-    count(openedInWeek, 'opened');
-    count(
-      closedInWeek.map(({ issue }) => issue),
-      'closed',
-    );
-    count(openAtEnd, 'open');
-    // Labelled rows by name, the unlabelled ones last.
-    return [...rowsByLabel.values()].sort((a, b) =>
-      a.label === '' ? 1 : b.label === '' ? -1 : a.label.localeCompare(b.label, 'en'),
-    );
+/** Opened, closed and open issues by the labels under `prefix`; an issue without one counts under ''. */
+function breakdown(w: WeekIssues, prefix: string): BreakdownRow[] {
+  const rowsByLabel = new Map<string, BreakdownRow>();
+  const row = (label: string) => {
+    let r = rowsByLabel.get(label);
+    if (!r) rowsByLabel.set(label, (r = { label, opened: 0, closed: 0, open: 0 }));
+    return r;
   };
-
-  const oncall = input.roster ? scheduleWeeks(input.roster, week) : [];
-  const handedOver = input.roster ? handovers(input.roster, week, openAtEnd, cut, config) : [];
-
-  const opened = openedInWeek.length;
-  const closedTotal = closedInWeek.length;
-  const backlogEnd = openAtEnd.length;
-  return {
-    week: {
-      id: week.id,
-      timezone: week.zone,
-      start: iso(start),
-      end: iso(end),
-      complete: now >= end,
-    },
-    generatedAt: iso(now),
-    repositories: input.repositories,
-    opened,
-    transferredIn,
-    closed: {
-      total: closedTotal,
-      completed: completed.length,
-      notPlanned: closedTotal - completed.length,
-    },
-    reopened,
-    backlog: { start: backlogStart, end: backlogEnd },
-    allTime: {
-      opened: input.counts.createdToEnd,
-      closed: Math.max(0, input.counts.createdToEnd - backlogEnd),
-      open: backlogEnd,
-    },
-    previousWeek: {
-      opened: input.counts.openedPreviousWeek,
-      closed: input.counts.closedPreviousWeek,
-      backlog: backlogStart,
-    },
-    change: {
-      opened: opened - input.counts.openedPreviousWeek,
-      closed: closedTotal - input.counts.closedPreviousWeek,
-      backlog: backlogEnd - backlogStart,
-    },
-    firstResponse: {
-      population: owed.length,
-      answered: answered.length,
-      unanswered: unanswered.length,
-      closedUnanswered: unanswered.filter((r) => r.closedUnansweredAt !== null).length,
-      notMeasured: unmeasured.length,
-      openedByTeam: openedInWeek.length - owed.length,
-      elapsed: statsOf(elapsed),
-      business: input.calendar ? statsOf(answered.map((r) => r.businessMs)) : null,
-    },
-    resolution: {
-      elapsed: statsOf(
-        completed.map(({ issue, closing }) => (closing?.at ?? 0) - arrivalOf(issue)),
-      ),
-      notPlanned: closedTotal - completed.length,
-      openedAndOpen: openedInWeek.filter((i) => openAtEnd.includes(i)).length,
-    },
-    goals: {
-      calendar: input.calendar
-        ? `${input.calendar.name} (${input.calendar.window.label})`
-        : 'round the clock',
-      population: rows.length,
-      met: rows.filter((r) => r.status === 'met').length,
-      breached: rows.filter((r) => r.status === 'breached').length,
-      pending: rows.filter((r) => r.status === 'pending').length,
-      closedUnanswered: rows.filter((r) => r.status === 'closed').length,
-      notMeasured: unmeasured.length,
-      breaches: rows.filter((r) => r.status === 'breached').sort(byArrival),
-    },
-    stale: { afterDays: config.staleAfterDays, count: stale.length, issues: stale },
-    majors,
-    breakdown: {
-      severity: breakdown(config.labels.severity),
-      status: breakdown(config.labels.status),
-      area: breakdown(config.labels.area),
-    },
-    daily: days,
-    oncall,
-    handedOver,
+  const count = (list: ReportIssue[], field: 'opened' | 'closed' | 'open') => {
+    for (const issue of list) {
+      const labels = labelsOf(issue.labels, prefix);
+      for (const label of labels.length > 0 ? labels : ['']) row(label)[field] += 1;
+    }
   };
+  count(w.openedInWeek, 'opened');
+  count(
+    w.closedInWeek.map(({ issue }) => issue),
+    'closed',
+  );
+  count(w.openAtEnd, 'open');
+  // Labelled rows by name, the unlabelled ones last.
+  return [...rowsByLabel.values()].sort((a, b) =>
+    a.label === '' ? 1 : b.label === '' ? -1 : a.label.localeCompare(b.label, 'en'),
+  );
+}
+
+function daily(week: Week, w: WeekIssues): WeekMetrics['daily'] {
+  const days = week.days.map((date) => ({ date, opened: 0, closed: 0 }));
+  for (const issue of w.openedInWeek) {
+    const day = days[dayIndex(week, arrivalOf(issue))];
+    if (day) day.opened += 1;
+  }
+  for (const { closing } of w.closedInWeek) {
+    const day = days[dayIndex(week, closing.at)];
+    if (day) day.closed += 1;
+  }
+  return days;
 }
 
 function holdings(shifts: Shift[], roles: string[]): Record<string, Holding[]> {

@@ -69,7 +69,7 @@ export interface LabelPrefixes {
   area: string;
 }
 
-export interface ResponseGoals {
+interface ResponseGoals {
   /** A roster calendar; absent: the goal runs round the clock. */
   calendar?: string;
   /** Milliseconds of business time. */

@@ -152,261 +152,39 @@ function windowOf(
 
 export function rosterFrom(value: unknown): Roster {
   const file = value as RosterFile;
-  const problems: RosterProblem[] = [];
-  const problem = (path: (string | number)[], message: string) => problems.push({ path, message });
-  // The schema checks the shape (YYYY-MM-DD); 2026-02-30 has it, and Date.UTC would read it as
-  // 2026-03-02 without a word.
-  const realDate = (text: string, path: (string | number)[]): boolean => {
-    const date = text.slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || isoDate(dayNumber(date)) === date) return true;
-    problem(path, `${date} is not a date on the calendar`);
-    return false;
+  const r: Reading = {
+    problems: [],
+    sites: {},
+    people: {},
+    calendars: {},
+    rotations: {},
+    schedules: {},
   };
-  const zone = (text: string, path: (string | number)[]): string => {
-    if (!IANAZone.isValidZone(text)) problem(path, `unknown time zone "${text}"`);
-    return text;
-  };
-
-  const sites: Record<string, Site> = {};
-  for (const [name, site] of Object.entries(file.sites)) {
-    const holidays = new Map<string, Holiday>();
-    for (const [i, entry] of (site.holidays ?? []).entries()) {
-      const holiday: Holiday =
-        typeof entry === 'string'
-          ? { date: entry }
-          : { date: entry.date, ...(entry.name !== undefined ? { name: entry.name } : {}) };
-      realDate(
-        holiday.date,
-        typeof entry === 'string'
-          ? ['sites', name, 'holidays', i]
-          : ['sites', name, 'holidays', i, 'date'],
-      );
-      holidays.set(holiday.date, holiday);
-    }
-    sites[name] = {
-      name,
-      timezone: zone(site.timezone, ['sites', name, 'timezone']),
-      workweek: site.workweek ?? WORKWEEK,
-      holidays: [...holidays.values()].sort((a, b) => a.date.localeCompare(b.date)),
-    };
-  }
-  const siteOf = (name: string, path: (string | number)[]): Site | undefined => {
-    const site = sites[name];
-    if (!site) problem(path, `unknown site "${name}" (sites: ${Object.keys(sites).join(', ')})`);
-    return site;
-  };
-  const closedOn = (site: Site | undefined) => site?.holidays.map((h) => h.date) ?? [];
-
-  const people: Record<string, Person> = {};
+  for (const [name, site] of Object.entries(file.sites)) r.sites[name] = siteFrom(name, site, r);
   for (const [login, person] of Object.entries(file.people)) {
-    siteOf(person.site, ['people', login, 'site']);
-    people[login] = {
+    siteOf(r, person.site, ['people', login, 'site']);
+    r.people[login] = {
       login,
       site: person.site,
       ...(person.name !== undefined ? { name: person.name } : {}),
     };
   }
-  const knownPerson = (login: string, path: (string | number)[]) => {
-    if (!people[login]) problem(path, `unknown person "${login}": add them under people`);
-  };
-
-  const calendars: Record<string, Calendar> = {};
-  for (const [name, calendar] of Object.entries(file.calendars ?? {})) {
-    const site = siteOf(calendar.site, ['calendars', name, 'site']);
-    const days = calendar.days ?? site?.workweek ?? WORKWEEK;
-    calendars[name] = {
-      name,
-      site: calendar.site,
-      ...windowOf(
-        site?.timezone ?? 'UTC',
-        days,
-        calendar.hours,
-        closedOn(site),
-        `calendar ${name}: `,
-      ),
-    };
-  }
-
-  const orderOf = (order: 'fixed' | 'shuffle' | undefined, seed: string | undefined): Order =>
-    order === 'shuffle' ? { kind: 'shuffle', seed: seed ?? '' } : { kind: 'fixed' };
-
-  const rotations: Record<string, Rotation> = {};
-  for (const [name, rotation] of Object.entries(file.rotations)) {
-    const path = ['rotations', name];
-    const anchored = realDate(rotation.anchor, [...path, 'anchor']);
-    rotation.members.forEach((login, i) => knownPerson(login, [...path, 'members', i]));
-    let period: Rotation['period'];
-    if (rotation.period === 'week') {
-      const [day = 'mon', time = '00:00'] = (rotation.handoff ?? 'mon 00:00').split(' ');
-      const timezone =
-        rotation.timezone !== undefined
-          ? zone(rotation.timezone, [...path, 'timezone'])
-          : (siteOf(rotation.site ?? '', [...path, 'site'])?.timezone ?? 'UTC');
-      period = { unit: 'week', handoffDay: day as Weekday, handoffTime: minutesOf(time), timezone };
-      if (anchored && weekdayOf(dayNumber(rotation.anchor)) !== day) {
-        problem(
-          [...path, 'anchor'],
-          `the anchor ${rotation.anchor} is a ${weekdayOf(dayNumber(rotation.anchor))}, not the hand-off day (${day})`,
-        );
-      }
-    } else {
-      const calendar = rotation.calendar ?? '';
-      if (!calendars[calendar]) problem([...path, 'calendar'], `unknown calendar "${calendar}"`);
-      period = { unit: 'slot', calendar };
-    }
-    const changes: RotationChange[] = (rotation.changes ?? []).map((change, i) => {
-      const at = [...path, 'changes', i];
-      realDate(change.from, [...at, 'from']);
-      change.members.forEach((login, j) => knownPerson(login, [...at, 'members', j]));
-      if (change.from < rotation.anchor) {
-        problem([...at, 'from'], `a change cannot start before the anchor ${rotation.anchor}`);
-      }
-      const startWith = change['start-with'];
-      if (startWith !== undefined && !change.members.includes(startWith)) {
-        problem([...at, 'start-with'], `"${startWith}" is not one of the change's members`);
-      }
-      return {
-        from: change.from,
-        members: change.members,
-        // A change keeps the rotation's order and seed unless it gives its own.
-        order: orderOf(change.order ?? rotation.order, change.seed ?? rotation.seed),
-        ...(startWith !== undefined ? { startWith } : {}),
-        retroactive: change.retroactive ?? false,
-      };
-    });
-    changes.sort((a, b) => a.from.localeCompare(b.from));
-    rotations[name] = {
-      name,
-      period,
-      anchor: rotation.anchor,
-      members: rotation.members,
-      order: orderOf(rotation.order, rotation.seed),
-      changes,
-    };
-  }
-
-  const schedules: Record<string, Schedule> = {};
-  for (const [name, schedule] of Object.entries(file.schedules)) {
-    const path = ['schedules', name];
-    const roles = schedule.roles ?? ['primary'];
-    const layers: Layer[] = schedule.layers.map((layer, i) => {
-      const at = [...path, 'layers', i];
-      const rotation = rotations[layer.rotation];
-      if (!rotation) problem([...at, 'rotation'], `unknown rotation "${layer.rotation}"`);
-      const teams = rotation ? [rotation.members, ...rotation.changes.map((c) => c.members)] : [];
-      if (teams.some((team) => team.length < roles.length)) {
-        problem(
-          [...at, 'rotation'],
-          `rotation ${layer.rotation} has fewer members than the schedule has roles (${roles.join(', ')}): every role needs a different person`,
-        );
-      }
-      const window = layer.window;
-      let resolved: Window | undefined;
-      if (window?.calendar !== undefined) {
-        resolved = calendars[window.calendar];
-        if (!resolved)
-          problem([...at, 'window', 'calendar'], `unknown calendar "${window.calendar}"`);
-      } else if (window?.site !== undefined) {
-        const site = siteOf(window.site, [...at, 'window', 'site']);
-        resolved = windowOf(
-          site?.timezone ?? 'UTC',
-          window.days ?? site?.workweek ?? WORKWEEK,
-          window.hours ?? [],
-          window.holidays === 'open' ? [] : closedOn(site),
-          '',
-        );
-      }
-      return {
-        name: layer.name ?? layer.rotation,
-        rotation: layer.rotation,
-        ...(resolved ? { window: resolved } : {}),
-      };
-    });
-    const gaps: DeclaredGap[] = (schedule.gaps ?? []).map((gap, i) => {
-      const at = [...path, 'gaps', i];
-      const timezone =
-        gap.timezone !== undefined
-          ? zone(gap.timezone, [...at, 'timezone'])
-          : (siteOf(gap.site ?? '', [...at, 'site'])?.timezone ?? 'UTC');
-      return {
-        name: gap.name,
-        window: windowOf(timezone, gap.days ?? EVERY_DAY, gap.hours, [], ''),
-        toleranceMinutes: gap['tolerance-minutes'] ?? 0,
-      };
-    });
-    schedules[name] = {
-      name,
-      roles,
-      layers,
-      gaps,
-      onGap: schedule['on-gap'] ?? 'hold',
-      ...(schedule.fallback !== undefined ? { fallback: schedule.fallback } : {}),
-      handoff: { reassign: schedule.handoff?.reassign ?? 'none' },
-    };
-  }
-
-  const roleIn = (scheduleName: string, role: string | undefined, path: (string | number)[]) => {
-    const schedule = schedules[scheduleName];
-    if (!schedule) {
-      problem([...path, 'schedule'], `unknown schedule "${scheduleName}"`);
-      return role ?? 'primary';
-    }
-    if (role !== undefined && !schedule.roles.includes(role)) {
-      problem(
-        [...path, 'role'],
-        `schedule ${scheduleName} has no role "${role}" (roles: ${schedule.roles.join(', ')})`,
-      );
-    }
-    return role ?? schedule.roles[0] ?? 'primary';
-  };
-
-  const overrides: Override[] = (file.overrides ?? []).map((o, i) => {
-    const path = ['overrides', i];
-    knownPerson(o.person, [...path, 'person']);
-    realDate(o.from, [...path, 'from']);
-    realDate(o.to, [...path, 'to']);
-    if (o.to <= o.from) problem([...path, 'to'], `ends (${o.to}) before it starts (${o.from})`);
-    const timezone =
-      o.timezone !== undefined
-        ? zone(o.timezone, [...path, 'timezone'])
-        : (sites[people[o.person]?.site ?? '']?.timezone ?? 'UTC');
-    return {
-      schedule: o.schedule,
-      role: roleIn(o.schedule, o.role, path),
-      login: o.person,
-      from: o.from,
-      to: o.to,
-      timezone,
-      ...(o.ref !== undefined ? { ref: o.ref } : {}),
-      retroactive: o.retroactive ?? false,
-    };
-  });
-
-  const leave: Leave[] = (file.leave ?? []).map((l, i) => {
-    knownPerson(l.person, ['leave', i, 'person']);
-    realDate(l.from, ['leave', i, 'from']);
-    realDate(l.to, ['leave', i, 'to']);
-    const entry: Leave = {
-      login: l.person,
-      from: l.from,
-      to: l.to,
-      timezone: sites[people[l.person]?.site ?? '']?.timezone ?? 'UTC',
-      retroactive: l.retroactive ?? false,
-    };
-    // Instants, not strings: a part day ending on its own date ("2026-03-02T13:00" to
-    // "2026-03-02", the rest of that day) sorts before its start as text.
-    const { start, end } = leaveInterval(entry);
-    if (end <= start) problem(['leave', i, 'to'], `ends (${l.to}) before it starts (${l.from})`);
-    return entry;
-  });
-
-  const routes: Route[] = (file.routes ?? []).map((r, i) => ({
-    labels: r.labels ?? [],
-    schedule: r.schedule,
-    role: roleIn(r.schedule, r.role, ['routes', i]),
+  for (const [name, calendar] of Object.entries(file.calendars ?? {}))
+    r.calendars[name] = calendarFrom(name, calendar, r);
+  for (const [name, rotation] of Object.entries(file.rotations))
+    r.rotations[name] = rotationFrom(name, rotation, r);
+  for (const [name, schedule] of Object.entries(file.schedules))
+    r.schedules[name] = scheduleFrom(name, schedule, r);
+  const overrides = (file.overrides ?? []).map((o, i) => overrideFrom(o, ['overrides', i], r));
+  const leave = (file.leave ?? []).map((l, i) => leaveFrom(l, ['leave', i], r));
+  const routes: Route[] = (file.routes ?? []).map((route, i) => ({
+    labels: route.labels ?? [],
+    schedule: route.schedule,
+    role: roleIn(r, route.schedule, route.role, ['routes', i]),
   }));
 
-  if (problems.length > 0) throw new RosterError(problems);
+  if (r.problems.length > 0) throw new RosterError(r.problems);
+  const { sites, people, calendars, rotations, schedules } = r;
   return {
     version: 1,
     sites,
@@ -419,4 +197,297 @@ export function rosterFrom(value: unknown): Roster {
     routes,
     ...(file.fallback !== undefined ? { fallback: file.fallback } : {}),
   };
+}
+
+type Path = (string | number)[];
+
+/**
+ * The sections read so far and the problems found in them. The file is read in order (sites,
+ * people, calendars, rotations, schedules, then the entries), each section naming only the ones
+ * before it, so a name is checked against a section already complete.
+ */
+interface Reading {
+  problems: RosterProblem[];
+  sites: Record<string, Site>;
+  people: Record<string, Person>;
+  calendars: Record<string, Calendar>;
+  rotations: Record<string, Rotation>;
+  schedules: Record<string, Schedule>;
+}
+
+function problem(r: Reading, path: Path, message: string): void {
+  r.problems.push({ path, message });
+}
+
+/**
+ * The schema checks the shape (YYYY-MM-DD); 2026-02-30 has it, and Date.UTC would read it as
+ * 2026-03-02 without a word.
+ */
+function realDate(r: Reading, text: string, path: Path): boolean {
+  const date = text.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || isoDate(dayNumber(date)) === date) return true;
+  problem(r, path, `${date} is not a date on the calendar`);
+  return false;
+}
+
+function zone(r: Reading, text: string, path: Path): string {
+  if (!IANAZone.isValidZone(text)) problem(r, path, `unknown time zone "${text}"`);
+  return text;
+}
+
+function siteOf(r: Reading, name: string, path: Path): Site | undefined {
+  const site = r.sites[name];
+  if (!site) problem(r, path, `unknown site "${name}" (sites: ${Object.keys(r.sites).join(', ')})`);
+  return site;
+}
+
+function closedOn(site: Site | undefined): string[] {
+  return site?.holidays.map((h) => h.date) ?? [];
+}
+
+function knownPerson(r: Reading, login: string, path: Path): void {
+  if (!r.people[login]) problem(r, path, `unknown person "${login}": add them under people`);
+}
+
+/** The role an entry names, checked against its schedule; none named: the schedule's first. */
+function roleIn(r: Reading, scheduleName: string, role: string | undefined, path: Path): string {
+  const schedule = r.schedules[scheduleName];
+  if (!schedule) {
+    problem(r, [...path, 'schedule'], `unknown schedule "${scheduleName}"`);
+    return role ?? 'primary';
+  }
+  if (role !== undefined && !schedule.roles.includes(role)) {
+    problem(
+      r,
+      [...path, 'role'],
+      `schedule ${scheduleName} has no role "${role}" (roles: ${schedule.roles.join(', ')})`,
+    );
+  }
+  return role ?? schedule.roles[0] ?? 'primary';
+}
+
+function siteFrom(name: string, site: SiteFile, r: Reading): Site {
+  const holidays = new Map<string, Holiday>();
+  for (const [i, entry] of (site.holidays ?? []).entries()) {
+    const holiday: Holiday =
+      typeof entry === 'string'
+        ? { date: entry }
+        : { date: entry.date, ...(entry.name !== undefined ? { name: entry.name } : {}) };
+    realDate(
+      r,
+      holiday.date,
+      typeof entry === 'string'
+        ? ['sites', name, 'holidays', i]
+        : ['sites', name, 'holidays', i, 'date'],
+    );
+    holidays.set(holiday.date, holiday);
+  }
+  return {
+    name,
+    timezone: zone(r, site.timezone, ['sites', name, 'timezone']),
+    workweek: site.workweek ?? WORKWEEK,
+    holidays: [...holidays.values()].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
+
+function calendarFrom(name: string, calendar: CalendarFile, r: Reading): Calendar {
+  const site = siteOf(r, calendar.site, ['calendars', name, 'site']);
+  const days = calendar.days ?? site?.workweek ?? WORKWEEK;
+  return {
+    name,
+    site: calendar.site,
+    ...windowOf(
+      site?.timezone ?? 'UTC',
+      days,
+      calendar.hours,
+      closedOn(site),
+      `calendar ${name}: `,
+    ),
+  };
+}
+
+function orderOf(order: 'fixed' | 'shuffle' | undefined, seed: string | undefined): Order {
+  return order === 'shuffle' ? { kind: 'shuffle', seed: seed ?? '' } : { kind: 'fixed' };
+}
+
+function rotationFrom(name: string, rotation: RotationFile, r: Reading): Rotation {
+  const path = ['rotations', name];
+  const anchored = realDate(r, rotation.anchor, [...path, 'anchor']);
+  rotation.members.forEach((login, i) => knownPerson(r, login, [...path, 'members', i]));
+  const period = periodOf(rotation, anchored, path, r);
+  const changes = (rotation.changes ?? []).map((change, i) =>
+    changeFrom(change, rotation, [...path, 'changes', i], r),
+  );
+  changes.sort((a, b) => a.from.localeCompare(b.from));
+  return {
+    name,
+    period,
+    anchor: rotation.anchor,
+    members: rotation.members,
+    order: orderOf(rotation.order, rotation.seed),
+    changes,
+  };
+}
+
+function periodOf(
+  rotation: RotationFile,
+  anchored: boolean,
+  path: Path,
+  r: Reading,
+): Rotation['period'] {
+  if (rotation.period !== 'week') {
+    const calendar = rotation.calendar ?? '';
+    if (!r.calendars[calendar]) problem(r, [...path, 'calendar'], `unknown calendar "${calendar}"`);
+    return { unit: 'slot', calendar };
+  }
+  const [day = 'mon', time = '00:00'] = (rotation.handoff ?? 'mon 00:00').split(' ');
+  const timezone =
+    rotation.timezone !== undefined
+      ? zone(r, rotation.timezone, [...path, 'timezone'])
+      : (siteOf(r, rotation.site ?? '', [...path, 'site'])?.timezone ?? 'UTC');
+  if (anchored && weekdayOf(dayNumber(rotation.anchor)) !== day) {
+    problem(
+      r,
+      [...path, 'anchor'],
+      `the anchor ${rotation.anchor} is a ${weekdayOf(dayNumber(rotation.anchor))}, not the hand-off day (${day})`,
+    );
+  }
+  return { unit: 'week', handoffDay: day as Weekday, handoffTime: minutesOf(time), timezone };
+}
+
+function changeFrom(
+  change: ChangeFile,
+  rotation: RotationFile,
+  at: Path,
+  r: Reading,
+): RotationChange {
+  realDate(r, change.from, [...at, 'from']);
+  change.members.forEach((login, j) => knownPerson(r, login, [...at, 'members', j]));
+  if (change.from < rotation.anchor) {
+    problem(r, [...at, 'from'], `a change cannot start before the anchor ${rotation.anchor}`);
+  }
+  const startWith = change['start-with'];
+  if (startWith !== undefined && !change.members.includes(startWith)) {
+    problem(r, [...at, 'start-with'], `"${startWith}" is not one of the change's members`);
+  }
+  return {
+    from: change.from,
+    members: change.members,
+    // A change keeps the rotation's order and seed unless it gives its own.
+    order: orderOf(change.order ?? rotation.order, change.seed ?? rotation.seed),
+    ...(startWith !== undefined ? { startWith } : {}),
+    retroactive: change.retroactive ?? false,
+  };
+}
+
+function scheduleFrom(name: string, schedule: ScheduleFile, r: Reading): Schedule {
+  const path = ['schedules', name];
+  const roles = schedule.roles ?? ['primary'];
+  return {
+    name,
+    roles,
+    layers: schedule.layers.map((layer, i) => layerFrom(layer, roles, [...path, 'layers', i], r)),
+    gaps: (schedule.gaps ?? []).map((gap, i) => gapFrom(gap, [...path, 'gaps', i], r)),
+    onGap: schedule['on-gap'] ?? 'hold',
+    ...(schedule.fallback !== undefined ? { fallback: schedule.fallback } : {}),
+    handoff: { reassign: schedule.handoff?.reassign ?? 'none' },
+  };
+}
+
+function layerFrom(
+  layer: ScheduleFile['layers'][number],
+  roles: string[],
+  at: Path,
+  r: Reading,
+): Layer {
+  const rotation = r.rotations[layer.rotation];
+  if (!rotation) problem(r, [...at, 'rotation'], `unknown rotation "${layer.rotation}"`);
+  const teams = rotation ? [rotation.members, ...rotation.changes.map((c) => c.members)] : [];
+  if (teams.some((team) => team.length < roles.length)) {
+    problem(
+      r,
+      [...at, 'rotation'],
+      `rotation ${layer.rotation} has fewer members than the schedule has roles (${roles.join(', ')}): every role needs a different person`,
+    );
+  }
+  const window = layer.window ? layerWindow(layer.window, at, r) : undefined;
+  return {
+    name: layer.name ?? layer.rotation,
+    rotation: layer.rotation,
+    ...(window ? { window } : {}),
+  };
+}
+
+/** A layer's hours: a calendar's by name, or a site's; neither: round the clock. */
+function layerWindow(window: WindowFile, at: Path, r: Reading): Window | undefined {
+  if (window.calendar !== undefined) {
+    const calendar = r.calendars[window.calendar];
+    if (!calendar)
+      problem(r, [...at, 'window', 'calendar'], `unknown calendar "${window.calendar}"`);
+    return calendar;
+  }
+  if (window.site === undefined) return undefined;
+  const site = siteOf(r, window.site, [...at, 'window', 'site']);
+  return windowOf(
+    site?.timezone ?? 'UTC',
+    window.days ?? site?.workweek ?? WORKWEEK,
+    window.hours ?? [],
+    window.holidays === 'open' ? [] : closedOn(site),
+    '',
+  );
+}
+
+function gapFrom(gap: GapFile, at: Path, r: Reading): DeclaredGap {
+  const timezone =
+    gap.timezone !== undefined
+      ? zone(r, gap.timezone, [...at, 'timezone'])
+      : (siteOf(r, gap.site ?? '', [...at, 'site'])?.timezone ?? 'UTC');
+  return {
+    name: gap.name,
+    window: windowOf(timezone, gap.days ?? EVERY_DAY, gap.hours, [], ''),
+    toleranceMinutes: gap['tolerance-minutes'] ?? 0,
+  };
+}
+
+function overrideFrom(
+  o: NonNullable<RosterFile['overrides']>[number],
+  path: Path,
+  r: Reading,
+): Override {
+  knownPerson(r, o.person, [...path, 'person']);
+  realDate(r, o.from, [...path, 'from']);
+  realDate(r, o.to, [...path, 'to']);
+  if (o.to <= o.from) problem(r, [...path, 'to'], `ends (${o.to}) before it starts (${o.from})`);
+  const timezone =
+    o.timezone !== undefined
+      ? zone(r, o.timezone, [...path, 'timezone'])
+      : (r.sites[r.people[o.person]?.site ?? '']?.timezone ?? 'UTC');
+  return {
+    schedule: o.schedule,
+    role: roleIn(r, o.schedule, o.role, path),
+    login: o.person,
+    from: o.from,
+    to: o.to,
+    timezone,
+    ...(o.ref !== undefined ? { ref: o.ref } : {}),
+    retroactive: o.retroactive ?? false,
+  };
+}
+
+function leaveFrom(l: NonNullable<RosterFile['leave']>[number], path: Path, r: Reading): Leave {
+  knownPerson(r, l.person, [...path, 'person']);
+  realDate(r, l.from, [...path, 'from']);
+  realDate(r, l.to, [...path, 'to']);
+  const entry: Leave = {
+    login: l.person,
+    from: l.from,
+    to: l.to,
+    timezone: r.sites[r.people[l.person]?.site ?? '']?.timezone ?? 'UTC',
+    retroactive: l.retroactive ?? false,
+  };
+  // Instants, not strings: a part day ending on its own date ("2026-03-02T13:00" to
+  // "2026-03-02", the rest of that day) sorts before its start as text.
+  const { start, end } = leaveInterval(entry);
+  if (end <= start) problem(r, [...path, 'to'], `ends (${l.to}) before it starts (${l.from})`);
+  return entry;
 }

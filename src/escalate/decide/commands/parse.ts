@@ -14,7 +14,7 @@ export interface ParsedCommand {
 }
 
 /** A comment that lists more commands than this is a paste, not a request. */
-export const MAX_COMMANDS = 10;
+const MAX_COMMANDS = 10;
 
 const COMMAND = /^\/([A-Za-z][A-Za-z0-9-]*)(?:\s+(.*))?$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;

@@ -254,7 +254,7 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
  * Text from an issue or comment, quoted into what the kit writes: no @-mentions, no `#123`
  * cross-references, no HTML comments (so no forged kit marker rides along).
  */
-export function quoteUntrusted(text: string): string {
+function quoteUntrusted(text: string): string {
   const safe = noMention(text)
     .replace(/#(?=\d)/g, '#\u2060')
     .replace(/<!--/g, '&lt;!--')
@@ -270,10 +270,10 @@ export function quoteUntrusted(text: string): string {
  * GitHub refuses an issue body over 65,536 characters; the kit's marker line and the note on what
  * was cut must fit too.
  */
-export const ISSUE_BODY_MAX = 65_536 - 200;
+const ISSUE_BODY_MAX = 65_536 - 200;
 
 /** The text cut to `max` characters, saying how many were left out. */
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const note = (n: number) => `\n\n… and ${n} more characters`;
   const keep = max - note(text.length).length;

@@ -1,0 +1,30 @@
+import type { Referenced } from './commands/run.js';
+import type { RepoRef } from '../../kernel/plan.js';
+import type { Roster } from '../../roster/types.js';
+import type { EscalationConfig } from '../config/escalation.js';
+import type { Access, Channels, CommentSnapshot, IssueSnapshot, Occasion } from './types.js';
+
+/**
+ * What the escalate decision reads about one issue on one occasion. Its own module, so that the
+ * parts of the decision (steps, paging, playbooks) can read it without importing the whole.
+ */
+export interface DecideInput {
+  repo: RepoRef;
+  issue: IssueSnapshot;
+  /** Every comment on the issue, the kit's own included, oldest first. */
+  comments: readonly CommentSnapshot[];
+  occasion: Occasion;
+  config: EscalationConfig;
+  roster?: Roster;
+  /** Playbook checklists by playbook name (null: the file is missing). */
+  playbooks: Readonly<Record<string, string | null>>;
+  channels: Channels;
+  now: Date;
+  /**
+   * The repository access of the authors of unanswered commands (lower-case login), checked
+   * through the API by the caller (see `unansweredCommands`).
+   */
+  access?: Readonly<Record<string, Access>>;
+  /** What the issues named by unanswered `/duplicate` commands are (see `duplicateTargets`). */
+  referenced?: Readonly<Record<number, Referenced>>;
+}

@@ -1,0 +1,182 @@
+import { leadershipMessage } from '../../notify/slack.js';
+import { escapeInline } from '../../kernel/markdown.js';
+import { hasMarker } from '../../kernel/markers.js';
+import { describeLocal, MINUTE_MS } from '../../roster/time.js';
+import type { Roster } from '../../roster/types.js';
+import { hasLabel, type Playbook } from '../config/escalation.js';
+import { personRef } from './commands/run.js';
+import { businessDayMs, type ResponseClock } from './clock.js';
+import type { DecideInput } from './input.js';
+import { dueDates, lastUpdate, playbookFor, reminderDue, slug, tickedItems } from './playbook.js';
+import type { EscalationState } from './state.js';
+import { mentionOf, resolveTarget } from './targets.js';
+import { notifyOnce, type Work } from './work.js';
+
+/**
+ * A playbook on one issue, run by run: its checklist once the issue takes one of its labels,
+ * then, while the issue is open, the customer-update reminders and leadership; once it is
+ * resolved, the items due after the incident and their reminders.
+ */
+export function playbook(
+  input: DecideInput,
+  clock: ResponseClock | undefined,
+  work: Work,
+  state: EscalationState,
+  team: Set<string>,
+): void {
+  const { config } = input;
+  // Once started, the playbook stays the one it was, whatever happens to the labels.
+  const chosen = state.playbook
+    ? config.playbooks.find((p) => p.name === state.playbook?.name)
+    : playbookFor(config.playbooks, work.labels);
+  if (!chosen) return;
+  if (!state.playbook) {
+    if (work.state === 'open') startPlaybook(input, chosen, work, state);
+    return;
+  }
+  if (work.state === 'open') {
+    remindCustomerUpdate(input, chosen, work, state.playbook.at, team);
+    loopLeadershipIn(input, chosen, work, state, Date.parse(state.playbook.at));
+    return;
+  }
+  if (clock) afterIncident(input, chosen, clock, work);
+}
+
+function startPlaybook(
+  input: DecideInput,
+  chosen: Playbook,
+  work: Work,
+  state: EscalationState,
+): void {
+  const { issue } = input;
+  const text = input.playbooks[chosen.name];
+  if (text == null) {
+    work.notes.push(`#${issue.number}: playbook ${chosen.name} has no checklist (${chosen.file})`);
+    return;
+  }
+  work.comments.push({
+    kind: 'upsert-comment',
+    issue: issue.number,
+    marker: { kind: 'playbook', keys: { name: chosen.name } },
+    body: `**Playbook ${escapeInline(chosen.name)}** (from \`${escapeInline(chosen.file)}\`): work through it here, ticking each step.\n\n${text.trim()}`,
+    reason: `the issue has ${chosen.labels.filter((l) => hasLabel(work.labels, l)).join(', ')}`,
+  });
+  state.playbook = { name: chosen.name, at: input.now.toISOString() };
+}
+
+/** "@amy @bob: " before a reminder, or nothing on an issue nobody is assigned. */
+function assigneesFirst(work: Work, roster: Roster | undefined): string {
+  const assignees = work.assignees.map((a) => personRef(a, roster)).join(' ');
+  return assignees ? `${assignees}: ` : '';
+}
+
+function remindCustomerUpdate(
+  input: DecideInput,
+  chosen: Playbook,
+  work: Work,
+  startedAt: string,
+  team: Set<string>,
+): void {
+  const minutes = chosen.customerUpdateMinutes;
+  if (!minutes) return;
+  const { issue } = input;
+  const last = lastUpdate(
+    input.comments,
+    new Set([...team, ...work.assignees.map((a) => a.toLowerCase())]),
+    issue.author,
+    startedAt,
+  );
+  const due = reminderDue(minutes, last, input.now.getTime());
+  if (due)
+    work.comments.push({
+      kind: 'upsert-comment',
+      issue: issue.number,
+      marker: { kind: 'playbook-reminder', keys: { since: due.since, n: String(due.n) } },
+      body: `${assigneesFirst(work, input.roster)}no update for the customer since ${due.since} (${due.n * minutes} minutes). Please post one, with a timeline for the resolution.`,
+      reason: `no team update for ${minutes} minutes or more`,
+    });
+}
+
+function loopLeadershipIn(
+  input: DecideInput,
+  chosen: Playbook,
+  work: Work,
+  state: EscalationState,
+  started: number,
+): void {
+  const { issue, roster, now } = input;
+  const lead = chosen.leadership;
+  if (!lead || state.leadership) return;
+  const due = now.getTime() - started >= lead.afterMinutes * MINUTE_MS;
+  if (!due) return;
+  const who = lead.mention.map((t) => mentionOf(t, roster, work.labels, now.getTime()));
+  work.comments.push({
+    kind: 'upsert-comment',
+    issue: issue.number,
+    marker: { kind: 'playbook-leadership', keys: {} },
+    body: `${who.join(' ')}: this incident has been open for ${lead.afterMinutes} minutes under playbook ${escapeInline(chosen.name)}; leadership is looped in.`,
+    reason: `playbook ${chosen.name}: open for ${lead.afterMinutes} minutes`,
+  });
+  notifyOnce(work, state, {
+    channel: 'webhook',
+    key: 'hook-leadership',
+    enabled: input.channels.webhook && !!input.config.webhook?.events.includes('leadership'),
+    payload: () =>
+      leadershipMessage(
+        input.repo,
+        issue,
+        lead.afterMinutes,
+        lead.mention.map(
+          (t) =>
+            resolveTarget(t, roster, work.labels, now.getTime()) ??
+            (t.kind === 'role' ? t.role : ''),
+        ),
+      ),
+    issue: issue.number,
+    reason: 'loop leadership in',
+  });
+  state.leadership = true;
+}
+
+/** The due dates after a resolution, ticked as people tick them, and a reminder for each one late. */
+function afterIncident(
+  input: DecideInput,
+  chosen: Playbook,
+  clock: ResponseClock,
+  work: Work,
+): void {
+  const { issue, now } = input;
+  const closedAt = issue.closedAt;
+  if (work.stateReason !== 'completed' || !closedAt || chosen.afterClose.length === 0) return;
+  const dates = dueDates(chosen, clock.window, businessDayMs(clock.window), closedAt);
+  const existing = input.comments.find(
+    (c) => c.bot && hasMarker(c.body, { kind: 'playbook-due', keys: { name: chosen.name } }),
+  );
+  const ticked = tickedItems(existing?.body);
+  const isTicked = (name: string) => ticked.has(escapeInline(name).toLowerCase());
+  const when = (at: number | undefined) =>
+    at === undefined ? 'no business day within a year' : describeLocal(at, clock.window.timezone);
+  work.comments.push({
+    kind: 'upsert-comment',
+    issue: issue.number,
+    marker: { kind: 'playbook-due', keys: { name: chosen.name } },
+    body: [
+      `**After the incident** (playbook ${escapeInline(chosen.name)}; resolved ${describeLocal(Date.parse(closedAt), clock.window.timezone)}, counted on ${escapeInline(clock.window.label)}). Tick each item when it is done.`,
+      '',
+      ...dates.map(
+        (d) => `- [${isTicked(d.name) ? 'x' : ' '}] **${escapeInline(d.name)}** due ${when(d.at)}`,
+      ),
+    ].join('\n'),
+    reason: `playbook ${chosen.name}: the issue was resolved`,
+  });
+  for (const d of dates) {
+    if (d.at === undefined || d.at > now.getTime() || isTicked(d.name)) continue;
+    work.comments.push({
+      kind: 'upsert-comment',
+      issue: issue.number,
+      marker: { kind: 'playbook-due-reminder', keys: { item: slug(d.name) } },
+      body: `${assigneesFirst(work, input.roster)}the **${escapeInline(d.name)}** was due ${when(d.at)}. Tick it in the list above once it is done.`,
+      reason: `${d.name} is due`,
+    });
+  }
+}
