@@ -26,7 +26,12 @@ export function webhookGate(
     const file = config.files.find((f) => f.spec.name === 'escalation');
     if (hasErrors(config.problems))
       return { post: false, note: 'escalation.yaml has errors: nothing is posted to the webhook' };
-    const webhook = file ? escalationFrom(file.yaml.value).webhook : undefined;
+    if (!file)
+      return {
+        post: false,
+        note: 'no escalation.yaml, where the webhook is set: nothing is posted',
+      };
+    const webhook = escalationFrom(file.yaml.value).webhook;
     if (!webhook?.events.includes(event))
       return {
         post: false,

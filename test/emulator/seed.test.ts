@@ -55,7 +55,7 @@ describe('seeds', () => {
   it('accepts the example seed in docs/emulator.md', async () => {
     const doc = readFileSync(new URL('../../docs/emulator.md', import.meta.url), 'utf8');
     const example =
-      /Example \(`test\/emulator\/fixtures\/basic\.yaml`[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(
+      /Example \(`dev\/emulator\/fixtures\/basic\.yaml`[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(
         doc,
       )?.[1];
     expect(example).toBeDefined();

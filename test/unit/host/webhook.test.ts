@@ -44,7 +44,10 @@ describe('webhookGate', () => {
   it('posts nothing without escalation.yaml', async () => {
     const { ask } = gate(undefined);
 
-    expect((await ask('report')).post).toBe(false);
+    expect(await ask('report')).toEqual({
+      post: false,
+      note: 'no escalation.yaml, where the webhook is set: nothing is posted',
+    });
   });
 
   it('posts nothing when escalation.yaml has errors', async () => {
