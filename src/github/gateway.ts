@@ -179,7 +179,7 @@ export class Gateway {
       issue_number: issue,
       labels,
     });
-    return data as GitHubLabel[];
+    return data;
   }
 
   async listIssueLabels(issue: number): Promise<GitHubLabel[]> {
@@ -188,7 +188,7 @@ export class Gateway {
       issue_number: issue,
       per_page: 100,
     });
-    return labels as GitHubLabel[];
+    return labels;
   }
 
   async setLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {
@@ -197,7 +197,7 @@ export class Gateway {
       issue_number: issue,
       labels,
     });
-    return data as GitHubLabel[];
+    return data;
   }
 
   async removeLabel(issue: number, label: string): Promise<void> {
@@ -241,7 +241,7 @@ export class Gateway {
       ...this.ref,
       per_page: 100,
     });
-    return labels as GitHubLabel[];
+    return labels;
   }
 
   async createLabel(label: {
@@ -250,7 +250,7 @@ export class Gateway {
     description: string;
   }): Promise<GitHubLabel> {
     const { data } = await this.octokit.rest.issues.createLabel({ ...this.ref, ...label });
-    return data as GitHubLabel;
+    return data;
   }
 
   /** `name` is the current name; Octokit encodes it for the path exactly once. */
@@ -259,7 +259,7 @@ export class Gateway {
     patch: { new_name?: string; color?: string; description?: string },
   ): Promise<GitHubLabel> {
     const { data } = await this.octokit.rest.issues.updateLabel({ ...this.ref, name, ...patch });
-    return data as GitHubLabel;
+    return data;
   }
 
   async deleteLabel(name: string): Promise<void> {
@@ -377,10 +377,7 @@ export class Gateway {
 
 export function isStatus(error: unknown, status: number): boolean {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    'status' in error &&
-    (error as { status: unknown }).status === status
+    typeof error === 'object' && error !== null && 'status' in error && error.status === status
   );
 }
 

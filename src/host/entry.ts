@@ -52,9 +52,11 @@ async function start(
   }
   const chosen = candidates.filter((c) => handles(c, event));
   if (chosen.length === 0) {
-    const why = routed
-      ? 'no capability acts on it'
-      : `${candidates[0]} runs on ${describeTriggers(candidates[0] as Capability)}`;
+    const [only] = candidates;
+    const why =
+      routed || only === undefined
+        ? 'no capability acts on it'
+        : `${only} runs on ${describeTriggers(only)}`;
     process.stdout.write(`support-kit: nothing to do for ${describeEvent(event)} (${why})\n`);
     return;
   }

@@ -130,7 +130,7 @@ async function sweep(
   const stale = await context.gateway.searchIssues(query, 100);
   for (const found of stale) {
     const decision = decideIntake({
-      issue: toIssue(found as IssuePayload),
+      issue: toIssue(found),
       trigger: 'sweep',
       templates,
       config: rules,

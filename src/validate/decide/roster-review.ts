@@ -439,7 +439,7 @@ function rewriteMessage(roster: Roster, unit: Unit, changes: PastChange[], span:
       return `removing ${unit.removed ?? 'an entry'} ${what}; keep it until it is more than ${Math.round(span / DAY_MS)} days old`;
     case 'rotation':
       return `${what}; to change the rotation from a date on, add a dated entry under changes`;
-    default:
+    case 'other':
       return `${what}. Windows, layers, holidays and sites have no dated form, so the edit redraws the past as well as the future; assignments already made stay as they are. If only the future should change, leave this as it was and add a layer or override from a date instead`;
   }
 }
@@ -561,8 +561,9 @@ function differences(base: Raw, head: Raw): { plus: Raw; units: Unit[] } {
       }
     }
   }
-  const who = (entry: unknown) => String(asRaw(entry).person ?? '');
-  const overrideKey = (entry: unknown) => `${String(asRaw(entry).schedule ?? '')} ${who(entry)}`;
+  const who = (entry: unknown) => scalarText(asRaw(entry).person ?? '');
+  const overrideKey = (entry: unknown) =>
+    `${scalarText(asRaw(entry).schedule ?? '')} ${who(entry)}`;
   units.push(
     ...entryUnits(asList(base.overrides), asList(head.overrides), ['overrides'], overrideKey),
   );
@@ -623,8 +624,13 @@ function entryUnits(
 
 function describeEntry(entry: unknown): string {
   const e = asRaw(entry);
-  const field = (key: string) => (e[key] === undefined ? [] : [`${key} ${String(e[key])}`]);
+  const field = (key: string) => (e[key] === undefined ? [] : [`${key} ${scalarText(e[key])}`]);
   return `(${[...field('person'), ...field('schedule'), ...field('from'), ...field('to'), ...field('ref')].join(', ')})`;
+}
+
+/** A YAML scalar as text; a mapping or list where a scalar belongs as JSON, not "[object Object]". */
+function scalarText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 function asRaw(value: unknown): Raw {
@@ -746,8 +752,9 @@ function scheduleZone(roster: Roster, schedule: Schedule): string {
 
 /** "Thu 2026-11-26 08:00-16:00 America/Los_Angeles", or "... to Mon 2026-11-30 08:00 ..." across days. */
 export function spanIn(start: number, end: number, zone: string): string {
-  const [day, date, time] = describeLocal(start, zone).split(' ');
-  const [endDay, endDate, endTime] = describeLocal(end, zone).split(' ');
+  // describeLocal gives "Thu 2026-11-26 08:00 Zone": four words.
+  const [day = '', date = '', time = ''] = describeLocal(start, zone).split(' ');
+  const [endDay = '', endDate = '', endTime = ''] = describeLocal(end, zone).split(' ');
   if (endDate === date) return `${day} ${date} ${time}-${endTime} ${zone}`;
   const lastMinute = describeLocal(end - 1, zone).split(' ')[1];
   if (endTime === '00:00' && lastMinute === date) return `${day} ${date} ${time}-24:00 ${zone}`;
