@@ -21,7 +21,7 @@ interface FormElement {
   validations?: { required?: boolean };
 }
 
-interface Form {
+export interface Form {
   name: string;
   title?: string;
   labels?: string | string[];
