@@ -353,13 +353,13 @@ export function webhookPayload<E extends WebhookEvent>(
     case 'issue_comment':
       return issueCommentPayload(store, input as IssueCommentInput);
     case 'push':
-      return pushPayload(store, input as PushInput);
+      return pushPayload(store, input);
     case 'pull_request':
       return pullRequestPayload(store, input as PullRequestInput);
     case 'schedule':
       return schedulePayload(store, input as ScheduleInput);
     case 'workflow_dispatch':
-      return workflowDispatchPayload(store, input as WorkflowDispatchInput);
+      return workflowDispatchPayload(store, input);
     default:
       throw new Error(`webhookPayload: unsupported event ${String(event)}`);
   }

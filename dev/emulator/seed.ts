@@ -10,6 +10,7 @@ import { ApiError } from './errors.js';
 import {
   PERMISSIONS,
   STATE_REASONS,
+  characterCount,
   type IssueState,
   type Permission,
   type StateReason,
@@ -212,7 +213,7 @@ function checkRepo(v: unknown, path: string, withOwner: boolean): void {
       const p = `${path}.labels[${i}]`;
       const o = obj(l, p, ['name', 'color', 'description']);
       str(o.name, `${p}.name`);
-      if ([...(o.name as string)].length > 50) fail(`${p}.name`, 'is longer than 50 characters');
+      if (characterCount(o.name as string) > 50) fail(`${p}.name`, 'is longer than 50 characters');
       if (
         o.color !== undefined &&
         (typeof o.color !== 'string' || !/^[0-9a-fA-F]{6}$/.test(o.color))
@@ -220,7 +221,7 @@ function checkRepo(v: unknown, path: string, withOwner: boolean): void {
         fail(`${p}.color`, `expected 6 hex digits without '#', got ${describe(o.color)}`);
       }
       text(o.description, `${p}.description`);
-      if (typeof o.description === 'string' && [...o.description].length > 100) {
+      if (typeof o.description === 'string' && characterCount(o.description) > 100) {
         fail(`${p}.description`, 'is longer than 100 characters');
       }
     });

@@ -719,7 +719,7 @@ export class Store {
       })),
     ];
     items.sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at < b.at ? -1 : 1));
-    return items.map(({ seq: _seq, ...item }) => item as TimelineItem);
+    return items.map(({ seq: _seq, ...item }) => item);
   }
 
   // ---------------------------------------------------------------- dump
@@ -831,12 +831,22 @@ export class Store {
 
 // ---------------------------------------------------------------- validation helpers
 
+/**
+ * A label's length as GitHub limits it: in code points (an emoji is one, not two UTF-16 units;
+ * an emoji sequence joined by ZWJ counts each of its code points).
+ */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (const _ of text) n += 1;
+  return n;
+}
+
 function checkLabelName(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw validationFailed([{ resource: 'Label', code: 'invalid', field: 'name', value }]);
   }
   const name = value.trim();
-  if ([...name].length > 50) {
+  if (characterCount(name) > 50) {
     throw validationFailed([
       {
         resource: 'Label',
@@ -861,7 +871,7 @@ function checkDescription(value: unknown): string | null {
   if (typeof value !== 'string') {
     throw validationFailed([{ resource: 'Label', code: 'invalid', field: 'description', value }]);
   }
-  if ([...value].length > 100) {
+  if (characterCount(value) > 100) {
     throw validationFailed([
       {
         resource: 'Label',

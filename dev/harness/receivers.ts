@@ -160,7 +160,10 @@ export function pagerDutyProblems(body: unknown): string[] {
     problems.push('payload.source is required');
   if (!SEVERITIES.includes(String(p.severity)))
     problems.push('payload.severity must be critical, error, warning or info');
-  if (p.timestamp !== undefined && Number.isNaN(Date.parse(String(p.timestamp))))
+  if (
+    p.timestamp !== undefined &&
+    (typeof p.timestamp !== 'string' || Number.isNaN(Date.parse(p.timestamp)))
+  )
     problems.push('payload.timestamp must be ISO 8601');
   if (e.links !== undefined) {
     const links = e.links as unknown[];

@@ -182,7 +182,9 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
 }
 
 /** The sites of a roster that list holidays, and the latest year they reach. */
-function holidaySites(text: string): { sites: string[]; lastYear: number } | undefined {
+function holidaySites(
+  text: string,
+): { sites: [string, ...string[]]; lastYear: number } | undefined {
   let roster: unknown;
   try {
     roster = parse(text);
@@ -196,14 +198,16 @@ function holidaySites(text: string): { sites: string[]; lastYear: number } | und
   for (const [name, site] of Object.entries(sites)) {
     const dates = Array.isArray(site?.holidays) ? (site.holidays as unknown[]) : [];
     const years = dates
-      .map((h) => /^(\d{4})-/.exec(String((h as { date?: unknown } | null)?.date ?? ''))?.[1])
+      .map((h) => (h as { date?: unknown } | null)?.date)
+      .map((date) => (typeof date === 'string' ? /^(\d{4})-/.exec(date)?.[1] : undefined))
       .filter((y): y is string => y !== undefined)
       .map(Number);
     if (years.length === 0) continue;
     found.push(name);
     lastYear = Math.max(lastYear, ...years);
   }
-  return found.length > 0 ? { sites: found, lastYear } : undefined;
+  const [first, ...rest] = found;
+  return first === undefined ? undefined : { sites: [first, ...rest], lastYear };
 }
 
 /** The secret a caller passes to an input about `topic` (`pagerduty-routing-key: ${{ secrets.X }}`). */

@@ -141,7 +141,7 @@ async function who(values: Values, now: Date, io: Io): Promise<number> {
   const at = values.at ? DateTime.fromISO(values.at, { setZone: true }) : DateTime.fromJSDate(now);
   if (!at.isValid)
     throw new UsageError(
-      `--at must be an ISO-8601 instant such as 2026-03-29T03:00+02:00, not "${values.at}"`,
+      `--at must be an ISO-8601 instant such as 2026-03-29T03:00+02:00, not "${values.at ?? ''}"`,
       ONCALL_HELP,
     );
   if (values.at && !/(Z|[+-]\d\d:?\d\d)$/i.test(values.at)) {

@@ -38,9 +38,7 @@ export function parseGroupArgs<O extends Options>(
   try {
     return parseArgs({
       args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } } as O & {
-        help: { type: 'boolean'; short: 'h' };
-      },
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals,
       strict: true,
     });
@@ -58,7 +56,8 @@ export function commandOf<C extends string>(
   const [command] = positionals;
   if (positionals.length === 1 && (commands as readonly string[]).includes(command ?? ''))
     return command as C;
-  const expected = commands.length === 1 ? `"${commands[0]}"` : `one of ${commands.join(', ')}`;
+  const expected =
+    commands.length === 1 ? `"${commands[0] ?? ''}"` : `one of ${commands.join(', ')}`;
   throw new UsageError(
     `expected ${expected}${positionals.length ? `, not "${positionals.join(' ')}"` : ''}`,
     help,

@@ -158,7 +158,7 @@ export class Gateway {
       issue_number: issue,
       labels,
     });
-    return data as GitHubLabel[];
+    return data;
   }
 
   async listIssueLabels(issue: number): Promise<GitHubLabel[]> {
@@ -167,7 +167,7 @@ export class Gateway {
       issue_number: issue,
       per_page: 100,
     });
-    return labels as GitHubLabel[];
+    return labels;
   }
 
   async setLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {
@@ -176,7 +176,7 @@ export class Gateway {
       issue_number: issue,
       labels,
     });
-    return data as GitHubLabel[];
+    return data;
   }
 
   async removeLabel(issue: number, label: string): Promise<void> {
@@ -220,7 +220,7 @@ export class Gateway {
       ...this.ref,
       per_page: 100,
     });
-    return labels as GitHubLabel[];
+    return labels;
   }
 
   async createLabel(label: {
@@ -229,7 +229,7 @@ export class Gateway {
     description: string;
   }): Promise<GitHubLabel> {
     const { data } = await this.octokit.rest.issues.createLabel({ ...this.ref, ...label });
-    return data as GitHubLabel;
+    return data;
   }
 
   /** `name` is the current name; Octokit encodes it for the path exactly once. */
@@ -238,7 +238,7 @@ export class Gateway {
     patch: { new_name?: string; color?: string; description?: string },
   ): Promise<GitHubLabel> {
     const { data } = await this.octokit.rest.issues.updateLabel({ ...this.ref, name, ...patch });
-    return data as GitHubLabel;
+    return data;
   }
 
   async deleteLabel(name: string): Promise<void> {
@@ -340,10 +340,7 @@ export class Gateway {
 
 function isStatus(error: unknown, status: number): boolean {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    'status' in error &&
-    (error as { status: unknown }).status === status
+    typeof error === 'object' && error !== null && 'status' in error && error.status === status
   );
 }
 

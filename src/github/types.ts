@@ -23,6 +23,7 @@ export interface GitHubIssue {
   state: 'open' | 'closed';
   state_reason?: string | null;
   user: GitHubUser | null;
+  author_association?: string;
   labels: GitHubLabel[];
   assignees: GitHubUser[];
   created_at: string;

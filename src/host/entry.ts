@@ -49,10 +49,11 @@ async function start(
   }
   const chosen = candidates.filter((c) => handles(entries[c]?.events ?? [], event));
   if (chosen.length === 0) {
-    const only = candidates[0] as Capability;
-    const why = routed
-      ? 'no capability acts on it'
-      : `${only} runs on ${describeTriggers(entries[only]?.events ?? [])}`;
+    const [only] = candidates;
+    const why =
+      routed || only === undefined
+        ? 'no capability acts on it'
+        : `${only} runs on ${describeTriggers(entries[only]?.events ?? [])}`;
     process.stdout.write(`support-kit: nothing to do for ${describeEvent(event)} (${why})\n`);
     return;
   }

@@ -119,7 +119,7 @@ async function sweep(
   const stale = await context.gateway.searchIssues(query, 100);
   for (const found of stale) {
     const decision = decideIntake({
-      issue: toIssue(found as IssuePayload),
+      issue: toIssue(found),
       trigger: 'sweep',
       templates,
       config: rules,
@@ -161,7 +161,7 @@ async function previousComment(gateway: Gateway, issue: number): Promise<string 
   return found ? withoutMarker(found.body) : null;
 }
 
-function toIssue(p: IssuePayload): IntakeIssue {
+function toIssue(p: IssuePayload | GitHubIssue): IntakeIssue {
   return {
     number: p.number,
     title: p.title,

@@ -15,7 +15,13 @@ export function describeTarget(op: Operation): string {
       return typeof op.issue === 'number'
         ? `#${op.issue}`
         : `issue marked ${formatMarkerKeys(op.issue.marker.kind, op.issue.marker.keys)}`;
-    default:
+    case 'add-labels':
+    case 'remove-labels':
+    case 'edit-labels':
+    case 'add-assignees':
+    case 'reassign':
+    case 'remove-assignees':
+    case 'update-issue':
       return `#${op.issue}`;
   }
 }

@@ -10,7 +10,7 @@ import { emptyPlan, type Plan, type RepoRef } from '../kernel/plan.js';
 import type { Job, JobContext } from '../job/contract.js';
 
 /** labels.yaml once the schema has passed. */
-interface LabelsSettings {
+export interface LabelsSettings {
   prune?: boolean;
   exclude?: string[];
   brake?: { 'max-deletes'?: number; 'max-percent'?: number };

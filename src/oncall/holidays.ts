@@ -116,7 +116,7 @@ export function suggestHolidays(request: HolidayRequest): HolidaySuggestion {
   const country = chooseCountry(request, names);
   const regions = new Holidays().getStates(country) ?? {};
   const region = request.region?.toUpperCase();
-  if (region !== undefined && !regions[region]) {
+  if (request.region !== undefined && region !== undefined && !regions[region]) {
     const known = Object.keys(regions).length ? `its regions: ${described(regions)}` : 'none';
     throw new HolidaySourceError(
       `country ${country} has no region "${request.region}" in the holiday data (${known})`,
@@ -126,9 +126,11 @@ export function suggestHolidays(request: HolidayRequest): HolidaySuggestion {
   const hasRegions = Object.keys(regions).length > 0;
   // A zone names a country, not a region: Europe/London alone would drop England's summer bank
   // holiday (and add none of Scotland's), so a country with regional lists must be chosen outright.
+  // Without --country, chooseCountry took the country from the zone, so request.timezone is set.
+  const zone = request.timezone ?? '';
   if (request.country === undefined && region === undefined && hasRegions) {
     throw new HolidaySourceError(
-      `site "${request.site}": zone ${request.timezone} is in ${country}, whose holidays differ by ` +
+      `site "${request.site}": zone ${zone} is in ${country}, whose holidays differ by ` +
         `region (${described(regions)}); pass --region R, or --country ${country} for the ` +
         'national holidays only',
     );
@@ -136,7 +138,7 @@ export function suggestHolidays(request: HolidayRequest): HolidaySuggestion {
 
   const notes: string[] = [];
   if (request.country === undefined) {
-    notes.push(`Country ${country} from the site's zone ${request.timezone}.`);
+    notes.push(`Country ${country} from the site's zone ${zone}.`);
   } else if (request.timezone && !data.holidays[country]?.zones?.includes(request.timezone)) {
     notes.push(
       `Check the country: the site's zone ${request.timezone} is not one of ${country}'s in the holiday data.`,

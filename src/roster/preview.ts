@@ -72,6 +72,6 @@ export function renderRosterPreview(input: RosterPreviewInput): string {
 
 function when(iso: string): string {
   const date = new Date(iso);
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()];
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()] ?? '';
   return `${day} ${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }

@@ -46,13 +46,11 @@ export function checkEscalation(yaml: YamlFile): ConfigProblem[] {
 
   const status = file.status;
   if (status) {
-    if (status.prefix !== undefined)
+    const prefix = status.prefix;
+    if (prefix !== undefined)
       status.labels.forEach((label, i) => {
-        if (!label.startsWith(status.prefix ?? ''))
-          add(
-            ['status', 'labels', i],
-            `"${label}" does not start with the prefix "${status.prefix}"`,
-          );
+        if (!label.startsWith(prefix))
+          add(['status', 'labels', i], `"${label}" does not start with the prefix "${prefix}"`);
       });
     status.labels.forEach((label, i) => {
       if (status.labels.findIndex((l) => same(l, label)) !== i)

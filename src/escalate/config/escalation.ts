@@ -127,7 +127,7 @@ const POSTMORTEM = [
 interface GoalFile {
   labels?: string[];
   minutes: number;
-  calendar?: string | { 'site-of': string };
+  calendar?: string | { 'site-of': 'primary' | 'backup' };
 }
 interface StepFile {
   'after-minutes'?: number;
@@ -142,12 +142,12 @@ interface PlaybookFile {
   leadership?: { 'after-minutes'?: number; mention: string | string[] };
   'after-close'?: { name: string; 'business-days': number }[];
 }
-interface EscalationFile {
+export interface EscalationFile {
   version?: 1;
   severities?: string[];
   response?: {
     goals?: GoalFile[];
-    calendar?: string | { 'site-of': string };
+    calendar?: string | { 'site-of': 'primary' | 'backup' };
     'business-hours'?: string[];
     'acknowledged-label'?: string;
   };

@@ -1,5 +1,4 @@
 import escalationSchema from '../../../config/schema/escalation.schema.json' with { type: 'json' };
-import type { JsonSchema } from '../../config/schema.js';
 import type { ConfigFileSpec } from '../../config/spec.js';
 import { checkEscalation } from './checks.js';
 
@@ -8,6 +7,6 @@ export const ESCALATION_FILE: ConfigFileSpec = {
   name: 'escalation',
   file: 'escalation.yaml',
   purpose: 'response goals, escalation, statuses, commands, playbooks and notifications',
-  schema: escalationSchema as JsonSchema,
+  schema: escalationSchema,
   check: checkEscalation,
 };

@@ -87,15 +87,16 @@ export function responseClock(
   const role = goal.calendar.role;
   const person = onCall.roles[role] ?? (role === 'primary' ? onCall.resumesWith : undefined);
   const site = person ? roster.people[person.login]?.site : undefined;
-  if (!site) return make(ALWAYS, `wall-clock time (nobody is ${role} of ${route.schedule})`);
+  if (!person || !site)
+    return make(ALWAYS, `wall-clock time (nobody is ${role} of ${route.schedule})`);
   const calendar = Object.values(roster.calendars)
     .filter((c) => c.site === site)
     .sort((a, b) => a.name.localeCompare(b.name))[0];
   if (calendar)
-    return make(calendar, `calendar ${calendar.name} (site of ${role} ${person?.login})`);
+    return make(calendar, `calendar ${calendar.name} (site of ${role} ${person.login})`);
   const window = siteWindow(roster, site, config.businessHours);
   return window
-    ? make(window, `${window.label} (site of ${role} ${person?.login})`)
+    ? make(window, `${window.label} (site of ${role} ${person.login})`)
     : make(ALWAYS, `wall-clock time (unknown site ${site})`);
 }
 

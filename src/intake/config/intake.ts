@@ -3,7 +3,7 @@ import type { IntakeConfig } from '../decide/types.js';
 /** intake.yaml once the schema has passed, as written (kebab-case keys). */
 interface IntakeFile {
   status?: { complete?: string; incomplete?: string };
-  exempt?: { users?: string[]; associations?: string[] };
+  exempt?: { users?: string[]; associations?: AuthorAssociation[] };
   junk?: string[];
   title?: TextRule;
   severity?: { labels: string[] };
@@ -11,6 +11,17 @@ interface IntakeFile {
   'close-after-days'?: number;
   duplicates?: { enabled?: boolean; threshold?: number; max?: number };
 }
+
+/** GitHub's author associations (issue.author_association). */
+type AuthorAssociation =
+  | 'OWNER'
+  | 'MEMBER'
+  | 'COLLABORATOR'
+  | 'CONTRIBUTOR'
+  | 'FIRST_TIME_CONTRIBUTOR'
+  | 'FIRST_TIMER'
+  | 'MANNEQUIN'
+  | 'NONE';
 
 interface TextRule {
   'min-length'?: number;

@@ -2,7 +2,7 @@ import { parse as parseYamlValue } from 'yaml';
 import issueFormSchema from '../../../config/schema/issue-form.schema.json' with { type: 'json' };
 import type { FieldType, FormField, IssueTemplate } from '../decide/types.js';
 import type { ConfigProblem } from '../../kernel/problems.js';
-import { checkSchema, type JsonSchema } from '../../config/schema.js';
+import { checkSchema } from '../../config/schema.js';
 import type { ConfigSource } from '../../config/sources.js';
 import { locate, parseYaml } from '../../kernel/yaml.js';
 
@@ -21,7 +21,7 @@ interface FormElement {
   validations?: { required?: boolean };
 }
 
-interface Form {
+export interface Form {
   name: string;
   title?: string;
   labels?: string | string[];
@@ -59,7 +59,7 @@ export function parseForm(
 ): { template?: IssueTemplate; problems: ConfigProblem[] } {
   const { yaml, problems } = parseYaml(path, text);
   if (!yaml) return { problems };
-  const schemaProblems = checkSchema(yaml, issueFormSchema as JsonSchema);
+  const schemaProblems = checkSchema(yaml, issueFormSchema);
   if (schemaProblems.length > 0) return { problems: [...problems, ...schemaProblems] };
   const form = yaml.value as Form;
   const fields: FormField[] = [];
@@ -130,7 +130,7 @@ function parseMarkdownTemplate(
             line: 2,
             column: 1,
             severity: 'error',
-            message: `front matter: ${(error as Error).message.split('\n')[0]}`,
+            message: `front matter: ${(error as Error).message.split('\n')[0] ?? ''}`,
           },
         ],
       };

@@ -1,5 +1,4 @@
 import intakeSchema from '../../../config/schema/intake.schema.json' with { type: 'json' };
-import type { JsonSchema } from '../../config/schema.js';
 import type { ConfigFileSpec } from '../../config/spec.js';
 import { checkIntake } from './checks.js';
 
@@ -8,6 +7,6 @@ export const INTAKE_FILE: ConfigFileSpec = {
   name: 'intake',
   file: 'intake.yaml',
   purpose: 'issue template rules',
-  schema: intakeSchema as JsonSchema,
+  schema: intakeSchema,
   check: checkIntake,
 };

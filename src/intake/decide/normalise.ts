@@ -42,6 +42,7 @@ export function shorten(text: string, max = 40): string {
 
 /** "a", "a or b", "a, b or c" — for lists inside a sentence. */
 export function listOf(items: readonly string[], conjunction = 'or'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+  const last = items.at(-1);
+  if (items.length <= 1 || last === undefined) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${last}`;
 }

@@ -9,7 +9,7 @@ import { LABELS_FILE } from './spec.js';
 import { locate } from '../../kernel/yaml.js';
 
 /** One label as labels.yaml writes it, after schema checks. */
-interface LabelEntry {
+export interface LabelEntry {
   name: string;
   color: string;
   description?: string;

@@ -1,5 +1,4 @@
 import labelsSchema from '../../../config/schema/labels.schema.json' with { type: 'json' };
-import type { JsonSchema } from '../../config/schema.js';
 import type { ConfigFileSpec } from '../../config/spec.js';
 import { checkLabels, recoverColors } from './checks.js';
 
@@ -8,7 +7,7 @@ export const LABELS_FILE: ConfigFileSpec = {
   name: 'labels',
   file: 'labels.yaml',
   purpose: 'the repository labels',
-  schema: labelsSchema as JsonSchema,
+  schema: labelsSchema,
   prepare: recoverColors,
   check: checkLabels,
 };

@@ -14,7 +14,7 @@ const DEFAULT_LIST_LIMIT = 25;
 /** Seed 004: a first response within one business hour. */
 const DEFAULT_GOAL_MS = 3_600_000;
 
-interface ReportFile {
+export interface ReportFile {
   repositories?: string[];
   timezone?: string;
   week?: 'previous' | 'current';

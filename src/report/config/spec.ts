@@ -1,5 +1,4 @@
 import reportSchema from '../../../config/schema/report.schema.json' with { type: 'json' };
-import type { JsonSchema } from '../../config/schema.js';
 import type { ConfigFileSpec } from '../../config/spec.js';
 import { checkReport } from './checks.js';
 
@@ -8,6 +7,6 @@ export const REPORT_FILE: ConfigFileSpec = {
   name: 'report',
   file: 'report.yaml',
   purpose: 'the weekly report',
-  schema: reportSchema as JsonSchema,
+  schema: reportSchema,
   check: checkReport,
 };

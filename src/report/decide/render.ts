@@ -154,7 +154,7 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
           ownCell(
             r.state === 'open'
               ? 'open'
-              : `closed (${r.closedAs}) ${localTime(Date.parse(r.closedAt ?? ''), zone)}`,
+              : `closed${r.closedAs ? ` (${r.closedAs})` : ''} ${localTime(Date.parse(r.closedAt ?? ''), zone)}`,
           ),
           logins(r.assignees),
         ],

@@ -108,7 +108,7 @@ interface ScheduleFile {
   handoff?: { reassign?: 'none' | 'open' };
 }
 
-interface RosterFile {
+export interface RosterFile {
   version: 1;
   fallback?: string;
   sites: Record<string, SiteFile>;

@@ -1,5 +1,4 @@
 import rosterSchema from '../../../config/schema/roster.schema.json' with { type: 'json' };
-import type { JsonSchema } from '../../config/schema.js';
 import type { ConfigFileSpec } from '../../config/spec.js';
 import { checkRoster } from './checks.js';
 
@@ -8,6 +7,6 @@ export const ROSTER_FILE: ConfigFileSpec = {
   name: 'roster',
   file: 'roster.yaml',
   purpose: 'the on-call roster',
-  schema: rosterSchema as JsonSchema,
+  schema: rosterSchema,
   check: checkRoster,
 };

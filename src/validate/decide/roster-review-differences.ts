@@ -57,8 +57,9 @@ export function differences(base: Raw, head: Raw): { plus: Raw; units: Unit[] } 
       }
     }
   }
-  const who = (entry: unknown) => String(asRaw(entry).person ?? '');
-  const overrideKey = (entry: unknown) => `${String(asRaw(entry).schedule ?? '')} ${who(entry)}`;
+  const who = (entry: unknown) => scalarText(asRaw(entry).person ?? '');
+  const overrideKey = (entry: unknown) =>
+    `${scalarText(asRaw(entry).schedule ?? '')} ${who(entry)}`;
   units.push(
     ...entryUnits(asList(base.overrides), asList(head.overrides), ['overrides'], overrideKey),
   );
@@ -119,8 +120,13 @@ function entryUnits(
 
 function describeEntry(entry: unknown): string {
   const e = asRaw(entry);
-  const field = (key: string) => (e[key] === undefined ? [] : [`${key} ${String(e[key])}`]);
+  const field = (key: string) => (e[key] === undefined ? [] : [`${key} ${scalarText(e[key])}`]);
   return `(${[...field('person'), ...field('schedule'), ...field('from'), ...field('to'), ...field('ref')].join(', ')})`;
+}
+
+/** A YAML scalar as text; a mapping or list where a scalar belongs as JSON, not "[object Object]". */
+function scalarText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 export function asRaw(value: unknown): Raw {

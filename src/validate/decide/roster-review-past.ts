@@ -75,7 +75,7 @@ function rewriteMessage(roster: Roster, unit: Unit, changes: PastChange[], span:
       return `removing ${unit.removed ?? 'an entry'} ${what}; keep it until it is more than ${Math.round(span / DAY_MS)} days old`;
     case 'rotation':
       return `${what}; to change the rotation from a date on, add a dated entry under changes`;
-    default:
+    case 'other':
       return `${what}. Windows, layers, holidays and sites have no dated form, so the edit redraws the past as well as the future; assignments already made stay as they are. If only the future should change, leave this as it was and add a layer or override from a date instead`;
   }
 }

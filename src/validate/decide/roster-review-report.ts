@@ -48,8 +48,9 @@ export function scheduleZone(roster: Roster, schedule: Schedule): string {
 
 /** "Thu 2026-11-26 08:00-16:00 America/Los_Angeles", or "... to Mon 2026-11-30 08:00 ..." across days. */
 export function spanIn(start: number, end: number, zone: string): string {
-  const [day, date, time] = describeLocal(start, zone).split(' ');
-  const [endDay, endDate, endTime] = describeLocal(end, zone).split(' ');
+  // describeLocal gives "Thu 2026-11-26 08:00 Zone": four words.
+  const [day = '', date = '', time = ''] = describeLocal(start, zone).split(' ');
+  const [endDay = '', endDate = '', endTime = ''] = describeLocal(end, zone).split(' ');
   if (endDate === date) return `${day} ${date} ${time}-${endTime} ${zone}`;
   const lastMinute = describeLocal(end - 1, zone).split(' ')[1];
   if (endTime === '00:00' && lastMinute === date) return `${day} ${date} ${time}-24:00 ${zone}`;

@@ -211,7 +211,7 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
         say(`${code} needs a repository: \`/escalate owner/name\`; nothing was done.`);
         return;
       }
-      const target = `${match[1]}/${match[2]}`;
+      const target = match[0]; // owner/name: REPO is anchored at both ends
       if (!env.config.commands.escalateTo.some((r) => r.toLowerCase() === target.toLowerCase())) {
         say(
           `${code}: ${escapeInline(target)} is not among the repositories escalation.yaml allows (commands.escalate-to); nothing was done.`,
