@@ -1,5 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossCheckConfig } from '../../../src/config/cross-checks.js';
@@ -7,9 +6,10 @@ import { checkIssueForms } from '../../../src/intake/config/forms.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
 import { workspaceSource } from '../../../src/config/sources.js';
+import { tempDir } from '../../temp.js';
 
 async function folderWith(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'sk-config-'));
+  const root = tempDir('sk-config-');
   await mkdir(join(root, '.github/support-kit'), { recursive: true });
   for (const [name, text] of Object.entries(files))
     await writeFile(join(root, '.github/support-kit', name), text);
@@ -173,7 +173,7 @@ describe('config loading', () => {
   });
 
   it('reports a missing config folder as an error', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'sk-empty-'));
+    const root = tempDir('sk-empty-');
     const config = await loadConfig(workspaceSource(root, '.github/support-kit'));
     expect(config.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/config folder not found/),
@@ -272,7 +272,7 @@ describe('the config folder given as an absolute path', () => {
     const elsewhere = await folderWith({
       'labels.yaml': 'labels:\n  - name: bug\n    color: red\n',
     });
-    const root = await mkdtemp(join(tmpdir(), 'sk-workspace-'));
+    const root = tempDir('sk-workspace-');
     const config = await loadConfig(workspaceSource(root, join(elsewhere, '.github/support-kit')));
     expect(config.problems.map((p) => p.file)).toEqual([
       join(elsewhere, '.github/support-kit/labels.yaml'),
