@@ -1,14 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+/** The workflow parser ships ESM that Vite must transform; shared by every project. */
+const server = { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } };
+
 export default defineConfig({
   test: {
+    // A temp folder of the run's own, which must be empty at the end (see the file).
+    globalSetup: ['test/tmp-guard.ts'],
+    // Vitest's default on two cores is one worker: files one after the other. Most of an e2e
+    // file's time is spent waiting (for the bundle it spawned, for the emulator), so three
+    // files at a time keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          server: { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } },
+          // No test mocks modules, stubs globals or changes the environment or working folder:
+          // the files share a worker's module cache instead of importing src/ afresh each.
+          pool: 'threads',
+          isolate: false,
+          server,
         },
       },
       {
@@ -17,7 +30,9 @@ export default defineConfig({
           include: ['test/emulator/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          server: { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } },
+          pool: 'threads',
+          isolate: false,
+          server,
         },
       },
       {
@@ -27,7 +42,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          server: { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } },
+          pool: 'threads',
+          isolate: false,
+          server,
         },
       },
     ],

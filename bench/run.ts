@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const node = node24();
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
 
-  log(`bundling the baseline with ncc (bench/.work/baseline) ...`);
+  log(`bundling the baseline with esbuild (bench/.work/baseline) ...`);
   const baseline = await buildBaseline();
   try {
     await measureAll(options, node, nodeVersion, baseline, started);
@@ -176,31 +176,25 @@ function parseArgs(argv: string[]): Options {
 async function buildBaseline(): Promise<Target> {
   const out = join(root, 'bench', '.work', 'baseline');
   await rm(out, { recursive: true, force: true });
-  const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  await run(process.execPath, [
-    ncc,
-    'build',
-    join(root, 'bench', 'baseline', 'entry.mjs'),
-    '-o',
-    out,
-    '-q',
-  ]);
-  // ncc names the output after the entry's extension (index.mjs for an .mjs entry).
-  const entry = ['index.mjs', 'index.js'].map((f) => join(out, f)).find((f) => existsSync(f));
-  if (!entry) throw new Error(`ncc wrote no index.mjs or index.js to ${out}`);
-  return { name: 'baseline', dir: out, argv: [entry], kind: 'baseline' };
-}
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolvePromise()
-        : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
-    );
+  // The way a naive action is bundled: one file, every import at the top, not minified, no
+  // splitting. The same bundler as dist/ (esbuild), so the ratio compares code, not tools.
+  const { build } = await import('esbuild');
+  const entry = join(out, 'index.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: [join(root, 'bench', 'baseline', 'entry.mjs')],
+    outfile: entry,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // @actions/core and friends are CommonJS and require Node's built-ins.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
   });
+  return { name: 'baseline', dir: out, argv: [entry], kind: 'baseline' };
 }
 
 // ---------------------------------------------------------------- cold start
@@ -646,7 +640,7 @@ function renderResults(r: Results): string {
 }
 
 const LABELS: Record<Target['kind'], (name: string) => string> = {
-  baseline: () => '**baseline** (naive, ncc)',
+  baseline: () => '**baseline** (naive, esbuild)',
   action: (name) => `dist/${name}`,
   informational: (name) => `dist/${name} (\`--help\`)`,
   reference: () => 'bare Node (`node -e ""`)',

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Bundles every action entry (and the CLI) with ncc into dist/<name>/, then minifies each
-// emitted file with esbuild. Both steps are deterministic, so CI can rebuild into a scratch
-// folder and compare byte for byte (`node scripts/build.mjs --out DIR`).
-import { spawn } from 'node:child_process';
+// Bundles every action entry (and the CLI) with esbuild into dist/<name>/: ESM for Node, code
+// splitting (each dynamic import() becomes its own chunk, loaded only when reached), minified.
+// One esbuild call per bundle, so a bundle's folder holds only what its entry can reach.
+// The output is deterministic: the same sources give the same bytes (chunk names are content
+// hashes), so `npm test` checks freshness with one build and `git diff --exit-code dist`.
+//
+//   node scripts/build.mjs [NAME...] [--out DIR]
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ENTRIES = [
@@ -17,70 +20,161 @@ export const ENTRIES = [
   { name: 'escalate', entry: 'src/actions/escalate.ts' },
   { name: 'validate', entry: 'src/actions/validate.ts' },
   { name: 'all', entry: 'src/actions/all.ts' },
-  // The CLI bundles the emulator (for `emulator` and `demo`) in a chunk loaded only by those groups;
-  // the emulator reads GitHub's GraphQL schema from @octokit/graphql-schema on its first GraphQL request.
-  { name: 'cli', entry: 'src/cli/index.ts' },
+  // Each group of the CLI is a dynamic import in src/cli/main.ts, hence a chunk of its own.
+  // `demo` and `emulator` hand over to dev/ under tsx: no bundle carries the dev tools.
+  { name: 'cli', entry: 'src/cli/index.ts', executable: true },
 ];
+
+/**
+ * CommonJS dependencies bundled into ESM call `require` for Node's built-ins: esbuild turns
+ * those calls into a `__require` helper that needs a real `require` in scope. Every emitted
+ * file whose code mentions `require` gets one, made from its own URL; the others (the entry
+ * among them) load no node:module. A long name no minifier would pick, so it cannot clash.
+ */
+const REQUIRE_BANNER =
+  'import{createRequire as __supportKitCreateRequire}from"node:module";' +
+  'const require=__supportKitCreateRequire(import.meta.url);\n';
+
+/** esbuild options shared by every bundle (see the top of this file). */
+export const OPTIONS = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  splitting: true,
+  minify: true,
+  // Prefer a package's ESM build: it tree-shakes, and needs no CommonJS wrapper.
+  mainFields: ['module', 'main'],
+  conditions: ['module'],
+  legalComments: 'none',
+  charset: 'utf8',
+  // The entry keeps the name action.yml points at; chunks are named by a hash of their content.
+  entryNames: 'index',
+  chunkNames: '[hash]',
+  metafile: true,
+  write: false,
+  logLevel: 'warning',
+};
 
 async function main() {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, 'dist');
   const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
+  const unknown = only.filter((n) => !ENTRIES.some((e) => e.name === n));
+  if (unknown.length) throw new Error(`unknown bundle(s): ${unknown.join(', ')}`);
   const entries = only.length ? ENTRIES.filter((e) => only.includes(e.name)) : ENTRIES;
+  const started = Date.now();
   await mkdir(out, { recursive: true });
-  // Two at a time: the machines have two cores.
-  const queue = [...entries];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let e = queue.shift(); e; e = queue.shift()) await buildOne(e, join(out, e.name));
-    }),
+  // A full build owns the folder: a bundle no longer in ENTRIES must not linger in dist/.
+  if (!only.length)
+    for (const stale of await readdir(out))
+      if (!ENTRIES.some((e) => e.name === stale))
+        await rm(join(out, stale), { recursive: true, force: true });
+  // esbuild runs the bundles on its own threads; one call each keeps their chunks apart.
+  const built = await Promise.all(entries.map((e) => buildOne(e, join(out, e.name))));
+  for (const line of built) process.stdout.write(`${line}\n`);
+  process.stdout.write(
+    `built ${entries.length} bundle(s) into ${relative(root, out) || '.'} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`,
   );
 }
 
-async function buildOne({ name, entry, externals = [] }, dir) {
-  const started = Date.now();
+export async function buildOne({ name, entry, executable = false }, dir) {
+  const result = await build({ ...OPTIONS, entryPoints: [entry], outdir: dir });
+  const entryFile = join(dir, 'index.js');
+  const outputs = result.metafile.outputs;
   await rm(dir, { recursive: true, force: true });
-  const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
-  const args = [
-    ncc,
-    'build',
-    entry,
-    '-o',
-    dir,
-    '--quiet',
-    '--transpile-only',
-    '--license',
-    'licenses.txt',
-    ...externals.flatMap((x) => ['-e', x]),
-  ];
-  await run(process.execPath, args);
-  for (const file of await readdir(dir)) {
-    if (!file.endsWith('.js')) continue;
-    const path = join(dir, file);
-    const code = await readFile(path, 'utf8');
-    const { code: min } = await transform(code, {
-      minify: true,
-      format: 'esm',
-      target: 'node20',
-      legalComments: 'none',
-      charset: 'utf8',
-    });
-    await writeFile(path, min);
+  await mkdir(dir, { recursive: true });
+  let bytes = 0;
+  const files = [...result.outputFiles].sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const file of files) {
+    if (dirname(file.path) !== dir)
+      throw new Error(`${name}: esbuild wrote ${file.path} outside ${dir}`);
+    let code = file.text;
+    if (file.path === entryFile) code = dropRuntimeImport(code, outputs, relative(root, entryFile));
+    if (/\brequire\b/.test(code)) {
+      // After the CLI's hashbang, which must stay the first line.
+      const hashbang = code.startsWith('#!') ? code.slice(0, code.indexOf('\n') + 1) : '';
+      code = hashbang + REQUIRE_BANNER + code.slice(hashbang.length);
+    }
+    const isBin = file.path === entryFile && executable;
+    await writeFile(file.path, code, isBin ? { mode: 0o755 } : {});
+    bytes += Buffer.byteLength(code);
   }
-  process.stdout.write(`built dist/${name} in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+  // Node reads dist/<name>/*.js as ESM even when the folder is copied out of this package.
+  await writeFile(join(dir, 'package.json'), '{\n  "type": "module"\n}\n');
+  await writeFile(join(dir, 'licenses.txt'), await licenses(result.metafile));
+  return `built dist/${name}: ${files.length} file(s), ${(bytes / 1e6).toFixed(2)} MB`;
 }
 
-function run(cmd, args) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
-    );
-  });
+/**
+ * With code splitting, esbuild's helpers (`__require`, `__commonJS`, `__toESM`) sit in a chunk
+ * of their own, and every chunk imports it, the entry too, bare (`import"./X.js";`), though the
+ * entry uses none of them. That chunk holds no module of ours (no input in the metafile) and
+ * imports nothing, so evaluating it later, when the first lazy chunk needs it, changes nothing:
+ * the entry drops the import and reads one file fewer on every cold start.
+ */
+function dropRuntimeImport(code, outputs, entryKey) {
+  for (const imported of outputs[entryKey]?.imports ?? []) {
+    if (imported.kind !== 'import-statement' || imported.external) continue;
+    const chunk = outputs[imported.path];
+    if (!chunk || Object.keys(chunk.inputs).length > 0 || chunk.imports.length > 0) continue;
+    const statement = `import"./${imported.path.split('/').pop()}";`;
+    code = code.replace(statement, '');
+  }
+  return code;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * The third-party packages whose code ended up in the bundle (at least one byte in an output,
+ * after tree shaking), one block each: `name@version`, the license field, the license file.
+ */
+async function licenses(metafile) {
+  const used = new Set();
+  for (const output of Object.values(metafile.outputs))
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+      if (bytesInOutput > 0) used.add(input);
+  const packages = new Map();
+  for (const input of used) {
+    const dir = packageDir(input);
+    if (dir && !packages.has(dir)) packages.set(dir, await describePackage(dir));
+  }
+  const blocks = [...packages.values()]
+    .filter((p) => p.name !== 'support-kit')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    // The same package at two places in node_modules is listed once.
+    .filter((p, i, all) => i === 0 || all[i - 1].id !== p.id)
+    .map((p) => `${p.id}\n${p.license}\n${p.text}`.trimEnd());
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** node_modules/a/x.js → node_modules/a; node_modules/@s/b/node_modules/c/y.js → …/c */
+function packageDir(input) {
+  const parts = input.split(/[\\/]/);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return null;
+  const size = parts[at + 1]?.startsWith('@') ? 2 : 1;
+  return parts.slice(0, at + 1 + size).join(sep);
+}
+
+async function describePackage(dir) {
+  const manifest = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'));
+  const license =
+    typeof manifest.license === 'string'
+      ? manifest.license
+      : (manifest.license?.type ??
+        manifest.licenses?.map((l) => l.type ?? l).join(' OR ') ??
+        'UNKNOWN');
+  const names = (await readdir(join(root, dir))).sort();
+  const file = names.find((n) => /^(licen[cs]e|copying)(\.|-|$)/i.test(n));
+  const text = file
+    ? (await readFile(join(root, dir, file), 'utf8')).replace(/\r\n/g, '\n').trim()
+    : `(no license file in the package; see ${manifest.homepage ?? manifest.name})`;
+  return { id: `${manifest.name}@${manifest.version}`, name: manifest.name, license, text };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error) => {
     process.stderr.write(`${error.stack ?? error}\n`);
     process.exit(1);

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Rebuilds every bundle into a scratch folder and compares it byte for byte with the
-// committed dist/. A difference means someone changed src/ without `npm run build`.
+// Dist freshness: one build into dist/ itself, then git says whether anything changed.
+//   - `git diff --exit-code -- dist`: a committed (or staged) file the build rewrote or deleted;
+//   - `git ls-files --others -- dist`: a file the build wrote that git does not track.
+// Either means someone changed src/ without `npm run build`. The build is deterministic, so a
+// fresh dist/ leaves git with nothing to say; and the e2e tests that run afterwards run
+// against the bundles just built from the sources.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const scratch = join(root, '.tmp', 'dist-check');
-rmSync(scratch, { recursive: true, force: true });
-const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--out', scratch], {
+
+const build = spawnSync(process.execPath, [resolve(root, 'scripts/build.mjs')], {
+  cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (build.status !== 0) {
@@ -17,29 +20,37 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const list = (base) => listAll(base, base).sort();
-function listAll(base, dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listAll(base, path) : [relative(base, path)];
-  });
+function git(args) {
+  const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  if (result.error || (result.status !== 0 && result.status !== 1))
+    throw new Error(`git ${args.join(' ')}: ${result.error?.message ?? result.stderr.trim()}`);
+  return result;
 }
 
-const committed = list(join(root, 'dist'));
-const fresh = list(scratch);
-const problems = [];
-for (const f of fresh) if (!committed.includes(f)) problems.push(`missing from dist/: ${f}`);
-for (const f of committed)
-  if (!fresh.includes(f)) problems.push(`stale file in dist/ (no longer built): ${f}`);
-for (const f of fresh.filter((f) => committed.includes(f))) {
-  if (!readFileSync(join(scratch, f)).equals(readFileSync(join(root, 'dist', f))))
-    problems.push(`out of date: dist/${f}`);
-}
-rmSync(scratch, { recursive: true, force: true });
+// --name-status: M (rebuilt differently), D (no longer built), T (mode changed).
+const diff = git(['diff', '--exit-code', '--no-renames', '--name-status', '--', 'dist']);
+const untracked = git(['ls-files', '--others', '--', 'dist']);
+const WHAT = { M: 'out of date', D: 'no longer built', T: 'file mode changed' };
+const problems = [
+  ...diff.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [status, file] = line.split('\t');
+      return `${WHAT[status] ?? status}: ${file}`;
+    }),
+  ...untracked.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((file) => `new, not committed: ${file}`),
+];
+if (diff.status !== 0 && problems.length === 0) problems.push('git diff reports a difference');
+
 if (problems.length > 0) {
   console.error(
-    `check-dist: dist/ does not match the sources; run npm run build and commit dist/\n  ${problems.join('\n  ')}`,
+    `check-dist: dist/ does not match the sources (${problems.length} file(s)); run npm run build and commit dist/\n  ${problems.join('\n  ')}`,
   );
   process.exit(1);
 }
-console.log(`check-dist: dist/ is fresh (${fresh.length} files)`);
+const files = git(['ls-files', '--', 'dist']).stdout.split('\n').filter(Boolean).length;
+console.log(`check-dist: dist/ is fresh (${files} files)`);

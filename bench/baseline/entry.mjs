@@ -1,6 +1,6 @@
 // The naive baseline: an action written the way most are, with its dependencies imported at
 // the top of the entry file. Every run pays for loading them, even on an event it ignores.
-// bench/run.ts bundles this with ncc (no minification) and measures its cold start.
+// bench/run.ts bundles this with esbuild (one file, no minification) and measures its cold start.
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import * as github from '@actions/github';

@@ -46,6 +46,12 @@ export class EmulatorServer {
         send(res, 500, { message: `support-kit emulator: internal error: ${String(err)}` }, {});
       });
     });
+    // Never close an idle keep-alive connection from this side (Node's default: after 5 s).
+    // A test that blocks its event loop past that (ajv compiling GitHub's schemas on a busy
+    // machine) sends its next request on the pooled socket before the timer runs; the timer
+    // then closes the socket under the request: `fetch failed`, other side closed. Clients
+    // close their idle sockets themselves; close() below ends whatever is left.
+    server.keepAliveTimeout = 0;
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -57,6 +57,9 @@ async function start(answer: Answer): Promise<Receiver> {
       res.end(reply.text);
     });
   });
+  // As the emulator (dev/emulator/http.ts): only the client closes an idle connection, so a
+  // request can never be sent on a socket this side is closing.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -65,7 +68,11 @@ async function start(answer: Answer): Promise<Receiver> {
     fail(status, times = 1) {
       for (let i = 0; i < times; i++) failures.push(status);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -144,14 +144,25 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   }
 }
 
-/** Run a script under Node 24 and collect what it printed. */
+/**
+ * Run a script under Node 24 and collect what it printed. The child gets only the environment
+ * given, plus this process's temp folder (TMPDIR), so that whatever it leaves there (the tsx
+ * cache of the demo, say) lands where the test run looks for leftovers (test/tmp-guard.ts).
+ */
 export function runNode(
   args: string[],
   options: { env: Record<string, string>; cwd: string },
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(node24(), args, {
-      env: options.env,
+      env: {
+        TMPDIR: tmpdir(),
+        // The test run's compile cache (test/tmp-guard.ts), when there is one.
+        ...(process.env.NODE_COMPILE_CACHE
+          ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE }
+          : {}),
+        ...options.env,
+      },
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { parse } from 'yaml';
 import type { Emulator } from '../../dev/emulator/index.js';
 import { startDesk } from '../../dev/harness/desk.js';
 import { projectRoot, runNode } from '../../dev/harness/run-action.js';
+import { tempDir } from '../temp.js';
 
 /**
  * `support-kit oncall preview | ics | holidays` through the committed CLI bundle under Node 24.
@@ -41,7 +41,7 @@ async function oncall(args: string[], options: { cwd?: string; now?: string } = 
 
 /** A folder with no roster in it, for commands that must not find one by default. */
 async function emptyDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'sk-oncall-'));
+  return tempDir('sk-oncall-');
 }
 
 function vevents(text: string) {

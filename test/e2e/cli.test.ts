@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escalationBody } from '../../dev/fixtures/escalation.js';
 import { REPO, startDesk } from '../../dev/harness/desk.js';
 import { node24, projectRoot, runNode } from '../../dev/harness/run-action.js';
+import { tempDir } from '../temp.js';
 
 const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
 
@@ -23,7 +24,7 @@ async function supportKit(
 }
 
 async function repoWith(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sk-cli-'));
+  const dir = tempDir('sk-cli-');
   for (const [path, text] of Object.entries(files)) {
     await mkdir(join(dir, path, '..'), { recursive: true });
     await writeFile(join(dir, path), text);
@@ -333,7 +334,7 @@ describe('support-kit emulator', () => {
     const child = spawn(
       node24(),
       [cli, 'emulator', '--port', '0', '--seed', join(dir, 'seed.yaml')],
-      { env: { PATH: process.env.PATH ?? '' } },
+      { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() } },
     );
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => resolve(d.toString().trim()));

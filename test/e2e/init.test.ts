@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runNode } from '../../dev/harness/run-action.js';
+import { tempDir } from '../temp.js';
 
 const cli = join(projectRoot(), 'dist', 'cli', 'index.js');
 const presets = join(projectRoot(), 'config', 'presets');
@@ -23,7 +23,7 @@ async function supportKit(args: string[], cwd: string) {
   return { code: exitCode, stdout, stderr };
 }
 
-const emptyRepo = () => mkdtemp(join(tmpdir(), 'sk-init-'));
+const emptyRepo = async () => tempDir('sk-init-');
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

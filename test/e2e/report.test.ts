@@ -1,11 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Emulator, webhookPayload } from '../../dev/emulator/index.js';
 import { REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
 import { type Receiver, slackProblems, startWebhook } from '../../dev/harness/receivers.js';
 import { projectRoot, runNode } from '../../dev/harness/run-action.js';
+import { tempDir } from '../temp.js';
 
 /**
  * dist/report on the weekly cron: it opens the week's report issue, a re-run the same week
@@ -235,7 +234,7 @@ describe('support-kit report (dist/cli)', () => {
     emulator = await startDesk();
     emulator.store.tokens.set('amy-token', 'amy');
     seedWeek();
-    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-'));
+    const cwd = tempDir('sk-report-');
     const asAmy = { GITHUB_TOKEN: 'amy-token' };
 
     const first = await cli(['--repo', REPO, '--week', '2026-W47'], cwd, asAmy);
@@ -277,7 +276,7 @@ describe('support-kit report (dist/cli)', () => {
       body: '<!-- support-kit:report week=2026-W47 -->\nmine',
       labels: ['support-kit/report'],
     });
-    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-'));
+    const cwd = tempDir('sk-report-');
 
     const result = await cli(['--repo', REPO, '--week', '2026-W47'], cwd, {
       GITHUB_TOKEN: 'amy-token',
@@ -293,7 +292,7 @@ describe('support-kit report (dist/cli)', () => {
   it('without --week reports the last complete week as of SUPPORT_KIT_NOW', async () => {
     emulator = await startDesk();
     seedWeek();
-    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-'));
+    const cwd = tempDir('sk-report-');
 
     const result = await cli(['--repo', REPO, '--json', '--dry-run'], cwd, {
       SUPPORT_KIT_NOW: '2026-11-24T10:00:00Z',
@@ -317,7 +316,7 @@ describe('support-kit report (dist/cli)', () => {
   it("prints the week's markdown on --dry-run and writes nothing; --json prints the metrics", async () => {
     emulator = await startDesk();
     seedWeek();
-    const cwd = await mkdtemp(join(tmpdir(), 'sk-report-')); // no config folder: the defaults
+    const cwd = tempDir('sk-report-'); // no config folder: the defaults
 
     const markdown = await cli(['--repo', REPO, '--week', '2026-W47', '--dry-run'], cwd);
     const json = await cli(

@@ -1,6 +1,5 @@
 import { CONFIG_FILES } from '../../../src/validate/config-files.js';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossCheckConfig } from '../../../src/validate/cross-checks.js';
@@ -9,9 +8,10 @@ import { loadConfigFolder } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
 import { apiSource, workspaceSource } from '../../../src/config/sources.js';
 import { FakeGitHub } from '../fakes/github.js';
+import { tempDir } from '../../temp.js';
 
 async function folderWith(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'sk-config-'));
+  const root = tempDir('sk-config-');
   await mkdir(join(root, '.github/support-kit'), { recursive: true });
   for (const [name, text] of Object.entries(files))
     await writeFile(join(root, '.github/support-kit', name), text);
@@ -181,7 +181,7 @@ describe('config loading', () => {
   });
 
   it('reports a missing config folder as an error', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'sk-empty-'));
+    const root = tempDir('sk-empty-');
     const config = await loadConfigFolder(
       workspaceSource(root, '.github/support-kit'),
       CONFIG_FILES,
@@ -283,7 +283,7 @@ describe('the config folder given as an absolute path', () => {
     const elsewhere = await folderWith({
       'labels.yaml': 'labels:\n  - name: bug\n    color: red\n',
     });
-    const root = await mkdtemp(join(tmpdir(), 'sk-workspace-'));
+    const root = tempDir('sk-workspace-');
     const config = await loadConfigFolder(
       workspaceSource(root, join(elsewhere, '.github/support-kit')),
       CONFIG_FILES,

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../temp.js';
 
 const root = join(import.meta.dirname, '../../..');
 const script = join(root, 'scripts/docs.mjs');
@@ -14,7 +14,7 @@ function docs(args: string[]) {
 
 /** A copy of what the docs are generated from, to change without touching the checkout. */
 function copyOfSources(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sk-docs-'));
+  const dir = tempDir('sk-docs-');
   for (const path of [
     'action.yml',
     'actions',

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../temp.js';
 
 const script = join(import.meta.dirname, '../../../scripts/release.mjs');
 
@@ -31,7 +31,7 @@ interface Repo {
 }
 
 function repository(options: { testsPass?: boolean } = {}): Repo {
-  const base = mkdtempSync(join(tmpdir(), 'sk-release-'));
+  const base = tempDir('sk-release-');
   const dir = join(base, 'work');
   const remote = join(base, 'remote.git');
   mkdirSync(dir);

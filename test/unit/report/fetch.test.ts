@@ -23,7 +23,9 @@ const request = {
 };
 
 async function fetch() {
-  const octokit = await createOctokit({ token: 'x', baseUrl: gh.url });
+  // No pacing between GraphQL requests, as the e2e harness sets for the bundles: the emulator
+  // needs none, and Octokit's default (a second apart) made this file wait 20 s for nothing.
+  const octokit = await createOctokit({ token: 'x', baseUrl: gh.url, writeIntervalMs: 0 });
   return fetchReportData((query, variables) => octokit.graphql(query, variables), request);
 }
 

@@ -1,0 +1,1 @@
+import{a}from"./CQ4OFI63.js";import"./VBZPBIAL.js";export default a();
