@@ -16,11 +16,23 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/host/**'],
           environment: 'node',
-          // No test mocks modules, stubs globals or changes the environment or working folder:
-          // the files share a worker's module cache instead of importing src/ afresh each.
+          // These tests mock no module, stub no global and change neither the environment nor
+          // the working folder: the files share a worker's module cache instead of importing
+          // src/ afresh each.
           pool: 'threads',
           isolate: false,
+          server,
+        },
+      },
+      {
+        test: {
+          // The host's tests fake @actions/core and set the runner's environment: each file
+          // gets its own module graph, so a mock never leaks into another file.
+          name: 'host',
+          include: ['test/unit/host/**/*.test.ts'],
+          environment: 'node',
           server,
         },
       },
