@@ -6,7 +6,7 @@
  * Numbers only: nothing here fails on a slow result. Goals are reported as met or not met.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -33,6 +33,11 @@ interface Options {
   out: string;
   /** `--only report`: just the weekly report's section of results.md. */
   only?: 'report';
+  /**
+   * `--compare DIR`: bundles built another way (DIR/<name>/index.js, and DIR/baseline/index.mjs
+   * or index.js for that build's own baseline), measured in the same rounds, for information.
+   */
+  compare?: string;
 }
 
 interface Target {
@@ -42,7 +47,7 @@ interface Target {
   dir: string | null;
   /** Arguments to node: the bundle entry and its arguments. */
   argv: string[];
-  kind: 'action' | 'informational' | 'baseline' | 'reference';
+  kind: 'action' | 'informational' | 'baseline' | 'reference' | 'compared';
 }
 
 interface ColdStart {
@@ -104,6 +109,7 @@ async function measureAll(
       kind: informational ? 'informational' : 'action',
     });
   }
+  if (options.compare) targets.push(...compareTargets(options.compare));
   if (missing.length)
     log(`missing bundles (run the build): ${missing.map((m) => `dist/${m}/index.js`).join(', ')}`);
 
@@ -159,12 +165,15 @@ function parseArgs(argv: string[]): Options {
     } else if (arg === '--only' && value === 'report') {
       options.only = 'report';
       i++;
+    } else if (arg === '--compare' && value !== undefined) {
+      options.compare = resolve(value);
+      i++;
     } else if (arg === '--out' && value !== undefined) {
       options.out = resolve(value);
       i++;
     } else {
       throw new Error(
-        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report]`,
+        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report] [--compare DIR]`,
       );
     }
   }
@@ -195,6 +204,20 @@ async function buildBaseline(): Promise<Target> {
     logLevel: 'warning',
   });
   return { name: 'baseline', dir: out, argv: [entry], kind: 'baseline' };
+}
+
+/** The bundles of `--compare DIR`, named `compare:<folder>`; the CLI on `--help`, as ours. */
+function compareTargets(dir: string): Target[] {
+  if (!existsSync(dir)) throw new Error(`--compare ${dir}: no such folder`);
+  const found: Target[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const entry = ['index.js', 'index.mjs'].map((f) => join(dir, name, f)).find(existsSync);
+    if (!entry) continue;
+    const argv = (INFORMATIONAL as readonly string[]).includes(name) ? [entry, '--help'] : [entry];
+    found.push({ name: `compare:${name}`, dir: join(dir, name), argv, kind: 'compared' });
+  }
+  if (found.length === 0) throw new Error(`--compare ${dir}: no <name>/index.js in it`);
+  return found;
 }
 
 // ---------------------------------------------------------------- cold start
@@ -556,6 +579,30 @@ function renderResults(r: Results): string {
       '',
     );
   }
+  const compared = r.targets.filter((t) => t.kind === 'compared');
+  if (compared.length) {
+    const own = r.cold.get('compare:baseline')?.median ?? Number.NaN;
+    lines.push(
+      `Compared in the same rounds, for information: the bundles in \`${relative(root, r.options.compare ?? '') || r.options.compare}\` (\`--compare\`). ` +
+        '"vs own baseline" divides by the median of that folder\'s `baseline/`, when it has one; "vs dist" is the difference from the same bundle in dist/.',
+      '',
+      '| Bundle | Median | p90 | vs baseline | vs own baseline | vs dist | Size |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...compared.map((t) => {
+        const c = r.cold.get(t.name);
+        const name = t.name.slice('compare:'.length);
+        const ours = r.cold.get(name)?.median;
+        const size = r.sizes.get(t.name);
+        const delta = ours === undefined || !c ? '—' : `${(c.median - ours).toFixed(1)} ms`;
+        const exit =
+          c && [...c.exitCodes].some((code) => code !== 0)
+            ? ` (exit ${[...c.exitCodes].join('/')})`
+            : '';
+        return `| ${name}${exit} | ${ms(c?.median)} | ${ms(c?.p90)} | ${((c?.median ?? Number.NaN) / baseMedian).toFixed(2)}x | ${name === 'baseline' ? '1.00x' : `${((c?.median ?? Number.NaN) / own).toFixed(2)}x`} | ${delta} | ${size === undefined ? '—' : formatBytes(size)} |`;
+      }),
+      '',
+    );
+  }
   const baselineRun = r.cold.get('baseline');
   if (baselineRun)
     lines.push(
@@ -644,6 +691,7 @@ const LABELS: Record<Target['kind'], (name: string) => string> = {
   action: (name) => `dist/${name}`,
   informational: (name) => `dist/${name} (\`--help\`)`,
   reference: () => 'bare Node (`node -e ""`)',
+  compared: (name) => name,
 };
 
 function ms(value: number | undefined): string {

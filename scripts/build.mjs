@@ -44,9 +44,9 @@ export const OPTIONS = {
   target: 'node20',
   splitting: true,
   minify: true,
-  // Prefer a package's ESM build: it tree-shakes, and needs no CommonJS wrapper.
+  // For a package without an exports map, prefer its ESM build (module) to its CommonJS one:
+  // it tree-shakes and needs no wrapper. (Packages with exports maps get their import build.)
   mainFields: ['module', 'main'],
-  conditions: ['module'],
   legalComments: 'none',
   charset: 'utf8',
   // The entry keeps the name action.yml points at; chunks are named by a hash of their content.
