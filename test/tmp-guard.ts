@@ -22,18 +22,18 @@ const COMPILE_CACHE = 'node-compile-cache';
 export default function setup(): () => void {
   const outer = tmpdir();
   const folder = mkdtempSync(join(outer, 'support-kit-test-run-'));
-  const previous = {
-    TMPDIR: process.env.TMPDIR,
-    NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE,
-  };
+  const previous = process.env.TMPDIR;
   process.env.TMPDIR = folder;
   // Node 24 keeps the V8 code of the bundles it loads here, so the hundreds of bundle runs
-  // after the first of each parse and compile less (dev/harness passes it to the children).
-  process.env.NODE_COMPILE_CACHE = join(folder, COMPILE_CACHE);
+  // after the first of each parse and compile less. Not NODE_COMPILE_CACHE itself: the
+  // workers would take it up and write the cache on their way out, after the check below;
+  // dev/harness's runNode passes it on to the bundles and the CLI it starts, which end within
+  // their test.
+  process.env.SUPPORT_KIT_TEST_COMPILE_CACHE = join(folder, COMPILE_CACHE);
   return () => {
-    for (const [key, value] of Object.entries(previous))
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    delete process.env.SUPPORT_KIT_TEST_COMPILE_CACHE;
     const left = readdirSync(folder).filter(
       (name) => name !== COMPILE_CACHE && !TOOL_CACHES.some((re) => re.test(name)),
     );

@@ -157,9 +157,9 @@ export function runNode(
     const child = spawn(node24(), args, {
       env: {
         TMPDIR: tmpdir(),
-        // The test run's compile cache (test/tmp-guard.ts), when there is one.
-        ...(process.env.NODE_COMPILE_CACHE
-          ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE }
+        // The test run's compile cache for Node 24 (test/tmp-guard.ts), when there is one.
+        ...(process.env.SUPPORT_KIT_TEST_COMPILE_CACHE
+          ? { NODE_COMPILE_CACHE: process.env.SUPPORT_KIT_TEST_COMPILE_CACHE }
           : {}),
         ...options.env,
       },
