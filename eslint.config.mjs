@@ -30,8 +30,8 @@ export default tseslint.config(
   },
   {
     // Type-aware rules for every TypeScript file (src, dev, test, bench, scripts, vitest.config.ts).
-    // The project service gives each file the program of its nearest tsconfig.json: src/ has its
-    // own (for the ncc build), everything else uses the root one. The JavaScript files (*.mjs,
+    // The project service gives each file the program of the root tsconfig.json (one program
+    // for src, dev, test, bench and scripts). The JavaScript files (*.mjs,
     // *.cjs) are in no tsconfig and keep the rules above only.
     // Chosen for the bugs they catch, not for style: a promise nobody awaits (its rejection is
     // lost and the job ends before the work), a promise where a boolean or a void callback is
