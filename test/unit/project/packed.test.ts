@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runNode } from '../../dev/harness/run-action.js';
+import { projectRoot, runNode } from '../../../dev/harness/run-action.js';
 
 /**
  * The package as npm would install it: `npm pack`, unpacked into an empty folder with no
