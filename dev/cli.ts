@@ -3,7 +3,7 @@
  * source under tsx and are never bundled; the installed `support-kit demo|emulator` hands over here
  * when it finds this folder beside it (a clone), and explains otherwise.
  */
-import { EXIT, type Io, stdio, UsageError } from '../src/cli/usage.js';
+import { EXIT, type Io, runGroup, stdio } from '../src/cli/usage.js';
 
 const TOOLS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   demo: async (a, io) => (await import('./demo/demo.js')).demoCommand(a, io),
@@ -11,22 +11,13 @@ const TOOLS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
 };
 
 export async function devMain(argv: string[], io: Io = stdio): Promise<number> {
-  const [tool, ...rest] = argv;
-  const run = tool ? TOOLS[tool] : undefined;
+  const [tool = '', ...rest] = argv;
+  const run = TOOLS[tool];
   if (!run) {
     io.err(`usage: tsx dev/cli.ts <${Object.keys(TOOLS).join('|')}> [options]`);
     return EXIT.usage;
   }
-  try {
-    return await run(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`support-kit ${tool}: ${error.message}\n\n${error.help}`);
-      return EXIT.usage;
-    }
-    io.err(`support-kit ${tool}: ${(error as Error).message}`);
-    return EXIT.findings;
-  }
+  return runGroup(tool, run, rest, io);
 }
 
 process.exitCode = await devMain(process.argv.slice(2));

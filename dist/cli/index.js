@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{a as s,b as a,c as i}from"./RVQEYHQ5.js";var p=`Usage: support-kit <group> [command] [options]
+import{b as a,c as r,g as i}from"./OL5UN7HW.js";var s=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -14,8 +14,6 @@ Groups:
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,u={init:async(o,e)=>(await import("./7EA6YAYS.js")).initCommand(o,e),validate:async(o,e)=>(await import("./RESIQVCI.js")).validateCommand(o,e),intake:async(o,e)=>(await import("./44HERF7W.js")).intakeCommand(o,e),oncall:async(o,e)=>(await import("./SXAYCN44.js")).oncallCommand(o,e),labels:async(o,e)=>(await import("./O5FU7GWN.js")).labelsCommand(o,e),report:async(o,e)=>(await import("./3SZCMVQM.js")).reportCommand(o,e),emulator:async(o,e)=>(await import("./RKECTI3G.js")).runDevTool("emulator",o,e),demo:async(o,e)=>(await import("./RKECTI3G.js")).runDevTool("demo",o,e)};async function l(o,e=i){let[t,...m]=o;if(!t||t==="--help"||t==="-h"||t==="help")return e.out(p),t?a.ok:a.usage;let n=u[t];if(!n)return e.err(`support-kit: unknown group "${t}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(e,o)=>(await import("./NOYVJNT6.js")).initCommand(e,o),validate:async(e,o)=>(await import("./UZFVLI52.js")).validateCommand(e,o),intake:async(e,o)=>(await import("./HO7ZJFAL.js")).intakeCommand(e,o),oncall:async(e,o)=>(await import("./6OQ6VDJQ.js")).oncallCommand(e,o),labels:async(e,o)=>(await import("./G2BPKHU6.js")).labelsCommand(e,o),report:async(e,o)=>(await import("./WC6YI5VQ.js")).reportCommand(e,o),emulator:async(e,o)=>(await import("./E6DM7ROK.js")).runDevTool("emulator",e,o),demo:async(e,o)=>(await import("./E6DM7ROK.js")).runDevTool("demo",e,o)};async function l(e,o=r){let[t,...p]=e;if(!t||t==="--help"||t==="-h"||t==="help")return o.out(s),t?a.ok:a.usage;let n=m[t];return n?i(t,n,p,o):(o.err(`support-kit: unknown group "${t}"
 
-${p}`),a.usage;try{return await n(m,e)}catch(r){return r instanceof s?(e.err(`support-kit ${t}: ${r.message}
-
-${r.help}`),a.usage):(e.err(`support-kit ${t}: ${r.message}`),a.findings)}}process.exitCode=await l(process.argv.slice(2));
+${s}`),a.usage)}process.exitCode=await l(process.argv.slice(2));

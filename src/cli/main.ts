@@ -1,4 +1,4 @@
-import { EXIT, type Io, stdio, UsageError } from './usage.js';
+import { EXIT, type Io, runGroup, stdio } from './usage.js';
 
 const HELP = `Usage: support-kit <group> [command] [options]
 
@@ -39,14 +39,5 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.err(`support-kit: unknown group "${group}"\n\n${HELP}`);
     return EXIT.usage;
   }
-  try {
-    return await entry(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`support-kit ${group}: ${error.message}\n\n${error.help}`);
-      return EXIT.usage;
-    }
-    io.err(`support-kit ${group}: ${(error as Error).message}`);
-    return EXIT.findings;
-  }
+  return runGroup(group, entry, rest, io);
 }

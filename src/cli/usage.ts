@@ -70,3 +70,25 @@ export function cliClock(help: string): Date {
   if ('invalid' in now) throw new UsageError(now.invalid, help);
   return now;
 }
+
+/**
+ * Runs one group (or development tool) of the command line: a usage mistake exits 2 with the
+ * group's help, any other error exits 1 with its message.
+ */
+export async function runGroup(
+  name: string,
+  run: (argv: string[], io: Io) => Promise<number>,
+  argv: string[],
+  io: Io,
+): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`support-kit ${name}: ${error.message}\n\n${error.help}`);
+      return EXIT.usage;
+    }
+    io.err(`support-kit ${name}: ${(error as Error).message}`);
+    return EXIT.findings;
+  }
+}

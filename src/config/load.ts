@@ -1,5 +1,5 @@
 import { type ConfigProblem, sortProblems } from '../kernel/problems.js';
-import type { ConfigFileSpec } from './spec.js';
+import { type ConfigFileSpec, specNamed } from './spec.js';
 import { checkSchema } from './schema.js';
 import type { ConfigSource } from './sources.js';
 import { parseYaml, type YamlFile } from '../kernel/yaml.js';
@@ -49,8 +49,7 @@ export async function loadConfigFolder(
 ): Promise<LoadedConfig> {
   const problems: ConfigProblem[] = [];
   const names = await listYaml(source, problems);
-  const byName = (name: string) =>
-    known.find((spec) => spec.file === name.replace(/\.yml$/, '.yaml'));
+  const byName = (name: string) => specNamed(known, name);
   for (const name of names)
     if (!byName(name))
       problems.push(

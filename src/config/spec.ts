@@ -16,3 +16,12 @@ export interface ConfigFileSpec {
   /** Checks a schema cannot express (clashes, references between entries). */
   check?: (yaml: YamlFile) => ConfigProblem[];
 }
+
+/** The spec among `specs` for a file of the config folder, named `.yml` or `.yaml`. */
+export function specNamed(
+  specs: readonly ConfigFileSpec[],
+  fileName: string,
+): ConfigFileSpec | undefined {
+  const base = fileName.replace(/\.yml$/, '.yaml');
+  return specs.find((spec) => spec.file === base);
+}

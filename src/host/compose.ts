@@ -2,7 +2,8 @@ import { createOctokit, writePacingFromEnv } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { JobContext } from '../job/contract.js';
-import { createNotifier, type NotificationSender } from '../notify/notifier.js';
+import type { NotificationSender } from '../kernel/plan.js';
+import { createNotifier } from '../notify/notifier.js';
 import { webhookGate } from './webhook.js';
 
 /**

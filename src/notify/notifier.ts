@@ -1,8 +1,6 @@
 import type { NotificationSender, Notify } from '../kernel/plan.js';
 import { PAGERDUTY_EVENTS_URL } from './pagerduty.js';
 
-export type { NotificationSender };
-
 /**
  * Sends the kit's notifications: PagerDuty Events API v2 and a Slack-compatible incoming
  * webhook. The secrets (routing key, webhook URL) live here, set from the action's inputs, and

@@ -23,7 +23,6 @@ export function slackEscape(text: string): string {
  * a month's hand-off log): the executor puts the URL in. Escaped text can never contain it, since
  * slackEscape turns every `<` into `&lt;`.
  */
-export { ISSUE_URL_SLOT };
 
 /** What the kit may post to the chat webhook; escalation.yaml's notifications.webhook.events picks. */
 export type WebhookEvent = 'escalation' | 'handoff' | 'leadership' | 'report';

@@ -1,4 +1,5 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
+import { HANDOFF_LOG_KIND, HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
 import type { IssuePayload } from '../github/types.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { hasErrors } from '../kernel/problems.js';
@@ -12,7 +13,6 @@ import {
 } from './decide/assign.js';
 import {
   decideHandoffs,
-  HANDOFF_LOG_LABEL,
   type HandoffIssue,
   type HandoffLog,
   lastLoggedHandoff,
@@ -165,7 +165,7 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     const logs: HandoffLog[] = [];
     for (const issue of logIssues) {
       const marker = parseMarkers(issue.body).find(
-        (m) => m.kind === 'handoff-log' && m.keys.schedule === schedule,
+        (m) => m.kind === HANDOFF_LOG_KIND && m.keys.schedule === schedule,
       );
       if (!marker?.keys.month) continue;
       const comments = await context.gateway.listComments(issue.number);

@@ -16,9 +16,3 @@ export const CONFIG_FILES: readonly ConfigFileSpec[] = [
   REPORT_FILE,
   ESCALATION_FILE,
 ];
-
-/** The spec of a file in the config folder, `.yml` or `.yaml`. */
-export function specFor(fileName: string): ConfigFileSpec | undefined {
-  const base = fileName.replace(/\.yml$/, '.yaml');
-  return CONFIG_FILES.find((spec) => spec.file === base);
-}

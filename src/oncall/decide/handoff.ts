@@ -18,8 +18,6 @@ import { escapeInline, noMention } from '../../kernel/markdown.js';
  * a late or dropped cron run catches up on every boundary it missed, and a re-run writes nothing.
  */
 
-export { HANDOFF_LOG_LABEL };
-
 /** Without any entry yet (a new desk), only the latest hand-off of the past week is logged. */
 const FIRST_RUN_LOOK_BACK_MS = 8 * DAY_MS;
 

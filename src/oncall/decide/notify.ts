@@ -1,9 +1,11 @@
-import { HANDOFF_LOG_LABEL, handoffLogMarker, logMonth } from './handoff.js';
+import { HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
+import { handoffLogMarker, logMonth } from './handoff.js';
 import { zoneOfPerson } from './shift-text.js';
 import type { Notify } from '../../kernel/plan.js';
 import { describeLocal } from '../../roster/time.js';
 import type { Handoff, Roster } from '../../roster/types.js';
-import { ISSUE_URL_SLOT, rotationHandoffMessage } from '../../notify/slack.js';
+import { ISSUE_URL_SLOT } from '../../kernel/plan.js';
+import { rotationHandoffMessage } from '../../notify/slack.js';
 
 /** A log issue the on-call job found: the month it holds, and where it is. */
 export interface KnownLog {

@@ -11,8 +11,6 @@ import type { PreviousReport, Week } from './types.js';
 
 import { REPORT_MARKER_KIND } from '../../kernel/kit-records.js';
 
-export { REPORT_MARKER_KIND };
-
 export interface ReportDecisionInput extends ReportInput {
   /** Where the report issue lives: the repository the run is in. */
   reportRepo: RepoRef;

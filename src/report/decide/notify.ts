@@ -1,7 +1,8 @@
 import type { Notify } from '../../kernel/plan.js';
-import { REPORT_MARKER_KIND } from './decide.js';
+import { REPORT_MARKER_KIND } from '../../kernel/kit-records.js';
 import type { PreviousReport } from './types.js';
-import { ISSUE_URL_SLOT, reportMessage } from '../../notify/slack.js';
+import { ISSUE_URL_SLOT } from '../../kernel/plan.js';
+import { reportMessage } from '../../notify/slack.js';
 
 /**
  * The week's report link, posted by the run that opens the report: a later run of the same week

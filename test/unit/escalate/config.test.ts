@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
-import { specFor } from '../../../src/validate/config-files.js';
+import { specNamed } from '../../../src/config/spec.js';
+import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 
 const problems = (text: string) =>
-  checkFile(specFor('escalation.yaml')!, 'escalation.yaml', text).problems.map(formatProblem);
+  checkFile(specNamed(CONFIG_FILES, 'escalation.yaml')!, 'escalation.yaml', text).problems.map(
+    formatProblem,
+  );
 
 describe('escalation.yaml checks', () => {
   it('a misspelt field is named at its line and column', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
-import { specFor } from '../../../src/validate/config-files.js';
+import { specNamed } from '../../../src/config/spec.js';
+import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 import type { YamlFile } from '../../../src/kernel/yaml.js';
 import { crossCheckEscalation } from '../../../src/escalate/config/crosscheck.js';
 import { rosterFrom } from '../../../src/roster/config/from-yaml.js';
@@ -12,7 +13,7 @@ import type { Roster } from '../../../src/roster/types.js';
 const root = join(import.meta.dirname, '../../..');
 
 function yamlOf(name: 'escalation.yaml' | 'roster.yaml', path: string, text: string): YamlFile {
-  const loaded = checkFile(specFor(name)!, path, text);
+  const loaded = checkFile(specNamed(CONFIG_FILES, name)!, path, text);
   if (!loaded.file) throw new Error(loaded.problems.map(formatProblem).join('\n'));
   return loaded.file.yaml;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { HANDOFF_LOG_LABEL } from '../../../src/kernel/kit-records.js';
 import {
   decideHandoffs,
-  HANDOFF_LOG_LABEL,
   type HandoffIssue,
   type HandoffLog,
   handoffEntryMarker,

@@ -1,4 +1,3 @@
-import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,13 +5,14 @@ import { parse } from 'yaml';
 import { parseForm } from '../../../src/intake/config/issue-templates.js';
 import { checkFile, loadConfigFolder } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
-import { specFor } from '../../../src/validate/config-files.js';
+import { specNamed } from '../../../src/config/spec.js';
+import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 import { workspaceSource } from '../../../src/config/sources.js';
 
 const presets = join(import.meta.dirname, '../../../config/presets');
 const files = readdirSync(presets).flatMap((preset) =>
   readdirSync(join(presets, preset))
-    .filter((f) => /\.ya?ml$/.test(f) && specFor(f))
+    .filter((f) => /\.ya?ml$/.test(f) && specNamed(CONFIG_FILES, f))
     .map((f) => `${preset}/${f}`),
 );
 
@@ -116,7 +116,7 @@ describe('presets', () => {
   );
 
   it.each(files)("config/presets/%s passes every check a team's own file would", (file) => {
-    const spec = specFor(file.split('/')[1] ?? '');
+    const spec = specNamed(CONFIG_FILES, file.split('/')[1] ?? '');
     if (!spec) throw new Error(`no spec for ${file}`);
     const { problems } = checkFile(
       spec,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/config/load.js';
-import { specFor } from '../../../src/validate/config-files.js';
+import { specNamed } from '../../../src/config/spec.js';
+import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 import { reportConfigFrom } from '../../../src/report/config/report.js';
 
-const spec = specFor('report.yaml')!;
+const spec = specNamed(CONFIG_FILES, 'report.yaml')!;
 const check = (text: string) => checkFile(spec, '.github/support-kit/report.yaml', text).problems;
 
 describe('report.yaml', () => {

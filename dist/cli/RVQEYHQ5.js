@@ -1,5 +1,0 @@
-import{parseArgs as a}from"node:util";var d=/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;function i(){let t=process.env.SUPPORT_KIT_NOW;if(!t)return new Date;let e=d.test(t)?new Date(t):new Date(Number.NaN);return Number.isNaN(e.getTime())?{invalid:`SUPPORT_KIT_NOW must be an ISO date-time, not "${t}"`}:e}var o=class extends Error{constructor(r,n){super(r);this.help=n}help},u={ok:0,findings:1,usage:2},l={out:t=>process.stdout.write(t.endsWith(`
-`)?t:`${t}
-`),err:t=>process.stderr.write(t.endsWith(`
-`)?t:`${t}
-`)};function f(t,e,r,n=!1){try{return a({args:t,options:{...e,help:{type:"boolean",short:"h"}},allowPositionals:n,strict:!0})}catch(s){throw new o(s.message,r)}}function h(t,e,r){let[n]=t;if(t.length===1&&e.includes(n??""))return n;let s=e.length===1?`"${e[0]??""}"`:`one of ${e.join(", ")}`;throw new o(`expected ${s}${t.length?`, not "${t.join(" ")}"`:""}`,r)}function w(t){let e=i();if("invalid"in e)throw new o(e.invalid,t);return e}export{o as a,u as b,l as c,f as d,h as e,w as f};
