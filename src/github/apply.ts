@@ -17,7 +17,8 @@ import { pendingMarker } from '../kernel/pending-notifications.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
-type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed';
+/** `held`: a comment that reports on a write that failed, left for the run that finishes it. */
+type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held';
 
 interface OperationResult {
   operation: Operation;
@@ -53,7 +54,19 @@ export async function applyPlan(
   const results: OperationResult[] = [];
   // Notifications that failed so far, for a comment that records them (recordFailedNotifications).
   const failedNotifications: Notify[] = [];
-  for (const planned of plan.operations) {
+  // Issues a write failed on: a comment reporting on them must not say it was done.
+  const broken = new Set<number>();
+  for (const next of plan.operations) {
+    const planned = next.kind === 'upsert-comment' ? asRecord(next, broken) : next;
+    if (planned === undefined) {
+      results.push({
+        operation: next,
+        status: 'held',
+        detail: 'not written: a write it reports on failed; the next run writes it',
+      });
+      log(`held: ${describeAction(next)} on ${describeTarget(next)} (a write before it failed)`);
+      continue;
+    }
     // Only the issue's own: a sweep's plan holds many issues, each with its own state comment.
     const failedHere =
       planned.kind === 'upsert-comment' && planned.recordFailedNotifications
@@ -82,6 +95,8 @@ export async function applyPlan(
     } catch (error) {
       const detail = describeRequestError(error);
       if (operation.kind === 'notify') failedNotifications.push(operation);
+      else if ('issue' in operation && typeof operation.issue === 'number')
+        broken.add(operation.issue);
       log(`failed: ${label}: ${detail}`);
       results.push({ operation, status: 'failed', detail });
     }
@@ -92,6 +107,16 @@ export async function applyPlan(
     results,
     failures: results.filter((r) => r.status === 'failed'),
   };
+}
+
+/**
+ * The comment as it may be written now: itself when every write it reports on succeeded, else
+ * its `incomplete` record, else nothing (undefined).
+ */
+function asRecord(op: UpsertComment, broken: ReadonlySet<number>): UpsertComment | undefined {
+  const about = [...(typeof op.issue === 'number' ? [op.issue] : []), ...(op.reports ?? [])];
+  if (!about.some((issue) => broken.has(issue))) return op;
+  return op.incomplete === undefined ? undefined : { ...op, body: op.incomplete };
 }
 
 async function applyOperation(
@@ -299,7 +324,15 @@ async function upsertComment(
   const body = withMarker(marker, text);
   const existing = findMarkedComment(await gateway.listComments(issue), marker, gateway.selfLogin);
   if (!existing) {
-    const created = await gateway.createComment(issue, body);
+    const created = await createOnce(
+      () => gateway.createComment(issue, body),
+      async () =>
+        findMarkedComment(
+          await gateway.listComments(issue, { fresh: true }),
+          marker,
+          gateway.selfLogin,
+        ),
+    );
     return { status: 'applied', detail: created.html_url };
   }
   if (existing.body === body) return { status: 'unchanged', detail: existing.html_url };
@@ -323,11 +356,42 @@ async function upsertIssue(
     gateway.selfLogin,
   );
   if (!existing) {
-    const created = await gateway.createIssue({ title, body, labels });
+    const created = await createOnce(
+      () => gateway.createIssue({ title, body, labels }),
+      async () =>
+        findMarkedIssue(
+          await gateway.listIssues({ state: 'all', labels }),
+          marker,
+          gateway.selfLogin,
+        ),
+    );
     return { status: 'applied', detail: created.html_url };
   }
   if (existing.body === body && existing.title === title)
     return { status: 'unchanged', detail: existing.html_url };
   const updated = await gateway.updateIssue(existing.number, { title, body });
   return { status: 'applied', detail: updated.html_url };
+}
+
+/**
+ * Creates what a marker names at most once. A 5xx or a lost connection can come after GitHub
+ * wrote it, so before trying again the kit looks for its marker; only a write that is not there
+ * is made again (once: a second failure is the run's failure, and the next run looks again).
+ */
+async function createOnce<T>(
+  create: () => Promise<T>,
+  find: () => Promise<T | undefined>,
+): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!mayHaveWritten(error)) throw error;
+    return (await find()) ?? create();
+  }
+}
+
+/** A refusal (4xx) wrote nothing; a server error or no answer at all may have. */
+function mayHaveWritten(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status !== 'number' || status >= 500;
 }

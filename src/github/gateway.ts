@@ -9,6 +9,12 @@ import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
 /** GitHub's base repository roles; any other `role_name` is a custom role. */
 const BASE_ROLES: readonly string[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
 
+/**
+ * For a POST that creates (an issue, a comment): the retry plugin must not repeat it, since a 5xx
+ * can come after GitHub wrote it. The executor looks for what it wrote before trying again.
+ */
+const ONCE = { request: { retries: 0 } } as const;
+
 export class Gateway {
   /**
    * Comments read in this run, per issue: a job that looks for its marker and the executor
@@ -73,7 +79,7 @@ export class Gateway {
     body: string;
     labels: string[];
   }): Promise<GitHubIssue> {
-    const { data } = await this.octokit.rest.issues.create({ ...this.ref, ...input });
+    const { data } = await this.octokit.rest.issues.create({ ...this.ref, ...input, ...ONCE });
     const issue = data as GitHubIssue;
     this.created.push(issue);
     this.comments.set(issue.number, []);
@@ -97,9 +103,10 @@ export class Gateway {
     return data as GitHubIssue;
   }
 
-  async listComments(issue: number): Promise<GitHubComment[]> {
+  /** `fresh`: read again, past this run's copy (to learn whether a write GitHub lost the answer to was made). */
+  async listComments(issue: number, options: { fresh?: boolean } = {}): Promise<GitHubComment[]> {
     const cached = this.comments.get(issue);
-    if (cached) return cached;
+    if (cached && !options.fresh) return cached;
     const comments = (await this.octokit.paginate(this.octokit.rest.issues.listComments, {
       ...this.ref,
       issue_number: issue,
@@ -138,6 +145,7 @@ export class Gateway {
       ...this.ref,
       issue_number: issue,
       body,
+      ...ONCE,
     });
     this.comments.get(issue)?.push(data as GitHubComment);
     return data as GitHubComment;

@@ -95,6 +95,14 @@ export interface UpsertComment extends OperationBase {
    * scheduled sweep finds the issues with something to send again from the issue list alone.
    */
   pendingLabel?: { name: string; present: boolean };
+  /**
+   * A comment says what the kit did, so it is written only once the plan's earlier writes to its
+   * issue (and to the issues named here) succeeded: a failed one leaves it unwritten, and the
+   * next run, finding no record, does the rest and writes it then.
+   */
+  reports?: number[];
+  /** Written instead when an earlier write failed: the record of what is done so far. */
+  incomplete?: string;
 }
 
 /** Stands in a notification's payload for the URL of an issue the same plan may open. */

@@ -5,7 +5,7 @@ import { escapeCell, escapeInline, ownCell, table } from './markdown.js';
 
 export interface SummaryRow {
   operation: Operation;
-  status: 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'not run';
+  status: 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held' | 'not run';
   detail: string;
 }
 
@@ -28,6 +28,7 @@ const STATUS: Record<SummaryRow['status'], string> = {
   unchanged: '➖ unchanged',
   'dry-run': '📝 planned',
   failed: '❌ failed',
+  held: '⏳ held for the next run',
   'not run': '⏸️ not run',
 };
 

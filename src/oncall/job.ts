@@ -71,6 +71,15 @@ export const oncallJob: Job = async (context) => {
     assignees: (payload.assignees ?? []).map((a) => a.login),
     createdAt: payload.created_at,
   };
+  // Opened with one assignee: maybe an earlier run of this event assigned it and died before
+  // its comment (primed: an issue with no comment costs no listing).
+  if (FRESH_ON.includes(context.event.action ?? '') && issue.assignees.length === 1)
+    issue.oncallComment =
+      findMarkedComment(
+        await context.gateway.listComments(issue.number),
+        ONCALL_MARKER,
+        context.gateway.selfLogin,
+      ) !== undefined;
   if (hasErrors(config.problems) || !file) {
     const decision = decideWithoutRoster(issue, 'roster.yaml has errors.');
     return {
@@ -206,7 +215,8 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     const moves =
       route !== undefined &&
       roster.schedules[route.schedule]?.handoff.reassign === 'open' &&
-      issue.assignees.length === 1 &&
+      // Two: a move an earlier run made halfway (decideHandoffs finishes it).
+      issue.assignees.length <= 2 &&
       // No comment yet, so none of the kit's: no need to read.
       (issue as { comments?: number }).comments !== 0;
     const kitAssigned =

@@ -265,11 +265,12 @@ describe('hand-off posts to the webhook (dist/oncall)', () => {
     expect(hook.received).toEqual([]);
 
     // The next hand-off (Paris to Cambridge at 12:00 London) meets a webhook answering 500.
-    hook.fail(500);
+    hook.fail(500, 3);
     const refused = await tickWithHook(WANTS_HANDOFFS, '2026-11-24T12:05:00Z');
 
     expect(refused.exitCode).toBe(1);
-    expect(hook.received).toHaveLength(1);
+    // Refused three times: twice more within the run, then left failed.
+    expect(hook.received).toHaveLength(3);
     expect(logs()[0]?.comments).toHaveLength(2);
     expect(refused.summary).toMatch(
       /notify the webhook \\\(handoff:follow-the-sun:.*❌ failed: webhook answered 500/,

@@ -4,7 +4,7 @@ import {
   NOTIFY_PENDING_LABEL,
   type PendingNotification,
 } from '../../kernel/pending-notifications.js';
-import type { Operation } from '../../kernel/plan.js';
+import type { Operation, UpsertComment } from '../../kernel/plan.js';
 import { describeLocal } from '../../roster/time.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
@@ -79,7 +79,9 @@ export function decideIssue(input: DecideInput): IssueDecision {
   retryPending(stored.pending, work, issue.number);
   applyStatus(work, config);
 
-  const operations: Operation[] = [...labelOperations(issue, work), ...work.comments];
+  // Writes first, then the comments that say they were made (the executor holds a comment back
+  // when a write before it failed), the notifications, and last the state that records it all.
+  const operations: Operation[] = labelOperations(issue, work);
   if (work.close)
     operations.push({
       kind: 'update-issue',
@@ -88,6 +90,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
       stateReason: work.close,
       reason: `closed by a command (${work.close})`,
     });
+  operations.push(...work.comments);
   // Where PagerDuty is reached is config, not a secret: it travels with the operation.
   const endpoint = config.pagerduty?.url;
   operations.push(
@@ -97,9 +100,22 @@ export function decideIssue(input: DecideInput): IssueDecision {
     const body = stateComment(issue, clock, state, ack, config);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
     // Rewritten with each notification too: the executor records in it the ones that fail.
-    if (!unchanged || work.notify.length > 0) operations.push(stateOperation(issue, body));
+    if (!unchanged || work.notify.length > 0)
+      operations.push({
+        ...stateOperation(issue, body),
+        incomplete: stateComment(issue, clock, sentOnly(stored.state, state), ack, config),
+      });
   }
   return { operations, notes: work.notes, remote: work.remote };
+}
+
+/**
+ * The state to record when a write of this run failed: nothing it decided counts as done (the
+ * next run decides it again from the same state and finishes it), except its notifications,
+ * which have their own record (sent, or pending when they failed) and must not go out twice.
+ */
+function sentOnly(before: EscalationState, after: EscalationState): EscalationState {
+  return { ...before, notified: [...new Set([...before.notified, ...after.notified])] };
 }
 
 /** The issue as GitHub has it, before the decision changes its copy. */
@@ -117,7 +133,7 @@ function startWork(issue: IssueSnapshot): Work {
   };
 }
 
-function stateOperation(issue: IssueSnapshot, body: string): Operation {
+function stateOperation(issue: IssueSnapshot, body: string): UpsertComment {
   return {
     kind: 'upsert-comment',
     issue: issue.number,

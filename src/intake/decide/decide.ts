@@ -237,13 +237,10 @@ function sweep(input: IntakeDecisionInput, verdict: IntakeVerdict): [Operation[]
       `the issue carries "${config.status.incomplete}" but is complete now: not closed (the next edit fixes the label)`,
     ];
   }
+  // Closed first: the comment says it is closed, so it waits for the close (the executor holds
+  // it back when the close fails, and the issue, untouched, is found by the next sweep).
   return [
     [
-      comment(
-        issue,
-        { kind: 'closed', days, missing: verdict.missing },
-        `say why the issue is closed`,
-      ),
       {
         kind: 'update-issue',
         issue: issue.number,
@@ -251,6 +248,11 @@ function sweep(input: IntakeDecisionInput, verdict: IntakeVerdict): [Operation[]
         stateReason: 'not_planned',
         reason: `information still missing after ${days} day(s) without activity`,
       },
+      comment(
+        issue,
+        { kind: 'closed', days, missing: verdict.missing },
+        `say why the issue is closed`,
+      ),
     ],
     `closed: incomplete and inactive for ${days} day(s) or more`,
   ];

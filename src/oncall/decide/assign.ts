@@ -17,6 +17,11 @@ export interface AssignmentIssue {
   assignees: string[];
   /** When the issue was opened: who was on call then gets it, however late the run. */
   createdAt: string;
+  /**
+   * Whether the kit's on-call comment is on the issue, when the job looked (an issue opened with
+   * one assignee): false means an earlier run assigned it and its comment was never written.
+   */
+  oncallComment?: boolean;
 }
 
 export interface AssignmentDecision {
@@ -33,6 +38,8 @@ export interface AssignmentDecision {
 export function decideAssignment(issue: AssignmentIssue, roster: Roster): AssignmentDecision {
   if (issue.state !== 'open') return closed(issue);
   if (issue.assignees.length > 0) {
+    const unfinished = issue.oncallComment === false ? finishAssignment(issue, roster) : undefined;
+    if (unfinished) return unfinished;
     return {
       operations: [],
       notes: [
@@ -128,6 +135,23 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
       ),
     ],
     notes: onCall.trace,
+  };
+}
+
+/**
+ * The comment an earlier run owed: the issue has exactly the person the kit assigns it to, and
+ * no on-call comment says why (the write failed after the assignment took).
+ */
+function finishAssignment(issue: AssignmentIssue, roster: Roster): AssignmentDecision | undefined {
+  const fresh = decideAssignment({ ...issue, assignees: [], oncallComment: true }, roster);
+  const assign = fresh.operations.find((op) => op.kind === 'add-assignees');
+  const only = issue.assignees.length === 1 ? issue.assignees[0]?.toLowerCase() : undefined;
+  if (!assign || !assign.assignees.some((login) => login.toLowerCase() === only)) return undefined;
+  return {
+    operations: fresh.operations.filter((op) => op.kind === 'upsert-comment'),
+    notes: [
+      `#${issue.number}: assigned by an earlier run whose comment was not written; writing it`,
+    ],
   };
 }
 

@@ -151,10 +151,21 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
 
   // Only issues this schedule answers for change hands: a person's other work is not the rota's.
   const ours = input.issues.filter((i) => routeFor(roster, i.labels)?.schedule === schedule);
-  // Who holds each issue the kit may move, as the hand-offs are played in order.
-  const holders = new Map(
-    ours.filter((i) => movable(i)).map((i) => [i.number, i.assignees[0] ?? '']),
+  const retry = policy === 'open' ? lastLoggedHandoff(roster, schedule, pending.since) : undefined;
+  // Moves an earlier run made halfway: the incoming person added, the outgoing one still on.
+  // Only for a logged hand-off: its log entry is written before the move, so a pending one
+  // moved nothing, and two people on an issue then are a person's choice.
+  const halfway = new Map(
+    ours.flatMap((i) => {
+      const move = retry ? halfMoved(i, retry) : undefined;
+      return move ? [[i.number, move] as const] : [];
+    }),
   );
+  // Who holds each issue the kit may move, as the hand-offs are played in order.
+  const holders = new Map([
+    ...ours.filter((i) => movable(i)).map((i) => [i.number, i.assignees[0] ?? ''] as const),
+    ...[...halfway].map(([n, move]) => [n, move.to] as const),
+  ]);
   const assigneesOf = (issue: HandoffIssue): string[] => {
     const holder = holders.get(issue.number);
     return holder ? [holder] : issue.assignees;
@@ -207,10 +218,11 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
   });
 
   if (policy === 'open') {
-    const retry = lastLoggedHandoff(roster, schedule, pending.since);
     const incoming = pending.handoffs[pending.handoffs.length - 1]?.to ?? retry?.to;
     for (const issue of ours) {
-      const from = issue.assignees[0];
+      const half = halfway.get(issue.number);
+      if (half) operations.push(finishMove(issue.number, half, schedule));
+      const from = half ? half.to : issue.assignees[0];
       let to = holders.get(issue.number);
       // A move an earlier run logged but GitHub did not make: the issue still sits with the
       // person who handed off, who is off call now.
@@ -347,6 +359,34 @@ function whyItStays(issue: HandoffIssue, from: string): string {
   if (others.length > 0)
     return `shared with ${others.map(noMention).join(', ')}, so a person decides`;
   return 'assigned by a person';
+}
+
+/**
+ * A logged hand-off whose removal failed leaves both people on the issue: the kit's issue, with
+ * exactly its outgoing and incoming people.
+ */
+function halfMoved(
+  issue: HandoffIssue,
+  handoff: Handoff,
+): { from: string; to: string } | undefined {
+  if (!issue.kitAssigned || issue.assignees.length !== 2 || !handoff.from) return undefined;
+  const has = (login: string) =>
+    issue.assignees.some((a) => a.toLowerCase() === login.toLowerCase());
+  if (handoff.from === handoff.to || !has(handoff.from) || !has(handoff.to)) return undefined;
+  return { from: handoff.from, to: handoff.to };
+}
+
+function finishMove(
+  issue: number,
+  move: { from: string; to: string },
+  schedule: string,
+): Operation {
+  return {
+    kind: 'remove-assignees',
+    issue,
+    assignees: [move.from],
+    reason: `hand-off retry: ${move.to} has #${issue} already, ${move.from} is off call for ${schedule} and still on it`,
+  };
 }
 
 function movable(issue: HandoffIssue): boolean {

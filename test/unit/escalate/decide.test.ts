@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escalationFrom } from '../../../src/escalate/config/escalation.js';
 import { type DecideInput, decideIssue } from '../../../src/escalate/decide/decide.js';
+import { STATE_MARKER as STATE } from '../../../src/escalate/decide/state.js';
 import type { CommentSnapshot, IssueSnapshot } from '../../../src/escalate/decide/types.js';
 import { withMarker } from '../../../src/kernel/markers.js';
 import type { Operation, UpsertComment } from '../../../src/kernel/plan.js';
@@ -95,6 +96,38 @@ describe('escalation decisions', () => {
       comments: written(first.operations, '2026-07-07T17:01:00Z'),
     });
     expect(after.operations).toEqual([]);
+  });
+
+  it('records no step taken when a write of the step fails, so the next run takes it again', () => {
+    const { operations } = decide('2026-07-07T17:01:00Z');
+    const state = operations.find(
+      (o): o is UpsertComment => o.kind === 'upsert-comment' && o.marker.kind === 'escalation',
+    );
+    expect(state?.incomplete).toContain('steps=0');
+    expect(state?.body).toContain('steps=1');
+  });
+
+  it('a re-run after a failed step (its incomplete state written) plans the step again', () => {
+    const first = decide('2026-07-07T17:01:00Z');
+    const state = first.operations.find(
+      (o): o is UpsertComment => o.kind === 'upsert-comment' && o.marker.kind === 'escalation',
+    );
+    const after = decide('2026-07-07T17:20:00Z', {
+      comments: [
+        comment(
+          'github-actions[bot]',
+          withMarker(STATE, state?.incomplete ?? ''),
+          '2026-07-07T17:01:00Z',
+          true,
+        ),
+      ],
+    });
+    expect(kinds(after.operations)).toEqual([
+      'edit-labels',
+      'add-assignees',
+      'upsert-comment',
+      'upsert-comment',
+    ]);
   });
 
   it('a comment by the assignee acknowledges the issue: no escalation', () => {

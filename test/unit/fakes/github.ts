@@ -116,6 +116,7 @@ export class FakeGitHub {
   readonly calls: Call[] = [];
   private readonly repos = new Map<string, FakeRepo>();
   private readonly refusals = new Map<Method, Error>();
+  private readonly lostAnswers = new Set<Method>();
   private nextComment = 1000;
   readonly main: RepoRef;
   /** The gateway on the main repository, as the host would hand it to a job. */
@@ -168,6 +169,19 @@ export class FakeGitHub {
   /** Every later call of `method` fails with this error (a token without the permission). */
   refuse(method: Method, error: Error): void {
     this.refusals.set(method, error);
+  }
+
+  /**
+   * The next call of `method` writes, then fails with a 502 as if GitHub's answer was lost on the
+   * way back: the write is there, the caller does not know it.
+   */
+  loseAnswer(method: 'createComment' | 'createIssue'): void {
+    this.lostAnswers.add(method);
+  }
+
+  /** @internal */
+  answerLost(method: Method): boolean {
+    return this.lostAnswers.delete(method);
   }
 
   /** The methods called, in order, optionally only those that write. */
@@ -253,6 +267,7 @@ class FakeGateway implements GatewayPort {
       html_url: urlOf(this.repo, `issues/${number}`),
     });
     this.state.issues.push(issue);
+    if (this.world.answerLost('createIssue')) throw httpError(502, 'Bad Gateway');
     this.created.push(issue);
     return clone(issue);
   }
@@ -309,6 +324,7 @@ class FakeGateway implements GatewayPort {
     const list = this.state.comments.get(number) ?? [];
     list.push(comment);
     this.state.comments.set(number, list);
+    if (this.world.answerLost('createComment')) throw httpError(502, 'Bad Gateway');
     return clone(comment);
   }
 

@@ -340,22 +340,22 @@ describe('decideIntake: the sweep', () => {
     updatedAt: '2024-05-10T00:00:00Z',
   });
 
-  it('closes an incomplete issue inactive for close-after-days, saying why', () => {
+  it('closes an incomplete issue inactive for close-after-days, then says why', () => {
     const decision = decideIntake(input({ trigger: 'sweep', issue: stale }));
     expect(decision.operations).toEqual([
-      {
-        kind: 'upsert-comment',
-        issue: 42,
-        marker: { kind: 'intake', keys: {} },
-        body: renderIntakeComment({ kind: 'closed', days: 14, missing: decision.verdict.missing }),
-        reason: 'say why the issue is closed',
-      },
       {
         kind: 'update-issue',
         issue: 42,
         state: 'closed',
         stateReason: 'not_planned',
         reason: 'information still missing after 14 day(s) without activity',
+      },
+      {
+        kind: 'upsert-comment',
+        issue: 42,
+        marker: { kind: 'intake', keys: {} },
+        body: renderIntakeComment({ kind: 'closed', days: 14, missing: decision.verdict.missing }),
+        reason: 'say why the issue is closed',
       },
     ]);
   });

@@ -55,6 +55,24 @@ describe('on-call assignment (decide)', () => {
     ).toEqual([]);
   });
 
+  it('writes the comment an earlier run owed when the issue has its pick and no on-call comment', () => {
+    const owed = {
+      ...issue('2026-11-24T09:00:00Z', { assignees: ['chloe'] }),
+      oncallComment: false,
+    };
+    expect(decideAssignment(owed, followTheSun).operations).toEqual([
+      expect.objectContaining({ kind: 'upsert-comment', marker: { kind: 'oncall', keys: {} } }),
+    ]);
+  });
+
+  it('writes no comment for an issue a person gave somebody else, on-call comment or not', () => {
+    const other = {
+      ...issue('2026-11-24T09:00:00Z', { assignees: ['dan'] }),
+      oncallComment: false,
+    };
+    expect(decideAssignment(other, followTheSun).operations).toEqual([]);
+  });
+
   it('assigns nobody to a closed issue, even when a label would route it', () => {
     const decision = decideAssignment(
       issue('2026-11-24T09:00:00Z', { state: 'closed', labels: ['S1-broken'] }),

@@ -279,6 +279,18 @@ describe('a reassignment GitHub refused', () => {
     ]);
   });
 
+  it('takes the outgoing person off when an earlier run added ivy but could not remove luc', () => {
+    const { operations } = decide(
+      reassigning,
+      '2026-11-30T16:20:00Z',
+      [logOf('2026-11', 7, [MON_NOV_30])],
+      [{ ...incident(41, 'luc'), assignees: ['luc', 'ivy'] }],
+    );
+    expect(operations).toEqual([
+      expect.objectContaining({ kind: 'remove-assignees', issue: 41, assignees: ['luc'] }),
+    ]);
+  });
+
   it('once the move took, a later run writes nothing', () => {
     const { operations } = decide(
       reassigning,
