@@ -8,7 +8,7 @@ import type { Operation, UpsertComment } from '../../kernel/plan.js';
 import { describeLocal } from '../../roster/time.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
-import { parseMarkers, withMarker } from '../../kernel/markers.js';
+import { withMarker } from '../../kernel/markers.js';
 import { findAcknowledgement } from './ack.js';
 import { type ResponseClock, responseClock } from './clock.js';
 import {
@@ -154,10 +154,10 @@ function withStateMarker(body: string): string {
 }
 
 /**
- * The comments whose commands no run has handled yet, oldest first: newer than the last one
- * handled, not the kit's, not answered already. GitHub keeps only the newest pending run of a
- * concurrency group, so the run of one comment may be cancelled by a later one; whichever run
- * comes next handles them all, in order, once.
+ * The comments whose commands no run has handled yet, oldest first: newer than the last one the
+ * state records as handled, not the kit's. A reply alone does not count as handled: a run whose
+ * state write failed left the reply, and obeying the command again (every command's writes are
+ * idempotent, and the reply is the same comment) is how its effects get recorded.
  */
 export function unansweredCommands(
   comments: readonly CommentSnapshot[],
@@ -165,15 +165,8 @@ export function unansweredCommands(
 ): CommentSnapshot[] {
   if (config.commands.enabled.length === 0) return [];
   const { state } = readState(comments);
-  const replied = new Set(
-    comments
-      .filter((c) => c.bot)
-      .flatMap((c) => parseMarkers(c.body))
-      .filter((m) => m.kind === 'command-reply')
-      .map((m) => m.keys.comment),
-  );
   return comments
-    .filter((c) => !c.bot && c.id > state.command && !replied.has(String(c.id)))
+    .filter((c) => !c.bot && c.id > state.command)
     .filter((c) => parseCommands(c.body).length > 0)
     .sort((a, b) => a.id - b.id);
 }
