@@ -296,6 +296,37 @@ describe('escalation (dist/escalate)', () => {
     expect(pagerDuty.received).toHaveLength(2);
   });
 
+  it('a step whose assignment GitHub refuses for a whole run is not recorded: the next sweep takes it, once', async () => {
+    await desk();
+    const n = openS1('2026-07-07T16:00:00Z');
+    emulator.injectFault({
+      kind: 'server-error',
+      status: 503,
+      times: 20,
+      match: { route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees' },
+    });
+
+    const failed = await escalateAt('2026-07-07T17:01:00Z', tick());
+
+    expect(failed.exitCode).toBe(1);
+    expect(issue(n).assignees).toEqual(['amy']);
+    const state = () => issue(n).comments.find((c) => c.body.includes('escalation-state'))?.body;
+    expect(state()).toMatch(/steps=0/);
+    expect(issue(n).comments.filter((c) => c.body.includes('escalation-step'))).toEqual([]);
+    expect(failed.summary).toContain('held for the next run');
+
+    emulator.clearFaults();
+    const next = await escalateAt('2026-07-07T17:16:00Z', tick());
+
+    expect(next.exitCode).toBe(0);
+    expect(routes(next.requests)).toEqual([LIST, LIST, COMMENTS, ASSIGN, COMMENT, EDIT_COMMENT]);
+    expect(issue(n).assignees).toEqual(['amy', 'ivy']);
+    expect(state()).toMatch(/steps=1/);
+    expect(issue(n).comments.filter((c) => c.body.includes('escalation-step'))).toHaveLength(1);
+    // The page went out in the first run and is recorded as sent: it is not sent again.
+    expect(pagerDuty.received).toHaveLength(1);
+  });
+
   it('a failing PagerDuty endpoint is reported, never blocks the GitHub writes, and is retried on the next run', async () => {
     await desk();
     const n = openS1('2026-07-07T16:00:00Z');
