@@ -190,6 +190,28 @@ describe('the workflows users run', () => {
       });
   });
 
+  it.each(workflowFiles)(
+    "%s names every other repository's action by commit SHA, its tag in a comment",
+    (file) => {
+      // The kit's own actions follow its major tag (the release script moves it); ./ is this commit.
+      const uses = readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .map((line) => /^\s*-?\s*uses:\s*(.+)$/.exec(line)?.[1]?.trim())
+        .filter((u): u is string => u !== undefined && !u.startsWith(KIT) && !u.startsWith('./'));
+      for (const u of uses)
+        expect(u, file).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    },
+  );
+
+  it('CI checks out without leaving the token in .git/config', () => {
+    const steps = Object.values(workflow('.github/workflows/ci.yml').jobs).flatMap(
+      (j) => j.steps ?? [],
+    );
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const step of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
+  });
+
   it.each(workflowFiles)('%s never interpolates event data into a shell', (file) => {
     for (const job of Object.values(workflow(file).jobs))
       for (const step of job.steps ?? []) expect(step.run ?? '').not.toMatch(/\$\{\{[^}]*event/);
