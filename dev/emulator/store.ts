@@ -133,7 +133,7 @@ export interface GitObject {
 }
 
 /** An annotated tag (`git tag -a`): an object of its own that names the commit it tags. */
-export interface TagObject {
+interface TagObject {
   sha: string;
   tag: string;
   message: string;
