@@ -11,6 +11,7 @@ import * as assignees from './routes/assignees.js';
 import * as comments from './routes/comments.js';
 import * as contents from './routes/contents.js';
 import * as events from './routes/events.js';
+import * as git from './routes/git.js';
 import * as issues from './routes/issues.js';
 import * as labels from './routes/labels.js';
 import * as pulls from './routes/pulls.js';
@@ -29,6 +30,8 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /repos/{owner}/{repo}/collaborators/{username}', repos.checkCollaborator),
   route('GET /repos/{owner}/{repo}/collaborators/{username}/permission', repos.getPermission),
   route('GET /repos/{owner}/{repo}/contents/{path}', contents.getContent),
+  route('GET /repos/{owner}/{repo}/git/ref/{ref}', git.getRef),
+  route('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', git.getTag),
   route('GET /repos/{owner}/{repo}/issues', issues.listIssues),
   route('POST /repos/{owner}/{repo}/issues', issues.createIssue),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}', issues.getIssue),

@@ -41,7 +41,7 @@ export interface RouteDef {
   literalSegments: number;
 }
 
-/** `{path}` (contents) spans slashes; every other parameter is one path segment. */
+/** `{path}` (contents) and `{ref}` (git refs: `tags/v1`) span slashes; every other parameter is one path segment. */
 export function route(key: string, handler: Handler): RouteDef {
   const space = key.indexOf(' ');
   const method = key.slice(0, space);
@@ -53,7 +53,7 @@ export function route(key: string, handler: Handler): RouteDef {
       segment.replace(/\{(\w+)\}|[^{}]+/g, (part, name: string | undefined) => {
         if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         params.push(name);
-        return name === 'path' ? '(.+)' : '([^/]+)';
+        return name === 'path' || name === 'ref' ? '(.+)' : '([^/]+)';
       }),
     )
     .join('/');

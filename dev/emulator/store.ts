@@ -121,6 +121,24 @@ export interface Repo {
   files: Map<string, string>;
   /** other refs (branch names, tags or commit shas): path -> content */
   refs: Map<string, Map<string, string>>;
+  /** tag name -> what `refs/tags/<name>` points at: a commit, or an annotated tag object */
+  tags: Map<string, GitObject>;
+  /** annotated tag objects by their sha */
+  tagObjects: Map<string, TagObject>;
+}
+
+export interface GitObject {
+  type: 'commit' | 'tag';
+  sha: string;
+}
+
+/** An annotated tag (`git tag -a`): an object of its own that names the commit it tags. */
+interface TagObject {
+  sha: string;
+  tag: string;
+  message: string;
+  tagger: { name: string; email: string; date: string };
+  object: GitObject;
 }
 
 export interface Team {
@@ -302,6 +320,8 @@ export class Store {
       issues: [],
       files: new Map(),
       refs: new Map(),
+      tags: new Map(),
+      tagObjects: new Map(),
     };
     this.repos.set(lower(full), repo);
     return repo;
@@ -365,6 +385,35 @@ export class Store {
     const name = gitRef.replace(/^refs\/(heads|tags)\//, '');
     if (name === repo.default_branch) return repo.files;
     return repo.refs.get(name) ?? repo.refs.get(gitRef);
+  }
+
+  /**
+   * Tags `commit` as `name`, moving the tag if it exists (as `git tag -f` and a forced push do):
+   * lightweight, or annotated with `message` (a tag object between the ref and the commit).
+   * Returns what the ref now points at.
+   */
+  setTag(
+    ref: RepoRef,
+    name: string,
+    commit: string,
+    options: { message?: string } = {},
+  ): GitObject {
+    const repo = this.repo(ref);
+    if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`not a commit sha: ${commit}`);
+    let target: GitObject = { type: 'commit', sha: commit };
+    if (options.message !== undefined) {
+      const sha = fakeSha(`tag ${repo.full_name} ${name} ${commit} ${options.message}`);
+      repo.tagObjects.set(sha, {
+        sha,
+        tag: name,
+        message: options.message,
+        tagger: { name: 'Release', email: 'release@example.com', date: this.now() },
+        object: target,
+      });
+      target = { type: 'tag', sha };
+    }
+    repo.tags.set(name, target);
+    return target;
   }
 
   // ---------------------------------------------------------------- labels
@@ -737,6 +786,8 @@ export class Store {
         issues: r.issues.map((i) => ({ ...i, labels: i.labels.map((l) => l.name) })),
         files: Object.fromEntries(r.files),
         refs: Object.fromEntries([...r.refs].map(([k, v]) => [k, Object.fromEntries(v)])),
+        tags: Object.fromEntries(r.tags),
+        tagObjects: Object.fromEntries(r.tagObjects),
       })),
     };
   }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Emulator, startEmulator, webhookPayload } from '../emulator/index.js';
 import { presetFiles } from '../fixtures/escalation.js';
+import { ConcurrencyGroups, jobConcurrency } from './concurrency.js';
 import { type ActionRun, projectRoot, runAction } from './run-action.js';
 
 /**
@@ -7,10 +10,21 @@ import { type ActionRun, projectRoot, runAction } from './run-action.js';
  * the kit's reusable workflows as a runner would play them, step for step: each step a committed
  * bundle, the config read through the contents API (the reusable workflows have no checkout
  * step), SUPPORT_KIT_NOW set to the scenario's clock, and the secrets the callers pass as inputs.
+ * Each workflow run takes its job's concurrency group, read from the workflow file: runs of one
+ * group wait for each other, as on GitHub, so runs started together play out as they would there.
  */
 export const REPO = 'acme/desk';
 
-export type Run = ActionRun & { requests: Emulator['requests'] };
+export type Run = ActionRun & {
+  /**
+   * The API requests made while the step ran: its own, and those of any run that overlapped it
+   * (runs of one concurrency group never overlap).
+   */
+  requests: Emulator['requests'];
+  /** When the step started and finished (performance.now()), to tell runs that overlapped. */
+  started: number;
+  finished: number;
+};
 
 export interface ScenarioOptions {
   preset: string;
@@ -22,13 +36,18 @@ export interface ScenarioOptions {
   rewrite?: (path: string, text: string) => string;
   /** What the callers pass as secrets (`pagerduty-routing-key`, `slack-webhook-url`). */
   secrets?: Record<string, string>;
+  /** Changes to the kit's reusable workflows (.github/workflows/<file>) as the runs read them. */
+  workflows?: (file: string, text: string) => string;
 }
 
 export class Scenario {
+  private readonly groups = new ConcurrencyGroups();
+
   private constructor(
     readonly emulator: Emulator,
     readonly files: Record<string, string>,
     private readonly secrets: Record<string, string>,
+    private readonly workflows: (file: string, text: string) => string,
   ) {}
 
   static async start(options: ScenarioOptions): Promise<Scenario> {
@@ -46,7 +65,12 @@ export class Scenario {
         repos: [{ owner: 'acme', name: 'desk', collaborators: options.team, files }],
       },
     });
-    return new Scenario(emulator, files, options.secrets ?? {});
+    return new Scenario(
+      emulator,
+      files,
+      options.secrets ?? {},
+      options.workflows ?? ((_file, text) => text),
+    );
   }
 
   get store() {
@@ -106,7 +130,8 @@ export class Scenario {
     event: { name: string; payload: object },
     secrets: readonly string[] = [],
   ): Promise<Run> {
-    this.emulator.resetRequests();
+    const from = this.emulator.requests.length;
+    const started = performance.now();
     const inputs = Object.fromEntries(
       secrets.filter((k) => this.secrets[k] !== undefined).map((k) => [k, this.secrets[k] ?? '']),
     );
@@ -118,7 +143,28 @@ export class Scenario {
       inputs,
       env: { SUPPORT_KIT_NOW: this.now },
     });
-    return { ...result, requests: [...this.emulator.requests] };
+    return {
+      ...result,
+      requests: this.emulator.requests.slice(from),
+      started,
+      finished: performance.now(),
+    };
+  }
+
+  /**
+   * A run of `job` of the reusable workflow `file` on `event`: it starts once its concurrency
+   * group is free. Asked for synchronously, so runs started together queue in call order.
+   */
+  private asWorkflow<T>(
+    file: string,
+    job: string,
+    event: { payload: object },
+    steps: () => Promise<T>,
+  ): Promise<T> {
+    const path = join(projectRoot(), '.github/workflows', file);
+    const text = this.workflows(file, readFileSync(path, 'utf8'));
+    const concurrency = jobConcurrency(file, text, job, { repository: REPO, event: event.payload });
+    return this.groups.run(concurrency, steps);
   }
 
   /**
@@ -141,13 +187,15 @@ export class Scenario {
         ...(changes ? { changes } : {}),
       }),
     };
-    const intake = await this.step('intake', event);
-    const oncall = await this.step('oncall', event);
-    const escalate = await this.step('escalate', event, [
-      'pagerduty-routing-key',
-      'slack-webhook-url',
-    ]);
-    return { intake, oncall, escalate };
+    return this.asWorkflow('issues.yml', 'desk', event, async () => {
+      const intake = await this.step('intake', event);
+      const oncall = await this.step('oncall', event);
+      const escalate = await this.step('escalate', event, [
+        'pagerduty-routing-key',
+        'slack-webhook-url',
+      ]);
+      return { intake, oncall, escalate };
+    });
   }
 
   /**
@@ -162,14 +210,16 @@ export class Scenario {
         schedule: '7,22,37,52 * * * *',
       }),
     };
-    const oncall = await this.step('oncall', event, ['slack-webhook-url']);
-    const escalate = await this.step('escalate', event, [
-      'pagerduty-routing-key',
-      'slack-webhook-url',
-      'escalation-token',
-    ]);
-    const intake = await this.step('intake', event);
-    return { oncall, escalate, intake };
+    return this.asWorkflow('schedule.yml', 'tick', event, async () => {
+      const oncall = await this.step('oncall', event, ['slack-webhook-url']);
+      const escalate = await this.step('escalate', event, [
+        'pagerduty-routing-key',
+        'slack-webhook-url',
+        'escalation-token',
+      ]);
+      const intake = await this.step('intake', event);
+      return { oncall, escalate, intake };
+    });
   }
 
   /**
@@ -177,10 +227,16 @@ export class Scenario {
    * workflow does not take (unlabeled, assigned, closed).
    */
   async escalate(event: { action: 'unlabeled' | 'assigned' | 'closed'; number: number }) {
-    return this.step(
-      'escalate',
-      { name: 'issues', payload: webhookPayload(this.store, 'issues', { repo: REPO, ...event }) },
-      ['pagerduty-routing-key', 'slack-webhook-url', 'escalation-token'],
+    const issues = {
+      name: 'issues',
+      payload: webhookPayload(this.store, 'issues', { repo: REPO, ...event }),
+    };
+    return this.asWorkflow('escalate.yml', 'escalate', issues, () =>
+      this.step('escalate', issues, [
+        'pagerduty-routing-key',
+        'slack-webhook-url',
+        'escalation-token',
+      ]),
     );
   }
 
@@ -191,30 +247,32 @@ export class Scenario {
    */
   async comment(number: number, user: string, body: string): Promise<Run> {
     const comment = this.store.addComment(REPO, number, { user, body, created_at: this.now });
-    return this.step(
-      'escalate',
-      {
-        name: 'issue_comment',
-        payload: webhookPayload(this.store, 'issue_comment', {
-          repo: REPO,
-          action: 'created',
-          number,
-          comment_id: comment.id,
-        }),
-      },
-      ['pagerduty-routing-key', 'slack-webhook-url', 'escalation-token'],
+    const event = {
+      name: 'issue_comment',
+      payload: webhookPayload(this.store, 'issue_comment', {
+        repo: REPO,
+        action: 'created',
+        number,
+        comment_id: comment.id,
+      }),
+    };
+    return this.asWorkflow('escalate.yml', 'escalate', event, () =>
+      this.step('escalate', event, [
+        'pagerduty-routing-key',
+        'slack-webhook-url',
+        'escalation-token',
+      ]),
     );
   }
 
   /** The report workflow (.github/workflows/report.yml) on its Monday schedule. */
   async report(): Promise<Run> {
-    return this.step(
-      'report',
-      {
-        name: 'schedule',
-        payload: webhookPayload(this.store, 'schedule', { repo: REPO, schedule: '17 12 * * 1' }),
-      },
-      ['slack-webhook-url'],
+    const event = {
+      name: 'schedule',
+      payload: webhookPayload(this.store, 'schedule', { repo: REPO, schedule: '17 12 * * 1' }),
+    };
+    return this.asWorkflow('report.yml', 'report', event, () =>
+      this.step('report', event, ['slack-webhook-url']),
     );
   }
 
@@ -223,7 +281,7 @@ export class Scenario {
     const sha = 'c3'.repeat(20);
     for (const [path, text] of Object.entries(this.files))
       this.store.setFile(REPO, path, text, sha);
-    return this.step('labels', {
+    const event = {
       name: 'push',
       payload: webhookPayload(this.store, 'push', {
         repo: REPO,
@@ -231,7 +289,8 @@ export class Scenario {
         sender: by,
         commits: [{ id: sha, message: 'Adopt support-kit', added: Object.keys(this.files) }],
       }),
-    });
+    };
+    return this.asWorkflow('labels.yml', 'sync', event, () => this.step('labels', event));
   }
 }
 

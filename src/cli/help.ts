@@ -95,12 +95,12 @@ date-holidays package (data CC BY-SA 3.0) and are only a draft: commit the dates
 
 Exit status: 0 done, 1 roster errors (file:line:column), 2 usage error.`;
 
-export const INIT_HELP = `Usage: support-kit init [--preset NAME] [--dir PATH] [--force]
+export const INIT_HELP = `Usage: support-kit init [--preset NAME] [--dir PATH] [--force] [--pin]
 
 Sets a repository up as a support desk: writes the caller workflows
 (.github/workflows/support-kit-*.yml), the preset's config (.github/support-kit/) and its issue
 form (.github/ISSUE_TEMPLATE/), then prints what is left to do by hand (secrets, branch
-protection). Nothing is sent to GitHub.
+protection). Nothing is sent to GitHub; with --pin, one or two reads.
 
 Presets, one per support process:
   escalation       escalation repository, follow-the-sun on-call with a declared gap (default)
@@ -113,9 +113,13 @@ Options:
   --preset NAME   the preset to scaffold (default escalation)
   --dir PATH      the repository's root folder (default: the current folder)
   --force         overwrite files that exist; without it, init lists them and writes nothing
+  --pin           the callers use the kit by the commit of this release, the tag in a comment
+                  (uses: ...@<sha> # v1.2.3), as Dependabot keeps it; the commit is read through
+                  the API (token from GITHUB_TOKEN, API from GITHUB_API_URL)
   -h, --help      show this help
 
-Exit status: 0 written, 1 files exist (nothing written), 2 usage error (unknown preset).`;
+Exit status: 0 written, 1 files exist or the release tag was not found (nothing written),
+2 usage error (unknown preset, --pin without GITHUB_TOKEN).`;
 
 export const REPORT_HELP = `Usage: support-kit report --repo owner/name[,owner/name2] [--week 2026-W47] [options]
 

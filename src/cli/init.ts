@@ -2,14 +2,20 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { cliServices } from '../host/compose.js';
 import { PRESETS_DIR } from '../labels/config/extends.js';
 import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
 import { INIT_HELP } from './help.js';
 import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
 
 const CONFIG_FOLDER = '.github/support-kit';
+/** The package's root: the presets are at <package>/config/presets. */
+const PACKAGE_DIR = join(PRESETS_DIR, '..', '..');
 /** The caller templates ship beside the presets: <package>/workflows/. */
-const CALLERS_DIR = join(PRESETS_DIR, '..', '..', 'workflows');
+const CALLERS_DIR = join(PACKAGE_DIR, 'workflows');
+const KIT_REPO = { owner: 'support-kit', repo: 'support-kit' };
+/** `uses: support-kit/support-kit/<path>@<ref>`, with the comment a pin may carry. */
+const KIT_USES = /^(\s*uses:\s*support-kit\/support-kit\/[^@\s]+)@[^\s#]+(?:\s+#.*)?$/gm;
 /** Where editors find the schemas once the files no longer sit beside config/schema/. */
 const SCHEMA_URL = 'https://raw.githubusercontent.com/support-kit/support-kit/v1/config/schema/';
 /**
@@ -80,6 +86,7 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
       preset: { type: 'string', default: 'escalation' },
       dir: { type: 'string', default: '.' },
       force: { type: 'boolean' },
+      pin: { type: 'boolean' },
     },
     INIT_HELP,
   );
@@ -99,7 +106,7 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`--dir ${values.dir} is not a directory`, INIT_HELP);
   }
 
-  const files = await scaffold(values.preset);
+  let files = await scaffold(values.preset);
   const existing = files.filter((f) => existsSync(join(target, f.path)));
   if (existing.length > 0 && !values.force) {
     io.err(
@@ -111,6 +118,8 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
     );
     return EXIT.findings;
   }
+  const pin = values.pin ? await releaseCommit(io) : undefined;
+  if (pin) files = pinCallers(files, pin.sha, pin.tag);
 
   for (const file of files) {
     await mkdir(dirname(join(target, file.path)), { recursive: true });
@@ -118,11 +127,54 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
   }
   const overwritten = new Set(existing.map((f) => f.path));
   io.out(`support-kit init: the ${values.preset} preset in ${target}`);
+  if (pin) io.out(`  the callers use support-kit ${pin.tag} by its commit, ${pin.sha}`);
   for (const file of files)
     io.out(`  ${overwritten.has(file.path) ? 'overwrote' : 'created  '} ${file.path}`);
   io.out('');
   io.out(nextSteps(values.preset, files));
   return EXIT.ok;
+}
+
+/**
+ * The commit of the release this command is (tag v<version> of package.json), read through the
+ * GitHub API: the package installed by npx carries no git history.
+ */
+async function releaseCommit(io: Io): Promise<{ sha: string; tag: string }> {
+  const { version } = JSON.parse(await readFile(join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const tag = `v${version}`;
+  if (!process.env.GITHUB_TOKEN)
+    throw new UsageError(
+      `--pin looks up the commit of ${tag} through the GitHub API: set GITHUB_TOKEN (GITHUB_TOKEN=$(gh auth token) works)`,
+      INIT_HELP,
+    );
+  const { gateway } = await cliServices(KIT_REPO, (m) => io.err(m));
+  const sha = await gateway.tagCommit(tag);
+  if (sha === null)
+    throw new Error(
+      `${KIT_REPO.owner}/${KIT_REPO.repo} has no tag ${tag}: --pin pins a release, run it from one (npx --yes github:${KIT_REPO.owner}/${KIT_REPO.repo}#v1.2.3 init --pin)`,
+    );
+  if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error(`tag ${tag} names "${sha}", not a commit SHA`);
+  return { sha, tag };
+}
+
+/**
+ * The callers with every `uses:` of the kit pinned to `sha`, the tag in a comment: the form
+ * Dependabot keeps up to date, moving both together. A tag can be moved to other code; a SHA
+ * cannot.
+ */
+export function pinCallers(
+  files: readonly ScaffoldFile[],
+  sha: string,
+  tag: string,
+): ScaffoldFile[] {
+  return files.map((file) => {
+    if (!file.path.startsWith('.github/workflows/')) return file;
+    const text = file.text.replace(KIT_USES, (_line, uses: string) => `${uses}@${sha} # ${tag}`);
+    if (text === file.text) throw new Error(`${file.path} has no uses: of the kit to pin`);
+    return { ...file, text };
+  });
 }
 
 /** What a team still has to do by hand, in the order they meet it. */
@@ -160,6 +212,12 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
   if (/^\s*webhook:/m.test(config)) {
     steps.push(
       `Add the repository secret ${secretFor(workflows, 'webhook', 'SLACK_WEBHOOK_URL')}: the URL of a Slack-compatible incoming webhook. Without it nothing is posted.`,
+    );
+  }
+  const pinned = /@[0-9a-f]{40} # (\S+)/.exec(workflows)?.[1];
+  if (pinned) {
+    steps.push(
+      `The callers use the kit by the commit of ${pinned}. To be offered each new release, add .github/dependabot.yml with the package-ecosystem "github-actions" (directory "/"): Dependabot moves the commit and the tag in the comment together`,
     );
   }
   steps.push(`Commit and push: git add .github && git commit -m "Support desk: ${preset} preset"`);

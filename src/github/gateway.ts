@@ -327,6 +327,14 @@ export class Gateway {
   }
 
   /**
+   * The commit a tag names, or null when there is no such tag: a lightweight tag's ref names the
+   * commit, an annotated tag's ref names a tag object that names it.
+   */
+  tagCommit(tag: string): Promise<string | null> {
+    return commitOfTag(this.octokit, this.ref, tag);
+  }
+
+  /**
    * The paths a pull request changes (a rename counts its old path too), from one request: the
    * first 100 files. `complete` is false when GitHub has more pages, which were not read.
    */
@@ -344,6 +352,31 @@ export class Gateway {
       complete: !/rel="next"/.test(headers.link ?? ''),
     };
   }
+}
+
+/** Tags that name tags: a chain longer than this is refused rather than followed. */
+const TAG_CHAIN_LIMIT = 5;
+
+/** Annotated tags resolve one tag object at a time; see Gateway.tagCommit. */
+async function commitOfTag(
+  octokit: Octokit,
+  ref: { owner: string; repo: string },
+  tag: string,
+): Promise<string | null> {
+  let object: { type: string; sha: string };
+  try {
+    ({ object } = (await octokit.rest.git.getRef({ ...ref, ref: `tags/${tag}` })).data);
+  } catch (error) {
+    if (isStatus(error, 404)) return null;
+    throw error;
+  }
+  for (let hops = 0; object.type === 'tag'; hops++) {
+    if (hops === TAG_CHAIN_LIMIT)
+      throw new Error(`tag ${tag} names tags more than ${TAG_CHAIN_LIMIT} deep`);
+    ({ object } = (await octokit.rest.git.getTag({ ...ref, tag_sha: object.sha })).data);
+  }
+  if (object.type !== 'commit') throw new Error(`tag ${tag} names a ${object.type}, not a commit`);
+  return object.sha;
 }
 
 function isStatus(error: unknown, status: number): boolean {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../dev/emulator/index.js';
 import { projectRoot, runNode } from '../../dev/harness/run-action.js';
 import { tempDir } from '../temp.js';
 
@@ -15,9 +16,9 @@ const SEED_PRESETS = [
   'live-incident',
 ];
 
-async function supportKit(args: string[], cwd: string) {
+async function supportKit(args: string[], cwd: string, env: Record<string, string> = {}) {
   const { exitCode, stdout, stderr } = await runNode([cli, ...args], {
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', ...env },
     cwd,
   });
   return { code: exitCode, stdout, stderr };
@@ -146,5 +147,82 @@ describe('support-kit init', () => {
 
     expect(init.code).toBe(2);
     expect(init.stderr).toMatch(/is not a directory/);
+  });
+});
+
+describe('support-kit init --pin', () => {
+  const release = `v${(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version}`;
+  const RELEASE_COMMIT = '5e1ea5ed'.repeat(5);
+  const MAJOR_COMMIT = 'ba5eba11'.repeat(5);
+  let github: Emulator;
+  afterEach(async () => github?.close());
+
+  /** GitHub with the kit's repository: the release tag annotated, as the release script tags it. */
+  async function kitOnGitHub(tags: boolean) {
+    github = await startEmulator({
+      seed: { repos: [{ owner: 'support-kit', name: 'support-kit' }] },
+    });
+    if (tags) {
+      github.store.setTag('support-kit/support-kit', release, RELEASE_COMMIT, { message: release });
+      github.store.setTag('support-kit/support-kit', 'v1', MAJOR_COMMIT);
+    }
+    return { GITHUB_API_URL: github.url, GITHUB_TOKEN: 'any-token' };
+  }
+
+  it("pins every caller to the commit of this release's tag, the tag in a comment, through its annotated tag", async () => {
+    const env = await kitOnGitHub(true);
+    const repo = await emptyRepo();
+
+    const init = await supportKit(['init', '--pin'], repo, env);
+
+    expect(init.code).toBe(0);
+    for (const name of readdirSync(join(projectRoot(), 'workflows'))) {
+      const template = readFileSync(join(projectRoot(), 'workflows', name), 'utf8');
+      const written = await readFile(
+        join(repo, '.github/workflows', `support-kit-${name}`),
+        'utf8',
+      );
+      expect(written).toBe(
+        template.replace(
+          /(uses: support-kit\/support-kit\/\.github\/workflows\/[\w.-]+)@v1$/m,
+          `$1@${RELEASE_COMMIT} # ${release}`,
+        ),
+      );
+      expect(written).not.toMatch(/@v1\b(?! #)/);
+    }
+    expect(init.stdout).toMatch(
+      `the callers use support-kit ${release} by its commit, ${RELEASE_COMMIT}`,
+    );
+    expect(init.stdout).toMatch(/\.github\/dependabot\.yml .*"github-actions"/);
+    expect(github.requests.map((r) => `${r.route} ${r.status}`)).toEqual([
+      'GET /repos/{owner}/{repo}/git/ref/{ref} 200',
+      'GET /repos/{owner}/{repo}/git/tags/{tag_sha} 200',
+    ]);
+  });
+
+  it('exits 1 naming the tag when the kit has no tag for this release, and writes nothing', async () => {
+    const env = await kitOnGitHub(false);
+    const repo = await emptyRepo();
+
+    const init = await supportKit(['init', '--pin'], repo, env);
+
+    expect(init.code).toBe(1);
+    expect(init.stderr).toMatch(`support-kit/support-kit has no tag ${release}`);
+    expect(filesIn(repo)).toEqual([]);
+    expect(github.requests.map((r) => `${r.route} ${r.status}`)).toEqual([
+      'GET /repos/{owner}/{repo}/git/ref/{ref} 404',
+    ]);
+  });
+
+  it('exits 2 without GITHUB_TOKEN, saying how to give one, and asks GitHub nothing', async () => {
+    await kitOnGitHub(true);
+    const repo = await emptyRepo();
+
+    const init = await supportKit(['init', '--pin'], repo, { GITHUB_API_URL: github.url });
+
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/--pin looks up the commit of .* set GITHUB_TOKEN/);
+    expect(filesIn(repo)).toEqual([]);
+    expect(github.requests).toEqual([]);
   });
 });

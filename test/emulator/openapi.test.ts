@@ -110,6 +110,8 @@ interface Step {
 }
 
 let commentId = 0;
+let tagSha = '';
+const RELEASE_COMMIT = 'a'.repeat(40);
 
 /** The drive: each REST route at least once with a 2xx, plus the common error answers. */
 const steps: Step[] = [
@@ -159,6 +161,34 @@ const steps: Step[] = [
   {
     route: 'GET /repos/{owner}/{repo}/contents/{path}',
     path: '/repos/acme/support/contents/missing.txt',
+    status: 404,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+    path: '/repos/acme/support/git/ref/tags/v1',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+    path: '/repos/acme/support/git/ref/tags%2Fv1.2.3',
+    status: 200,
+    then: (b) => {
+      tagSha = (b as { object: { sha: string } }).object.sha;
+    },
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+    path: '/repos/acme/support/git/ref/tags/v9',
+    status: 404,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/tags/{tag_sha}',
+    path: () => `/repos/acme/support/git/tags/${tagSha}`,
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/git/tags/{tag_sha}',
+    path: `/repos/acme/support/git/tags/${RELEASE_COMMIT}`,
     status: 404,
   },
   {
@@ -381,6 +411,8 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
     const head = gh.store.issue('acme/support', 4).pull_request?.head_sha;
     gh.store.setFile('acme/support', 'src/theme.css', 'body { color: white; }\n', head);
     gh.store.setFile('acme/support', 'README.md', '# support\n\nNow in dark mode.\n', head);
+    gh.store.setTag('acme/support', 'v1.2.3', RELEASE_COMMIT, { message: 'v1.2.3' });
+    gh.store.setTag('acme/support', 'v1', RELEASE_COMMIT);
   });
   afterAll(async () => {
     await gh.close();
