@@ -279,7 +279,7 @@ function closeEvent(stateReason: string | null): StatusEvent {
 }
 
 /**
- * The run of a close event may never come (a later run of the same concurrency group cancels it),
+ * The run of a close event may never come (past 100 waiting runs of the desk lock GitHub cancels it),
  * so a closed issue whose status still says it is being worked on gets its close status from
  * the issue's state. A status at or past the completed one (fix released) is a person's choice
  * and stays.

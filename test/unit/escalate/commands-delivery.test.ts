@@ -11,8 +11,9 @@ import type { Operation, UpsertComment } from '../../../src/kernel/plan.js';
 import { fixture } from '../fixtures/roster/load.js';
 
 /**
- * GitHub keeps only the newest pending run of a concurrency group: the run of one comment (or of
- * a close) may never happen. Whichever run comes next does the work, in order, once.
+ * The run of one comment (or of a close) may never happen: past 100 waiting runs of the desk lock
+ * GitHub cancels the newest, and an event's run can fail. Whichever run comes next does the
+ * work, in order, once.
  */
 
 const roster = fixture('live-incident');
