@@ -13,7 +13,7 @@ import type {
   UpsertComment,
 } from '../kernel/plan.js';
 import { ISSUE_URL_SLOT } from '../kernel/plan.js';
-import { pendingMarker } from '../kernel/pending-notifications.js';
+import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
@@ -176,14 +176,51 @@ async function applyOperation(
       });
       return { status: 'applied', detail: issue.html_url };
     }
-    case 'notify': {
+    case 'notify':
       if (!notifier) throw new Error(`no ${op.channel} endpoint is configured`);
-      if (typeof op.issue === 'number')
-        return { status: 'applied', detail: await notifier.send(op) };
-      const url = (await markedIssue(gateway, op.issue)).html_url;
-      return { status: 'applied', detail: await notifier.send(withIssueUrl(op, url)) };
-    }
+      return op.recordOnIssue
+        ? notifyRecorded(gateway, notifier, op)
+        : notifyPlain(gateway, notifier, op);
   }
+}
+
+async function notifyPlain(
+  gateway: Gateway,
+  notifier: NotificationSender,
+  op: Notify,
+): Promise<Omit<OperationResult, 'operation'>> {
+  if (typeof op.issue === 'number') return { status: 'applied', detail: await notifier.send(op) };
+  const url = (await markedIssue(gateway, op.issue)).html_url;
+  return { status: 'applied', detail: await notifier.send(withIssueUrl(op, url)) };
+}
+
+/**
+ * A notification about one of the kit's own issues: a failure is written into that issue's body
+ * (one edit, only then) so the next run sends it, and a retry that gets through clears it.
+ */
+async function notifyRecorded(
+  gateway: Gateway,
+  notifier: NotificationSender,
+  op: Notify,
+): Promise<Omit<OperationResult, 'operation'>> {
+  // A number's payload already links the issue: it is read only when there is something to record.
+  const marked = typeof op.issue === 'number' ? undefined : await markedIssue(gateway, op.issue);
+  // Recorded as sent, link and all, so a retry can go to the issue by its number.
+  const sent = marked ? withIssueUrl(op, marked.html_url) : op;
+  let failure: Error | undefined;
+  let detail = '';
+  try {
+    detail = await notifier.send(sent);
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+  }
+  if (failure !== undefined || op.recordOnIssue?.pending) {
+    const issue = marked ?? (await gateway.getIssue(op.issue as number));
+    const body = recordDelivery(issue.body ?? '', sent, failure !== undefined);
+    if (body !== (issue.body ?? '')) await gateway.updateIssue(issue.number, { body });
+  }
+  if (failure !== undefined) throw failure;
+  return { status: 'applied', detail };
 }
 
 /** Sets or clears the pending label as the comment just written records failures or none. */

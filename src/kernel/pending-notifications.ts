@@ -42,3 +42,12 @@ export function readPending(body: string): PendingNotification[] {
   }
   return found;
 }
+
+/** The body with this notification recorded as pending (`failed`) or no longer pending. */
+export function recordDelivery(body: string, op: Notify, failed: boolean): string {
+  const others = body
+    .split('\n')
+    .filter((line) => !readPending(line).some((p) => p.key === op.key))
+    .join('\n');
+  return failed ? `${others}\n${pendingMarker(op)}` : others;
+}

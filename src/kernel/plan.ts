@@ -125,6 +125,12 @@ export interface Notify extends OperationBase {
   /** Names this notification in the issue's state, so it is sent once and retried when it fails. */
   key: string;
   payload: Record<string, unknown>;
+  /**
+   * The issue it is about is the kit's own (a report, a hand-off log), with no state comment to
+   * hold a failure: a failed delivery is recorded in that issue's body for the next run to send,
+   * and cleared from it once sent (`pending`: the body records it now).
+   */
+  recordOnIssue?: { pending: boolean };
 }
 
 /**

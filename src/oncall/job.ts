@@ -20,7 +20,7 @@ import {
   pendingHandoffs,
 } from './decide/handoff.js';
 import { parseMarkers } from '../kernel/markers.js';
-import { handoffNotifications } from './decide/notify.js';
+import { handoffNotifications, pendingHandoffPosts } from './decide/notify.js';
 import { emptyPlan, type Plan } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import { routeFor } from '../roster/routes.js';
@@ -257,5 +257,10 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     if (handoffs.length > 0 && (webhook ??= await context.webhook('handoff')).post)
       plan.operations.push(...handoffNotifications(roster, schedule, handoffs, known(logs)));
   }
+  const retries = logIssues.flatMap((i) =>
+    pendingHandoffPosts({ number: i.number, body: i.body ?? '' }),
+  );
+  if (retries.length > 0 && (webhook ??= await context.webhook('handoff')).post)
+    plan.operations.push(...retries);
   if (webhook) plan.notes.push(webhook.note);
 }

@@ -6,7 +6,8 @@ import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
 import { isKitAuthor } from '../github/apply.js';
 import { parseMarkers } from '../kernel/markers.js';
-import { reportNotification } from './decide/notify.js';
+import { reportLinkKey, reportNotification } from './decide/notify.js';
+import { readPending } from '../kernel/pending-notifications.js';
 import { emptyPlan } from '../kernel/plan.js';
 import { reportConfigFrom } from './config/report.js';
 import { HANDOFF_LOG_LABEL, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
@@ -88,7 +89,9 @@ export const reportJob: Job = async (context) => {
     if (!isKitAuthor(r.author, context.gateway.selfLogin)) return [];
     const marker = parseMarkers(r.body).find((m) => m.kind === REPORT_MARKER_KIND);
     const id = marker?.keys.week;
-    return id ? [{ number: r.number, week: id, state: r.state, url: r.url }] : [];
+    if (!id) return [];
+    const linkPending = readPending(r.body).some((p) => p.key === reportLinkKey(id));
+    return [{ number: r.number, week: id, state: r.state, url: r.url, linkPending }];
   });
 
   const decision = decideReport({

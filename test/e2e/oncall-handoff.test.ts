@@ -275,5 +275,15 @@ describe('hand-off posts to the webhook (dist/oncall)', () => {
     expect(refused.summary).toMatch(
       /notify the webhook \\\(handoff:follow-the-sun:.*❌ failed: webhook answered 500/,
     );
+    // The log records the post that failed, and the next tick sends it and clears the record.
+    expect(logs()[0]?.body).toMatch(/support-kit:notify-pending channel=webhook key=handoff%3A/);
+
+    const retried = await tickWithHook(WANTS_HANDOFFS, '2026-11-24T12:20:00Z');
+
+    expect(retried.exitCode).toBe(0);
+    expect(hook.received).toHaveLength(4);
+    expect(hook.received[3]?.body).toEqual(hook.received[0]?.body);
+    expect(logs()[0]?.body).not.toMatch(/notify-pending/);
+    expect(logs()[0]?.comments).toHaveLength(2);
   });
 });

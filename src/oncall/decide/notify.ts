@@ -2,6 +2,7 @@ import { HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
 import { handoffLogMarker, logMonth } from './handoff.js';
 import { zoneOfPerson } from './shift-text.js';
 import type { Notify } from '../../kernel/plan.js';
+import { readPending } from '../../kernel/pending-notifications.js';
 import { describeLocal } from '../../roster/time.js';
 import type { Handoff, Roster } from '../../roster/types.js';
 import { ISSUE_URL_SLOT } from '../../kernel/plan.js';
@@ -36,8 +37,24 @@ export function handoffNotifications(
         ? log.number
         : { marker: handoffLogMarker(schedule, month), labels: [HANDOFF_LOG_LABEL] },
       key: `handoff:${schedule}:${handoff.at}`,
+      recordOnIssue: { pending: false },
       payload: rotationHandoffMessage(log?.url ?? ISSUE_URL_SLOT, schedule, role, handoff, when),
       reason: `post the hand-off of ${schedule} from ${handoff.from ?? 'nobody'} to ${handoff.to} to the webhook`,
     };
   });
+}
+
+/** Posts that failed on an earlier run, as the log issue's body records them: sent again. */
+export function pendingHandoffPosts(log: { number: number; body: string }): Notify[] {
+  return readPending(log.body)
+    .filter((p) => p.key.startsWith('handoff:'))
+    .map((p) => ({
+      kind: 'notify',
+      channel: p.channel,
+      issue: log.number,
+      key: p.key,
+      payload: p.payload,
+      recordOnIssue: { pending: true },
+      reason: `retry: the post of ${p.key} failed on an earlier run`,
+    }));
 }

@@ -6,7 +6,8 @@ import { reportMessage } from '../../notify/slack.js';
 
 /**
  * The week's report link, posted by the run that opens the report: a later run of the same week
- * finds the report and updates it without posting again.
+ * finds the report and updates it without posting again, unless the report records that the
+ * post failed (`pending`).
  */
 export function reportNotification(
   weekId: string,
@@ -14,13 +15,19 @@ export function reportNotification(
   label: string,
   previousReports: readonly PreviousReport[],
 ): Notify | undefined {
-  if (previousReports.some((r) => r.week === weekId)) return undefined;
+  const previous = previousReports.find((r) => r.week === weekId);
+  if (previous && !previous.linkPending) return undefined;
   return {
+    recordOnIssue: { pending: previous?.linkPending === true },
     kind: 'notify',
     channel: 'webhook',
     issue: { marker: { kind: REPORT_MARKER_KIND, keys: { week: weekId } }, labels: [label] },
-    key: `report:${weekId}`,
+    key: reportLinkKey(weekId),
     payload: reportMessage(ISSUE_URL_SLOT, title),
     reason: `post the link to the ${weekId} report to the webhook`,
   };
+}
+
+export function reportLinkKey(weekId: string): string {
+  return `report:${weekId}`;
 }

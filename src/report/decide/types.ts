@@ -119,4 +119,6 @@ export interface PreviousReport {
   week: string;
   state: 'open' | 'closed';
   url: string;
+  /** Its link's post to the webhook failed and is recorded in its body for a later run. */
+  linkPending?: boolean;
 }
