@@ -14,10 +14,11 @@ import type {
 } from '../kernel/plan.js';
 import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker } from '../kernel/pending-notifications.js';
+import { RateLimitDeferred } from './client.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
-type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed';
+type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'deferred';
 
 interface OperationResult {
   operation: Operation;
@@ -31,6 +32,8 @@ export interface ApplyResult {
   dryRun: boolean;
   results: OperationResult[];
   failures: OperationResult[];
+  /** Set when GitHub asked for a longer wait than a run sits out: the rest is `deferred`. */
+  limited?: RateLimitDeferred;
 }
 
 export interface ApplyOptions {
@@ -43,6 +46,8 @@ export interface ApplyOptions {
 /**
  * The one executor. Applies every operation in order and goes on past a failure, so one bad
  * write never hides the others; the caller fails the run at the end when `failures` is not empty.
+ * A rate limit longer than a run waits (RateLimitDeferred) stops it: that operation and the rest
+ * are `deferred` to the next run, which plans them again.
  */
 export async function applyPlan(
   plan: Plan,
@@ -53,7 +58,12 @@ export async function applyPlan(
   const results: OperationResult[] = [];
   // Notifications that failed so far, for a comment that records them (recordFailedNotifications).
   const failedNotifications: Notify[] = [];
+  let limited: RateLimitDeferred | undefined;
   for (const planned of plan.operations) {
+    if (limited) {
+      results.push({ operation: planned, status: 'deferred', detail: limited.message });
+      continue;
+    }
     // Only the issue's own: a sweep's plan holds many issues, each with its own state comment.
     const failedHere =
       planned.kind === 'upsert-comment' && planned.recordFailedNotifications
@@ -80,18 +90,34 @@ export async function applyPlan(
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
       results.push({ operation, ...outcome });
     } catch (error) {
+      if (error instanceof RateLimitDeferred) {
+        limited = error;
+        results.push({ operation, status: 'deferred', detail: error.message });
+        continue;
+      }
       const detail = describeRequestError(error);
       if (operation.kind === 'notify') failedNotifications.push(operation);
       log(`failed: ${label}: ${detail}`);
       results.push({ operation, status: 'failed', detail });
     }
   }
+  if (limited) log(deferralNote(limited, results));
   return {
     plan,
     dryRun: options.dryRun,
     results,
     failures: results.filter((r) => r.status === 'failed'),
+    ...(limited ? { limited } : {}),
   };
+}
+
+/** "rate limited until 14:05 UTC; 12 operations left for the next run" */
+export function deferralNote(
+  limit: RateLimitDeferred,
+  results: readonly { status: string }[],
+): string {
+  const left = results.filter((r) => r.status === 'deferred').length;
+  return `${limit.message}; ${left} operation${left === 1 ? '' : 's'} left for the next run`;
 }
 
 async function applyOperation(

@@ -2,13 +2,16 @@ import type { ConfigProblem } from '../kernel/problems.js';
 import { hasErrors, sortProblems } from '../kernel/problems.js';
 import type { Plan } from '../kernel/plan.js';
 import type { SummaryRow } from '../kernel/summary.js';
-import { applyPlan } from '../github/apply.js';
+import { applyPlan, deferralNote } from '../github/apply.js';
+import type { RateLimitDeferred } from '../github/client.js';
 import { sameRepo } from '../github/gateway.js';
 import type { Job, JobContext, JobOutcome } from './contract.js';
 
 interface PlanRun {
   plan: Plan;
   rows: SummaryRow[];
+  /** Why some of it waits for the next run: "rate limited until 14:05 UTC; 3 operations left ...". */
+  deferred?: string;
 }
 
 /** A job's decisions and what became of them: the same for the action and the CLI. */
@@ -18,6 +21,8 @@ export interface JobRun {
   plans: PlanRun[];
   /** Every reason the run fails, in words: config errors, refused writes, drift, a held brake. */
   failures: string[];
+  /** What was left for the next run because GitHub rate-limited this one: not a failure. */
+  deferrals: string[];
 }
 
 /**
@@ -38,7 +43,19 @@ export async function decideAndApply(
   const blocked = hasErrors(problems) && outcome.safeWithConfigErrors !== true;
 
   const plans: PlanRun[] = [];
+  // Once GitHub asks for a longer wait than a run sits out, the later plans wait for the next run.
+  let limited: RateLimitDeferred | undefined;
   for (const plan of outcome.plans) {
+    if (limited) {
+      const detail = limited.message;
+      const rows = plan.operations.map((operation) => ({
+        operation,
+        status: 'deferred' as const,
+        detail,
+      }));
+      plans.push({ plan, rows, deferred: deferralNote(limited, rows) });
+      continue;
+    }
     if (blocked) {
       plans.push({
         plan,
@@ -60,8 +77,16 @@ export async function decideAndApply(
     });
     for (const failure of applied.failures)
       failures.push(`${plan.repo.owner}/${plan.repo.repo}: ${failure.detail}`);
-    plans.push({ plan, rows: applied.results });
+    limited = applied.limited;
+    plans.push({
+      plan,
+      rows: applied.results,
+      ...(limited ? { deferred: deferralNote(limited, applied.results) } : {}),
+    });
   }
   failures.push(...(outcome.failures ?? []));
-  return { outcome, problems, plans, failures };
+  const deferrals = plans.flatMap((p) =>
+    p.deferred ? [`${p.plan.repo.owner}/${p.plan.repo.repo}: ${p.deferred}`] : [],
+  );
+  return { outcome, problems, plans, failures, deferrals };
 }
