@@ -215,6 +215,25 @@ describe('labels sync (dist/labels)', () => {
     );
   });
 
+  it('makes at most 100 label writes a run and names what it left; the next run makes the rest', async () => {
+    emulator = await deskWithLabels([]);
+    const names = Array.from({ length: 150 }, (_, i) => `area/${String(i).padStart(3, '0')}`);
+    const yaml = `labels:\n${names.map((n) => `  - name: ${n}\n    color: ededed\n`).join('')}`;
+
+    const first = await run(emulator, 'labels', dispatch, checkout(yaml));
+
+    expect(first.exitCode).toBe(0);
+    expect(first.requests).toHaveLength(101);
+    expect(labelsOf()).toEqual(names.slice(0, 100));
+    expect(first.summary).toContain('50 of 150 label changes left for the next run');
+    expect(first.summary).toContain(`${names.slice(100, 110).join(', ')} and 40 more`);
+
+    const second = await run(emulator, 'labels', dispatch, checkout(yaml));
+
+    expect(second.requests).toHaveLength(51);
+    expect(labelsOf()).toEqual(names);
+  });
+
   it('costs one list and no write when the repository is already in sync', async () => {
     emulator = await deskWithLabels([]);
     const yaml =
