@@ -24,7 +24,7 @@ const RATE_LIMIT_RETRIES = 2;
  * sleeps that long holds a runner and its concurrency group, and the next scheduled run (or the
  * next event) does the same work once the limit has passed.
  */
-export const MAX_RATE_LIMIT_WAIT_S = 60;
+const MAX_RATE_LIMIT_WAIT_S = 60;
 
 /** A request GitHub does not answer in this long has failed, like a 5xx, and is retried as one. */
 const REQUEST_TIMEOUT_MS = 30_000;
