@@ -41,6 +41,8 @@ export interface ApplyOptions {
   log?: (message: string) => void;
   /** Without one, a `notify` operation fails: no endpoint is configured for it. */
   notifier?: NotificationSender;
+  /** A rate limit an earlier plan of the run met: this one waits for the next run too. */
+  limited?: RateLimitDeferred;
 }
 
 /**
@@ -58,9 +60,9 @@ export async function applyPlan(
   const results: OperationResult[] = [];
   // Notifications that failed so far, for a comment that records them (recordFailedNotifications).
   const failedNotifications: Notify[] = [];
-  let limited: RateLimitDeferred | undefined;
+  let limited = options.limited;
   for (const planned of plan.operations) {
-    if (limited) {
+    if (limited && !options.dryRun && planned.kind !== 'keep-label') {
       results.push({ operation: planned, status: 'deferred', detail: limited.message });
       continue;
     }
@@ -101,7 +103,8 @@ export async function applyPlan(
       results.push({ operation, status: 'failed', detail });
     }
   }
-  if (limited) log(deferralNote(limited, results));
+  const deferred = limited && deferralNote(limited, results);
+  if (deferred) log(deferred);
   return {
     plan,
     dryRun: options.dryRun,
@@ -111,12 +114,13 @@ export async function applyPlan(
   };
 }
 
-/** "rate limited until 14:05 UTC; 12 operations left for the next run" */
+/** "rate limited until 14:05 UTC; 12 operations left for the next run", when any is. */
 export function deferralNote(
   limit: RateLimitDeferred,
-  results: readonly { status: string }[],
-): string {
+  results: readonly OperationResult[],
+): string | undefined {
   const left = results.filter((r) => r.status === 'deferred').length;
+  if (left === 0) return undefined;
   return `${limit.message}; ${left} operation${left === 1 ? '' : 's'} left for the next run`;
 }
 

@@ -46,16 +46,6 @@ export async function decideAndApply(
   // Once GitHub asks for a longer wait than a run sits out, the later plans wait for the next run.
   let limited: RateLimitDeferred | undefined;
   for (const plan of outcome.plans) {
-    if (limited) {
-      const detail = limited.message;
-      const rows = plan.operations.map((operation) => ({
-        operation,
-        status: 'deferred' as const,
-        detail,
-      }));
-      plans.push({ plan, rows, deferred: deferralNote(limited, rows) });
-      continue;
-    }
     if (blocked) {
       plans.push({
         plan,
@@ -74,15 +64,13 @@ export async function decideAndApply(
       dryRun: options.dryRun || plan.preview === true,
       log: context.log,
       notifier: context.notifier,
+      ...(limited ? { limited } : {}),
     });
     for (const failure of applied.failures)
       failures.push(`${plan.repo.owner}/${plan.repo.repo}: ${failure.detail}`);
     limited = applied.limited;
-    plans.push({
-      plan,
-      rows: applied.results,
-      ...(limited ? { deferred: deferralNote(limited, applied.results) } : {}),
-    });
+    const deferred = limited && deferralNote(limited, applied.results);
+    plans.push({ plan, rows: applied.results, ...(deferred ? { deferred } : {}) });
   }
   failures.push(...(outcome.failures ?? []));
   const deferrals = plans.flatMap((p) =>
