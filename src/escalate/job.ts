@@ -275,7 +275,9 @@ async function accessOf(
 ): Promise<Record<string, Access>> {
   const access: Record<string, Access> = {};
   const authors = unansweredCommands(comments, escalation).map((c) => c.author);
-  for (const author of first ? [first, ...authors] : authors) {
+  // The run's own commenter first, when their command is still to answer.
+  const among = first !== undefined && authors.includes(first);
+  for (const author of among ? [first, ...authors] : authors) {
     const login = author.toLowerCase();
     if (access[login] !== undefined) continue;
     const known = checked.get(login);
