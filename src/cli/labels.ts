@@ -83,6 +83,7 @@ export async function labelsCommand(argv: string[], io: Io): Promise<number> {
       for (const note of plan.notes) io.out(`  note: ${note}`);
     }
     for (const failure of run.failures) io.err(`support-kit labels: ${failure}`);
+    for (const deferral of run.deferrals) io.err(`support-kit labels: ${deferral}`);
   }
   return run.failures.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -77,5 +77,6 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       );
   }
   for (const failure of run.failures) io.err(`support-kit report: ${failure}`);
+  for (const deferral of run.deferrals) io.err(`support-kit report: ${deferral}`);
   return run.failures.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -15,6 +15,7 @@ import {
   isBotLogin,
   type IssueSnapshot,
   type Occasion,
+  TRIAGE_OR_MORE,
 } from './decide/types.js';
 import { duplicateTargets, type Referenced } from './decide/commands/run.js';
 import { emptyPlan, type Plan, type RepoRef } from '../kernel/plan.js';
@@ -28,6 +29,14 @@ import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 const FRESH_ON: readonly string[] = ['opened', 'reopened', 'edited'];
 
 const ACCESS: readonly Access[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+
+/**
+ * Requests a run may spend per item, over the whole sweep: a permission check per commenter (a
+ * command whose author is left unchecked waits for the next run, in order) and a lookup per issue
+ * a `/duplicate` names (one over the cap is answered "could not be checked").
+ */
+const PERMISSION_CHECKS = 20;
+const DUPLICATE_LOOKUPS = 10;
 
 /**
  * Escalation, statuses, commands, playbooks and notifications. On an issue event or a new
@@ -69,14 +78,17 @@ export const escalateJob: Job = async (context) => {
     `channels: ${[channels.pagerduty ? 'PagerDuty' : '', channels.webhook ? 'webhook' : ''].filter(Boolean).join(', ') || 'none'}`,
   ];
 
+  // What this run asked GitHub about people and issues, shared by every issue it decides.
+  const duplicates = new Map<number, Referenced>();
   /** One issue decided, on an event or in the sweep, with the facts only the API can give. */
   const decide = async (
     issue: IssueSnapshot,
     comments: CommentSnapshot[],
     occasion: Occasion,
     checked: Map<string, Access>,
-  ) =>
-    decideIssue({
+  ) => {
+    const access = await accessOf(context, comments, escalation, checked);
+    return decideIssue({
       repo: context.repo,
       issue,
       comments,
@@ -86,9 +98,10 @@ export const escalateJob: Job = async (context) => {
       playbooks,
       channels,
       now: context.now,
-      access: await accessOf(context, comments, escalation, checked),
-      referenced: await referencedBy(context, comments, escalation),
+      access,
+      referenced: await referencedBy(context, comments, escalation, access, duplicates),
     });
+  };
 
   const { event } = context;
   if (event.name === 'issues' || event.name === 'issue_comment') {
@@ -119,7 +132,7 @@ export const escalateJob: Job = async (context) => {
         return { config, problems, plans: [emptyPlan('escalate', context.repo, ['no comment'])] };
       const comment = commentOf(raw);
       if (!comments.some((c) => c.id === comment.id)) comments.push(comment);
-      const access = await accessOf(context, comments, escalation, checked);
+      const access = await accessOf(context, comments, escalation, checked, comment.author);
       occasion = {
         kind: 'comment',
         comment,
@@ -249,7 +262,8 @@ function snapshotOf(issue: IssuePayload | GitHubIssue): IssueSnapshot {
 
 /**
  * The access of everyone with a command no run has handled yet: one permission check per author,
- * remembered for the run (the comment run, an issue event and the sweep all handle them).
+ * remembered for the run (the comment run, an issue event and the sweep all handle them), at most
+ * PERMISSION_CHECKS a run; `first` (the author of the comment the run is for) is asked first.
  */
 async function accessOf(
   context: JobContext,
@@ -257,40 +271,56 @@ async function accessOf(
   escalation: EscalationConfig,
   /** Checks already made in this run: the sweep may meet one person on many issues. */
   checked: Map<string, Access> = new Map(),
+  first?: string,
 ): Promise<Record<string, Access>> {
   const access: Record<string, Access> = {};
-  for (const comment of unansweredCommands(comments, escalation)) {
-    const login = comment.author.toLowerCase();
+  const authors = unansweredCommands(comments, escalation).map((c) => c.author);
+  // The run's own commenter first, when their command is still to answer.
+  const among = first !== undefined && authors.includes(first);
+  for (const author of among ? [first, ...authors] : authors) {
+    const login = author.toLowerCase();
     if (access[login] !== undefined) continue;
     const known = checked.get(login);
-    access[login] = known ?? roleOf(await context.gateway.permissionOf(comment.author));
+    if (known === undefined && checked.size >= PERMISSION_CHECKS) continue;
+    access[login] = known ?? roleOf(await context.gateway.permissionOf(author));
     checked.set(login, access[login]);
   }
   return access;
 }
 
-/** One GET for each issue an unanswered `/duplicate` names: it must exist before anything closes. */
+/**
+ * One GET for each issue an unanswered `/duplicate` names, when its author may use commands: it
+ * must exist before anything closes. At most DUPLICATE_LOOKUPS a run, remembered in `looked`.
+ */
 async function referencedBy(
   context: JobContext,
   comments: readonly CommentSnapshot[],
   escalation: EscalationConfig,
+  access: Readonly<Record<string, Access>>,
+  looked: Map<number, Referenced>,
 ): Promise<Record<number, Referenced>> {
   const found: Record<number, Referenced> = {};
-  const bodies = unansweredCommands(comments, escalation).map((c) => c.body);
+  const bodies = unansweredCommands(comments, escalation)
+    .filter((c) => TRIAGE_OR_MORE.includes(access[c.author.toLowerCase()] ?? 'none'))
+    .map((c) => c.body);
   for (const number of duplicateTargets(bodies)) {
-    try {
-      const issue = await context.gateway.getIssue(number);
-      found[number] = issue.pull_request ? 'pull' : 'issue';
-    } catch (error) {
-      if (
-        (error as { status?: number }).status !== 404 &&
-        (error as { status?: number }).status !== 410
-      )
-        throw error;
-      found[number] = 'missing';
-    }
+    const known = looked.get(number);
+    if (known === undefined && looked.size >= DUPLICATE_LOOKUPS) continue;
+    found[number] = known ?? (await lookUp(context, number));
+    looked.set(number, found[number]);
   }
   return found;
+}
+
+async function lookUp(context: JobContext, number: number): Promise<Referenced> {
+  try {
+    const issue = await context.gateway.getIssue(number);
+    return issue.pull_request ? 'pull' : 'issue';
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status !== 404 && status !== 410) throw error;
+    return 'missing';
+  }
 }
 
 function roleOf(role: string): Access {

@@ -14,11 +14,15 @@ import type {
 } from '../kernel/plan.js';
 import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
+import { RateLimitDeferred } from './client.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
 
-/** `held`: a comment that reports on a write that failed, left for the run that finishes it. */
-type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held';
+/**
+ * `held`: a comment that reports on a write that failed, left for the run that finishes it.
+ * `deferred`: not tried, a rate limit asked for a longer wait than a run makes.
+ */
+type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held' | 'deferred';
 
 interface OperationResult {
   operation: Operation;
@@ -32,6 +36,8 @@ export interface ApplyResult {
   dryRun: boolean;
   results: OperationResult[];
   failures: OperationResult[];
+  /** Set when GitHub asked for a longer wait than a run sits out: the rest is `deferred`. */
+  limited?: RateLimitDeferred;
 }
 
 export interface ApplyOptions {
@@ -39,11 +45,15 @@ export interface ApplyOptions {
   log?: (message: string) => void;
   /** Without one, a `notify` operation fails: no endpoint is configured for it. */
   notifier?: NotificationSender;
+  /** A rate limit an earlier plan of the run met: this one waits for the next run too. */
+  limited?: RateLimitDeferred;
 }
 
 /**
  * The one executor. Applies every operation in order and goes on past a failure, so one bad
  * write never hides the others; the caller fails the run at the end when `failures` is not empty.
+ * A rate limit longer than a run waits (RateLimitDeferred) stops it: that operation and the rest
+ * are `deferred` to the next run, which plans them again.
  */
 export async function applyPlan(
   plan: Plan,
@@ -56,7 +66,12 @@ export async function applyPlan(
   const failedNotifications: Notify[] = [];
   // Issues a write failed on: a comment reporting on them must not say it was done.
   const broken = new Set<number>();
+  let limited = options.limited;
   for (const next of plan.operations) {
+    if (limited && !options.dryRun && next.kind !== 'keep-label') {
+      results.push({ operation: next, status: 'deferred', detail: limited.message });
+      continue;
+    }
     const planned = next.kind === 'upsert-comment' ? asRecord(next, broken) : next;
     if (planned === undefined) {
       results.push({
@@ -93,6 +108,11 @@ export async function applyPlan(
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
       results.push({ operation, ...outcome });
     } catch (error) {
+      if (error instanceof RateLimitDeferred) {
+        limited = error;
+        results.push({ operation, status: 'deferred', detail: error.message });
+        continue;
+      }
       const detail = describeRequestError(error);
       if (operation.kind === 'notify') failedNotifications.push(operation);
       else if ('issue' in operation && typeof operation.issue === 'number')
@@ -101,11 +121,14 @@ export async function applyPlan(
       results.push({ operation, status: 'failed', detail });
     }
   }
+  const deferred = limited && deferralNote(limited, results);
+  if (deferred) log(deferred);
   return {
     plan,
     dryRun: options.dryRun,
     results,
     failures: results.filter((r) => r.status === 'failed'),
+    ...(limited ? { limited } : {}),
   };
 }
 
@@ -117,6 +140,16 @@ function asRecord(op: UpsertComment, broken: ReadonlySet<number>): UpsertComment
   const about = [...(typeof op.issue === 'number' ? [op.issue] : []), ...(op.reports ?? [])];
   if (!about.some((issue) => broken.has(issue))) return op;
   return op.incomplete === undefined ? undefined : { ...op, body: op.incomplete };
+}
+
+/** "rate limited until 14:05 UTC; 12 operations left for the next run", when any is. */
+export function deferralNote(
+  limit: RateLimitDeferred,
+  results: readonly OperationResult[],
+): string | undefined {
+  const left = results.filter((r) => r.status === 'deferred').length;
+  if (left === 0) return undefined;
+  return `${limit.message}; ${left} operation${left === 1 ? '' : 's'} left for the next run`;
 }
 
 async function applyOperation(

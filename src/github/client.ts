@@ -11,6 +11,8 @@ export interface ClientOptions {
    * (one a second, content creation slower); the emulator does not need it.
    */
   writeIntervalMs?: number;
+  /** How long one request, its answer's body included, may take before it counts as failed. */
+  requestTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -18,49 +20,117 @@ export interface ClientOptions {
 const RATE_LIMIT_RETRIES = 2;
 
 /**
+ * The longest wait for a rate limit a run sits out. GitHub may ask for up to an hour; a job that
+ * sleeps that long holds a runner and its concurrency group, and the next scheduled run (or the
+ * next event) does the same work once the limit has passed.
+ */
+const MAX_RATE_LIMIT_WAIT_S = 60;
+
+/** A request GitHub does not answer in this long has failed, like a 5xx, and is retried as one. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * GitHub asked for a longer wait than MAX_RATE_LIMIT_WAIT_S: the request was not made, and the
+ * executor leaves it and the rest of the plan to the next run. Not a failure of the run.
+ */
+export class RateLimitDeferred extends Error {
+  constructor(
+    readonly until: Date,
+    cause: unknown,
+  ) {
+    super(`rate limited until ${until.toISOString().slice(11, 16)} UTC`, { cause });
+    this.name = 'RateLimitDeferred';
+  }
+}
+
+interface LimitedRequest {
+  method: string;
+  url: string;
+}
+
+/**
  * Octokit from `@actions/github` with throttling and retry. Imported lazily so that an action
  * that ignores an event never pays for loading the HTTP stack.
  */
 export async function createOctokit(options: ClientOptions): Promise<Octokit> {
-  const [{ getOctokit }, { throttling }, { retry }] = await Promise.all([
+  const [{ getOctokit }, { defaults }, { throttling }, { retry }] = await Promise.all([
     import('@actions/github'),
+    import('@actions/github/lib/utils'),
     import('@octokit/plugin-throttling'),
     import('@octokit/plugin-retry'),
   ]);
   const log = options.log ?? (() => undefined);
+  // The requests GitHub asked to wait too long for, and until when; read by the error hook below.
+  const deferred = new WeakMap<object, Date>();
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: LimitedRequest, _o: unknown, retryCount: number) => {
+      const where = `${kind} on ${request.method} ${request.url}`;
+      if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
+        deferred.set(request, new Date(Date.now() + retryAfter * 1000));
+        log(`${where}: GitHub asks to wait ${retryAfter}s; the rest is left for the next run`);
+        return false;
+      }
+      log(`${where}; retrying after ${retryAfter}s`);
+      return retryCount < RATE_LIMIT_RETRIES;
+    };
   const throttle = {
-    onRateLimit: (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _o: unknown,
-      retryCount: number,
-    ) => {
-      log(`rate limit on ${request.method} ${request.url}; retrying after ${retryAfter}s`);
-      return retryCount < RATE_LIMIT_RETRIES;
-    },
-    onSecondaryRateLimit: (
-      retryAfter: number,
-      request: { method: string; url: string },
-      _o: unknown,
-      retryCount: number,
-    ) => {
-      log(
-        `secondary rate limit on ${request.method} ${request.url}; retrying after ${retryAfter}s`,
-      );
-      return retryCount < RATE_LIMIT_RETRIES;
-    },
+    onRateLimit: onLimit('rate limit'),
+    onSecondaryRateLimit: onLimit('secondary rate limit'),
     ...(await pacedGroups(options.writeIntervalMs)),
   };
-  return getOctokit(
+  const octokit = getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       throttle,
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+      // 429 is a rate limit: the throttling plugin waits it out or defers, never blind retries.
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+      request: {
+        ...defaults.request,
+        fetch: withDeadline(
+          defaults.request?.fetch ?? globalThis.fetch,
+          options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        ),
+      },
     },
     throttling,
     retry,
   );
+  // Registered after the plugins, so it sees the error they give up on.
+  octokit.hook.error('request', (error, request) => {
+    const until = deferred.get(request);
+    throw until ? new RateLimitDeferred(until, error) : error;
+  });
+  return octokit;
+}
+
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * `fetch` with a deadline for the whole exchange: the answer's body is read before it, so a
+ * reply that stalls halfway fails too. The failure reaches Octokit from `fetch`, which makes it
+ * a 500 that the retry plugin retries like any 5xx.
+ */
+function withDeadline(fetch: typeof globalThis.fetch, timeoutMs: number): typeof globalThis.fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      const response = await fetch(input, { ...init, signal });
+      const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
+      const copy = new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      Object.defineProperty(copy, 'url', { value: response.url });
+      return copy;
+    } catch (error) {
+      if (!deadline.aborted) throw error;
+      throw new Error(`GitHub did not answer within ${timeoutMs / 1000}s`, { cause: error });
+    }
+  };
 }
 
 async function pacedGroups(writeIntervalMs: number | undefined): Promise<Record<string, unknown>> {
@@ -71,16 +141,28 @@ async function pacedGroups(writeIntervalMs: number | undefined): Promise<Record<
   return { write: group('support-kit-write'), notifications: group('support-kit-notifications') };
 }
 
-/** `SUPPORT_KIT_WRITE_INTERVAL_MS` overrides GitHub's pacing (the tests set 0 against the emulator). */
-export function writePacingFromEnv(env: NodeJS.ProcessEnv = process.env): {
-  writeIntervalMs?: number;
-} {
-  const raw = env.SUPPORT_KIT_WRITE_INTERVAL_MS;
-  if (raw === undefined || raw === '') return {};
+/**
+ * `SUPPORT_KIT_WRITE_INTERVAL_MS` overrides GitHub's pacing (the tests set 0 against the
+ * emulator); `SUPPORT_KIT_REQUEST_TIMEOUT_MS` the request deadline (tests of a slow GitHub).
+ */
+export function clientTuningFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<ClientOptions, 'writeIntervalMs' | 'requestTimeoutMs'> {
+  const writeIntervalMs = wholeMs(env, 'SUPPORT_KIT_WRITE_INTERVAL_MS', 0);
+  const requestTimeoutMs = wholeMs(env, 'SUPPORT_KIT_REQUEST_TIMEOUT_MS', 1);
+  return {
+    ...(writeIntervalMs !== undefined ? { writeIntervalMs } : {}),
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+  };
+}
+
+function wholeMs(env: NodeJS.ProcessEnv, name: string, least: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
+  if (!Number.isInteger(value) || value < least)
     throw new Error(
-      `SUPPORT_KIT_WRITE_INTERVAL_MS must be a whole number of milliseconds, not "${raw}"`,
+      `${name} must be a whole number of milliseconds${least > 0 ? ` (at least ${least})` : ''}, not "${raw}"`,
     );
-  return { writeIntervalMs: value };
+  return value;
 }

@@ -10,6 +10,7 @@ import {
 import type { Plan, RepoRef } from '../kernel/plan.js';
 import { renderSummary } from '../kernel/summary.js';
 import { describeRequestError, type Gateway } from '../github/gateway.js';
+import { RateLimitDeferred } from '../github/client.js';
 import { decideAndApply } from '../job/decide-and-apply.js';
 import type { CapabilityEntries, Job, JobContext } from '../job/contract.js';
 import { composeServices, jobContext } from './compose.js';
@@ -68,7 +69,11 @@ export async function runCapabilities(
     );
     if (failed) core.setFailed('support-kit: see the errors above and the job summary');
   } catch (error) {
-    core.setFailed(`support-kit: ${describeRequestError(error)}`);
+    // GitHub asked for a longer wait than a run sits out while the kit was still reading: the
+    // next run (the next event or the schedule) decides it all again. Not a failed job.
+    if (error instanceof RateLimitDeferred)
+      core.warning(`support-kit: ${error.message}; nothing was done, the next run does it`);
+    else core.setFailed(`support-kit: ${describeRequestError(error)}`);
   }
 }
 
@@ -83,8 +88,9 @@ async function decideApplyAndReport(
     const run = await decideAndApply(job, ctx, { dryRun });
     annotate(run.problems);
     for (const failure of run.failures) core.error(`${capability}: ${failure}`);
+    for (const deferral of run.deferrals) core.warning(`${capability}: ${deferral}`);
     const config = run.outcome.config;
-    run.plans.forEach(({ plan, rows }, index) => {
+    run.plans.forEach(({ plan, rows, deferred }, index) => {
       core.summary.addRaw(
         renderSummary({
           capability,
@@ -97,6 +103,7 @@ async function decideApplyAndReport(
           preview: plan.preview === true,
           rows,
           notes: plan.notes,
+          ...(deferred ? { deferred } : {}),
         }),
       );
     });

@@ -1,4 +1,4 @@
-import { createOctokit, writePacingFromEnv } from '../github/client.js';
+import { clientTuningFromEnv, createOctokit } from '../github/client.js';
 import { Gateway } from '../github/gateway.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { JobContext } from '../job/contract.js';
@@ -8,7 +8,7 @@ import { webhookGate } from './webhook.js';
 
 /**
  * What a run is wired with. Built once, here, for the actions and the CLI alike: this is the one
- * place that reads the API URL and the write pacing from the environment and builds Octokit.
+ * place that reads the API URL and the client's tuning from the environment and builds Octokit.
  */
 export interface Services {
   gateway: Gateway;
@@ -36,12 +36,12 @@ function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
 
 export async function composeServices(options: ServiceOptions): Promise<Services> {
   const env = options.env ?? process.env;
-  const pacing = writePacingFromEnv(env);
+  const tuning = clientTuningFromEnv(env);
   const octokitFor = (token: string) =>
     createOctokit({
       token,
       baseUrl: apiUrl(env),
-      ...pacing,
+      ...tuning,
       ...(options.log ? { log: options.log } : {}),
     });
   const { pagerdutyRoutingKey, webhookUrl } = options.secrets ?? {};

@@ -2,13 +2,16 @@ import type { ConfigProblem } from '../kernel/problems.js';
 import { hasErrors, sortProblems } from '../kernel/problems.js';
 import type { Plan } from '../kernel/plan.js';
 import type { SummaryRow } from '../kernel/summary.js';
-import { applyPlan } from '../github/apply.js';
+import { applyPlan, deferralNote } from '../github/apply.js';
+import type { RateLimitDeferred } from '../github/client.js';
 import { sameRepo } from '../github/gateway.js';
 import type { Job, JobContext, JobOutcome } from './contract.js';
 
 interface PlanRun {
   plan: Plan;
   rows: SummaryRow[];
+  /** Why some of it waits for the next run: "rate limited until 14:05 UTC; 3 operations left ...". */
+  deferred?: string;
 }
 
 /** A job's decisions and what became of them: the same for the action and the CLI. */
@@ -18,6 +21,8 @@ export interface JobRun {
   plans: PlanRun[];
   /** Every reason the run fails, in words: config errors, refused writes, drift, a held brake. */
   failures: string[];
+  /** What was left for the next run because GitHub rate-limited this one: not a failure. */
+  deferrals: string[];
 }
 
 /**
@@ -38,6 +43,8 @@ export async function decideAndApply(
   const blocked = hasErrors(problems) && outcome.safeWithConfigErrors !== true;
 
   const plans: PlanRun[] = [];
+  // Once GitHub asks for a longer wait than a run sits out, the later plans wait for the next run.
+  let limited: RateLimitDeferred | undefined;
   for (const plan of outcome.plans) {
     if (blocked) {
       plans.push({
@@ -57,11 +64,17 @@ export async function decideAndApply(
       dryRun: options.dryRun || plan.preview === true,
       log: context.log,
       notifier: context.notifier,
+      ...(limited ? { limited } : {}),
     });
     for (const failure of applied.failures)
       failures.push(`${plan.repo.owner}/${plan.repo.repo}: ${failure.detail}`);
-    plans.push({ plan, rows: applied.results });
+    limited = applied.limited;
+    const deferred = limited && deferralNote(limited, applied.results);
+    plans.push({ plan, rows: applied.results, ...(deferred ? { deferred } : {}) });
   }
   failures.push(...(outcome.failures ?? []));
-  return { outcome, problems, plans, failures };
+  const deferrals = plans.flatMap((p) =>
+    p.deferred ? [`${p.plan.repo.owner}/${p.plan.repo.repo}: ${p.deferred}`] : [],
+  );
+  return { outcome, problems, plans, failures, deferrals };
 }

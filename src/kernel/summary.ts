@@ -5,7 +5,7 @@ import { escapeCell, escapeInline, ownCell, table } from './markdown.js';
 
 export interface SummaryRow {
   operation: Operation;
-  status: 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held' | 'not run';
+  status: 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held' | 'not run' | 'deferred';
   detail: string;
 }
 
@@ -21,6 +21,8 @@ export interface RunSummary {
   preview?: boolean;
   rows: SummaryRow[];
   notes: string[];
+  /** What GitHub's rate limit left for the next run, in words (not a failure). */
+  deferred?: string;
 }
 
 const STATUS: Record<SummaryRow['status'], string> = {
@@ -30,6 +32,7 @@ const STATUS: Record<SummaryRow['status'], string> = {
   failed: '❌ failed',
   held: '⏳ held for the next run',
   'not run': '⏸️ not run',
+  deferred: '⏳ deferred',
 };
 
 /** The job summary of one capability's run: config, then the plan and what became of it. */
@@ -76,6 +79,7 @@ export function renderSummary(s: RunSummary): string {
       ),
     );
   }
+  if (s.deferred) lines.push('', `⏳ ${escapeInline(s.deferred)}.`);
   if (s.notes.length > 0) lines.push('', ...s.notes.map((n) => `- ${escapeInline(n)}`));
   return `${lines.join('\n')}\n`;
 }

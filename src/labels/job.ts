@@ -6,6 +6,7 @@ import { normalizeColor } from './decide/names.js';
 import { renderLabelsPreview } from './decide/preview.js';
 import { type DesiredLabel, planLabelSync, type SyncPolicy } from './decide/sync.js';
 import { selectRepositories } from './decide/targets.js';
+import { capWrites, WRITES } from './decide/cap.js';
 import { emptyPlan, type Plan, type RepoRef } from '../kernel/plan.js';
 import type { Job, JobContext } from '../job/contract.js';
 
@@ -20,7 +21,11 @@ export interface LabelsSettings {
 
 export type LabelsMode = 'apply' | 'check' | 'targets';
 const MODES: readonly LabelsMode[] = ['apply', 'check', 'targets'];
-const WRITES = new Set(['create-label', 'update-label', 'delete-label']);
+/**
+ * At most this many label writes a run, over every target: a 5,000-label file (or an
+ * organisation of repositories) must not spend the token's API budget in one go.
+ */
+const LABEL_WRITES = 100;
 
 /**
  * Labels follow labels.yaml. `apply` (push, schedule) syncs every target repository; `check`
@@ -84,6 +89,7 @@ export const labelsJob: Job = async (context) => {
 
   const plans: Plan[] = [];
   const held: string[] = [];
+  let budget = LABEL_WRITES;
   for (const target of targets) {
     const existing = await context.gateway.forRepo(target).listLabels();
     const decision = planLabelSync(
@@ -98,10 +104,16 @@ export const labelsJob: Job = async (context) => {
     const notes = [...decision.warnings];
     if (resolved.sources.length > 1)
       notes.push(`labels from ${resolved.sources.join(' extending ')}`);
+    // A preview writes nothing, so it shows every change.
+    const limited = preview
+      ? { operations: decision.operations, written: 0 }
+      : capWrites(decision.operations, { budget, cap: LABEL_WRITES });
+    budget -= limited.written;
+    if (limited.note) notes.push(limited.note);
     plans.push({
       capability: 'labels',
       repo: target,
-      operations: decision.operations,
+      operations: limited.operations,
       notes,
       preview,
     });

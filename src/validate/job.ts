@@ -13,10 +13,17 @@ import { rosterFrom } from '../roster/config/from-yaml.js';
 import { assignableCandidates, reviewRoster, type BaseRoster } from './decide/roster-review.js';
 import { renderValidationComment } from './decide/comment.js';
 import { describeRequestError, type Gateway } from '../github/gateway.js';
+import { capped } from '../kernel/caps.js';
 import type { Job, JobContext } from '../job/contract.js';
 
 /** How far ahead the roster preview and review look. */
 const PREVIEW_DAYS = 14;
+
+/**
+ * At most this many "can GitHub assign X?" requests a run: one per login, and a fork's pull
+ * request may list thousands against the workflow token's 1,000 requests an hour.
+ */
+const ASSIGNABILITY_CHECKS = 50;
 
 /**
  * Check every config file and the issue templates intake reads. On a pull request, keep one
@@ -108,10 +115,11 @@ async function rosterReview(
   if (!file) return null;
   const head = rosterFrom(file.yaml.value);
   const base = pr.base?.sha ? await baseRoster(context, pr.base.sha) : null;
-  const assignable = await assignableAmong(
-    context.gateway,
-    assignableCandidates(head, context.now),
+  const { taken, skipped } = capped(
+    newFirst(assignableCandidates(head, context.now), base, context.now),
+    ASSIGNABILITY_CHECKS,
   );
+  const assignable = await assignableAmong(context.gateway, taken);
   const problems = reviewRoster({
     head,
     headYaml: file.yaml,
@@ -119,6 +127,7 @@ async function rosterReview(
     now: context.now,
     horizonDays: PREVIEW_DAYS,
     assignable,
+    unasked: { logins: skipped, cap: ASSIGNABILITY_CHECKS },
   });
   const preview = renderRosterPreview({
     head,
@@ -138,7 +147,13 @@ async function baseRoster(context: JobContext, sha: string): Promise<BaseRoster 
   return file ? { value: file.yaml.value, roster: rosterFrom(file.yaml.value) } : null;
 }
 
-/** One request per login, in roster order, so a run costs as many checks as people who can be on call. */
+/** The logins the base roster does not have come first: they are what the change asks to rely on. */
+function newFirst(logins: string[], base: BaseRoster | null, now: Date): string[] {
+  const known = new Set(base ? assignableCandidates(base.roster, now) : []);
+  return [...logins.filter((l) => !known.has(l)), ...logins.filter((l) => known.has(l))];
+}
+
+/** One request per login, so a run costs as many checks as it was allowed (ASSIGNABILITY_CHECKS). */
 async function assignableAmong(gateway: Gateway, logins: string[]): Promise<Set<string>> {
   const assignable = new Set<string>();
   for (const login of logins) if (await gateway.canBeAssigned(login)) assignable.add(login);

@@ -181,6 +181,59 @@ describe('labels sync (dist/labels)', () => {
     expect(result.requests.map((r) => r.status)).toEqual([200, 403, 201]);
   });
 
+  it('leaves the rest for the next run when GitHub asks to wait 900 s, and exits 0 at once', async () => {
+    emulator = await deskWithLabels([{ name: 'sev1', color: 'ff0000' }]);
+    emulator.injectFault({
+      kind: 'secondary-rate-limit',
+      retryAfterSeconds: 900,
+      match: { route: 'POST /repos/{owner}/{repo}/labels' },
+    });
+    const started = Date.now();
+
+    const result = await run(
+      emulator,
+      'labels',
+      dispatch,
+      checkout(
+        'labels:\n  - name: S1-broken\n    color: d93f0b\n    aliases: [sev1]\n  - name: bug\n    color: d73a4a\n  - name: docs\n    color: 0075ca\n',
+      ),
+    );
+
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(result.exitCode).toBe(0);
+    expect(labelsOf()).toEqual(['S1-broken']);
+    expect(result.requests.map((r) => r.status)).toEqual([200, 200, 403]);
+    expect(result.summary.match(/⏳ deferred/g)).toHaveLength(2);
+    expect(result.summary).toMatch(
+      /⏳ rate limited until \d\d:\d\d UTC; 2 operations left for the next run\./,
+    );
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringMatching(/^labels: acme\/desk: rate limited until/),
+      }),
+    );
+  });
+
+  it('makes at most 100 label writes a run and names what it left; the next run makes the rest', async () => {
+    emulator = await deskWithLabels([]);
+    const names = Array.from({ length: 150 }, (_, i) => `area/${String(i).padStart(3, '0')}`);
+    const yaml = `labels:\n${names.map((n) => `  - name: ${n}\n    color: ededed\n`).join('')}`;
+
+    const first = await run(emulator, 'labels', dispatch, checkout(yaml));
+
+    expect(first.exitCode).toBe(0);
+    expect(first.requests).toHaveLength(101);
+    expect(labelsOf()).toEqual(names.slice(0, 100));
+    expect(first.summary).toContain('50 of 150 label changes left for the next run');
+    expect(first.summary).toContain(`${names.slice(100, 110).join(', ')} and 40 more`);
+
+    const second = await run(emulator, 'labels', dispatch, checkout(yaml));
+
+    expect(second.requests).toHaveLength(51);
+    expect(labelsOf()).toEqual(names);
+  });
+
   it('costs one list and no write when the repository is already in sync', async () => {
     emulator = await deskWithLabels([]);
     const yaml =

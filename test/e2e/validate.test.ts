@@ -264,7 +264,7 @@ describe('validate on pull requests (dist/validate)', () => {
     expect(comments(pr)[0]?.body).toContain('is valid');
   });
 
-  it('refuses a person GitHub cannot assign: an error on their line under people, one check per person', async () => {
+  it('refuses a person GitHub cannot assign: an error on their line under people, one check per person, new ones first', async () => {
     emulator = await rosterDesk();
     const head = edit(
       edit(ROSTER, '  dan: { site: paris }\n', '  dan: { site: paris }\n  gina: { site: paris }\n'),
@@ -292,16 +292,46 @@ describe('validate on pull requests (dist/validate)', () => {
         .filter((r) => r.route === 'GET /repos/{owner}/{repo}/assignees/{assignee}')
         .map((r) => `${r.path.split('/').at(-1)} ${r.status}`),
     ).toEqual([
+      'gina 404',
       'alice 204',
       'bob 204',
       'chloe 204',
       'dan 204',
-      'gina 404',
       'emma 204',
       'fred 204',
       'escalation-leads 204',
     ]);
     expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length + 1));
+  });
+
+  it('asks GitHub about at most 50 of a 1,000-person roster, those the change adds first, and warns about the rest', async () => {
+    emulator = await rosterDesk();
+    const added = Array.from({ length: 993 }, (_, i) => `p${String(i).padStart(3, '0')}`);
+    const head = edit(
+      edit(
+        ROSTER,
+        '  dan: { site: paris }\n',
+        `  dan: { site: paris }\n${added.map((l) => `  ${l}: { site: paris }\n`).join('')}`,
+      ),
+      '    site: paris\n    anchor: 2026-01-05\n',
+      `    site: paris\n    anchor: 2026-01-05\n    changes: [{ from: 2026-11-30, members: [chloe, dan, ${added.join(', ')}] }]\n`,
+    );
+    const { event } = rosterPullRequest(head);
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    const checks = result.requests.filter(
+      (r) => r.route === 'GET /repos/{owner}/{repo}/assignees/{assignee}',
+    );
+    expect(checks.map((r) => r.path.split('/').at(-1))).toEqual(added.slice(0, 50));
+    expect(result.requests).toHaveLength(ROSTER_ROUTES(50).length);
+    const warning = `people: 950 of the 1000 people who can be on call were not checked for whether GitHub can assign them (at most 50 checks a run, those this change adds first): ${added.slice(50, 60).join(', ')} and 940 more`;
+    expect(result.annotations.map((a) => a.message)).toContain(warning);
+    // Only those asked are called unassignable: the emulator's collaborators are the old team.
+    expect(
+      result.annotations.filter((a) => /GitHub refuses to assign/.test(a.message)),
+    ).toHaveLength(50);
+    expect(result.summary).toContain('950 of the 1000 people who can be on call were not checked');
   });
 
   it('annotates a broken issue form on its line, which intake would drop without a word', async () => {

@@ -5,8 +5,15 @@ import type { ConfigProblem } from '../../kernel/problems.js';
 import { checkSchema } from '../../config/schema.js';
 import type { ConfigSource } from '../../config/sources.js';
 import { locate, parseYaml } from '../../kernel/yaml.js';
+import { capped, someOf } from '../../kernel/caps.js';
 
 export const TEMPLATE_FOLDER = '.github/ISSUE_TEMPLATE';
+
+/**
+ * At most this many templates are read a run, one request each without a checkout: a pull
+ * request could add thousands. A repository's template chooser rarely lists more than a dozen.
+ */
+const TEMPLATES_READ = 50;
 
 interface FormElement {
   type: 'markdown' | FieldType;
@@ -37,13 +44,21 @@ export async function loadIssueTemplates(
   source: ConfigSource,
   folder: string = TEMPLATE_FOLDER,
 ): Promise<{ templates: IssueTemplate[]; problems: ConfigProblem[] }> {
-  const names = (await source.listAt(folder)) ?? [];
+  // config.yml is the template chooser, not a template.
+  const names = ((await source.listAt(folder)) ?? []).filter(
+    (name) => /\.(ya?ml|md)$/i.test(name) && name !== 'config.yml' && name !== 'config.yaml',
+  );
+  const { taken, skipped } = capped(names, TEMPLATES_READ);
   const templates: IssueTemplate[] = [];
-  const problems: ConfigProblem[] = [];
-  for (const name of names) {
-    if (name === 'config.yml' || name === 'config.yaml') continue; // the template chooser, not a template
+  const problems: ConfigProblem[] = skipped.slice(0, 1).map((name) => ({
+    file: `${folder}/${name}`,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    message: `${folder} has ${names.length} templates and at most ${TEMPLATES_READ} are read a run: intake ignores ${someOf(skipped)}`,
+  }));
+  for (const name of taken) {
     const path = `${folder}/${name}`;
-    if (!/\.(ya?ml|md)$/i.test(name)) continue;
     const text = await source.readAt(path);
     if (text === null) continue;
     const parsed = /\.md$/i.test(name) ? parseMarkdownTemplate(path, text) : parseForm(path, text);

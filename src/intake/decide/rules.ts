@@ -1,6 +1,7 @@
 import { type Answer, type ParsedBody, answerOf, parseBody, unfenced } from './body.js';
 import { hasWords, labelKey, lengthOf, listOf, shorten, squash } from './normalise.js';
 import { normaliseSeverity, readSeverity } from './severity.js';
+import { compilePattern, type Pattern } from '../../kernel/pattern.js';
 import type {
   FieldRule,
   FormField,
@@ -157,18 +158,12 @@ function noteUnknownRules(template: IssueTemplate, config: IntakeConfig, notes: 
   }
 }
 
-/** A regular expression from config, or null (with a note) when it does not compile. */
-function compile(pattern: string, where: string, notes: string[]): RegExp | null {
-  try {
-    return new RegExp(pattern, 'u');
-  } catch {
-    try {
-      return new RegExp(pattern);
-    } catch {
-      notes.push(`the pattern for ${where} is not a valid regular expression; it was not checked`);
-      return null;
-    }
-  }
+/** A pattern from config, or null (with a note) when it does not compile: its check said why. */
+function compile(pattern: string, where: string, notes: string[]): Pattern | null {
+  const compiled = compilePattern(pattern);
+  if ('pattern' in compiled) return compiled.pattern;
+  notes.push(`the pattern for ${where} is not one the kit can run; it was not checked`);
+  return null;
 }
 
 /** "Capitalised hint." → "capitalised hint", to follow a dash inside one sentence. */

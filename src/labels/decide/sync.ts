@@ -1,5 +1,5 @@
-import picomatch from 'picomatch/posix.js';
 import type { CreateLabel, DeleteLabel, KeepLabel, UpdateLabel } from '../../kernel/plan.js';
+import { compileGlob } from '../../kernel/pattern.js';
 import { isEmojiOnly, labelKey, normalizeColor } from './names.js';
 
 /** A label as labels.yaml wants it. */
@@ -365,17 +365,10 @@ function applyBrake(
   };
 }
 
-/** '/' is an ordinary character in a label name, so it is hidden from the glob engine on both sides. */
-const SLASH = /\//gu;
-const SLASH_STAND_IN = '\uE000';
-
+/** Names are compared in NFC on both sides, so an accent typed either way matches. */
 function globMatcher(pattern: string): (name: string) => boolean {
-  const test = picomatch(pattern.normalize('NFC').replace(SLASH, SLASH_STAND_IN), {
-    nocase: true,
-    dot: true,
-    windows: false,
-  });
-  return (name) => test(name.normalize('NFC').replace(SLASH, SLASH_STAND_IN));
+  const glob = compileGlob(pattern.normalize('NFC'));
+  return (name) => glob.test(name.normalize('NFC'));
 }
 
 const GROUP_ORDER: Record<LabelOperation['kind'] | 'rename', number> = {

@@ -1,3 +1,4 @@
+import { someOf } from '../../kernel/caps.js';
 import { sortProblems, type ConfigProblem } from '../../kernel/problems.js';
 import { formatPath } from '../../kernel/yaml.js';
 import { locate, type PathSegment, type YamlFile } from '../../kernel/yaml.js';
@@ -45,6 +46,11 @@ export interface RosterReviewInput {
   lookBackDays?: number;
   /** Logins GitHub says can be assigned in the repository; absent: not checked. */
   assignable?: ReadonlySet<string>;
+  /**
+   * The logins a run's cap left unasked, in the order they would have been asked: they are not
+   * called unassignable, and one warning names them.
+   */
+  unasked?: { logins: readonly string[]; cap: number };
 }
 
 const LOOK_BACK_DAYS = 90;
@@ -78,7 +84,7 @@ export function reviewRoster(input: RosterReviewInput): ConfigProblem[] {
     pastRewrites(input.base, headYaml.value, head, now - lookBack, now, report);
     misalignedSwaps(input.base.roster, head, now, report);
   }
-  if (input.assignable) unassignable(head, now, input.assignable, report);
+  if (input.assignable) unassignable(head, now, input, report);
   return sortProblems(problems);
 }
 
@@ -308,10 +314,19 @@ export function assignableCandidates(roster: Roster, now: Date): string[] {
 function unassignable(
   roster: Roster,
   now: number,
-  assignable: ReadonlySet<string>,
+  { assignable = new Set(), unasked }: RosterReviewInput,
   report: Report,
 ): void {
-  const refused = assignableCandidates(roster, new Date(now)).filter((l) => !assignable.has(l));
+  const candidates = assignableCandidates(roster, new Date(now));
+  const skipped = new Set(unasked?.logins);
+  if (unasked && skipped.size > 0)
+    report(
+      ['people'],
+      'warning',
+      `${skipped.size} of the ${candidates.length} people who can be on call were not checked for whether GitHub can assign them (at most ${unasked.cap} checks a run, those this change adds first): ${someOf(unasked.logins)}`,
+      'key',
+    );
+  const refused = candidates.filter((l) => !skipped.has(l) && !assignable.has(l));
   const why = 'GitHub refuses to assign issues in this repository to them';
   for (const login of refused) {
     if (roster.people[login]) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossCheckConfig } from '../../../src/validate/cross-checks.js';
 import { checkIssueForms } from '../../../src/intake/config/forms.js';
+import { loadIssueTemplates } from '../../../src/intake/config/issue-templates.js';
 import { loadConfigFolder } from '../../../src/config/load.js';
 import { formatProblem } from '../../../src/kernel/problems.js';
 import { apiSource, workspaceSource } from '../../../src/config/sources.js';
@@ -307,6 +308,28 @@ describe('the config folder given as an absolute path', () => {
     const source = apiSource(github.gateway, '.github/support-kit/roster-draft.yaml', 'main');
     expect(source.singleFile).toBe('roster-draft.yaml');
     expect(await source.read('roster-draft.yaml')).toBe('labels: []\n');
+  });
+});
+
+describe('issue templates read through the API', () => {
+  it('reads at most 50 templates a run and names the others in one warning', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [
+        `.github/ISSUE_TEMPLATE/t${String(i).padStart(2, '0')}.yml`,
+        FORM,
+      ]),
+    );
+    const github = new FakeGitHub({ files });
+
+    const loaded = await loadIssueTemplates(
+      apiSource(github.gateway, '.github/support-kit', 'main'),
+    );
+
+    expect(github.methods().filter((m) => m === 'readFile')).toHaveLength(50);
+    expect(loaded.templates).toHaveLength(50);
+    expect(loaded.problems.map(formatProblem)).toEqual([
+      '.github/ISSUE_TEMPLATE/t50.yml:1:1: warning: .github/ISSUE_TEMPLATE has 60 templates and at most 50 are read a run: intake ignores t50.yml, t51.yml, t52.yml, t53.yml, t54.yml, t55.yml, t56.yml, t57.yml, t58.yml, t59.yml',
+    ]);
   });
 });
 

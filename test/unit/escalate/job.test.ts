@@ -193,6 +193,45 @@ describe('escalate job on issue events and comments', () => {
     ]);
   });
 
+  it('checks the access of at most 20 commenters a run, the comment it runs for first; the other commands wait', async () => {
+    const crowd = Array.from({ length: 25 }, (_, i) =>
+      said(`reader${i}`, '/ack', '2026-07-07T16:05:00Z', 100 + i),
+    );
+    const tess = said('tess', '/ack', '2026-07-07T16:06:00Z', 200);
+    const github = new FakeGitHub({
+      files: DESK,
+      issues: [s1()],
+      comments: { 1: [...crowd, tess] },
+      permissions: PERMISSIONS,
+    });
+
+    const outcome = await escalateJob(
+      context(github, event('issue_comment', 'created', { issue: s1(), comment: tess }), OPENED),
+    );
+
+    const checked = github.calls.filter((c) => c.method === 'permissionOf').map((c) => c.args[0]);
+    expect(checked).toEqual(['tess', ...crowd.slice(0, 19).map((c) => c.user?.login)]);
+    expect(outcome.plans.at(-1)?.notes).toContain(
+      '#1: the access of reader19 was not checked; comment 119 waits',
+    );
+  });
+
+  it('looks up no issue a /duplicate names when its author may not use commands', async () => {
+    const rita = said('rita', '/duplicate #5', '2026-07-07T16:05:00Z');
+    const github = new FakeGitHub({
+      files: DESK,
+      issues: [s1()],
+      comments: { 1: [rita] },
+      permissions: PERMISSIONS,
+    });
+
+    await escalateJob(
+      context(github, event('issue_comment', 'created', { issue: s1(), comment: rita }), OPENED),
+    );
+
+    expect(github.methods()).not.toContain('getIssue');
+  });
+
   it('/escalate opens the issue in the engineering repository with the escalation token, first', async () => {
     const issue = fakeIssue({ number: 1, title: 'Docker hangs', labels: labels('support') });
     const tess = said('tess', 'Root cause is in the VM.\n/escalate docker/pinata', OPENED);

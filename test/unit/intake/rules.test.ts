@@ -189,7 +189,7 @@ describe('checkIssue: content rules', () => {
     const verdict = checkIssue(issue(fixture('escalation.md')), escalation, config);
     expect(verdict.complete).toBe(true);
     expect(verdict.notes).toContain(
-      'the pattern for the field "Customer" is not a valid regular expression; it was not checked',
+      'the pattern for the field "Customer" is not one the kit can run; it was not checked',
     );
   });
 
@@ -343,6 +343,19 @@ describe('checkIssue: the title', () => {
       reason:
         'The title does not look like "[Escalation]: summary" — write it as "[Escalation]: summary".',
     });
+  });
+
+  it('judges a title a backtracking engine would hang on: ^(\\w+\\s?)+$ and a closing "!"', () => {
+    const config = escalationConfig({ title: { pattern: '^(\\w+\\s?)+$' } });
+    const title = 'Exports hang on every large upload since the upgrade to version six!';
+    const verdict = checkIssue(issue('whatever', { title }), null, config);
+    expect(verdict.missing).toEqual([
+      {
+        field: 'title',
+        reason:
+          'The title does not look like what this project expects — edit it to follow the format the template shows.',
+      },
+    ]);
   });
 
   it('finds an issue with no template complete, and notes why only the title was checked', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, JobOutcome } from '../../../src/job/contract.js';
 import { decideAndApply } from '../../../src/job/decide-and-apply.js';
+import { RateLimitDeferred } from '../../../src/github/client.js';
 import type { ConfigProblem } from '../../../src/kernel/problems.js';
 import { emptyPlan, type Operation, type Plan, type RepoRef } from '../../../src/kernel/plan.js';
 import { event, fakeContext } from '../fakes/context.js';
@@ -170,5 +171,34 @@ describe('decideAndApply', () => {
 
     expect(notifier.sent).toEqual([post]);
     expect(run.plans[0]?.rows[0]).toMatchObject({ status: 'applied', detail: 'webhook 202' });
+  });
+
+  it('stops at a rate limit longer than a run waits: the rest of this plan and the later plans are deferred, and the run has not failed', async () => {
+    const github = desk();
+    const until = new Date('2026-07-07T16:15:00Z');
+    github.refuse('createComment', new RateLimitDeferred(until, httpError(403, 'secondary')));
+    const comment: Operation = {
+      kind: 'upsert-comment',
+      issue: 1,
+      marker: { kind: 'test', keys: {} },
+      body: 'hello',
+      reason: 'test',
+    };
+
+    const run = await execute(
+      github,
+      deciding({ plans: [plan(DESK, label, comment, label), plan(PINATA, openIssue)] }),
+    );
+
+    expect(github.methods('writes')).toEqual(['addLabels', 'createComment']);
+    expect(run.plans.map((p) => p.rows.map((r) => r.status))).toEqual([
+      ['applied', 'deferred', 'deferred'],
+      ['deferred'],
+    ]);
+    expect(run.failures).toEqual([]);
+    expect(run.deferrals).toEqual([
+      'acme/desk: rate limited until 16:15 UTC; 2 operations left for the next run',
+      'docker/pinata: rate limited until 16:15 UTC; 1 operation left for the next run',
+    ]);
   });
 });

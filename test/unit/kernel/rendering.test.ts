@@ -79,6 +79,31 @@ describe('job summary', () => {
     });
     expect(markdown.split('\n')[0]).toBe('## support-kit labels (dry-run)');
   });
+
+  it('marks what a rate limit left for the next run, and says until when', () => {
+    const markdown = renderSummary({
+      capability: 'intake',
+      event: 'issues.opened',
+      repo: 'a/b',
+      configSource: 'x',
+      files: [],
+      problems: [],
+      dryRun: false,
+      rows: [
+        {
+          operation: { kind: 'add-labels', issue: 1, labels: ['bug'], reason: 'triage' },
+          status: 'deferred',
+          detail: 'rate limited until 16:15 UTC',
+        },
+      ],
+      notes: [],
+      deferred: 'rate limited until 16:15 UTC; 1 operation left for the next run',
+    });
+    expect(markdown).toContain('| ⏳ deferred |');
+    expect(markdown).toContain(
+      '⏳ rate limited until 16:15 UTC; 1 operation left for the next run.',
+    );
+  });
 });
 
 describe('validation comment', () => {

@@ -1,0 +1,1 @@
+import{b as a,c as b,d as c,e as d,f as e}from"./ZEBUH54J.js";import"./DIZN5Z4Y.js";import"./SR2RNPTN.js";import"./VBZPBIAL.js";export{d as GitHub,b as context,c as defaults,e as getOctokitOptions,a as getUserAgentWithOrchestrationId};

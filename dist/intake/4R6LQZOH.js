@@ -1,0 +1,1 @@
+import{a as t,e as o,f as n}from"./ZEBUH54J.js";import"./DIZN5Z4Y.js";import"./SR2RNPTN.js";import"./VBZPBIAL.js";var x=new t;function s(e,i,...r){let c=o.plugin(...r);return new c(n(e,i))}export{x as context,s as getOctokit};
