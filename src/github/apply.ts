@@ -462,6 +462,7 @@ async function createOnce<T>(
 
 /** A refusal (4xx) wrote nothing; a server error or no answer at all may have. */
 function mayHaveWritten(error: unknown): boolean {
+  if (error instanceof RateLimitDeferred) return false;
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status !== 'number' || status >= 500;
 }

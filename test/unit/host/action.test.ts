@@ -34,7 +34,7 @@ let github: FakeGitHub;
 
 /** A desk with issue #1, and the run's environment as a runner sets it, without a checkout. */
 function desk(files: Record<string, string> = {}, inputs: Record<string, string> = TOKEN) {
-  github = new FakeGitHub({ files, issues: [fakeIssue({ number: 1 })] });
+  github = new FakeGitHub({ files, issues: [fakeIssue({ number: 1 }), fakeIssue({ number: 2 })] });
   wiring.services = {
     gateway: github.gateway,
     notifier: fakeNotifier(),
@@ -284,7 +284,7 @@ describe('runCapabilities: plans, outputs and failures', () => {
   it("goes on past a refused write, then fails the run at the end with GitHub's message", async () => {
     github.refuse('addLabels', httpError(403, 'Resource not accessible by integration'));
 
-    await run({ intake: planning(label(), comment) });
+    await run({ intake: planning(label(), { ...comment, issue: 2 }) });
 
     expect(github.methods('writes')).toEqual(['addLabels', 'createComment']);
     expect(core.record.annotations).toContainEqual({

@@ -148,7 +148,9 @@ describe('decideAndApply', () => {
       deciding({ plans: [plan(DESK, label, comment)], failures: ['drift: acme/desk'] }),
     );
 
-    expect(github.methods('writes')).toEqual(['addLabels', 'createComment']);
+    // The comment on the same issue waits for the write it may report on (state after effect).
+    expect(github.methods('writes')).toEqual(['addLabels']);
+    expect(run.plans[0]?.rows.map((r) => r.status)).toEqual(['failed', 'held']);
     expect(run.failures).toEqual([
       'acme/desk: 403 Resource not accessible by integration',
       'drift: acme/desk',
