@@ -10,6 +10,10 @@ export type Fault =
   | { kind: 'secondary-rate-limit'; retryAfterSeconds: number; times?: number; match?: FaultMatch }
   | { kind: 'server-error'; status?: 500 | 502 | 503; times?: number; match?: FaultMatch }
   | { kind: 'slow'; delayMs: number; times?: number; match?: FaultMatch }
+  /** GitHub's refusals: 403 "Resource not accessible by integration", 404 "Not Found". */
+  | { kind: 'refused'; status: 403 | 404; times?: number; match?: FaultMatch }
+  /** The write is made, then the answer is lost on the way back: the client sees a 502. */
+  | { kind: 'lost-reply'; times?: number; match?: FaultMatch }
   /** A 422 as GitHub sends for input it refuses late (e.g. a label name it will not take). */
   | {
       kind: 'validation-failed';
@@ -106,10 +110,27 @@ export function checkFault(value: unknown): Fault {
       if (f.errors !== undefined && !Array.isArray(f.errors))
         throw new Error('fault.errors: expected an array');
       break;
+    case 'refused':
+      if (f.status !== 403 && f.status !== 404)
+        throw new Error('fault.status: expected 403 or 404');
+      break;
+    case 'lost-reply':
+      break;
     default:
       throw new Error(
-        `fault.kind: expected 'secondary-rate-limit', 'server-error', 'validation-failed' or 'slow', got ${JSON.stringify(f.kind)}`,
+        `fault.kind: expected 'secondary-rate-limit', 'server-error', 'validation-failed', 'refused', 'lost-reply' or 'slow', got ${JSON.stringify(f.kind)}`,
       );
   }
   return value as Fault;
+}
+
+/** The bodies GitHub sends with a 403 to a token without the permission, and with a 404. */
+export function refusalBody(status: 403 | 404): Record<string, unknown> {
+  return status === 403
+    ? {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '403',
+      }
+    : { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
 }

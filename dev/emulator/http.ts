@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, DOCS, badCredentials, requiresAuthentication } from './errors.js';
-import { FaultQueue, checkFault, secondaryRateLimitBody } from './faults.js';
+import { FaultQueue, checkFault, refusalBody, secondaryRateLimitBody } from './faults.js';
 import { executeGraphql } from './graphql.js';
 import { RateLimits, rateHeaders, type RateSnapshot, type Resource } from './ratelimit.js';
 import { matchRoute, type Reply, type RouteContext } from './route.js';
@@ -134,6 +134,8 @@ export class EmulatorServer {
             documentation_url: 'https://docs.github.com/rest',
           },
         };
+      } else if (fault?.kind === 'refused') {
+        reply = { status: fault.status, body: refusalBody(fault.status) };
       } else if (isGraphql) {
         if (!viewer) throw graphqlRequiresAuth();
         const who = viewer.login;
@@ -165,6 +167,7 @@ export class EmulatorServer {
           rate: this.rate,
         };
         reply = match.def.handler(ctx);
+        if (fault?.kind === 'lost-reply') reply = { status: 502, body: { message: 'Bad Gateway' } };
       }
     } catch (err) {
       if (err instanceof ApiError)

@@ -124,6 +124,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       RUNNER_ARCH: 'X64',
       // The emulator needs no pacing between writes; GitHub does (see src/github/client.ts).
       SUPPORT_KIT_WRITE_INTERVAL_MS: '0',
+      // Retries as GitHub's client makes them, in hundredths of the time: a lasting fault costs a
+      // test a tenth of a second, not fourteen.
+      SUPPORT_KIT_RETRY_UNIT_MS: '10',
       ...Object.fromEntries(
         Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
       ),

@@ -13,6 +13,11 @@ export interface ClientOptions {
   writeIntervalMs?: number;
   /** How long one request, its answer's body included, may take before it counts as failed. */
   requestTimeoutMs?: number;
+  /**
+   * The unit of the waits between retries of a 5xx (1, 4 and 9 of them; 1,000 ms by default, as
+   * the retry plugin has it). Tests of lasting faults shorten it.
+   */
+  retryUnitMs?: number;
   log?: (message: string) => void;
 }
 
@@ -85,7 +90,10 @@ export async function createOctokit(options: ClientOptions): Promise<Octokit> {
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       throttle,
       // 429 is a rate limit: the throttling plugin waits it out or defers, never blind retries.
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+      retry: {
+        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        ...(options.retryUnitMs !== undefined ? { retryAfterBaseValue: options.retryUnitMs } : {}),
+      },
       request: {
         ...defaults.request,
         fetch: withDeadline(
@@ -143,16 +151,19 @@ async function pacedGroups(writeIntervalMs: number | undefined): Promise<Record<
 
 /**
  * `SUPPORT_KIT_WRITE_INTERVAL_MS` overrides GitHub's pacing (the tests set 0 against the
- * emulator); `SUPPORT_KIT_REQUEST_TIMEOUT_MS` the request deadline (tests of a slow GitHub).
+ * emulator); `SUPPORT_KIT_REQUEST_TIMEOUT_MS` the request deadline (tests of a slow GitHub);
+ * `SUPPORT_KIT_RETRY_UNIT_MS` the unit of the waits between retries (tests of lasting faults).
  */
 export function clientTuningFromEnv(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<ClientOptions, 'writeIntervalMs' | 'requestTimeoutMs'> {
+): Pick<ClientOptions, 'writeIntervalMs' | 'requestTimeoutMs' | 'retryUnitMs'> {
   const writeIntervalMs = wholeMs(env, 'SUPPORT_KIT_WRITE_INTERVAL_MS', 0);
   const requestTimeoutMs = wholeMs(env, 'SUPPORT_KIT_REQUEST_TIMEOUT_MS', 1);
+  const retryUnitMs = wholeMs(env, 'SUPPORT_KIT_RETRY_UNIT_MS', 0);
   return {
     ...(writeIntervalMs !== undefined ? { writeIntervalMs } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    ...(retryUnitMs !== undefined ? { retryUnitMs } : {}),
   };
 }
 

@@ -48,6 +48,9 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   return {
     gateway: new Gateway(await octokitFor(options.token), options.repo),
     notifier: createNotifier({
+      ...(tuning.retryUnitMs !== undefined
+        ? { retryDelaysMs: [tuning.retryUnitMs / 2, tuning.retryUnitMs * 1.5] }
+        : {}),
       ...(pagerdutyRoutingKey ? { pagerduty: { routingKey: pagerdutyRoutingKey } } : {}),
       ...(webhookUrl ? { webhook: { url: webhookUrl } } : {}),
     }),

@@ -72,6 +72,30 @@ describe('injected faults', () => {
     expect(gh.store.findLabel('acme/support', 'fresh')).toBeUndefined();
   });
 
+  it('refused: answers 403 or 404 with GitHub’s message and changes nothing', async () => {
+    gh.injectFault({
+      kind: 'refused',
+      status: 403,
+      match: { route: 'POST /repos/{owner}/{repo}/labels' },
+    });
+    const res = await call<{ message: string }>(gh, 'POST', '/repos/acme/support/labels', {
+      body: { name: 'fresh', color: 'ededed' },
+    });
+    expect([res.status, res.body.message]).toEqual([403, 'Resource not accessible by integration']);
+    expect(gh.store.findLabel('acme/support', 'fresh')).toBeUndefined();
+    gh.injectFault({ kind: 'refused', status: 404 });
+    expect((await call(gh, 'GET', '/repos/acme/support')).status).toBe(404);
+  });
+
+  it('lost reply: the write is made, and the client is answered 502', async () => {
+    gh.injectFault({ kind: 'lost-reply', match: { route: 'POST /repos/{owner}/{repo}/labels' } });
+    const res = await call(gh, 'POST', '/repos/acme/support/labels', {
+      body: { name: 'fresh', color: 'ededed' },
+    });
+    expect(res.status).toBe(502);
+    expect(gh.store.findLabel('acme/support', 'fresh')).toBeDefined();
+  });
+
   it('slow: delays the response by delayMs', async () => {
     gh.injectFault({ kind: 'slow', delayMs: 250 });
     const started = performance.now();
