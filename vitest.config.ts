@@ -49,6 +49,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Each target's cases one after the other (two runs each); the targets in parallel.
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          pool: 'threads',
+          isolate: false,
+          server,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -13,6 +13,8 @@ interface Received {
   path: string;
   contentType: string;
   body: unknown;
+  /** Taken by the service: answered 2xx, or taken before the connection was cut. */
+  delivered: boolean;
 }
 
 export interface Receiver {
@@ -20,6 +22,10 @@ export interface Receiver {
   received: Received[];
   /** The next `times` requests get `status` (PagerDuty: 500 or 429; a webhook: 500, 404...). */
   fail(status: number, times?: number): void;
+  /** The next `times` requests are taken (recorded), and the connection is cut before any answer. */
+  loseReplies(times?: number): void;
+  /** Drops the failures not used yet: the service is back. */
+  heal(): void;
   close(): Promise<void>;
 }
 
@@ -27,7 +33,7 @@ type Answer = (body: unknown) => { status: number; type: string; text: string };
 
 async function start(answer: Answer): Promise<Receiver> {
   const received: Received[] = [];
-  const failures: number[] = [];
+  const failures: (number | 'lost')[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -38,21 +44,28 @@ async function start(answer: Answer): Promise<Receiver> {
       } catch {
         // Recorded as text: the checks below then say it is not JSON.
       }
+      const failure = failures.shift();
+      const reply =
+        failure === 'lost'
+          ? undefined
+          : failure !== undefined
+            ? {
+                status: failure,
+                type: 'application/json',
+                text: '{"status":"error","message":"Internal error"}',
+              }
+            : answer(body);
       received.push({
         method: req.method ?? '',
         path: req.url ?? '',
         contentType: String(req.headers['content-type'] ?? ''),
         body,
+        delivered: reply === undefined || (reply.status >= 200 && reply.status < 300),
       });
-      const failure = failures.shift();
-      const reply =
-        failure !== undefined
-          ? {
-              status: failure,
-              type: 'application/json',
-              text: '{"status":"error","message":"Internal error"}',
-            }
-          : answer(body);
+      if (reply === undefined) {
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(reply.status, { 'content-type': reply.type });
       res.end(reply.text);
     });
@@ -67,6 +80,12 @@ async function start(answer: Answer): Promise<Receiver> {
     received,
     fail(status, times = 1) {
       for (let i = 0; i < times; i++) failures.push(status);
+    },
+    loseReplies(times = 1) {
+      for (let i = 0; i < times; i++) failures.push('lost');
+    },
+    heal() {
+      failures.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -61,85 +61,144 @@ export async function applyPlan(
   options: ApplyOptions,
 ): Promise<ApplyResult> {
   const log = options.log ?? (() => undefined);
-  const results: OperationResult[] = [];
-  // Notifications that failed so far, for a comment that records them (recordFailedNotifications).
-  const failedNotifications: Notify[] = [];
-  // Issues a write failed on: a comment reporting on them must not say it was done.
-  const broken = new Set<number>();
-  let limited = options.limited;
+  const run = new Progress(options.limited);
   for (const next of plan.operations) {
-    if (limited && !options.dryRun && next.kind !== 'keep-label') {
-      results.push({ operation: next, status: 'deferred', detail: limited.message });
+    const held = run.heldBack(next, options.dryRun);
+    if (held) {
+      run.results.push(held);
+      if (held.status === 'held') log(`held: ${describeAction(next)} on ${describeTarget(next)}`);
       continue;
     }
-    const planned = next.kind === 'upsert-comment' ? asRecord(next, broken) : next;
-    if (planned === undefined) {
-      results.push({
-        operation: next,
-        status: 'held',
-        detail: 'not written: a write it reports on failed; the next run writes it',
-      });
-      log(`held: ${describeAction(next)} on ${describeTarget(next)} (a write before it failed)`);
-      continue;
-    }
-    // Only the issue's own: a sweep's plan holds many issues, each with its own state comment.
-    const failedHere =
-      planned.kind === 'upsert-comment' && planned.recordFailedNotifications
-        ? failedNotifications.filter((n) => n.issue === planned.issue)
-        : [];
-    const operation =
-      planned.kind === 'upsert-comment' && failedHere.length > 0
-        ? { ...planned, body: [planned.body, ...failedHere.map(pendingMarker)].join('\n') }
-        : planned;
+    // heldBack has said it may be written: as itself, or as its incomplete record.
+    const operation = run.asWritten(next) ?? next;
     const label = `${describeAction(operation)} on ${describeTarget(operation)}`;
-    if (operation.kind === 'keep-label') {
-      results.push({ operation, status: 'unchanged', detail: operation.name });
-      continue;
-    }
     if (options.dryRun) {
       log(`[dry-run] would ${label}: ${operation.reason}`);
-      results.push({ operation, status: 'dry-run', detail: 'not applied (dry-run)' });
+      run.results.push({ operation, status: 'dry-run', detail: 'not applied (dry-run)' });
       continue;
     }
     try {
       const outcome = await applyOperation(operation, gateway, options.notifier);
-      if (operation.kind === 'upsert-comment' && operation.pendingLabel)
-        outcome.detail += await markPending(gateway, operation, failedHere.length > 0);
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
-      results.push({ operation, ...outcome });
+      run.done(operation, outcome);
     } catch (error) {
-      if (error instanceof RateLimitDeferred) {
-        limited = error;
-        results.push({ operation, status: 'deferred', detail: error.message });
-        continue;
-      }
-      const detail = describeRequestError(error);
-      if (operation.kind === 'notify') failedNotifications.push(operation);
-      else if ('issue' in operation && typeof operation.issue === 'number')
-        broken.add(operation.issue);
+      const detail = run.failed(operation, error);
       log(`failed: ${label}: ${detail}`);
-      results.push({ operation, status: 'failed', detail });
     }
   }
-  const deferred = limited && deferralNote(limited, results);
+  if (!options.dryRun) await settleRecords(run, gateway, log);
+  const deferred = run.limited && deferralNote(run.limited, run.results);
   if (deferred) log(deferred);
   return {
     plan,
     dryRun: options.dryRun,
-    results,
-    failures: results.filter((r) => r.status === 'failed'),
-    ...(limited ? { limited } : {}),
+    results: run.results,
+    failures: run.results.filter((r) => r.status === 'failed'),
+    ...(run.limited ? { limited: run.limited } : {}),
   };
 }
 
+/** What a plan's application has done so far, for the operations after. */
+class Progress {
+  readonly results: OperationResult[] = [];
+  /** Notifications refused so far, for the record of their issue (recordFailedNotifications). */
+  readonly failedNotifications: Notify[] = [];
+  /** Issues a write failed on: a comment reporting on them must not say it was done. */
+  private readonly broken = new Set<number>();
+  /** Each issue's record of its notifications, and whether GitHub took it. */
+  readonly records = new Map<number, { op: UpsertComment; result: OperationResult }>();
+
+  constructor(public limited: RateLimitDeferred | undefined) {}
+
+  /** The result of an operation that is not tried now, or undefined to go on with it. */
+  heldBack(op: Operation, dryRun: boolean): OperationResult | undefined {
+    if (this.limited && !dryRun && op.kind !== 'keep-label')
+      return { operation: op, status: 'deferred', detail: this.limited.message };
+    if (op.kind === 'keep-label') return { operation: op, status: 'unchanged', detail: op.name };
+    if (op.kind === 'upsert-comment' && this.asWritten(op) === undefined)
+      return {
+        operation: op,
+        status: 'held',
+        detail: 'not written: a write it reports on failed; the next run writes it',
+      };
+    // Sent only once its record says so: unrecorded, the next run could not know it went out.
+    const record =
+      op.kind === 'notify' && typeof op.issue === 'number' && this.records.get(op.issue);
+    if (record && record.result.status !== 'applied' && record.result.status !== 'unchanged')
+      return {
+        operation: op,
+        status: 'held',
+        detail: 'not sent: the state that records it was not written; the next run sends it',
+      };
+    return undefined;
+  }
+
+  /** The comment as it may be written now: its `incomplete` record after a failed write. */
+  asWritten(op: Operation): Operation | undefined {
+    if (op.kind !== 'upsert-comment') return op;
+    const about = [...(typeof op.issue === 'number' ? [op.issue] : []), ...(op.reports ?? [])];
+    if (!about.some((issue) => this.broken.has(issue))) return op;
+    return op.incomplete === undefined ? undefined : { ...op, body: op.incomplete };
+  }
+
+  done(operation: Operation, outcome: Omit<OperationResult, 'operation'>): void {
+    const result = { operation, ...outcome };
+    this.results.push(result);
+    this.remember(operation, result);
+  }
+
+  failed(operation: Operation, error: unknown): string {
+    if (error instanceof RateLimitDeferred) {
+      this.limited = error;
+      this.results.push({ operation, status: 'deferred', detail: error.message });
+      return error.message;
+    }
+    const detail = describeRequestError(error);
+    const result: OperationResult = { operation, status: 'failed', detail };
+    this.results.push(result);
+    this.remember(operation, result);
+    if (operation.kind === 'notify') this.failedNotifications.push(operation);
+    else if ('issue' in operation && typeof operation.issue === 'number')
+      this.broken.add(operation.issue);
+    return detail;
+  }
+
+  private remember(operation: Operation, result: OperationResult): void {
+    if (
+      operation.kind === 'upsert-comment' &&
+      operation.recordFailedNotifications &&
+      typeof operation.issue === 'number'
+    )
+      this.records.set(operation.issue, { op: operation, result });
+  }
+}
+
 /**
- * The comment as it may be written now: itself when every write it reports on succeeded, else
- * its `incomplete` record, else nothing (undefined).
+ * After the notifications, each record that was written learns which were refused: their
+ * payloads are added to it (one edit, only then) for the next run to send, and the pending
+ * label follows. A notification with no answer counts as sent (see src/notify/notifier.ts).
  */
-function asRecord(op: UpsertComment, broken: ReadonlySet<number>): UpsertComment | undefined {
-  const about = [...(typeof op.issue === 'number' ? [op.issue] : []), ...(op.reports ?? [])];
-  if (!about.some((issue) => broken.has(issue))) return op;
-  return op.incomplete === undefined ? undefined : { ...op, body: op.incomplete };
+async function settleRecords(
+  run: Progress,
+  gateway: Gateway,
+  log: (message: string) => void,
+): Promise<void> {
+  for (const [issue, { op, result }] of run.records) {
+    if (result.status !== 'applied' && result.status !== 'unchanged') continue;
+    const refused = run.failedNotifications.filter((n) => n.issue === issue);
+    try {
+      if (refused.length > 0) {
+        const body = [op.body, ...refused.map(pendingMarker)].join('\n');
+        await upsertComment(gateway, issue, op.marker, body);
+        result.detail += `; recorded ${refused.length} notification(s) to send again`;
+      }
+      if (op.pendingLabel) result.detail += await markPending(gateway, op, refused.length > 0);
+    } catch (error) {
+      const detail = describeRequestError(error);
+      log(`failed: record the notifications of #${issue}: ${detail}`);
+      run.results.push({ operation: op, status: 'failed', detail });
+    }
+  }
 }
 
 /** "rate limited until 14:05 UTC; 12 operations left for the next run", when any is. */

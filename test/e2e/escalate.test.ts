@@ -406,7 +406,8 @@ describe('PagerDuty when every new issue pages (dist/escalate)', () => {
     const failed = await pagesAt('2026-07-02T23:31:00Z', opened(n));
 
     expect(failed.exitCode).toBe(1);
-    expect(routes(failed.requests)).toEqual([ISSUE, COMMENTS, COMMENT, ADD_LABELS]);
+    // The state is written before the page; the refusal is added to it after (one edit, only then).
+    expect(routes(failed.requests)).toEqual([ISSUE, COMMENTS, COMMENT, EDIT_COMMENT, ADD_LABELS]);
     expect(labels(n)).toContain('support-kit/notify-pending');
 
     const swept = await pagesAt('2026-07-02T23:46:00Z', tick());

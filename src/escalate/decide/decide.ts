@@ -58,6 +58,9 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const timeline = timelineOf(issue, clock, state);
 
   handleCommands(input, work, state, timeline);
+  // A command's notification is recorded like every other: sent once, even when it is obeyed again.
+  work.notify = work.notify.filter((n) => !state.notified.includes(n.key));
+  state.notified.push(...work.notify.map((n) => n.key));
   if (occasion.kind === 'issue-event') eventTransitions(occasion, work, config);
 
   // Acknowledgement: re-read every run; only a /ack is remembered (its author was checked once).
@@ -80,7 +83,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
   applyStatus(work, config);
 
   // Writes first, then the comments that say they were made (the executor holds a comment back
-  // when a write before it failed), the notifications, and last the state that records it all.
+  // when a write before it failed), the state that records it all, and the notifications.
   const operations: Operation[] = labelOperations(issue, work);
   if (work.close)
     operations.push({
@@ -91,21 +94,22 @@ export function decideIssue(input: DecideInput): IssueDecision {
       reason: `closed by a command (${work.close})`,
     });
   operations.push(...work.comments);
-  // Where PagerDuty is reached is config, not a secret: it travels with the operation.
-  const endpoint = config.pagerduty?.url;
-  operations.push(
-    ...work.notify.map((n) => (n.channel === 'pagerduty' && endpoint ? { ...n, endpoint } : n)),
-  );
   if (!isEmptyState(state)) {
     const body = stateComment(issue, clock, state, ack, config);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
-    // Rewritten with each notification too: the executor records in it the ones that fail.
+    // Rewritten with each notification too: the executor records in it the ones refused.
     if (!unchanged || work.notify.length > 0)
       operations.push({
         ...stateOperation(issue, body),
         incomplete: stateComment(issue, clock, sentOnly(stored.state, state), ack, config),
       });
   }
+  // After the state that records them: a notification goes out only once the next run will
+  // know it did (the executor holds it back when the state could not be written).
+  const endpoint = config.pagerduty?.url;
+  operations.push(
+    ...work.notify.map((n) => (n.channel === 'pagerduty' && endpoint ? { ...n, endpoint } : n)),
+  );
   return { operations, notes: work.notes, remote: work.remote };
 }
 
