@@ -117,7 +117,7 @@ async function sweep(
     .slice(0, 19);
   const query = `repo:${context.repo.owner}/${context.repo.repo} is:issue is:open label:"${rules.status.incomplete}" updated:<${cutoff}Z`;
   const stale = await context.gateway.searchIssues(query, 100);
-  for (const found of stale) {
+  for (const found of [...stale, ...(await closedUnexplained(context, rules))]) {
     const decision = decideIntake({
       issue: toIssue(found),
       trigger: 'sweep',
@@ -133,6 +133,20 @@ async function sweep(
     `${stale.length} open issue(s) incomplete for more than ${rules.closeAfterDays} day(s)`,
   );
   return plan;
+}
+
+/**
+ * Issues a sweep of the last week closed for missing information and nothing touched since: the
+ * comment saying why may have failed after the close took. A comment moves `updated_at` past
+ * `closed_at`, so only the ones without are read further.
+ */
+async function closedUnexplained(context: JobContext, rules: IntakeConfig): Promise<GitHubIssue[]> {
+  const since = new Date(context.now.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const query = `repo:${context.repo.owner}/${context.repo.repo} is:issue is:closed reason:"not planned" label:"${rules.status.incomplete}" closed:>=${since}`;
+  const closed = await context.gateway.searchIssues(query, 100);
+  return closed.filter(
+    (i) => i.closed_at && Date.parse(i.updated_at) - Date.parse(i.closed_at) < 2_000,
+  );
 }
 
 async function findDuplicates(

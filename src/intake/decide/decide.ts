@@ -221,7 +221,7 @@ function sweep(input: IntakeDecisionInput, verdict: IntakeVerdict): [Operation[]
   const { issue, config } = input;
   const days = config.closeAfterDays;
   if (days === undefined) return [[], 'close-after-days is not set: intake closes nothing'];
-  if (issue.state !== 'open') return [[], 'the issue is already closed'];
+  if (issue.state !== 'open') return closedWithoutComment(input, verdict, days);
   if (!hasLabel(issue.labels, config.status.incomplete)) {
     return [[], `the issue does not carry "${config.status.incomplete}": not closed`];
   }
@@ -255,6 +255,33 @@ function sweep(input: IntakeDecisionInput, verdict: IntakeVerdict): [Operation[]
       ),
     ],
     `closed: incomplete and inactive for ${days} day(s) or more`,
+  ];
+}
+
+/**
+ * An issue an earlier sweep closed and could not say why (the close took, the comment did not):
+ * the comment it owes, once.
+ */
+function closedWithoutComment(
+  input: IntakeDecisionInput,
+  verdict: IntakeVerdict,
+  days: number,
+): [Operation[], string] {
+  const { issue, config } = input;
+  if (
+    !closedForMissingInformation(issue, config) ||
+    commentKind(input.previousComment) === 'closed'
+  )
+    return [[], 'the issue is already closed'];
+  return [
+    [
+      comment(
+        issue,
+        { kind: 'closed', days, missing: verdict.missing },
+        'say why the issue was closed',
+      ),
+    ],
+    'closed by an earlier sweep that could not say why: saying it now',
   ];
 }
 

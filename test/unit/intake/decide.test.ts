@@ -360,6 +360,24 @@ describe('decideIntake: the sweep', () => {
     ]);
   });
 
+  it('says why it closed an issue whose comment an earlier sweep could not write', () => {
+    const closed = { ...stale, state: 'closed' as const, stateReason: 'not_planned' };
+    const decision = decideIntake(input({ trigger: 'sweep', issue: closed }));
+    expect(decision.operations).toEqual([
+      expect.objectContaining({ kind: 'upsert-comment', reason: 'say why the issue was closed' }),
+    ]);
+  });
+
+  it('says nothing more on an issue it closed with its comment', () => {
+    const closed = { ...stale, state: 'closed' as const, stateReason: 'not_planned' };
+    const { missing } = decideIntake(input({ trigger: 'sweep', issue: stale })).verdict;
+    const said = renderIntakeComment({ kind: 'closed', days: 14, missing });
+    const decision = decideIntake(
+      input({ trigger: 'sweep', issue: closed, previousComment: said }),
+    );
+    expect(decision.operations).toEqual([]);
+  });
+
   it('leaves an issue with recent activity open', () => {
     const recent = { ...stale, updatedAt: '2024-05-25T00:00:00Z' };
     const decision = decideIntake(input({ trigger: 'sweep', issue: recent }));
