@@ -105,6 +105,8 @@ class Progress {
   readonly failedNotifications: Notify[] = [];
   /** Issues a write failed on: a comment reporting on them must not say it was done. */
   private readonly broken = new Set<number>();
+  /** The markers of the comments written so far (for `needs`). */
+  private readonly written = new Set<string>();
   /** Each issue's record of its notifications, and whether GitHub took it. */
   readonly records = new Map<number, { op: UpsertComment; result: OperationResult }>();
 
@@ -120,6 +122,12 @@ class Progress {
         operation: op,
         status: 'held',
         detail: 'not written: a write it reports on failed; the next run writes it',
+      };
+    if (op.needs && !this.written.has(markerKey(op.needs)))
+      return {
+        operation: op,
+        status: 'held',
+        detail: `not done: the ${op.needs.kind} comment that records it was not written; the next run does both`,
       };
     // Sent only once its record says so: unrecorded, the next run could not know it went out.
     const record =
@@ -143,6 +151,7 @@ class Progress {
 
   done(operation: Operation, outcome: Omit<OperationResult, 'operation'>): void {
     const result = { operation, ...outcome };
+    if (operation.kind === 'upsert-comment') this.written.add(markerKey(operation.marker));
     this.results.push(result);
     this.remember(operation, result);
   }
@@ -524,4 +533,11 @@ function mayHaveWritten(error: unknown): boolean {
   if (error instanceof RateLimitDeferred) return false;
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status !== 'number' || status >= 500;
+}
+
+function markerKey(marker: Marker): string {
+  return JSON.stringify([
+    marker.kind,
+    Object.entries(marker.keys).sort(([a], [b]) => a.localeCompare(b)),
+  ]);
 }

@@ -17,6 +17,12 @@ export interface Marker {
 
 interface OperationBase {
   reason: string;
+  /**
+   * The marker of a comment this plan writes before this operation and that records it (a
+   * hand-off's log entry for its moves and its post): held when that comment was not written,
+   * so the next run, finding no record, does both.
+   */
+  needs?: Marker;
 }
 
 interface AddLabels extends OperationBase {

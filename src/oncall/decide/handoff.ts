@@ -171,6 +171,8 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
     return holder ? [holder] : issue.assignees;
   };
   const ensured = new Set<string>();
+  // The log entry that says each issue moves: the move waits for it (the executor holds it back).
+  const loggedBy = new Map<number, Marker>();
 
   pending.handoffs.forEach((handoff, index) => {
     const leaving = handoff.from
@@ -182,6 +184,7 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
         if (holders.get(issue.number) !== handoff.from) continue;
         holders.set(issue.number, handoff.to);
         moving.add(issue.number);
+        loggedBy.set(issue.number, handoffEntryMarker(schedule, handoff.at));
       }
     }
     const month = logMonth(handoff.at);
@@ -230,11 +233,13 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
       if (stranded) to = incoming;
       // Chains (a to b to c while the cron slept) collapse into one move from a to c.
       if (!from || !to || to === from) continue;
+      const logged = loggedBy.get(issue.number);
       operations.push({
         kind: 'reassign',
         issue: issue.number,
         from,
         to,
+        ...(logged ? { needs: logged } : {}),
         reason: stranded
           ? `hand-off retry: ${from} handed ${schedule} over at ${retry?.at} and still has #${issue.number}; ${to} is on`
           : `hand-off: ${from} is off call for ${schedule}, ${to} is on`,

@@ -1,5 +1,5 @@
 import { HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
-import { handoffLogMarker, logMonth } from './handoff.js';
+import { handoffEntryMarker, handoffLogMarker, logMonth } from './handoff.js';
 import { zoneOfPerson } from './shift-text.js';
 import type { Notify } from '../../kernel/plan.js';
 import { readPending } from '../../kernel/pending-notifications.js';
@@ -38,6 +38,8 @@ export function handoffNotifications(
         : { marker: handoffLogMarker(schedule, month), labels: [HANDOFF_LOG_LABEL] },
       key: `handoff:${schedule}:${handoff.at}`,
       recordOnIssue: { pending: false },
+      // Posted once the log has its entry: unlogged, the hand-off is played again next run.
+      needs: handoffEntryMarker(schedule, handoff.at),
       payload: rotationHandoffMessage(log?.url ?? ISSUE_URL_SLOT, schedule, role, handoff, when),
       reason: `post the hand-off of ${schedule} from ${handoff.from ?? 'nobody'} to ${handoff.to} to the webhook`,
     };

@@ -74,6 +74,42 @@ describe('applyPlan: state after effect', () => {
   });
 });
 
+describe('applyPlan: an operation that needs its record', () => {
+  const entry: Operation = {
+    kind: 'upsert-comment',
+    issue: 2,
+    marker: { kind: 'handoff', keys: { at: '2026-11-30T16:00:00Z' } },
+    body: 'luc hands #1 to ivy',
+    reason: 'log',
+  };
+  const move: Operation = {
+    kind: 'reassign',
+    issue: 1,
+    from: 'luc',
+    to: 'ivy',
+    needs: { kind: 'handoff', keys: { at: '2026-11-30T16:00:00Z' } },
+    reason: 'hand-off',
+  };
+
+  it('is held when the comment that records it was not written', async () => {
+    const github = desk();
+    github.refuse('createComment', httpError(403, 'Resource not accessible by integration'));
+
+    const result = await apply(github, planOf(entry, move));
+
+    expect(result.results.map((r) => r.status)).toEqual(['failed', 'held']);
+    expect(github.methods('writes')).toEqual(['createComment']);
+  });
+
+  it('goes ahead once the comment is written', async () => {
+    const github = desk();
+
+    const result = await apply(github, planOf(entry, move));
+
+    expect(result.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+  });
+});
+
 describe('applyPlan: at most once', () => {
   it('does not post a comment again when GitHub wrote it but the answer was lost', async () => {
     const github = desk();
