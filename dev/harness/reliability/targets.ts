@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Emulator, webhookPayload } from '../../dev/emulator/index.js';
-import {
-  escalationBody as escalationFormBody,
-  presetFiles,
-} from '../../dev/fixtures/escalation.js';
-import { CONFIG, REPO, startDesk } from '../../dev/harness/desk.js';
-import { projectRoot } from '../../dev/harness/run-action.js';
+import { type Emulator, webhookPayload } from '../../emulator/index.js';
+import { escalationBody as escalationFormBody, presetFiles } from '../../fixtures/escalation.js';
+import { CONFIG, REPO, startDesk } from '../desk.js';
+import { projectRoot } from '../run-action.js';
 
 /**
  * The runs the reliability suite faults: one of each kind of write the six actions make, each on
