@@ -329,7 +329,14 @@ async function markPending(gateway: Gateway, op: UpsertComment, pending: boolean
   const label = op.pendingLabel;
   if (!label || typeof op.issue !== 'number' || pending === label.present) return '';
   if (pending) await gateway.addLabels(op.issue, [label.name]);
-  else await gateway.removeLabel(op.issue, label.name);
+  else {
+    try {
+      await gateway.removeLabel(op.issue, label.name);
+    } catch (error) {
+      // Off already (a person took it off): what the removal was for.
+      if ((error as { status?: unknown } | null)?.status !== 404) throw error;
+    }
+  }
   return `; ${pending ? 'labelled' : 'unlabelled'} ${label.name}`;
 }
 

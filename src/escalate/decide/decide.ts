@@ -100,7 +100,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
     // Rewritten with each notification too: the executor records in it the ones refused.
     if (!unchanged || work.notify.length > 0)
       operations.push({
-        ...stateOperation(issue, body),
+        ...stateOperation(issue, body, stored.pending.length > 0),
         incomplete: stateComment(issue, clock, sentOnly(stored.state, state), ack, config),
       });
   }
@@ -137,7 +137,11 @@ function startWork(issue: IssueSnapshot): Work {
   };
 }
 
-function stateOperation(issue: IssueSnapshot, body: string): UpsertComment {
+/**
+ * `pending`: the state records notifications to send again, so the label is on the issue even
+ * when the event's copy of it (a re-run's payload, older than the run that added it) says not.
+ */
+function stateOperation(issue: IssueSnapshot, body: string, pending: boolean): UpsertComment {
   return {
     kind: 'upsert-comment',
     issue: issue.number,
@@ -146,7 +150,7 @@ function stateOperation(issue: IssueSnapshot, body: string): UpsertComment {
     recordFailedNotifications: true,
     pendingLabel: {
       name: NOTIFY_PENDING_LABEL,
-      present: hasLabel(issue.labels, NOTIFY_PENDING_LABEL),
+      present: pending || hasLabel(issue.labels, NOTIFY_PENDING_LABEL),
     },
     reason: 'record what the kit did for this issue',
   };
