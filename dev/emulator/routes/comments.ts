@@ -4,7 +4,16 @@ import { paginated } from '../pagination.js';
 import type { Reply, RouteContext } from '../route.js';
 import { renderComment } from '../shapes.js';
 import type { Comment } from '../store.js';
-import { actorOf, bodyObject, enumParam, intParam, issueOf, repoOf, timeParam } from './common.js';
+import {
+  actorOf,
+  bodyObject,
+  checkBodyLength,
+  enumParam,
+  intParam,
+  issueOf,
+  repoOf,
+  timeParam,
+} from './common.js';
 
 function bodyText(ctx: RouteContext): string {
   const body = bodyObject(ctx);
@@ -12,6 +21,7 @@ function bodyText(ctx: RouteContext): string {
   if (typeof body.body !== 'string') {
     throw invalidRequest(`For 'body', ${JSON.stringify(body.body)} is not a string.`);
   }
+  checkBodyLength(body.body, 'IssueComment');
   return body.body;
 }
 

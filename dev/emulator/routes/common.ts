@@ -1,5 +1,5 @@
 /** Helpers shared by the route handlers: resolving the repository/issue and reading bodies. */
-import { invalidRequest, notFound } from '../errors.js';
+import { invalidRequest, notFound, validationFailed } from '../errors.js';
 import type { RouteContext } from '../route.js';
 import { ACTIONS_BOT, type Issue, type Repo } from '../store.js';
 
@@ -94,4 +94,33 @@ export function enumParam<T extends string>(
     );
   }
   return raw as T;
+}
+
+/**
+ * GitHub refuses an issue or comment body over 65,536 characters with a 422, in these words (as
+ * its API answers; the limit is not in the REST reference). Counted in UTF-16 code units, the
+ * stricter reading for text outside the Basic Multilingual Plane.
+ */
+export const MAX_BODY_CHARACTERS = 65_536;
+
+export function checkBodyLength(
+  text: string | null | undefined,
+  resource: 'Issue' | 'IssueComment',
+): void {
+  if (text === null || text === undefined || text.length <= MAX_BODY_CHARACTERS) return;
+  throw validationFailed([
+    resource === 'Issue'
+      ? {
+          resource,
+          code: 'custom',
+          field: 'body',
+          message: 'body is too long (maximum is 65536 characters)',
+        }
+      : {
+          resource,
+          code: 'unprocessable',
+          field: 'data',
+          message: 'Body is too long (maximum is 65536 characters)',
+        },
+  ]);
 }

@@ -8,6 +8,7 @@ import type { IssuePatch, IssueState, StateReason } from '../store.js';
 import {
   actorOf,
   bodyObject,
+  checkBodyLength,
   enumParam,
   issueOf,
   nameList,
@@ -76,7 +77,7 @@ export function createIssue(ctx: RouteContext): Reply {
     repo,
     {
       title,
-      body: optionalString(body, 'body', { nullable: true }) ?? null,
+      body: bodyOf(body),
       user: actorOf(ctx),
       ...(body.labels !== undefined ? { labels: nameList(body.labels, 'labels') } : {}),
       ...(assignees ? { assignees } : {}),
@@ -104,6 +105,7 @@ export function updateIssue(ctx: RouteContext): Reply {
   }
   if (title !== undefined) patch.title = title;
   const text = optionalString(body, 'body', { nullable: true });
+  checkBodyLength(text, 'Issue');
   if (text !== undefined) patch.body = text;
   if (body.state !== undefined) patch.state = body.state as IssueState;
   if (body.state_reason !== undefined) patch.state_reason = body.state_reason as StateReason | null;
@@ -115,6 +117,12 @@ export function updateIssue(ctx: RouteContext): Reply {
 }
 
 /** `assignees: [...]`, or the deprecated single `assignee` (null clears). */
+function bodyOf(body: Record<string, unknown>): string | null {
+  const text = optionalString(body, 'body', { nullable: true }) ?? null;
+  checkBodyLength(text, 'Issue');
+  return text;
+}
+
 function assigneesOf(body: Record<string, unknown>): string[] | undefined {
   if (body.assignees !== undefined && body.assignees !== null) {
     return stringList(body.assignees, 'assignees');
