@@ -151,7 +151,7 @@ export function unansweredCommands(
   const { state } = readState(comments);
   const replied = new Set(
     comments
-      .filter((c) => c.bot)
+      .filter((c) => c.kit)
       .flatMap((c) => parseMarkers(c.body))
       .filter((m) => m.kind === 'command-reply')
       .map((m) => m.keys.comment),
