@@ -67,10 +67,17 @@ describe('slash commands in a comment', () => {
     expect(names(`/ack\n\n${paste}/oncall`)).toEqual(['ack']);
   });
 
-  it('a comment of emphasis delimiters is read in well under a second', () => {
+  it('emphasis and links are text GitHub shows: a command line inside them is obeyed', () => {
+    expect(names('*Taking it\n/assign @luc*\n\n[the log\n/ack now](https://example.com)')).toEqual([
+      'assign @luc*',
+      'ack now](https://example.com)',
+    ]);
+  });
+
+  it('the longest comment GitHub takes, full of emphasis delimiters, is read in under a second', () => {
     const started = performance.now();
-    expect(names(`/ack\n${'*a_'.repeat(5400)}`)).toEqual(['ack']);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(names(`/ack\n${`${'*a_'.repeat(30)}\n`.repeat(700)}`)).toEqual(['ack']);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('quotes nested thousands deep are not read, without failing', () => {
