@@ -59,6 +59,15 @@ export function requiresAuthentication(): ApiError {
   });
 }
 
+/** An installation token (the workflow token, an App's) asking for what only a user may see. */
+export function notAccessibleByIntegration(docs: string): ApiError {
+  return new ApiError(403, {
+    message: 'Resource not accessible by integration',
+    documentation_url: docs,
+    status: '403',
+  });
+}
+
 export function badCredentials(): ApiError {
   return new ApiError(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
 }

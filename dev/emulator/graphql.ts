@@ -73,6 +73,16 @@ const fieldResolver: GraphQLFieldResolver<unknown, GraphqlContext> = (source, ar
   );
 };
 
+/**
+ * `viewer` is typed `User` in GitHub's schema, whoever the token acts as. For an installation
+ * token it is the app's bot, named as GraphQL names bots: `github-actions` for the workflow
+ * token, where REST says `github-actions[bot]`.
+ */
+function viewerModel(store: Store, viewer: User): Model {
+  const model = actorModel(store, viewer.login, 'User');
+  return viewer.type === 'Bot' ? { ...model, login: viewer.login.replace(/\[bot\]$/, '') } : model;
+}
+
 export async function executeGraphql(
   store: Store,
   body: unknown,
@@ -101,7 +111,7 @@ export async function executeGraphql(
   const snapshot = dryRun ? ctx.peek() : ctx.spend(cost);
 
   const rootValue: Model = {
-    viewer: () => actorModel(store, ctx.viewer.login, 'User'),
+    viewer: () => viewerModel(store, ctx.viewer),
     rateLimit: () => ({
       __typename: 'RateLimit',
       cost,

@@ -91,3 +91,11 @@ export function pushToPullRequest(
 export function routes(requests: Emulator['requests']): string[] {
   return requests.map((r) => r.route);
 }
+
+/**
+ * Whether a request could change GitHub: any method but GET, except a GraphQL query (the kit
+ * sends no mutation; it asks who its token writes as there).
+ */
+export function isWrite(request: Emulator['requests'][number]): boolean {
+  return request.method !== 'GET' && request.route !== 'POST /graphql';
+}

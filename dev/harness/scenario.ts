@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Emulator, startEmulator, webhookPayload } from '../emulator/index.js';
 import { presetFiles } from '../fixtures/escalation.js';
 import { ConcurrencyGroups, jobConcurrency } from './concurrency.js';
+import { isWrite } from './desk.js';
 import { type ActionRun, projectRoot, runAction } from './run-action.js';
 
 /**
@@ -296,5 +297,5 @@ export class Scenario {
 
 export { formBody } from '../fixtures/forms.js';
 
-export const writes = (run: Run) => run.requests.filter((r) => r.method !== 'GET');
+export const writes = (run: Run) => run.requests.filter(isWrite);
 export const routes = (run: Run) => run.requests.map((r) => r.route);

@@ -44,11 +44,6 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
 
   const services = await cliServices(home, (m) => io.err(m));
   const now = cliClock(REPORT_HELP);
-  const { gateway } = services;
-  // A personal token writes the report as its person, whom the workflow's bot rule would not
-  // recognise: without this, every run would open the week's report again.
-  const self = await gateway.authenticatedLogin();
-  if (self !== null) gateway.selfLogin = self;
   const inputs: Record<string, string> = {
     week: values.week ?? '',
     repositories: repos.map((r) => `${r.owner}/${r.repo}`).join(','),

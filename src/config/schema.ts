@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ConfigProblem } from '../kernel/problems.js';
-import { formatPath, locate, type PathSegment, type YamlFile } from '../kernel/yaml.js';
+import { formatPath, locate, type PathSegment, writtenAt, type YamlFile } from '../kernel/yaml.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export function checkSchema(yaml: YamlFile, schema: JsonSchema): ConfigProblem[]
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
   for (const error of mostSpecific(validate.errors ?? [])) {
-    const { path, target, message } = explain(error);
+    const { path, target, message } = explain(error, yaml);
     const key = `${path.join('/')}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -46,7 +46,10 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject[] {
   return precise.length > 0 ? precise : errors;
 }
 
-function explain(error: ErrorObject): {
+function explain(
+  error: ErrorObject,
+  yaml: YamlFile,
+): {
   path: PathSegment[];
   target: 'key' | 'value';
   message: string;
@@ -74,6 +77,20 @@ function explain(error: ErrorObject): {
         target: 'value',
         message: `${where}${custom ?? `must be ${article((error.params as { type: string }).type)}`} (found ${describeValue(error.data)})`,
       };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const { comparison, limit } = error.params as { comparison: string; limit: number };
+      const bound = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' }[
+        comparison
+      ];
+      return {
+        path,
+        target: 'value',
+        message: `${where}${custom ?? `must be ${bound ?? comparison} ${limit}`} (found ${writtenAt(yaml, path) ?? describeValue(error.data)})`,
+      };
+    }
     case 'enum':
       return {
         path,

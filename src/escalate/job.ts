@@ -7,6 +7,7 @@ import { defaultEscalation, type EscalationConfig, escalationFrom } from './conf
 import { crossCheckEscalation } from './config/crosscheck.js';
 import { decideIssue, unansweredCommands } from './decide/decide.js';
 import { isKitIssue } from '../kernel/kit-records.js';
+import { kitWritten } from '../kernel/kit-identity.js';
 import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from './decide/sweep.js';
 import {
   type Access,
@@ -114,7 +115,7 @@ export const escalateJob: Job = async (context) => {
     const payload = FRESH_ON.includes(event.action ?? '')
       ? ((await context.gateway.getIssue(sent.number)) as unknown as IssuePayload)
       : sent;
-    if (isKitIssue(payload))
+    if (await isKitIssue(payload, context.gateway.kitLogin))
       return {
         config,
         problems,
@@ -130,8 +131,11 @@ export const escalateJob: Job = async (context) => {
       const raw = event.payload.comment as CommentPayload | undefined;
       if (!raw)
         return { config, problems, plans: [emptyPlan('escalate', context.repo, ['no comment'])] };
-      const comment = commentOf(raw);
-      if (!comments.some((c) => c.id === comment.id)) comments.push(comment);
+      const comment =
+        comments.find((c) => c.id === raw.id) ?? (await snapshotsOf(context, [raw]))[0];
+      if (!comment)
+        return { config, problems, plans: [emptyPlan('escalate', context.repo, ['no comment'])] };
+      if (!comments.includes(comment)) comments.push(comment);
       const access = await accessOf(context, comments, escalation, checked, comment.author);
       occasion = {
         kind: 'comment',
@@ -159,7 +163,7 @@ export const escalateJob: Job = async (context) => {
   let looked = 0;
   for (const found of [...open, ...closed]) {
     const raw = found as unknown as IssuePayload;
-    if (isKitIssue(raw)) continue;
+    if (await isKitIssue(raw, context.gateway.kitLogin)) continue;
     const issue = snapshotOf(raw);
     if (!mayHaveWorkDue(issue, escalation, roster, context.now)) continue;
     looked += 1;
@@ -229,18 +233,27 @@ async function connect(
 }
 
 async function readComments(context: JobContext, issue: number): Promise<CommentSnapshot[]> {
-  return (await context.gateway.listComments(issue)).map((c: GitHubComment) => commentOf(c));
+  return snapshotsOf(context, await context.gateway.listComments(issue));
 }
 
-function commentOf(c: CommentPayload | GitHubComment): CommentSnapshot {
-  const login = c.user?.login ?? 'ghost';
-  return {
-    id: c.id,
-    author: login,
-    bot: isBotLogin(login, c.user?.type),
-    body: c.body ?? '',
-    createdAt: c.created_at,
-  };
+/** The kit's own are the comments with a marker its identity wrote (asked only if one has one). */
+async function snapshotsOf(
+  context: JobContext,
+  raw: readonly (CommentPayload | GitHubComment)[],
+): Promise<CommentSnapshot[]> {
+  const own = new Set(await kitWritten(raw, context.gateway.kitLogin));
+  return raw.map((c) => {
+    const login = c.user?.login ?? 'ghost';
+    const kit = own.has(c);
+    return {
+      id: c.id,
+      author: login,
+      kit,
+      bot: kit || isBotLogin(login, c.user?.type),
+      body: c.body ?? '',
+      createdAt: c.created_at,
+    };
+  });
 }
 
 function snapshotOf(issue: IssuePayload | GitHubIssue): IssueSnapshot {

@@ -1,4 +1,5 @@
 import { describeAction, describeTarget } from '../kernel/plan-describe.js';
+import { type KitIdentity, kitWritten } from '../kernel/kit-identity.js';
 import { hasMarker, withMarker } from '../kernel/markers.js';
 import type {
   AddAssignees,
@@ -16,7 +17,7 @@ import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
 import { RateLimitDeferred } from './client.js';
 import { describeRequestError, type Gateway } from './gateway.js';
-import type { GitHubComment, GitHubIssue, GitHubUser } from './types.js';
+import type { GitHubComment, GitHubIssue } from './types.js';
 
 /**
  * `held`: a comment that reports on a write that failed, left for the run that finishes it.
@@ -389,12 +390,13 @@ async function markedIssueNumber(gateway: Gateway, target: MarkedIssue): Promise
 
 async function markedIssue(gateway: Gateway, target: MarkedIssue): Promise<GitHubIssue> {
   const found =
-    findMarkedIssue(gateway.created, target.marker, gateway.selfLogin) ??
-    findMarkedIssue(
+    // Created by this run: the kit's own without asking who the kit is.
+    gateway.created.find((i) => hasMarker(i.body, target.marker)) ??
+    (await findMarkedIssue(
       await gateway.listIssues({ state: 'all', labels: target.labels }),
       target.marker,
-      gateway.selfLogin,
-    );
+      gateway.kitLogin,
+    ));
   if (!found)
     throw new Error(`no issue marked ${target.marker.kind} to comment on (was it created?)`);
   return found;
@@ -431,33 +433,21 @@ async function editLabels(
   return { status: 'applied', detail: `#${op.issue}` };
 }
 
-/**
- * Only a bot (the workflow token or an app) can have written a kit marker; a marker in a
- * human's comment is a forgery or a quote, and is never taken for the kit's own. The one
- * person who can have written it is the token's own user (`selfLogin`: the CLI run with a
- * personal token), or every such run would write its marked issue or comment again.
- */
-export function isKitAuthor(user: GitHubUser | null, selfLogin?: string): boolean {
-  if (user?.type === 'Bot') return true;
-  return (
-    selfLogin !== undefined && user !== null && user.login.toLowerCase() === selfLogin.toLowerCase()
-  );
-}
-
-export function findMarkedComment(
+/** The kit's own comment with this marker; another author's marker is a quote or a forgery. */
+export async function findMarkedComment(
   comments: GitHubComment[],
   marker: Marker,
-  selfLogin?: string,
-): GitHubComment | undefined {
-  return comments.find((c) => isKitAuthor(c.user, selfLogin) && hasMarker(c.body, marker));
+  identity: KitIdentity,
+): Promise<GitHubComment | undefined> {
+  return (await kitWritten(comments, identity, (body) => hasMarker(body, marker)))[0];
 }
 
-function findMarkedIssue(
+async function findMarkedIssue(
   issues: GitHubIssue[],
   marker: Marker,
-  selfLogin?: string,
-): GitHubIssue | undefined {
-  return issues.find((i) => isKitAuthor(i.user, selfLogin) && hasMarker(i.body, marker));
+  identity: KitIdentity,
+): Promise<GitHubIssue | undefined> {
+  return (await kitWritten(issues, identity, (body) => hasMarker(body, marker)))[0];
 }
 
 async function upsertComment(
@@ -467,7 +457,11 @@ async function upsertComment(
   text: string,
 ): Promise<Omit<OperationResult, 'operation'>> {
   const body = withMarker(marker, text);
-  const existing = findMarkedComment(await gateway.listComments(issue), marker, gateway.selfLogin);
+  const existing = await findMarkedComment(
+    await gateway.listComments(issue),
+    marker,
+    gateway.kitLogin,
+  );
   if (!existing) {
     const created = await createOnce(
       () => gateway.createComment(issue, body),
@@ -475,7 +469,7 @@ async function upsertComment(
         findMarkedComment(
           await gateway.listComments(issue, { fresh: true }),
           marker,
-          gateway.selfLogin,
+          gateway.kitLogin,
         ),
     );
     return { status: 'applied', detail: created.html_url };
@@ -495,10 +489,10 @@ async function upsertIssue(
   const body = withMarker(marker, text);
   // Listing by label (not search) because the search index lags behind writes: a re-run
   // right after the first must still find the issue it wrote.
-  const existing = findMarkedIssue(
+  const existing = await findMarkedIssue(
     await gateway.listIssues({ state: 'all', labels }),
     marker,
-    gateway.selfLogin,
+    gateway.kitLogin,
   );
   if (!existing) {
     const created = await createOnce(
@@ -507,7 +501,7 @@ async function upsertIssue(
         findMarkedIssue(
           await gateway.listIssues({ state: 'all', labels }),
           marker,
-          gateway.selfLogin,
+          gateway.kitLogin,
         ),
     );
     return { status: 'applied', detail: created.html_url };

@@ -1,3 +1,4 @@
+import type { KitIdentity } from '../kernel/kit-identity.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { Octokit } from './client.js';
 import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
@@ -25,16 +26,11 @@ export class Gateway {
   /** Issues this run created: an operation that comments on one finds it without a listing. */
   readonly created: GitHubIssue[] = [];
 
-  /**
-   * The login the token acts as, when it is a person's (the CLI with a personal token): the kit's
-   * markers it wrote are its own too. Unset in the actions, where only a Bot writes for the kit
-   * and a person's marker is a quote or a forgery.
-   */
-  selfLogin?: string;
-
   constructor(
     readonly octokit: Octokit,
     readonly repo: RepoRef,
+    /** Who the token writes as, once learned: shared by the gateways on other repositories. */
+    private readonly identity: { login?: Promise<string> } = {},
   ) {}
 
   private get ref() {
@@ -121,15 +117,18 @@ export class Gateway {
     return this.octokit.graphql(query, variables);
   }
 
-  /** The login the token acts as, or null when GitHub will not say (an app's installation token). */
-  async authenticatedLogin(): Promise<string | null> {
-    try {
-      const { data } = await this.octokit.rest.users.getAuthenticated();
-      return data.login;
-    } catch {
-      return null;
-    }
-  }
+  /**
+   * The login the token writes as, the kit's identity: only its markers count (kit-identity.ts).
+   * One GraphQL `viewer` query, made on first use and remembered for the run: `GET /user` is
+   * refused to an installation token, `viewer` answers for the workflow token (`github-actions`),
+   * an App's (`<slug>`) and a person's alike.
+   */
+  readonly kitLogin: KitIdentity = () => {
+    this.identity.login ??= this.octokit
+      .graphql<{ viewer: { login: string } }>('query { viewer { login } }')
+      .then(({ viewer }) => viewer.login);
+    return this.identity.login;
+  };
 
   /** Issues (not pull requests) matching a search query, best first, at most `limit`. */
   async searchIssues(query: string, limit: number): Promise<GitHubIssue[]> {
@@ -265,9 +264,7 @@ export class Gateway {
   /** The same client on another repository (label sync across an organisation, remote extends). */
   forRepo(repo: RepoRef): Gateway {
     if (sameRepo(repo, this.repo)) return this;
-    const other = new Gateway(this.octokit, repo);
-    if (this.selfLogin !== undefined) other.selfLogin = this.selfLogin;
-    return other;
+    return new Gateway(this.octokit, repo, this.identity);
   }
 
   /**

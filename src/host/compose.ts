@@ -15,7 +15,7 @@ export interface Services {
   notifier: NotificationSender;
   /**
    * A gateway on `repo` that acts with another token (escalate's `/escalate` into an engineering
-   * repository). It knows the login that token writes as, so the markers it wrote there are its own.
+   * repository). It learns the login that token writes as, so the markers it wrote there are its own.
    */
   connect: (token: string, repo: RepoRef) => Promise<Gateway>;
 }
@@ -54,14 +54,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
       ...(pagerdutyRoutingKey ? { pagerduty: { routingKey: pagerdutyRoutingKey } } : {}),
       ...(webhookUrl ? { webhook: { url: webhookUrl } } : {}),
     }),
-    connect: async (token, repo) => {
-      const gateway = new Gateway(await octokitFor(token), repo);
-      // One GET /user: a personal token writes as a person, whose markers must count as the kit's
-      // or every /escalate would open its issue again (an app's token writes as a Bot).
-      const self = await gateway.authenticatedLogin();
-      if (self !== null) gateway.selfLogin = self;
-      return gateway;
-    },
+    connect: async (token, repo) => new Gateway(await octokitFor(token), repo),
   };
 }
 

@@ -171,7 +171,11 @@ async function findDuplicates(
 }
 
 async function previousComment(gateway: Gateway, issue: number): Promise<string | null> {
-  const found = findMarkedComment(await gateway.listComments(issue), MARKER);
+  const found = await findMarkedComment(
+    await gateway.listComments(issue),
+    MARKER,
+    gateway.kitLogin,
+  );
   return found ? withoutMarker(found.body) : null;
 }
 

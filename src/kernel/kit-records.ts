@@ -1,3 +1,4 @@
+import { type Author, type KitIdentity, kitWritten } from './kit-identity.js';
 import { parseMarkers } from './markers.js';
 
 /**
@@ -12,14 +13,14 @@ const KIT_ISSUE_KINDS = new Set([REPORT_MARKER_KIND, HANDOFF_LOG_KIND]);
 
 /**
  * An issue the kit opened for its own records is not a support request: it has no response goal,
- * no status, and must never page anyone. Recognised by the marker in its body, written by a bot
- * (a person pasting a marker into a real request does not make it the kit's).
+ * no status, and must never page anyone. Recognised by the marker in its body, written by the
+ * kit's identity (a person, or another app, pasting a marker into a real request does not make
+ * it the kit's).
  */
-export function isKitIssue(issue: {
-  body: string | null;
-  user: { type?: string } | null;
-}): boolean {
-  return (
-    issue.user?.type === 'Bot' && parseMarkers(issue.body).some((m) => KIT_ISSUE_KINDS.has(m.kind))
-  );
+export async function isKitIssue(
+  issue: { body: string | null; user: Author | null },
+  identity: KitIdentity,
+): Promise<boolean> {
+  const record = (body: string) => parseMarkers(body).some((m) => KIT_ISSUE_KINDS.has(m.kind));
+  return (await kitWritten([issue], identity, record)).length > 0;
 }

@@ -74,6 +74,26 @@ export function locate(
   path: readonly PathSegment[],
   target: 'value' | 'key' = 'value',
 ): Position {
+  const { node, keyNode } = nodeAt(yaml, path);
+  const chosen = (target === 'key' && keyNode ? keyNode : node) as Node | null | undefined;
+  const offset = chosen?.range?.[0] ?? 0;
+  const { line, col } = yaml.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/**
+ * A scalar at `path` as written: `9007199254740993` where the parsed number, past what a
+ * double holds exactly, reads 9007199254740992.
+ */
+export function writtenAt(yaml: YamlFile, path: readonly PathSegment[]): string | undefined {
+  const { node, found } = nodeAt(yaml, path);
+  return found && isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+}
+
+function nodeAt(
+  yaml: YamlFile,
+  path: readonly PathSegment[],
+): { node: unknown; keyNode: unknown; found: boolean } {
   let node: unknown = yaml.doc.contents;
   let keyNode: unknown;
   for (const segment of path) {
@@ -81,20 +101,17 @@ export function locate(
       const pair = node.items.find(
         (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
       );
-      if (!pair) break;
+      if (!pair) return { node, keyNode, found: false };
       keyNode = pair.key;
       node = pair.value;
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
       keyNode = undefined;
       node = node.items[segment];
     } else {
-      break;
+      return { node, keyNode, found: false };
     }
   }
-  const chosen = (target === 'key' && keyNode ? keyNode : node) as Node | null | undefined;
-  const offset = chosen?.range?.[0] ?? 0;
-  const { line, col } = yaml.lineCounter.linePos(offset);
-  return { line, column: col };
+  return { node, keyNode, found: true };
 }
 
 function yamlMessage(message: string): string {

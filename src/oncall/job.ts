@@ -19,13 +19,14 @@ import {
   loggedHandoffs,
   pendingHandoffs,
 } from './decide/handoff.js';
+import { kitWritten } from '../kernel/kit-identity.js';
 import { parseMarkers } from '../kernel/markers.js';
 import { handoffNotifications, pendingHandoffPosts } from './decide/notify.js';
 import { emptyPlan, type Plan } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import { routeFor } from '../roster/routes.js';
 import type { Roster } from '../roster/types.js';
-import { findMarkedComment, isKitAuthor } from '../github/apply.js';
+import { findMarkedComment } from '../github/apply.js';
 import type { GitHubIssue } from '../github/types.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 
@@ -75,11 +76,11 @@ export const oncallJob: Job = async (context) => {
   // its comment (primed: an issue with no comment costs no listing).
   if (FRESH_ON.includes(context.event.action ?? '') && issue.assignees.length === 1)
     issue.oncallComment =
-      findMarkedComment(
+      (await findMarkedComment(
         await context.gateway.listComments(issue.number),
         ONCALL_MARKER,
-        context.gateway.selfLogin,
-      ) !== undefined;
+        context.gateway.kitLogin,
+      )) !== undefined;
   if (hasErrors(config.problems) || !file) {
     const decision = decideWithoutRoster(issue, 'roster.yaml has errors.');
     return {
@@ -166,9 +167,10 @@ async function releaseHeld(context: JobContext, roster: Roster, plan: Plan): Pro
  * refused; and reads the comments of each issue it may move, to move only what the kit assigned.
  */
 async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise<void> {
-  const logIssues = (
-    await context.gateway.listIssues({ state: 'open', labels: [HANDOFF_LOG_LABEL] })
-  ).filter((i) => isKitAuthor(i.user));
+  const logIssues = await kitWritten(
+    await context.gateway.listIssues({ state: 'open', labels: [HANDOFF_LOG_LABEL] }),
+    context.gateway.kitLogin,
+  );
   const perSchedule = new Map<string, HandoffLog[]>();
   for (const schedule of Object.keys(roster.schedules)) {
     const logs: HandoffLog[] = [];
@@ -184,7 +186,7 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
         state: issue.state,
         logged: loggedHandoffs(
           schedule,
-          comments.filter((c) => isKitAuthor(c.user)).map((c) => c.body),
+          (await kitWritten(comments, context.gateway.kitLogin)).map((c) => c.body),
         ),
       });
     }
@@ -221,11 +223,11 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
       (issue as { comments?: number }).comments !== 0;
     const kitAssigned =
       moves &&
-      findMarkedComment(
+      (await findMarkedComment(
         await context.gateway.listComments(issue.number),
         ONCALL_MARKER,
-        context.gateway.selfLogin,
-      ) !== undefined;
+        context.gateway.kitLogin,
+      )) !== undefined;
     issues.push({
       number: issue.number,
       title: issue.title,

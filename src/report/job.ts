@@ -4,7 +4,7 @@ import { ROSTER_FILE } from '../roster/config/spec.js';
 import { loadConfig } from '../config/load.js';
 import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
-import { isKitAuthor } from '../github/apply.js';
+import { kitWritten } from '../kernel/kit-identity.js';
 import { parseMarkers } from '../kernel/markers.js';
 import { reportLinkKey, reportNotification } from './decide/notify.js';
 import { readPending } from '../kernel/pending-notifications.js';
@@ -83,15 +83,20 @@ export const reportJob: Job = async (context) => {
     reportRepo: `${context.repo.owner}/${context.repo.repo}`,
   });
 
-  // The executor's rule: a bot, or the token's own user, writes the kit's reports; a marker in
-  // anybody else's issue is a quote, not ours.
-  const previousReports: PreviousReport[] = data.reports.flatMap((r) => {
-    if (!isKitAuthor(r.author, context.gateway.selfLogin)) return [];
-    const marker = parseMarkers(r.body).find((m) => m.kind === REPORT_MARKER_KIND);
-    const id = marker?.keys.week;
-    if (!id) return [];
-    const linkPending = readPending(r.body).some((p) => p.key === reportLinkKey(id));
-    return [{ number: r.number, week: id, state: r.state, url: r.url, linkPending }];
+  // The executor's rule: only the kit's identity writes the kit's reports; a marker in anybody
+  // else's issue is a quote, not ours.
+  const weekOf = (body: string) =>
+    parseMarkers(body).find((m) => m.kind === REPORT_MARKER_KIND)?.keys.week;
+  const previousReports: PreviousReport[] = (
+    await kitWritten(
+      data.reports.map((r) => ({ ...r, user: r.author })),
+      context.gateway.kitLogin,
+      (body) => weekOf(body) !== undefined,
+    )
+  ).map((r) => {
+    const week = weekOf(r.body) ?? '';
+    const linkPending = readPending(r.body).some((p) => p.key === reportLinkKey(week));
+    return { number: r.number, week, state: r.state, url: r.url, linkPending };
   });
 
   const decision = decideReport({

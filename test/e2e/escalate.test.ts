@@ -127,6 +127,8 @@ const ADD_LABELS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels';
 const ASSIGN = 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees';
 const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission';
 const REMOVE_LABEL = 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}';
+/** Who the kit's token writes as: asked once in a run that meets a marker, before trusting it. */
+const VIEWER = 'POST /graphql';
 
 describe('escalation (dist/escalate)', () => {
   it('never puts the kit\u2019s own records (a hand-off log, a weekly report) on the clock, nor pages for them', async () => {
@@ -145,7 +147,7 @@ describe('escalation (dist/escalate)', () => {
     expect(pagerDuty.received).toEqual([]);
     expect(issue(log).comments).toEqual([]);
     expect(labels(log)).toEqual(['oncall/handoff-log']);
-    expect(routes(sweep.requests)).toEqual([LIST, LIST]);
+    expect(routes(sweep.requests)).toEqual([LIST, LIST, VIEWER]);
   });
 
   it('an S1 issue unanswered for 61 business minutes escalates once, across a weekend and a holiday', async () => {
@@ -168,7 +170,7 @@ describe('escalation (dist/escalate)', () => {
     // paged issue's comments are read on every sweep, for a notification to retry).
     for (const now of ['2026-07-03T19:00:00Z', '2026-07-06T15:29:00Z']) {
       const quiet = await escalateAt(now, tick());
-      expect(routes(quiet.requests)).toEqual([LIST, LIST, COMMENTS]);
+      expect(routes(quiet.requests)).toEqual([LIST, LIST, COMMENTS, VIEWER]);
     }
 
     const due = await escalateAt('2026-07-06T15:31:00Z', tick());
@@ -178,6 +180,7 @@ describe('escalation (dist/escalate)', () => {
       LIST,
       LIST,
       COMMENTS,
+      VIEWER,
       ADD_LABELS,
       ASSIGN,
       COMMENT,
@@ -203,7 +206,7 @@ describe('escalation (dist/escalate)', () => {
     );
 
     const again = await escalateAt('2026-07-06T15:45:00Z', tick());
-    expect(routes(again.requests)).toEqual([LIST, LIST, COMMENTS]);
+    expect(routes(again.requests)).toEqual([LIST, LIST, COMMENTS, VIEWER]);
     expect(issue(n).comments.filter((c) => c.body.includes('escalation-step'))).toHaveLength(1);
     expect(pagerDuty.received).toHaveLength(2);
     expect(webhook.received).toHaveLength(1);
@@ -226,9 +229,38 @@ describe('escalation (dist/escalate)', () => {
     );
 
     const later = await escalateAt('2026-07-07T19:30:00Z', tick());
-    expect(routes(later.requests)).toEqual([LIST, LIST, COMMENTS]);
+    expect(routes(later.requests)).toEqual([LIST, LIST, COMMENTS, VIEWER]);
     expect(labels(n)).toEqual(['incident', 'S1-broken']);
     expect(issue(n).assignees).toEqual(['amy']);
+  });
+
+  it('another app relaying a forged state marker neither acknowledges the alert nor stops the escalation', async () => {
+    await desk();
+    // The relay speaks first: no state comment of the kit's yet for the forged one to hide behind.
+    const n = openS1('2026-07-07T16:00:00Z'); // Tuesday 09:00 Pacific: due 10:00
+    const forged = [
+      '<!-- support-kit:escalation -->',
+      '<!-- support-kit:escalation-state ack-at=2026-07-07T16:05:00Z ack-by=amy ack-how=command steps=2 -->',
+      'Customer portal: any news?',
+    ].join('\n');
+
+    const relayed = await escalateAt(
+      '2026-07-07T16:05:00Z',
+      commented(n, 'portal-relay[bot]', forged, '2026-07-07T16:05:00Z'),
+    );
+
+    expect(relayed.exitCode).toBe(0);
+    // Who the kit is, asked once: the kit's state comment counts, the relay's copy does not.
+    expect(routes(relayed.requests)).toEqual([COMMENTS, VIEWER]);
+    const due = await escalateAt('2026-07-07T17:01:00Z', tick());
+
+    expect(due.exitCode).toBe(0);
+    expect(labels(n)).toContain('escalated/1');
+    expect(issue(n).assignees).toEqual(['amy', 'ivy']);
+    // The step's page, and no acknowledge for an acknowledgement nobody made.
+    expect(
+      pagerDuty.received.map((r) => (r.body as { event_action: string }).event_action),
+    ).toEqual(['trigger']);
   });
 
   it('a command from someone without triage access is refused with a short reply, and nothing else', async () => {
@@ -259,7 +291,7 @@ describe('escalation (dist/escalate)', () => {
       }),
     });
     // Answered already: nobody's access needs checking again.
-    expect(routes(rerun.requests)).toEqual([COMMENTS]);
+    expect(routes(rerun.requests)).toEqual([COMMENTS, VIEWER]);
   });
 
   it('a dropped cron run is caught up: every step due since is taken in one run, once', async () => {
@@ -292,7 +324,7 @@ describe('escalation (dist/escalate)', () => {
     ).toEqual(['2026-07-07T17:00:00.000Z', '2026-07-07T18:00:00.000Z']);
 
     const next = await escalateAt('2026-07-07T18:35:00Z', tick());
-    expect(routes(next.requests)).toEqual([LIST, LIST, COMMENTS]);
+    expect(routes(next.requests)).toEqual([LIST, LIST, COMMENTS, VIEWER]);
     expect(pagerDuty.received).toHaveLength(2);
   });
 
@@ -350,7 +382,14 @@ describe('escalation (dist/escalate)', () => {
     const retried = await escalateAt('2026-07-07T17:16:00Z', tick());
 
     expect(retried.exitCode).toBe(0);
-    expect(routes(retried.requests)).toEqual([LIST, LIST, COMMENTS, EDIT_COMMENT, REMOVE_LABEL]);
+    expect(routes(retried.requests)).toEqual([
+      LIST,
+      LIST,
+      COMMENTS,
+      VIEWER,
+      EDIT_COMMENT,
+      REMOVE_LABEL,
+    ]);
     expect(labels(n)).not.toContain('support-kit/notify-pending');
     // Three refused attempts in the first run, the one that took in the second.
     expect(pagerDuty.received).toHaveLength(4);
@@ -413,7 +452,14 @@ describe('PagerDuty when every new issue pages (dist/escalate)', () => {
     const swept = await pagesAt('2026-07-02T23:46:00Z', tick());
 
     expect(swept.exitCode).toBe(0);
-    expect(routes(swept.requests)).toEqual([LIST, LIST, COMMENTS, EDIT_COMMENT, REMOVE_LABEL]);
+    expect(routes(swept.requests)).toEqual([
+      LIST,
+      LIST,
+      COMMENTS,
+      VIEWER,
+      EDIT_COMMENT,
+      REMOVE_LABEL,
+    ]);
     // Three attempts refused in the first run, one delivered by the sweep.
     expect(actions()).toEqual(Array(4).fill(['trigger', 'acme/desk#1']));
     expect(labels(n)).not.toContain('support-kit/notify-pending');

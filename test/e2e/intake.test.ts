@@ -5,7 +5,7 @@ import {
   type EscalationAnswers,
   presetFiles,
 } from '../../dev/fixtures/escalation.js';
-import { CONFIG, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
+import { CONFIG, isWrite, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
 import { projectRoot } from '../../dev/harness/run-action.js';
 
 let emulator: Emulator;
@@ -50,8 +50,7 @@ const labelsOf = (n: number) =>
     .labels.map((l) => l.name)
     .sort();
 const commentsOf = (n: number) => emulator.store.issue(REPO, n).comments;
-const writes = (requests: Emulator['requests']) =>
-  requests.filter((r) => r.method !== 'GET' && r.route !== 'GET /search/issues');
+const writes = (requests: Emulator['requests']) => requests.filter(isWrite);
 
 describe('intake (dist/intake) with the escalation preset', () => {
   it('labels an incomplete issue, and asks for exactly what is missing in one comment', async () => {
@@ -106,6 +105,7 @@ describe('intake (dist/intake) with the escalation preset', () => {
     expect(commentsOf(issue)[0]?.body).toMatch(/thank/i);
     expect(routes(result.requests)).toEqual([
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /graphql', // is the marked comment the kit's?
       'GET /repos/{owner}/{repo}/issues/{issue_number}/labels',
       'PUT /repos/{owner}/{repo}/issues/{issue_number}/labels',
       'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../dev/emulator/index.js';
-import { CONFIG, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
+import { CONFIG, isWrite, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
 import { type Receiver, slackProblems, startWebhook } from '../../dev/harness/receivers.js';
 import { projectRoot } from '../../dev/harness/run-action.js';
 
@@ -83,6 +83,7 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
     expect(routes(again.requests)).toEqual([
       'GET /search/issues',
       'GET /repos/{owner}/{repo}/issues',
+      'POST /graphql',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
   });
@@ -123,6 +124,7 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
     expect(routes(late.requests)).toEqual([
       'GET /search/issues',
       'GET /repos/{owner}/{repo}/issues', // logs
+      'POST /graphql', // which the kit wrote
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // November's entries
       'GET /repos/{owner}/{repo}/issues', // open issues of ivy,
       'GET /repos/{owner}/{repo}/issues', // of noah,
@@ -194,6 +196,7 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
     expect(routes(retry.requests)).toEqual([
       'GET /search/issues',
       'GET /repos/{owner}/{repo}/issues', // logs
+      'POST /graphql', // which the kit wrote
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // the entry: luc → ivy at 08:00
       'GET /repos/{owner}/{repo}/issues', // luc's open issues
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // the kit assigned the incident
@@ -203,7 +206,7 @@ describe('hand-off on the scheduled run (dist/oncall)', () => {
 
     // Once the move took, a run confirms it with one listing and writes nothing.
     const settled = await tick(LIVE_INCIDENT, '2026-11-30T16:35:00Z');
-    expect(settled.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(settled.requests.filter(isWrite)).toEqual([]);
   });
 });
 

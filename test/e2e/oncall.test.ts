@@ -119,6 +119,7 @@ describe('on-call assignment (dist/oncall)', () => {
       'GET /repos/{owner}/{repo}/issues/{issue_number}',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'POST /graphql',
     ]);
   });
 

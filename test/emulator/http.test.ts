@@ -91,7 +91,7 @@ describe('HTTP behaviour', () => {
     const gql = await call<{ data: unknown }>(gh, 'POST', '/api/graphql', {
       body: { query: '{ viewer { login } }' },
     });
-    expect(gql.body.data).toEqual({ viewer: { login: 'github-actions[bot]' } });
+    expect(gql.body.data).toEqual({ viewer: { login: 'github-actions' } });
   });
 
   it('answers 400 for a body that is not JSON', async () => {
@@ -117,9 +117,9 @@ describe('HTTP behaviour', () => {
     });
 
     it('GET requests, POST reset-requests', async () => {
-      await call(gh, 'GET', '/user');
+      await call(gh, 'GET', '/users/alice');
       const listed = await call<{ route: string }[]>(gh, 'GET', '/_emulator/requests');
-      expect(listed.body.map((r) => r.route)).toEqual(['GET /user']);
+      expect(listed.body.map((r) => r.route)).toEqual(['GET /users/{username}']);
       expect((await call(gh, 'POST', '/_emulator/reset-requests')).status).toBe(204);
       expect(gh.requests).toEqual([]);
     });
@@ -129,9 +129,9 @@ describe('HTTP behaviour', () => {
         body: { kind: 'server-error', status: 503, times: 3 },
       });
       expect(armed.status).toBe(201);
-      expect((await call(gh, 'GET', '/user')).status).toBe(503);
+      expect((await call(gh, 'GET', '/users/alice')).status).toBe(503);
       expect((await call(gh, 'DELETE', '/_emulator/faults')).status).toBe(204);
-      expect((await call(gh, 'GET', '/user')).status).toBe(200);
+      expect((await call(gh, 'GET', '/users/alice')).status).toBe(200);
     });
 
     it('POST clock freezes time for new objects, and null returns to real time', async () => {
@@ -185,12 +185,38 @@ describe('tokens', () => {
   it('without a tokens map, any token acts as github-actions[bot]', async () => {
     const plain = await startEmulator();
     try {
-      const me = await call<{ login: string; type: string }>(plain, 'GET', '/user', {
-        token: 'anything',
-      });
-      expect(me.body).toMatchObject({ login: 'github-actions[bot]', type: 'Bot' });
+      plain.store.addRepo({ owner: 'octo', name: 'r' });
+      const issue = await call<{ user: { login: string; type: string } }>(
+        plain,
+        'POST',
+        '/repos/octo/r/issues',
+        { token: 'anything', body: { title: 'written by the workflow' } },
+      );
+      expect(issue.body.user).toMatchObject({ login: 'github-actions[bot]', type: 'Bot' });
     } finally {
       await plain.close();
     }
+  });
+
+  it('GET /user refuses an installation token with 403, as GitHub does', async () => {
+    gh.store.tokens.set('actions-token', 'github-actions[bot]');
+    const refused = await call(gh, 'GET', '/user', { token: 'actions-token' });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ message: 'Resource not accessible by integration' });
+  });
+
+  it("GraphQL's viewer names each token's identity: a person by login, the workflow bot as github-actions", async () => {
+    gh.store.tokens.set('actions-token', 'github-actions[bot]');
+    gh.store.tokens.set('app-token', 'acme-desk[bot]');
+    const viewer = async (token: string) =>
+      (
+        await call<{ data: { viewer: { login: string } } }>(gh, 'POST', '/graphql', {
+          token,
+          body: { query: 'query { viewer { login } }' },
+        })
+      ).body.data.viewer.login;
+    expect(await viewer('alice-token')).toBe('alice');
+    expect(await viewer('actions-token')).toBe('github-actions');
+    expect(await viewer('app-token')).toBe('acme-desk');
   });
 });

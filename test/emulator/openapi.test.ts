@@ -105,6 +105,8 @@ interface Step {
   body?: unknown;
   status: number;
   headers?: Record<string, string>;
+  /** The token's user is the workflow's bot unless told (`alice-token` acts as alice). */
+  token?: string;
   /** saves something from the response for later steps */
   then?: (body: unknown) => void;
 }
@@ -115,7 +117,8 @@ const RELEASE_COMMIT = 'a'.repeat(40);
 
 /** The drive: each REST route at least once with a 2xx, plus the common error answers. */
 const steps: Step[] = [
-  { route: 'GET /user', path: '/user', status: 200 },
+  { route: 'GET /user', path: '/user', status: 200, token: 'alice-token' },
+  { route: 'GET /user', path: '/user', status: 403 },
   { route: 'GET /users/{username}', path: '/users/alice', status: 200 },
   { route: 'GET /users/{username}', path: '/users/nobody-here', status: 404 },
   { route: 'GET /rate_limit', path: '/rate_limit', status: 200 },
@@ -407,6 +410,8 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
   let gh: Emulator;
   beforeAll(async () => {
     gh = await startBasic();
+    gh.store.tokens.set('test-token', 'github-actions[bot]');
+    gh.store.tokens.set('alice-token', 'alice');
     // The dark-mode pull request's head commit: one file added, one changed.
     const head = gh.store.issue('acme/support', 4).pull_request?.head_sha;
     gh.store.setFile('acme/support', 'src/theme.css', 'body { color: white; }\n', head);
@@ -445,7 +450,11 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
       const path = typeof step.path === 'function' ? step.path() : step.path;
       const method = step.route.slice(0, step.route.indexOf(' '));
       if (step.status < 300) expectValidRequest(step.route, step.body);
-      const res = await call(gh, method, path, { body: step.body, headers: step.headers ?? {} });
+      const res = await call(gh, method, path, {
+        body: step.body,
+        headers: step.headers ?? {},
+        ...(step.token ? { token: step.token } : {}),
+      });
       expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(step.status);
       expect(gh.requests.at(-1)?.route).toBe(step.route);
       expectValid(step.route, res.status, res.body);

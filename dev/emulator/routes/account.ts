@@ -1,11 +1,19 @@
 /** The authenticated user, users, teams and the rate-limit overview. */
-import { notFound, requiresAuthentication } from '../errors.js';
+import { notAccessibleByIntegration, notFound, requiresAuthentication } from '../errors.js';
 import { paginated } from '../pagination.js';
 import type { Reply, RouteContext } from '../route.js';
 import { renderPublicUser, renderUser } from '../shapes.js';
 
+/**
+ * An installation token acts as a bot, which is no user: GitHub refuses it this endpoint
+ * (it is not among the endpoints available for GitHub App installation access tokens).
+ */
 export function getAuthenticatedUser(ctx: RouteContext): Reply {
   if (!ctx.viewer) throw requiresAuthentication();
+  if (ctx.viewer.type === 'Bot')
+    throw notAccessibleByIntegration(
+      'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+    );
   return {
     status: 200,
     body: {

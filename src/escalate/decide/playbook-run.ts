@@ -150,7 +150,7 @@ function afterIncident(
   if (work.stateReason !== 'completed' || !closedAt || chosen.afterClose.length === 0) return;
   const dates = dueDates(chosen, clock.window, businessDayMs(clock.window), closedAt);
   const existing = input.comments.find(
-    (c) => c.bot && hasMarker(c.body, { kind: 'playbook-due', keys: { name: chosen.name } }),
+    (c) => c.kit && hasMarker(c.body, { kind: 'playbook-due', keys: { name: chosen.name } }),
   );
   const ticked = tickedItems(existing?.body);
   const isTicked = (name: string) => ticked.has(escapeInline(name).toLowerCase());

@@ -56,9 +56,9 @@ export interface StoredState {
   body?: string;
 }
 
-/** The state from the kit's own comment; a marker in a person's comment is ignored. */
+/** The state from the kit's own comment; the marker in anyone else's (a person's, another app's) is ignored. */
 export function readState(comments: readonly CommentSnapshot[]): StoredState {
-  const own = comments.find((c) => c.bot && hasMarker(c.body, STATE_MARKER));
+  const own = comments.find((c) => c.kit && hasMarker(c.body, STATE_MARKER));
   if (!own) return { state: emptyState(), pending: [] };
   const keys = parseMarkers(own.body).find((m) => m.kind === STATE_KIND)?.keys ?? {};
   const state = emptyState();

@@ -18,7 +18,12 @@ export interface IssueSnapshot {
 export interface CommentSnapshot {
   id: number;
   author: string;
-  /** Written by a bot (the kit, another integration): never an acknowledgement or a command. */
+  /**
+   * Written by the kit: its identity (learned from the run) wrote it, with a marker. Only such a
+   * comment's markers count; the same marker from anyone else, another app included, is text.
+   */
+  kit: boolean;
+  /** Written by the kit or another bot: never an acknowledgement or a command. */
   bot: boolean;
   body: string;
   createdAt: string;

@@ -44,6 +44,7 @@ const issue: IssueSnapshot = {
 const by = (id: number, author: string, body: string): CommentSnapshot => ({
   id,
   author,
+  kit: false,
   bot: false,
   body,
   createdAt: `2026-07-07T16:${String(id - 880).padStart(2, '0')}:00Z`,
@@ -73,6 +74,7 @@ const written = (ops: Operation[]): CommentSnapshot[] =>
     .map((o, i) => ({
       id: 950 + i,
       author: 'github-actions[bot]',
+      kit: true,
       bot: true,
       body: withMarker(o.marker, o.body),
       createdAt: '2026-07-07T16:30:00Z',

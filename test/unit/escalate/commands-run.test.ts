@@ -35,7 +35,14 @@ function command(body: string, access: Access = 'triage', patch: Partial<DecideI
     comments: [],
     occasion: {
       kind: 'comment',
-      comment: { id: 900, author: 'tess', bot: false, body, createdAt: '2026-07-07T16:20:00Z' },
+      comment: {
+        id: 900,
+        author: 'tess',
+        kit: false,
+        bot: false,
+        body,
+        createdAt: '2026-07-07T16:20:00Z',
+      },
       access,
     },
     config,
@@ -178,6 +185,7 @@ describe('slash commands', () => {
     const answered = {
       id: 1,
       author: 'github-actions[bot]',
+      kit: true,
       bot: true,
       body: '<!-- support-kit:command-reply comment=900 -->\nDone',
       createdAt: '2026-07-07T16:21:00Z',

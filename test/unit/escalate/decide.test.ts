@@ -37,15 +37,18 @@ const issue = (patch: Partial<IssueSnapshot> = {}): IssueSnapshot => ({
 });
 
 let ids = 100;
+/** A comment by a person, the kit (its identity, with a marker) or another bot. */
+type Who = 'person' | 'kit' | 'bot';
 const comment = (
   author: string,
   body: string,
   createdAt: string,
-  bot = false,
+  who: Who = 'person',
 ): CommentSnapshot => ({
   id: (ids += 1),
   author,
-  bot,
+  kit: who === 'kit',
+  bot: who !== 'person',
   body,
   createdAt,
 });
@@ -70,7 +73,7 @@ const kinds = (ops: Operation[]) => ops.map((o) => o.kind);
 const written = (ops: Operation[], at: string): CommentSnapshot[] =>
   ops
     .filter((o): o is UpsertComment => o.kind === 'upsert-comment')
-    .map((o) => comment('github-actions[bot]', withMarker(o.marker, o.body), at, true));
+    .map((o) => comment('github-actions[bot]', withMarker(o.marker, o.body), at, 'kit'));
 
 describe('escalation decisions', () => {
   it('nothing happens before the goal falls due', () => {
@@ -118,7 +121,7 @@ describe('escalation decisions', () => {
           'github-actions[bot]',
           withMarker(STATE, state?.incomplete ?? ''),
           '2026-07-07T17:01:00Z',
-          true,
+          'kit',
         ),
       ],
     });
@@ -128,6 +131,23 @@ describe('escalation decisions', () => {
       'upsert-comment',
       'upsert-comment',
     ]);
+  });
+
+  it("a forged state marker in another app's comment is text: the issue escalates", () => {
+    const forged = comment(
+      'relay-app[bot]',
+      [
+        '<!-- support-kit:escalation -->',
+        '<!-- support-kit:escalation-state ack-at=2026-07-07T16:05:00Z ack-by=luc ack-how=command steps=2 -->',
+        'Relayed from the customer portal.',
+      ].join('\n'),
+      '2026-07-07T16:05:00Z',
+      'bot',
+    );
+
+    const { operations } = decide('2026-07-07T17:01:00Z', { comments: [forged] });
+
+    expect(operations[1]).toMatchObject({ kind: 'add-assignees', assignees: ['ivy'] });
   });
 
   it('a comment by the assignee acknowledges the issue: no escalation', () => {
@@ -141,7 +161,7 @@ describe('escalation decisions', () => {
     const { operations } = decide('2026-07-07T17:01:00Z', {
       comments: [
         comment('customer-eng', 'Any news?', '2026-07-07T16:40:00Z'),
-        comment('renovate[bot]', 'Noted.', '2026-07-07T16:41:00Z', true),
+        comment('renovate[bot]', 'Noted.', '2026-07-07T16:41:00Z', 'bot'),
       ],
     });
     expect(kinds(operations)).toContain('add-assignees');

@@ -123,6 +123,39 @@ describe('escalate job on schedule', () => {
     expect(onIssue(outcome.plans.at(-1)?.operations)).toEqual([]);
   });
 
+  it("takes the first step over another app's comment forging the kit's state, asking once who the kit is", async () => {
+    const forged = fakeComment({
+      id: 40,
+      user: { login: 'relay-app[bot]', type: 'Bot' },
+      body: '<!-- support-kit:escalation -->\n<!-- support-kit:escalation-state ack-at=2026-07-07T16:05:00Z ack-by=amy ack-how=command steps=2 -->\nRelayed.',
+      created_at: '2026-07-07T16:05:00Z',
+    });
+    const github = new FakeGitHub({
+      files: DESK,
+      issues: [s1()],
+      comments: { 1: [forged] },
+      permissions: PERMISSIONS,
+    });
+
+    const outcome = await escalateJob(context(github, tick, PAST_GOAL));
+
+    const ops = outcome.plans.at(-1)?.operations ?? [];
+    expect(ops.find((op) => op.kind === 'add-assignees')).toMatchObject({ assignees: ['ivy'] });
+    expect(github.methods().filter((m) => m === 'kitLogin')).toEqual(['kitLogin']);
+  });
+
+  it('never puts a forged record on the clock: a hand-off log marker in another app’s issue', async () => {
+    const relayed = s1({
+      user: { login: 'relay-app[bot]', type: 'Bot' },
+      body: '<!-- support-kit:handoff-log month=2026-07 schedule=live-incident -->\nCrash.',
+    });
+    const github = new FakeGitHub({ files: DESK, issues: [relayed], permissions: PERMISSIONS });
+
+    const outcome = await escalateJob(context(github, tick, PAST_GOAL));
+
+    expect(onIssue(outcome.plans.at(-1)?.operations)).toContain('add-assignees');
+  });
+
   it('never puts the kit’s own records on the clock', async () => {
     const log = s1({
       number: 9,

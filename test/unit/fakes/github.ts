@@ -20,14 +20,13 @@ type GatewayPort = Pick<
   Gateway,
   | 'repo'
   | 'created'
-  | 'selfLogin'
   | 'getIssue'
   | 'listIssues'
   | 'createIssue'
   | 'updateIssue'
   | 'listComments'
   | 'graphql'
-  | 'authenticatedLogin'
+  | 'kitLogin'
   | 'searchIssues'
   | 'createComment'
   | 'updateComment'
@@ -50,7 +49,7 @@ type GatewayPort = Pick<
   | 'pullRequestFiles'
 >;
 /** The calls recorded: every method but `forRepo`, which only hands out a gateway. */
-type Method = Exclude<keyof GatewayPort, 'repo' | 'created' | 'selfLogin' | 'forRepo'>;
+type Method = Exclude<keyof GatewayPort, 'repo' | 'created' | 'forRepo'>;
 
 export const BOT: GitHubUser = { login: 'github-actions[bot]', type: 'Bot' };
 const READS = new Set<Method>([
@@ -58,7 +57,7 @@ const READS = new Set<Method>([
   'listIssues',
   'listComments',
   'graphql',
-  'authenticatedLogin',
+  'kitLogin',
   'searchIssues',
   'listIssueLabels',
   'canBeAssigned',
@@ -104,7 +103,8 @@ export interface FakeGitHubOptions {
   pulls?: FakeRepo['pulls'];
   orgRepos?: Record<string, string[]>;
   graphql?: (query: string, variables: Record<string, unknown>) => unknown;
-  selfLogin?: string;
+  /** Who the token writes as; the workflow token's bot unless told. */
+  identity?: GitHubUser;
 }
 
 /** An error as Octokit throws it: GitHub's status and message. */
@@ -117,6 +117,7 @@ export class FakeGitHub {
   private readonly repos = new Map<string, FakeRepo>();
   private readonly refusals = new Map<Method, Error>();
   private readonly lostAnswers = new Set<Method>();
+  private readonly asked = new Set<string>();
   private nextComment = 1000;
   readonly main: RepoRef;
   /** The gateway on the main repository, as the host would hand it to a job. */
@@ -134,7 +135,7 @@ export class FakeGitHub {
     Object.assign(state.permissions, options.permissions ?? {});
     if (options.assignable) state.assignable = options.assignable;
     Object.assign(state.pulls, options.pulls ?? {});
-    this.gateway = this.gatewayOn(this.main, options.selfLogin);
+    this.gateway = this.gatewayOn(this.main, options.identity);
   }
 
   /** The state of a repository, created empty on first use. */
@@ -191,10 +192,11 @@ export class FakeGitHub {
       .map((c) => (keyOf(this.main) === c.repo ? c.method : `${c.repo} ${c.method}`));
   }
 
-  /** A gateway on another repository, acting with the same (or another) login. */
-  gatewayOn(ref: RepoRef, selfLogin?: string): Gateway {
-    const port = new FakeGateway(this, ref, (method, args) => this.record(ref, method, args));
-    if (selfLogin !== undefined) port.selfLogin = selfLogin;
+  /** A gateway on another repository, acting as the same (or another) identity. */
+  gatewayOn(ref: RepoRef, identity: GitHubUser = BOT): Gateway {
+    const port = new FakeGateway(this, ref, identity, (method, args) =>
+      this.record(ref, method, args),
+    );
     // The one cast: the fake implements the methods jobs use, not the class's private cache.
     return port as unknown as Gateway;
   }
@@ -205,6 +207,13 @@ export class FakeGitHub {
     if (refused) throw refused;
   }
 
+  /** @internal Whether this is the first time a gateway asks who `identity` is. */
+  firstAsked(identity: GitHubUser): boolean {
+    const first = !this.asked.has(identity.login);
+    this.asked.add(identity.login);
+    return first;
+  }
+
   /** @internal */
   newCommentId(): number {
     return (this.nextComment += 1);
@@ -213,11 +222,11 @@ export class FakeGitHub {
 
 class FakeGateway implements GatewayPort {
   readonly created: GitHubIssue[] = [];
-  selfLogin?: string;
 
   constructor(
     private readonly world: FakeGitHub,
     readonly repo: RepoRef,
+    private readonly identity: GitHubUser,
     private readonly record: (method: Method, args: unknown[]) => void,
   ) {}
 
@@ -262,7 +271,7 @@ class FakeGateway implements GatewayPort {
       number,
       title: input.title,
       body: input.body,
-      user: this.selfLogin ? { login: this.selfLogin, type: 'User' } : BOT,
+      user: clone(this.identity),
       labels: input.labels.map((name) => ({ name })),
       html_url: urlOf(this.repo, `issues/${number}`),
     });
@@ -298,10 +307,11 @@ class FakeGateway implements GatewayPort {
     return this.world.options.graphql(query, variables);
   }
 
-  async authenticatedLogin() {
-    this.record('authenticatedLogin', []);
-    return this.selfLogin ?? null;
-  }
+  /** As GraphQL's viewer names it (a bot without `[bot]`), asked once per identity like the gateway. */
+  readonly kitLogin = async () => {
+    if (this.world.firstAsked(this.identity)) this.record('kitLogin', []);
+    return this.identity.login.replace(/\[bot\]$/, '');
+  };
 
   async searchIssues(query: string, limit: number) {
     this.record('searchIssues', [query, limit]);
@@ -318,7 +328,7 @@ class FakeGateway implements GatewayPort {
     const comment = fakeComment({
       id,
       body,
-      user: this.selfLogin ? { login: this.selfLogin, type: 'User' } : BOT,
+      user: clone(this.identity),
       html_url: urlOf(this.repo, `issues/${number}#issuecomment-${id}`),
     });
     const list = this.state.comments.get(number) ?? [];
@@ -431,7 +441,7 @@ class FakeGateway implements GatewayPort {
 
   forRepo(ref: RepoRef): Gateway {
     if (same(keyOf(ref), keyOf(this.repo))) return this as unknown as Gateway;
-    return this.world.gatewayOn(ref, this.selfLogin);
+    return this.world.gatewayOn(ref, this.identity);
   }
 
   async permissionOf(login: string) {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { apiSource } from '../../../src/config/sources.js';
+import { loadConfigFolder } from '../../../src/config/load.js';
 import { intakeJob } from '../../../src/intake/job.js';
+import { decideAndApply } from '../../../src/job/decide-and-apply.js';
+import { CONFIG_FILES } from '../../../src/validate/config-files.js';
 import type { GitHubIssue } from '../../../src/github/types.js';
 import { CONFIG, event, fakeContext } from '../fakes/context.js';
 import { BOT, FakeGitHub, fakeComment, fakeIssue, labels } from '../fakes/github.js';
@@ -216,5 +220,34 @@ describe('intake job on schedule', () => {
       'close-after-days is not set: no issue is closed for missing information',
     );
     expect(github.methods()).not.toContain('searchIssues');
+  });
+
+  it('refuses a close-after-days past ten years at its line, in the words validate uses, instead of failing the sweep', async () => {
+    const github = new FakeGitHub({
+      files: { ...FILES, [`${CONFIG}/intake.yaml`]: 'close-after-days: 9007199254740993\n' },
+      issues: [reported(NO_STEPS, { labels: labels('support', 'status/0-more-info-needed') })],
+    });
+    const validated = await loadConfigFolder(
+      apiSource(github.gateway, CONFIG, undefined),
+      CONFIG_FILES,
+    );
+
+    const run = await decideAndApply(
+      intakeJob,
+      fakeContext(github, { capability: 'intake', event: event('schedule'), now: NOW }),
+      { dryRun: false },
+    );
+
+    expect(run.problems).toEqual([
+      {
+        file: `${CONFIG}/intake.yaml`,
+        line: 1,
+        column: 19,
+        severity: 'error',
+        message: 'close-after-days: must be at most 3650 (found 9007199254740993)',
+      },
+    ]);
+    expect(validated.problems).toEqual(run.problems);
+    expect(github.methods('writes')).toEqual([]);
   });
 });

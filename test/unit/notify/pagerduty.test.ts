@@ -30,10 +30,13 @@ const issue = (patch: Partial<IssueSnapshot> = {}): IssueSnapshot => ({
 });
 
 let ids = 100;
-const comment = (author: string, body: string, bot = false): CommentSnapshot => ({
+/** A comment by a person, the kit (its identity, with a marker) or another bot. */
+type Who = 'person' | 'kit' | 'bot';
+const comment = (author: string, body: string, who: Who = 'person'): CommentSnapshot => ({
   id: (ids += 1),
   author,
-  bot,
+  kit: who === 'kit',
+  bot: who !== 'person',
   body,
   createdAt: '2026-07-02T23:40:00Z',
 });
@@ -65,7 +68,7 @@ const written = (ops: Operation[], failed: Notify[] = []): CommentSnapshot[] =>
       comment(
         'github-actions[bot]',
         withMarker(o.marker, [o.body, ...failed.map(pendingMarker)].join('\n')),
-        true,
+        'kit',
       ),
     );
 
