@@ -77,6 +77,7 @@ export class Gateway {
   }): Promise<GitHubIssue> {
     const { data } = await this.octokit.rest.issues.create({ ...this.ref, ...input, ...ONCE });
     const issue = data as GitHubIssue;
+    this.learnIdentity(issue.user);
     this.created.push(issue);
     this.comments.set(issue.number, []);
     return issue;
@@ -147,7 +148,13 @@ export class Gateway {
       ...ONCE,
     });
     this.comments.get(issue)?.push(data as GitHubComment);
+    this.learnIdentity(data.user);
     return data as GitHubComment;
+  }
+
+  /** What the token just wrote names who it writes as: no need to ask GitHub later. */
+  private learnIdentity(author: { login: string } | null | undefined): void {
+    if (author?.login) this.identity.login ??= Promise.resolve(author.login);
   }
 
   async updateComment(commentId: number, body: string): Promise<GitHubComment> {

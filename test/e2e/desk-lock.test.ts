@@ -86,11 +86,12 @@ it('a /ack and /handoff posted as the sweep starts are obeyed once: the comment 
   expect(states).toHaveLength(1);
   expect(states[0]).toMatch(new RegExp(`ack-by=dan ack-how=command command=${commandId} `));
   expect(states[0]).toMatch(/ steps=0 /);
-  // The comment run reads the issue's comments, finds its command answered and writes nothing.
+  // The comment run reads the issue's comments, asks who the kit is (the state is marked), finds
+  // its command answered and writes nothing.
   expect(writes(comment)).toEqual([]);
-  expect(routes(comment)).toHaveLength(3);
+  expect(routes(comment)).toHaveLength(4);
   expect(requests.filter((r) => r.route === POST_COMMENT)).toHaveLength(2);
-  expect(requests).toHaveLength(21);
+  expect(requests).toHaveLength(25);
 });
 
 it('control: with the old groups, one per issue and one for the sweep, the same moment obeys the commands twice', async () => {

@@ -351,7 +351,15 @@ describe('escalation (dist/escalate)', () => {
     const next = await escalateAt('2026-07-07T17:16:00Z', tick());
 
     expect(next.exitCode).toBe(0);
-    expect(routes(next.requests)).toEqual([LIST, LIST, COMMENTS, ASSIGN, COMMENT, EDIT_COMMENT]);
+    expect(routes(next.requests)).toEqual([
+      LIST,
+      LIST,
+      COMMENTS,
+      VIEWER,
+      ASSIGN,
+      COMMENT,
+      EDIT_COMMENT,
+    ]);
     expect(issue(n).assignees).toEqual(['amy', 'ivy']);
     expect(state()).toMatch(/steps=1/);
     expect(issue(n).comments.filter((c) => c.body.includes('escalation-step'))).toHaveLength(1);

@@ -101,7 +101,7 @@ export function enumParam<T extends string>(
  * its API answers; the limit is not in the REST reference). Counted in UTF-16 code units, the
  * stricter reading for text outside the Basic Multilingual Plane.
  */
-export const MAX_BODY_CHARACTERS = 65_536;
+const MAX_BODY_CHARACTERS = 65_536;
 
 export function checkBodyLength(
   text: string | null | undefined,

@@ -16,7 +16,7 @@ export type FaultCase =
   | { on: 'github'; route: string; fault: Fault; label: string }
   | { on: 'pagerduty' | 'webhook'; kind: 'lasting' | 'lost-reply'; label: string };
 
-export type Verdict = 'survived' | 'lost' | 'duplicated' | 'inconsistent';
+type Verdict = 'survived' | 'lost' | 'duplicated' | 'inconsistent';
 
 export interface Outcome {
   target: string;

@@ -10,7 +10,7 @@ import { projectRoot } from '../run-action.js';
  * a desk set up through the emulator's store (no run before it, so a case costs two runs).
  */
 
-export interface Step {
+interface Step {
   action: string;
   /** The run wants the PagerDuty key and the webhook URL as inputs. */
   notifies?: boolean;
