@@ -35,6 +35,23 @@ const REQUIRE_BANNER =
   'import{createRequire as __supportKitCreateRequire}from"node:module";' +
   'const require=__supportKitCreateRequire(import.meta.url);\n';
 
+/**
+ * gemoji carries tags, descriptions and categories for every emoji; the label sync reads only
+ * each emoji's names (src/labels/decide/names.ts). The bundles get a copy with just those: a
+ * fifth of the size, the same table. Built from the installed package, so it never goes stale.
+ */
+const gemojiNamesOnly = {
+  name: 'gemoji-names-only',
+  setup(b) {
+    b.onResolve({ filter: /^gemoji$/ }, () => ({ path: 'gemoji', namespace: 'gemoji-names' }));
+    b.onLoad({ filter: /.*/, namespace: 'gemoji-names' }, async () => {
+      const { gemoji } = await import('gemoji');
+      const slim = gemoji.map(({ emoji, names }) => ({ emoji, names }));
+      return { contents: `export const gemoji = ${JSON.stringify(slim)};`, loader: 'js' };
+    });
+  },
+};
+
 /** esbuild options shared by every bundle (see the top of this file). */
 export const OPTIONS = {
   absWorkingDir: root,
@@ -53,6 +70,7 @@ export const OPTIONS = {
   entryNames: 'index',
   chunkNames: '[hash]',
   metafile: true,
+  plugins: [gemojiNamesOnly],
   write: false,
   logLevel: 'warning',
 };
