@@ -40,6 +40,8 @@ const text = [
   'run and its re-run: issues, labels, assignees, comments, repository labels, PagerDuty alerts',
   '(by dedup key) and webhook posts taken. "Resent" counts PagerDuty events sent again with a',
   'dedup key already sent: PagerDuty groups them into the one alert, so they are not duplicates.',
+  '"Inconsistent" is any other difference: nothing missing, nothing twice, but not the same state',
+  '(a repository label the run created, a prune the label sync leaves to its next run).',
   '',
   '| Target run | Paths tried | Survived | Lost | Duplicated | Inconsistent | PagerDuty resent | Longest run |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
