@@ -1,5 +1,6 @@
 import { describeAction, describeTarget } from '../kernel/plan-describe.js';
 import { type KitIdentity, kitWritten } from '../kernel/kit-identity.js';
+import { fitBody } from '../kernel/markdown.js';
 import { hasMarker, withMarker } from '../kernel/markers.js';
 import type {
   AddAssignees,
@@ -318,7 +319,7 @@ async function notifyRecorded(
   }
   if (failure !== undefined || op.recordOnIssue?.pending) {
     const issue = marked ?? (await gateway.getIssue(op.issue as number));
-    const body = recordDelivery(issue.body ?? '', sent, failure !== undefined);
+    const body = fitBody(recordDelivery(issue.body ?? '', sent, failure !== undefined));
     if (body !== (issue.body ?? '')) await gateway.updateIssue(issue.number, { body });
   }
   if (failure !== undefined) throw failure;
@@ -456,7 +457,7 @@ async function upsertComment(
   marker: Marker,
   text: string,
 ): Promise<Omit<OperationResult, 'operation'>> {
-  const body = withMarker(marker, text);
+  const body = fitBody(withMarker(marker, text));
   const existing = await findMarkedComment(
     await gateway.listComments(issue),
     marker,
@@ -486,7 +487,7 @@ async function upsertIssue(
   text: string,
   labels: string[],
 ): Promise<Omit<OperationResult, 'operation'>> {
-  const body = withMarker(marker, text);
+  const body = fitBody(withMarker(marker, text));
   // Listing by label (not search) because the search index lags behind writes: a re-run
   // right after the first must still find the issue it wrote.
   const existing = await findMarkedIssue(

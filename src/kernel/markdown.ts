@@ -48,3 +48,24 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** GitHub refuses an issue or comment body longer than this (a 422, "body is too long"). */
+export const GITHUB_BODY_LIMIT = 65_536;
+
+/**
+ * The body cut to fit GitHub's limit, saying how much was left out. The kit's markers (the
+ * first line, the lines at the end) are kept whole: a cut marker would lose the record it holds.
+ */
+export function fitBody(body: string, limit = GITHUB_BODY_LIMIT): string {
+  if (body.length <= limit) return body;
+  const lines = body.split('\n');
+  const isMarker = (line: string | undefined) => line?.startsWith('<!-- support-kit:') === true;
+  const head = isMarker(lines[0]) ? [lines.shift() ?? ''] : [];
+  const tail: string[] = [];
+  while (lines.length > 0 && isMarker(lines.at(-1))) tail.unshift(lines.pop() ?? '');
+  const text = lines.join('\n');
+  const note = (n: number) => `\n\n… and ${n.toLocaleString('en-US')} more characters`;
+  const room = limit - [...head, ...tail].join('\n').length - 2 - note(text.length).length;
+  const kept = text.slice(0, Math.max(0, room));
+  return [...head, `${kept}${note(text.length - kept.length)}`, ...tail].join('\n');
+}

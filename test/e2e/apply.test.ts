@@ -89,6 +89,29 @@ describe('the executor against the emulator', () => {
     ).toHaveLength(1);
   });
 
+  it('cuts a comment over GitHub’s 65,536 characters to fit, saying how much, instead of failing', async () => {
+    const issue = emulator.store.createIssue(REPO, { title: 't', user: 'customer-eng' });
+
+    const result = await applyPlan(
+      plan([
+        {
+          kind: 'upsert-comment',
+          issue: issue.number,
+          marker: { kind: 'test', keys: {} },
+          body: 'x'.repeat(70_000),
+          reason: 'r',
+        },
+      ]),
+      gateway,
+      { dryRun: false },
+    );
+
+    expect(result.failures).toEqual([]);
+    const [written] = emulator.store.issue(REPO, issue.number).comments;
+    expect(written?.body.length).toBeLessThanOrEqual(65_536);
+    expect(written?.body).toMatch(/… and [\d,]+ more characters$/);
+  });
+
   it('makes no request at all in dry-run', async () => {
     const result = await applyPlan(
       plan([{ kind: 'add-labels', issue: 1, labels: ['bug'], reason: 'r' }]),

@@ -1,4 +1,4 @@
-import { escapeCell, noMention, ownCell, table } from '../../kernel/markdown.js';
+import { escapeCell, GITHUB_BODY_LIMIT, noMention, ownCell, table } from '../../kernel/markdown.js';
 import { formatDuration } from '../config/report.js';
 import type {
   BreakdownRow,
@@ -24,7 +24,7 @@ import type { PreviousReport } from './types.js';
  */
 
 /** GitHub refuses an issue body longer than this. */
-export const MAX_BODY = 65_536;
+export const MAX_BODY = GITHUB_BODY_LIMIT;
 /** Room for the hidden marker the executor puts on the first line. */
 const MARKER_ROOM = 200;
 

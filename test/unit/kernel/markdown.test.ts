@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, escapeInline, noMention, table } from '../../../src/kernel/markdown.js';
+import {
+  escapeCell,
+  escapeInline,
+  fitBody,
+  noMention,
+  table,
+} from '../../../src/kernel/markdown.js';
 
 describe('markdown escaping of untrusted text', () => {
   it('cannot @-mention a user or a team', () => {
@@ -45,5 +51,24 @@ describe('markdown escaping of untrusted text', () => {
 
   it('renders a table with a header rule', () => {
     expect(table(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |');
+  });
+});
+
+describe('fitBody', () => {
+  it('leaves a body within the limit as it is', () => {
+    expect(fitBody('short', 10)).toBe('short');
+  });
+
+  it('cuts a body over the limit, says how much, and keeps the markers whole', () => {
+    const body = [
+      '<!-- support-kit:escalation -->',
+      'x'.repeat(200),
+      '<!-- support-kit:notify-pending key=a -->',
+    ].join('\n');
+    const fitted = fitBody(body, 150);
+    expect(fitted.length).toBeLessThanOrEqual(150);
+    expect(fitted.split('\n')[0]).toBe('<!-- support-kit:escalation -->');
+    expect(fitted.split('\n').at(-1)).toBe('<!-- support-kit:notify-pending key=a -->');
+    expect(fitted).toMatch(/… and \d+ more characters/);
   });
 });

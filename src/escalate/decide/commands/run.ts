@@ -8,7 +8,7 @@ import { routeFor } from '../../../roster/routes.js';
 import type { Roster } from '../../../roster/types.js';
 import { handoffMessage } from '../../../notify/slack.js';
 import { statusNamed, statusNames } from '../status.js';
-import { escapeInline, noMention } from '../../../kernel/markdown.js';
+import { escapeInline, GITHUB_BODY_LIMIT, noMention } from '../../../kernel/markdown.js';
 import { type ParsedCommand, parseCommands } from './parse.js';
 
 /**
@@ -270,7 +270,7 @@ function quoteUntrusted(text: string): string {
  * GitHub refuses an issue body over 65,536 characters; the kit's marker line and the note on what
  * was cut must fit too.
  */
-const ISSUE_BODY_MAX = 65_536 - 200;
+const ISSUE_BODY_MAX = GITHUB_BODY_LIMIT - 200;
 
 /** The text cut to `max` characters, saying how many were left out. */
 function truncate(text: string, max: number): string {

@@ -1,2 +1,0 @@
-function i(n){return n.replace(/@(?=[A-Za-z0-9])/g,"@⁠")}function g(n){let e=n.replace(/\r?\n|\r/g," ").replace(/&/g,"&amp;").replace(/[\\`*_{}[\]()<>!|~]/g,r=>`\\${r}`).replace(/#(?=\d)/g,"#⁠").replace(/\b(GH-)(?=\d)/gi,"$1⁠").replace(/:\/\//g,"://⁠").replace(/\b(www)\./gi,"$1⁠.");return i(e)}function o(n){return g(n).trim()||" "}function a(n){return n.replace(/\r?\n|\r/g," ").replace(/\|/g,"\\|").trim()||" "}function c(n,e){let r=t=>`| ${t.join(" | ")} |`;return[r(n),r(n.map(()=>"---")),...e.map(r)].join(`
-`)}export{i as a,g as b,o as c,a as d,c as e};
