@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Emulator, webhookPayload } from '../../emulator/index.js';
 import { escalationBody as escalationFormBody, presetFiles } from '../../fixtures/escalation.js';
-import { CONFIG, REPO, startDesk } from '../desk.js';
+import { CONFIG, openPullRequest, pullRequestEvent, REPO, startDesk } from '../desk.js';
 import { projectRoot } from '../run-action.js';
 
 /**
@@ -251,6 +251,22 @@ export const TARGETS: Target[] = [
         now: '2026-11-30T06:17:00Z',
         workspace: escalationPreset(pagerDuty),
         steps: [{ action: 'report', notifies: true }],
+      };
+    },
+  },
+  {
+    name: 'validate: the config check comments on a pull request',
+    async prepare() {
+      const emulator = await desk('2026-11-23T09:00:00Z');
+      const pr = openPullRequest(emulator, {
+        [`${CONFIG}/labels.yaml`]: 'labels:\n  - name: S1-broken\n    color: red\n',
+      });
+      return {
+        emulator,
+        event: pullRequestEvent(emulator, 'opened', pr),
+        now: '2026-11-23T09:00:00Z',
+        workspace: {},
+        steps: [{ action: 'validate' }],
       };
     },
   },
