@@ -270,7 +270,9 @@ function parseSearchQuery(q: string): ParsedSearch {
     }
   }
 
-  if (repos.length > 0) predicates.push((h) => repos.includes(lower(h.repo.full_name)));
+  // Every `repo:` must hold: GitHub's advanced issue search combines adjacent qualifiers with
+  // AND (docs/emulator.md), so two repositories in one query find nothing. The stricter reading.
+  if (repos.length > 0) predicates.push((h) => repos.every((r) => r === lower(h.repo.full_name)));
   if (owners.length > 0) predicates.push((h) => owners.includes(lower(h.repo.owner)));
   const fields = inFields.size > 0 ? inFields : new Set(['title', 'body']);
   for (const group of words) {

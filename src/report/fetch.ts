@@ -265,7 +265,36 @@ function pageField(alias: string, query: string, first: number, after: string | 
     issueCount pageInfo { hasNextPage endCursor } nodes { ${ISSUE_FIELDS} } }`;
 }
 
+/**
+ * One search scope per repository: how adjacent `repo:` qualifiers combine has changed with
+ * GitHub's advanced issue search (reported as AND, which would count nothing), so the kit never
+ * relies on it. Each repository costs its own requests; the results add up.
+ */
 export async function fetchReportData(
+  graphql: GraphqlCall,
+  request: ReportFetchRequest,
+): Promise<ReportFetchResult> {
+  // A repository named twice (any case) is counted once.
+  const repos = [...new Map(request.repos.map((r) => [r.toLowerCase(), r])).values()];
+  if (repos.length <= 1) return fetchScope(graphql, { ...request, repos });
+  const results: ReportFetchResult[] = [];
+  for (const repo of repos)
+    results.push(await fetchScope(graphql, { ...request, repos: [repo] }));
+  const sum = (pick: (r: ReportFetchResult) => number) => results.reduce((n, r) => n + pick(r), 0);
+  return {
+    issues: results.flatMap((r) => r.issues),
+    counts: {
+      createdToEnd: sum((r) => r.counts.createdToEnd),
+      openedPreviousWeek: sum((r) => r.counts.openedPreviousWeek),
+      closedPreviousWeek: sum((r) => r.counts.closedPreviousWeek),
+    },
+    requests: sum((r) => r.requests),
+    truncated: sum((r) => r.truncated),
+    reports: results[0]?.reports ?? [],
+  };
+}
+
+async function fetchScope(
   graphql: GraphqlCall,
   request: ReportFetchRequest,
 ): Promise<ReportFetchResult> {

@@ -83,6 +83,10 @@ describe('search issues', () => {
     expect(await search('repo:octo/desk type:pr')).toEqual([4]);
   });
 
+  it('combines two repo: qualifiers with AND, as advanced issue search does: nothing is in both', async () => {
+    expect(await search('repo:octo/desk repo:octo/other is:issue')).toEqual([]);
+  });
+
   it('filters by state with is: and state:', async () => {
     expect(await search('repo:octo/desk is:issue is:closed')).toEqual([3]);
     expect(await search('repo:octo/desk is:issue state:open')).toEqual([2, 1]);

@@ -128,8 +128,13 @@ describe('report job', () => {
     const outcome = await run(github, { week: '2026-W40', repositories: 'acme/desk, acme/app' });
 
     expect(outcome.plans[0]?.operations[0]).toMatchObject({ title: 'Support report 2026-W40' });
-    const [query] = github.calls.find((c) => c.method === 'graphql')?.args ?? [];
-    expect(query).toContain('repo:acme/desk repo:acme/app is:issue');
+    // One search scope per repository: never two repo: qualifiers in one query.
+    const queries = github.calls
+      .filter((c) => c.method === 'graphql')
+      .map((c) => String(c.args[0]));
+    expect(queries.some((q) => q.includes('repo:acme/desk is:issue'))).toBe(true);
+    expect(queries.some((q) => q.includes('repo:acme/app is:issue'))).toBe(true);
+    expect(queries.some((q) => /repo:\S+ repo:/.test(q))).toBe(false);
   });
 
   it('refuses a week input that is not an ISO week', async () => {
