@@ -18,6 +18,7 @@ export interface Trigger {
 }
 
 export function handles(triggers: readonly Trigger[], event: RunnerEvent): boolean {
+  if (deletesRef(event)) return false;
   return triggers.some(
     (t) =>
       t.event === event.name &&
@@ -31,6 +32,15 @@ export function describeTriggers(triggers: readonly Trigger[]): string {
     .join(', ');
 }
 
+/**
+ * A push that deletes a branch or tag: its `after` is forty zeros, a commit with no files, so no
+ * capability has config to read and none acts on it.
+ */
+function deletesRef(event: RunnerEvent): boolean {
+  return event.name === 'push' && event.payload.deleted === true;
+}
+
 export function describeEvent(event: RunnerEvent): string {
-  return event.action ? `${event.name}.${event.action}` : event.name || '(no event)';
+  const name = event.action ? `${event.name}.${event.action}` : event.name || '(no event)';
+  return deletesRef(event) ? `${name} (a deleted branch or tag)` : name;
 }

@@ -78,6 +78,29 @@ describe('a capability reading its config without a checkout (dist/escalate)', (
 });
 
 describe('the all-in-one action (dist/all)', () => {
+  it('does nothing on a push that deletes a branch: there is no commit to read config from', async () => {
+    emulator = await startDesk();
+    const zeros = '0'.repeat(40);
+    const push = {
+      name: 'push',
+      payload: {
+        ref: 'refs/heads/old-topic',
+        before: 'c3'.repeat(20),
+        after: zeros,
+        deleted: true,
+        created: false,
+        commits: [],
+        repository: { full_name: REPO, name: 'desk', owner: { login: 'acme' } },
+      },
+    };
+
+    const result = await run(emulator, 'all', push);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('nothing to do for push (a deleted branch or tag)');
+    expect(result.requests).toEqual([]);
+  });
+
   it('routes issues.opened to intake, oncall and escalate, and outputs their plans', async () => {
     emulator = await startDesk();
     const issue = openIssue();

@@ -1,1 +1,0 @@
-function t(e,n){return e.some(r=>r.event===n.name&&(!r.actions||n.action!==void 0&&r.actions.includes(n.action)))}function a(e){return e.map(n=>n.actions?`${n.event}.${n.actions.join("|")}`:n.event).join(", ")}function i(e){return e.action?`${e.name}.${e.action}`:e.name||"(no event)"}export{t as a,a as b,i as c};
