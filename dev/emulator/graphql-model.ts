@@ -125,7 +125,9 @@ export function actorModel(store: Store, login: string, as?: 'User'): Model {
     __typename: typename,
     id: user.node_id,
     databaseId: user.id,
-    login: user.login,
+    // GraphQL names a bot without the suffix REST gives it: REST's `github-actions[bot]` is
+    // GraphQL's `github-actions` (type Bot), as GitHub answers (docs/emulator.md).
+    login: typename === 'Bot' ? user.login.replace(/\[bot\]$/, '') : user.login,
     name: user.name,
     url: html,
     resourcePath: new URL(html).pathname,

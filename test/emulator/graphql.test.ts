@@ -16,6 +16,22 @@ describe('GraphQL', () => {
     await gh.close();
   });
 
+  it('names a bot without the [bot] REST gives it, with __typename Bot', async () => {
+    gh.store.addComment('acme/support', 1, { user: 'github-actions[bot]', body: 'kit' });
+    const { data } = await graphql<{
+      repository: {
+        issue: { comments: { nodes: { author: { __typename: string; login: string } }[] } };
+      };
+    }>(
+      gh,
+      '{ repository(owner: "acme", name: "support") { issue(number: 1) { comments(last: 1) { nodes { author { __typename login } } } } } }',
+    );
+    expect(data?.repository.issue.comments.nodes[0]?.author).toEqual({
+      __typename: 'Bot',
+      login: 'github-actions',
+    });
+  });
+
   describe('validation against GitHub’s schema', () => {
     it('answers 200 with GitHub-style errors for a field that is not in the schema', async () => {
       const res = await call<{
