@@ -367,6 +367,26 @@ describe('escalation (dist/escalate)', () => {
     expect(pagerDuty.received).toHaveLength(1);
   });
 
+  it('finds its state past the first hundred comments: a busy issue is not escalated twice', async () => {
+    await desk();
+    const n = openS1('2026-07-07T16:00:00Z');
+    await escalateAt('2026-07-07T17:01:00Z', tick());
+    // 150 customer comments after the step (the author's own never acknowledge).
+    for (let i = 0; i < 150; i++)
+      emulator.store.addComment(REPO, n, {
+        user: 'customer-eng',
+        body: `Still broken (${i}).`,
+        created_at: '2026-07-07T17:05:00Z',
+      });
+
+    const next = await escalateAt('2026-07-07T17:16:00Z', tick());
+
+    expect(next.exitCode).toBe(0);
+    // Two pages of comments (100, then 52), and nothing written.
+    expect(routes(next.requests)).toEqual([LIST, LIST, COMMENTS, COMMENTS, VIEWER]);
+    expect(issue(n).comments.filter((c) => c.body.includes('escalation-step'))).toHaveLength(1);
+  });
+
   it('a failing PagerDuty endpoint is reported, never blocks the GitHub writes, and is retried on the next run', async () => {
     await desk();
     const n = openS1('2026-07-07T16:00:00Z');
