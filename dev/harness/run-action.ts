@@ -20,6 +20,28 @@ export interface RunActionOptions {
   /** Files to lay out in GITHUB_WORKSPACE, as a checkout step would; omit for a run without checkout. */
   workspace?: Record<string, string>;
   env?: Record<string, string>;
+  /**
+   * The event was caused by an App's token, which starts workflow runs. Without it, an event the
+   * workflow token caused (sender `github-actions[bot]`) is refused: GitHub starts no run for it.
+   */
+  causedByApp?: boolean;
+}
+
+/** Events a token's writes cause; schedule and workflow_dispatch are started another way. */
+const CAUSED_BY_WRITES = new Set(['issues', 'issue_comment', 'pull_request', 'push', 'label']);
+
+/**
+ * "When you use the repository's GITHUB_TOKEN to perform tasks, events triggered by the
+ * GITHUB_TOKEN ... will not create a new workflow run" (docs.github.com, Actions, "Triggering a
+ * workflow from a workflow"). A test that delivers such an event tests a run that never happens.
+ */
+function refuseTokenCausedEvent(options: RunActionOptions): void {
+  const sender = (options.event.payload as { sender?: { login?: string } }).sender?.login;
+  if (!CAUSED_BY_WRITES.has(options.event.name) || sender !== 'github-actions[bot]') return;
+  if (options.causedByApp) return;
+  throw new Error(
+    `${options.event.name} sent by github-actions[bot]: GitHub starts no workflow run for an event the workflow token caused (say causedByApp if an App's token caused it)`,
+  );
 }
 
 interface Annotation {
@@ -70,6 +92,7 @@ export function node24(): string {
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  refuseTokenCausedEvent(options);
   const temp = await mkdtemp(join(tmpdir(), 'support-kit-run-'));
   try {
     const files = {

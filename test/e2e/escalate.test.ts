@@ -456,13 +456,24 @@ describe('PagerDuty when every new issue pages (dist/escalate)', () => {
       const body = r.body as { event_action: string; dedup_key: string };
       return [body.event_action, body.dedup_key];
     });
-  const event = (n: number, action: string) => ({
+  const event = (n: number, action: string, sender?: string) => ({
     name: 'issues',
-    payload: webhookPayload(emulator.store, 'issues', { repo: REPO, action, number: n }),
+    payload: webhookPayload(emulator.store, 'issues', {
+      repo: REPO,
+      action,
+      number: n,
+      ...(sender ? { sender } : {}),
+    }),
   });
   const close = (n: number, at: string) => {
     emulator.setClock(at);
-    emulator.store.updateIssue(REPO, n, { state: 'closed', state_reason: 'completed' });
+    // A person closes it: an event the workflow token caused would start no run.
+    emulator.store.updateIssue(
+      REPO,
+      n,
+      { state: 'closed', state_reason: 'completed' },
+      { actor: 'amy' },
+    );
   };
 
   it('a failed arrival page labels the issue, and the next sweep sends it again and unlabels it', async () => {
@@ -537,8 +548,8 @@ describe('PagerDuty when every new issue pages (dist/escalate)', () => {
       dedup_key: 'acme/desk#1',
     });
 
-    emulator.store.addLabels(REPO, n, ['acknowledged']);
-    await pagesAt('2026-07-02T23:36:00Z', event(n, 'labeled'));
+    emulator.store.addLabels(REPO, n, ['acknowledged'], { actor: 'luc' });
+    await pagesAt('2026-07-02T23:36:00Z', event(n, 'labeled', 'luc'));
     expect(pagerDuty.received).toHaveLength(2);
   });
 
@@ -546,7 +557,7 @@ describe('PagerDuty when every new issue pages (dist/escalate)', () => {
     await desk();
     const n = openS1();
     await pagesAt('2026-07-02T23:31:00Z', opened(n));
-    emulator.store.addLabels(REPO, n, ['acknowledged']);
+    emulator.store.addLabels(REPO, n, ['acknowledged'], { actor: 'luc' });
 
     await pagesAt('2026-07-02T23:36:00Z', {
       name: 'issues',
@@ -571,7 +582,12 @@ describe('PagerDuty when every new issue pages (dist/escalate)', () => {
     close(n, '2026-07-03T00:00:00Z');
     await pagesAt('2026-07-03T00:00:30Z', event(n, 'closed'));
     emulator.setClock('2026-07-06T16:00:00Z');
-    emulator.store.updateIssue(REPO, n, { state: 'open', state_reason: 'reopened' });
+    emulator.store.updateIssue(
+      REPO,
+      n,
+      { state: 'open', state_reason: 'reopened' },
+      { actor: 'amy' },
+    );
 
     const reopened = await pagesAt('2026-07-06T16:00:30Z', event(n, 'reopened'));
 

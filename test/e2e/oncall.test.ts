@@ -45,7 +45,8 @@ const issue = (n: number) => emulator.store.issue(REPO, n);
 const ONLY_S1 = ROSTER.replace(/\n {2}- schedule: follow-the-sun\n*$/, '\n');
 
 function labeled(number: number, label: string) {
-  emulator.store.addLabels(REPO, number, [label]);
+  // A person labels it: a label the workflow token added would start no run.
+  emulator.store.addLabels(REPO, number, [label], { actor: 'alice' });
   return {
     name: 'issues',
     payload: webhookPayload(emulator.store, 'issues', {
