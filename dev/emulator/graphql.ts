@@ -83,6 +83,8 @@ function viewerModel(store: Store, viewer: User): Model {
   return viewer.type === 'Bot' ? { ...model, login: viewer.login.replace(/\[bot\]$/, '') } : model;
 }
 
+const MAX_NODES = 500_000;
+
 export async function executeGraphql(
   store: Store,
   body: unknown,
@@ -107,6 +109,17 @@ export async function executeGraphql(
     typeof request.operationName === 'string' ? request.operationName : undefined;
   const variables = (request.variables ?? {}) as Record<string, unknown>;
   const { cost, nodeCount } = queryCost(document, variables, operationName);
+  // "Individual calls cannot request more than 500,000 total nodes" (GitHub GraphQL docs,
+  // "Rate limits and query limits for the GraphQL API", Node limit): refused before it runs.
+  if (nodeCount > MAX_NODES)
+    return {
+      errors: [
+        {
+          message: `This query requests up to ${nodeCount.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of 500,000.`,
+          type: 'MAX_NODE_LIMIT_EXCEEDED',
+        },
+      ],
+    };
   const dryRun = /\brateLimit\s*\(\s*dryRun\s*:\s*true/.test(request.query);
   const snapshot = dryRun ? ctx.peek() : ctx.spend(cost);
 

@@ -16,6 +16,14 @@ describe('GraphQL', () => {
     await gh.close();
   });
 
+  it('refuses a query that could return more than 500,000 nodes, as GitHub does', async () => {
+    const { errors } = await graphql(
+      gh,
+      '{ search(query: "is:issue", type: ISSUE, first: 100) { nodes { ... on Issue { comments(first: 100) { nodes { reactions(first: 100) { totalCount } } } } } } }',
+    );
+    expect(errors?.[0]).toMatchObject({ type: 'MAX_NODE_LIMIT_EXCEEDED' });
+  });
+
   it('names a bot without the [bot] REST gives it, with __typename Bot', async () => {
     gh.store.addComment('acme/support', 1, { user: 'github-actions[bot]', body: 'kit' });
     const { data } = await graphql<{
