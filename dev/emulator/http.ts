@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, DOCS, badCredentials, requiresAuthentication } from './errors.js';
+import { exchangeProblems } from './contract.js';
 import { FaultQueue, checkFault, refusalBody, secondaryRateLimitBody } from './faults.js';
 import { executeGraphql } from './graphql.js';
 import { RateLimits, rateHeaders, type RateSnapshot, type Resource } from './ratelimit.js';
@@ -35,6 +36,10 @@ export class EmulatorServer {
   origin = '';
   private server: Server | null = null;
   private requestCounter = 0;
+
+  /** Where answers or requests left GitHub's description (contract.ts), when checked. */
+  readonly contractProblems: string[] = [];
+  checkContract = false;
 
   constructor(readonly store: Store) {
     this.rate = new RateLimits(store.clock);
@@ -112,10 +117,12 @@ export class EmulatorServer {
     let reply: Reply;
     let rate: RateSnapshot | null = null;
     let viewer: User | null = null;
+    let faulted = false;
     try {
       body = parseJson(raw);
       viewer = this.authenticate(req.headers.authorization);
       const fault = this.faults.take(method, routeKey);
+      faulted = fault !== undefined;
       if (fault?.kind === 'slow') await delay(fault.delayMs);
       if (fault?.kind === 'secondary-rate-limit') {
         reply = {
@@ -186,6 +193,17 @@ export class EmulatorServer {
     const snapshot: RateSnapshot =
       rate ?? (counts ? this.rate.spend(login, resource) : this.rate.peek(login, resource));
     const query = Object.fromEntries(url.searchParams);
+    // An injected fault is an answer GitHub gives that its description need not list.
+    if (this.checkContract && !isGraphql && !faulted && !reply.raw)
+      this.contractProblems.push(
+        ...exchangeProblems({
+          route: routeKey,
+          query,
+          requestBody: body,
+          status: reply.status,
+          responseBody: reply.body,
+        }),
+      );
     this.requests.push({
       method,
       path: pathname,

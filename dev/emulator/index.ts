@@ -37,6 +37,11 @@ export interface StartOptions {
   seed?: Seed;
   /** freezes the clock (wins over seed.now) */
   now?: Date | string;
+  /**
+   * Check every REST request and answer against GitHub's description (contract.ts); `close()`
+   * then fails listing any place they left it. On by default: the e2e suite runs with it.
+   */
+  contract?: boolean;
 }
 
 export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
@@ -44,6 +49,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.seed) applySeed(store, opts.seed);
   if (opts.now !== undefined) store.clock.set(opts.now);
   const server = new EmulatorServer(store);
+  server.checkContract = opts.contract ?? true;
   const url = await server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   store.apiUrl = url;
   return {
@@ -56,7 +62,14 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     injectFault: (f) => server.faults.add(f),
     clearFaults: () => server.faults.clear(),
     setClock: (now) => store.clock.set(now),
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      const problems = [...new Set(server.contractProblems)];
+      if (problems.length > 0)
+        throw new Error(
+          `the emulator left GitHub's REST description:\n- ${problems.slice(0, 20).join('\n- ')}`,
+        );
+    },
   };
 }
 

@@ -149,9 +149,9 @@ describe('labels', () => {
       ]);
     });
 
-    it('accepts a bare array and {name} objects, and adding a present label is a no-op', async () => {
+    it('accepts names and {name} objects, and adding a present label is a no-op', async () => {
       await call(gh, 'POST', '/repos/acme/support/issues/2/labels', {
-        body: ['bug', { name: 'bug' }],
+        body: { labels: ['bug', { name: 'bug' }] },
       });
       const labeled = gh.store
         .issue('acme/support', 2)
