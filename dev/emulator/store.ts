@@ -227,6 +227,7 @@ export class Store {
   /** token -> login; empty means any token acts as github-actions[bot] */
   readonly tokens = new Map<string, string>();
   private nextId = 1000;
+  private readonly moved = new Map<string, { repo: string; number: number }>();
 
   constructor() {
     this.addUser({ login: ACTIONS_BOT, type: 'Bot', id: 41898282 });
@@ -496,6 +497,11 @@ export class Store {
     return found;
   }
 
+  /** Where a transferred issue went, by its old repository and number. */
+  movedIssue(ref: RepoRef, number: number): { repo: string; number: number } | undefined {
+    return this.moved.get(`${lower(this.repo(ref).full_name)}#${number}`);
+  }
+
   findIssue(ref: RepoRef, number: number): Issue | undefined {
     return this.repo(ref).issues.find((i) => i.number === number);
   }
@@ -614,8 +620,8 @@ export class Store {
   /**
    * Moves an issue to another repository as GitHub's transfer does: it gets the next number
    * there, keeps its creation date, comments, assignees and timeline, keeps only the labels the
-   * target has by name, and records a `transferred` event. The old number stops existing in the
-   * source (GitHub redirects it; the emulator answers 404).
+   * target has by name, and records a `transferred` event. The old number answers a 301 to
+   * the new one, as GitHub's "Get an issue" does (movedIssue).
    */
   transferIssue(from: RepoRef, number: number, to: RepoRef, opts: ActorOption = {}): Issue {
     const source = this.repo(from);
@@ -624,7 +630,12 @@ export class Store {
     if (issue.pull_request) throw new Error(`${source.full_name}#${number} is a pull request`);
     const at = this.stamp(opts);
     source.issues.splice(source.issues.indexOf(issue), 1);
+    const oldNumber = issue.number;
     issue.number = Math.max(0, ...target.issues.map((i) => i.number)) + 1;
+    this.moved.set(`${lower(source.full_name)}#${oldNumber}`, {
+      repo: target.full_name,
+      number: issue.number,
+    });
     issue.labels = issue.labels
       .map((l) => this.findLabel(target, l.name))
       .filter((l): l is Label => l !== undefined);

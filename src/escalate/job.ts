@@ -24,6 +24,7 @@ import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
 import type { Gateway } from '../github/gateway.js';
 import type { GitHubComment, GitHubIssue } from '../github/types.js';
+import { freshIssue } from '../job/fresh-issue.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 
 /** Issue events after which another step of the same job may have labelled the issue. */
@@ -112,9 +113,12 @@ export const escalateJob: Job = async (context) => {
     // On a new, reopened or edited issue, intake runs just before in the same job and may add
     // the severity from the form; its labels start no workflow run, so they are read here, or an
     // S1 chosen on the form (or edited into it) would never page.
-    const payload = FRESH_ON.includes(event.action ?? '')
-      ? ((await context.gateway.getIssue(sent.number)) as unknown as IssuePayload)
+    const fresh = FRESH_ON.includes(event.action ?? '')
+      ? await freshIssue(context, sent.number)
       : sent;
+    if (typeof fresh === 'string')
+      return { config, problems, plans: [emptyPlan('escalate', context.repo, [fresh])] };
+    const payload = fresh;
     if (await isKitIssue(payload, context.gateway.kitLogin))
       return {
         config,

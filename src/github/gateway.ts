@@ -16,6 +16,17 @@ const BASE_ROLES: readonly string[] = ['admin', 'maintain', 'write', 'triage', '
  */
 const ONCE = { request: { retries: 0 } } as const;
 
+/** The issue was transferred to another repository: nothing is done to it here. */
+export class IssueMoved extends Error {
+  constructor(
+    readonly issue: number,
+    readonly to: string,
+  ) {
+    super(`#${issue} was transferred to ${to}: nothing to do here`);
+    this.name = 'IssueMoved';
+  }
+}
+
 export class Gateway {
   /**
    * Comments read in this run, per issue: a job that looks for its marker and the executor
@@ -46,6 +57,11 @@ export class Gateway {
     options: { primeComments?: boolean } = {},
   ): Promise<GitHubIssue & { comments?: number }> {
     const { data } = await this.octokit.rest.issues.get({ ...this.ref, issue_number: issue });
+    // GitHub answers a transferred issue's old number with a 301, which fetch follows: what
+    // comes back is another repository's issue, and writing to its number here would be wrong.
+    const home = `/repos/${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+    if (data.number !== issue || !data.repository_url.toLowerCase().endsWith(home))
+      throw new IssueMoved(issue, data.html_url);
     if (options.primeComments && data.comments === 0 && !this.comments.has(issue))
       this.comments.set(issue, []);
     return data as GitHubIssue & { comments?: number };

@@ -28,6 +28,7 @@ import { routeFor } from '../roster/routes.js';
 import type { Roster } from '../roster/types.js';
 import { findMarkedComment } from '../github/apply.js';
 import type { GitHubIssue } from '../github/types.js';
+import { freshIssue } from '../job/fresh-issue.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 
 /**
@@ -60,11 +61,12 @@ export const oncallJob: Job = async (context) => {
         ]),
       ],
     };
-  const payload = FRESH_ON.includes(context.event.action ?? '')
-    ? ((await context.gateway.getIssue(sent.number, {
-        primeComments: true,
-      })) as unknown as IssuePayload)
+  const fresh = FRESH_ON.includes(context.event.action ?? '')
+    ? await freshIssue(context, sent.number, { primeComments: true })
     : sent;
+  if (typeof fresh === 'string')
+    return { config, plans: [emptyPlan('oncall', context.repo, [fresh])] };
+  const payload = fresh;
   const issue: AssignmentIssue = {
     number: payload.number,
     state: payload.state ?? 'open',

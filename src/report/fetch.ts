@@ -278,8 +278,7 @@ export async function fetchReportData(
   const repos = [...new Map(request.repos.map((r) => [r.toLowerCase(), r])).values()];
   if (repos.length <= 1) return fetchScope(graphql, { ...request, repos });
   const results: ReportFetchResult[] = [];
-  for (const repo of repos)
-    results.push(await fetchScope(graphql, { ...request, repos: [repo] }));
+  for (const repo of repos) results.push(await fetchScope(graphql, { ...request, repos: [repo] }));
   const sum = (pick: (r: ReportFetchResult) => number) => results.reduce((n, r) => n + pick(r), 0);
   return {
     issues: results.flatMap((r) => r.issues),

@@ -58,6 +58,25 @@ function labeled(number: number, label: string) {
   };
 }
 
+describe('an issue transferred before its run (dist/oncall)', () => {
+  it('is left alone: GitHub redirects the read to its new repository, and nothing is written here', async () => {
+    emulator = await desk();
+    emulator.store.addRepo({ owner: 'acme', name: 'engine' });
+    const { number, event } = openedAt('2026-11-24T09:00:00Z');
+    emulator.store.transferIssue(REPO, number, 'acme/engine', { actor: 'alice' });
+
+    const result = await run(emulator, 'oncall', event, checkout());
+
+    expect(result.exitCode).toBe(0);
+    expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
+    expect(result.summary).toMatch(/transferred to .*acme\/engine\/issues\/1: nothing to do here/);
+    expect(emulator.store.issue('acme/engine', 1).assignees).toEqual([]);
+  });
+});
+
 describe('on-call assignment on a label (dist/oncall)', () => {
   it('routes an unassigned issue by the label it just got, from the event alone', async () => {
     emulator = await desk();

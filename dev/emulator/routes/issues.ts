@@ -9,6 +9,7 @@ import {
   actorOf,
   bodyObject,
   checkBodyLength,
+  intParam,
   enumParam,
   issueOf,
   nameList,
@@ -88,8 +89,26 @@ export function createIssue(ctx: RouteContext): Reply {
   return { status: 201, body: rendered, headers: { location: rendered.url } };
 }
 
+/**
+ * A transferred issue's old number answers 301 with the new issue's API URL ("Get an issue":
+ * "If the issue was transferred ... the API returns a 301 Moved Permanently"); clients that
+ * follow redirects land on the issue in its new repository.
+ */
 export function getIssue(ctx: RouteContext): Reply {
   const repo = repoOf(ctx);
+  const moved = ctx.store.movedIssue(repo, intParam(ctx, 'issue_number'));
+  if (moved) {
+    const url = `${ctx.origin}/repos/${moved.repo}/issues/${moved.number}`;
+    return {
+      status: 301,
+      body: {
+        message: 'Moved Permanently',
+        url,
+        documentation_url: 'https://docs.github.com/rest/issues/issues#get-an-issue',
+      },
+      headers: { location: url },
+    };
+  }
   return { status: 200, body: renderIssue(ctx.store, repo, issueOf(ctx, repo)) };
 }
 

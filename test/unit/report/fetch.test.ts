@@ -151,7 +151,8 @@ describe('report data over GraphQL', () => {
       {
         kind: 'comment',
         at: '2026-10-02T10:00:00Z',
-        actor: { login: 'renovate[bot]', bot: true },
+        // GraphQL names a bot without REST's [bot], as GitHub does.
+        actor: { login: 'renovate', bot: true },
         association: 'NONE',
       },
       { kind: 'transferred', at: '2026-11-17T09:00:00Z', from: 'acme/engine' },

@@ -44,3 +44,20 @@ describe('body limits', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('transferred issues', () => {
+  it('answer their old number with a 301 to the issue in its new repository', async () => {
+    const gh = await startBasic();
+    gh.store.addRepo({ owner: 'acme', name: 'engine' });
+    gh.store.transferIssue('acme/support', 1, 'acme/engine', { actor: 'alice' });
+    const res = await fetch(`${gh.url}/repos/acme/support/issues/1`, {
+      redirect: 'manual',
+      headers: { authorization: 'token t' },
+    });
+    expect([res.status, res.headers.get('location')]).toEqual([
+      301,
+      `${gh.url}/repos/acme/engine/issues/1`,
+    ]);
+    await gh.close();
+  });
+});
