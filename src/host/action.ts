@@ -107,7 +107,7 @@ async function decideApplyAndReport(
         }),
       );
     });
-    if (run.outcome.summary) core.summary.addRaw(`${run.outcome.summary}\n`);
+    if (run.outcome.summary) core.summary.addRaw(`\n${run.outcome.summary}\n`);
     await core.summary.write();
     return {
       plans: run.plans.map((p) => p.plan),

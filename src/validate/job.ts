@@ -62,21 +62,41 @@ export const validateJob: Job = async (context) => {
     templates,
     problems: sortProblems([...config.problems, ...forms.problems, ...(roster?.problems ?? [])]),
   });
-  plan.operations.push({
-    kind: 'upsert-comment',
-    issue: pr.number,
-    marker: { kind: 'validate', keys: {} },
-    body: roster ? `${comment}\n\n${roster.preview}` : comment,
-    reason: 'keep the pull request told whether its config is valid',
-  });
+  const body = roster ? `${comment}\n\n${roster.preview}` : comment;
+  const fork = fromFork(pr, context);
+  if (fork) plan.notes.push(fork);
+  else
+    plan.operations.push({
+      kind: 'upsert-comment',
+      issue: pr.number,
+      marker: { kind: 'validate', keys: {} },
+      body,
+      reason: 'keep the pull request told whether its config is valid',
+    });
   return {
     config,
     plans: [plan],
+    ...(fork ? { summary: body } : {}),
     // Reported like the config's own problems: annotations on the lines, and a failed check on errors.
     problems: [...forms.problems, ...(roster?.problems ?? [])],
     safeWithConfigErrors: true,
   };
 };
+
+/**
+ * A pull request from a fork runs with a read-only token ("Permissions for the GITHUB_TOKEN":
+ * pull requests from public forks get read access only), so a comment would be refused: the
+ * result goes to the job summary and the annotations instead. Why, in words, or null.
+ */
+function fromFork(pr: PullRequestPayload, context: JobContext): string | null {
+  // GitHub sends `head.repo: null` when the fork was deleted since.
+  const repo = (pr.head as { repo?: { full_name?: string } | null } | undefined)?.repo;
+  if (repo === undefined) return null;
+  const head = repo?.full_name;
+  const base = `${context.repo.owner}/${context.repo.repo}`;
+  if (head !== undefined && head.toLowerCase() === base.toLowerCase()) return null;
+  return `a pull request from a fork (${head ?? 'a deleted fork'}) gets a read-only token: the result is in this summary and the annotations, not in a comment`;
+}
 
 function pullOf(payload: PullRequestPayload): (PullRequestPayload & { number: number }) | null {
   return typeof payload.number === 'number' ? { ...payload, number: payload.number } : null;

@@ -119,6 +119,31 @@ describe('validate on pull requests (dist/validate)', () => {
     ]);
   });
 
+  it('on a pull request from a fork writes nothing (its token is read-only): the result is in the summary and annotations', async () => {
+    emulator = await startDesk();
+    const pr = openPullRequest(emulator, { [`${CONFIG}/labels.yaml`]: BAD_COLOR });
+    const event = pullRequestEvent(emulator, 'opened', pr);
+    const payload = event.payload as { pull_request: { head: { repo: { full_name: string } } } };
+    payload.pull_request.head.repo = {
+      ...payload.pull_request.head.repo,
+      full_name: 'outsider/desk',
+    };
+
+    const result = await run(emulator, 'validate', event);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', file: `${CONFIG}/labels.yaml`, line: 3, col: 12 }),
+    );
+    expect(result.requests.filter(isWrite)).toEqual([]);
+    expect(comments(pr)).toHaveLength(0);
+    // The job summary escapes the note's parentheses as markdown.
+    expect(result.summary).toContain(
+      'a pull request from a fork \\(outsider/desk\\) gets a read-only token',
+    );
+    expect(result.summary).toContain('color: must be six hex digits');
+  });
+
   it('updates the same comment in place when a later commit fixes the config', async () => {
     emulator = await startDesk();
     const pr = openPullRequest(emulator, { [`${CONFIG}/labels.yaml`]: BAD_COLOR });
