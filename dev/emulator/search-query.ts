@@ -131,7 +131,25 @@ function numberRange(value: string, qualifier: string): (n: number) => boolean {
 
 const sameLogin = (a: string, b: string) => lower(a) === lower(b.replace(/^@/, ''));
 
+/**
+ * GitHub's limits on a search ("Search" REST reference, limitations on query length): at most
+ * 256 characters, not counting operators or qualifiers, and at most five AND, OR or NOT.
+ */
+function checkLimits(tokens: Token[]): void {
+  const operators = tokens.filter(
+    (t) => t.key === null && !t.quoted && ['AND', 'OR', 'NOT'].includes(t.value),
+  );
+  if (operators.length > 5)
+    throw searchError('The search contains more than five AND / OR / NOT operators.');
+  const text = tokens
+    .filter((t) => t.key === null && !operators.includes(t))
+    .map((t) => (t.quoted ? `"${t.value}"` : t.value))
+    .join(' ');
+  if (text.length > 256) throw searchError('The search is longer than 256 characters.');
+}
+
 function parseSearchQuery(q: string): ParsedSearch {
+  checkLimits(tokenize(q));
   const predicates: Predicate[] = [];
   const words: { text: string; negated: boolean }[][] = [];
   let orNext = false;

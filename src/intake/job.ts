@@ -6,7 +6,7 @@ import { loadIssueTemplates } from './config/issue-templates.js';
 import { loadConfig } from '../config/load.js';
 import { hasErrors } from '../kernel/problems.js';
 import { decideIntake } from './decide/decide.js';
-import { rankDuplicates, searchTerms } from './decide/similarity.js';
+import { duplicateSearchText, rankDuplicates, searchTerms } from './decide/similarity.js';
 import type { DuplicateHint, IntakeConfig, IntakeIssue, IssueTemplate } from './decide/types.js';
 import { emptyPlan, type Plan } from '../kernel/plan.js';
 import { findMarkedComment } from '../github/apply.js';
@@ -155,10 +155,10 @@ async function findDuplicates(
   issue: IntakeIssue,
   rules: IntakeConfig,
 ): Promise<DuplicateHint[]> {
-  const terms = searchTerms(issue.title);
-  if (terms.length === 0) return [];
+  const text = duplicateSearchText(searchTerms(issue.title));
+  if (text === undefined) return [];
   // The search narrows by words; similarity on title and body decides.
-  const query = `repo:${repo.owner}/${repo.repo} is:issue is:open ${terms.map((t) => `"${t}"`).join(' OR ')}`;
+  const query = `repo:${repo.owner}/${repo.repo} is:issue is:open ${text}`;
   const candidates = (await gateway.searchIssues(query, CANDIDATES))
     .filter((c: GitHubIssue) => c.number !== issue.number)
     .map((c) => ({ number: c.number, title: c.title, body: c.body ?? '', url: c.html_url }));

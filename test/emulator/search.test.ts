@@ -87,6 +87,26 @@ describe('search issues', () => {
     expect(await search('repo:octo/desk repo:octo/other is:issue')).toEqual([]);
   });
 
+  it('refuses more than five AND/OR/NOT operators, or text over 256 characters, with a 422', async () => {
+    const q = (text: string) =>
+      call<{ errors: { message: string }[] }>(
+        gh,
+        'GET',
+        `/search/issues?q=${encodeURIComponent(`repo:octo/desk ${text}`)}`,
+      );
+    const six = await q('a OR b OR c OR d OR e OR f OR g');
+    expect([six.status, six.body.errors[0]?.message]).toEqual([
+      422,
+      'The search contains more than five AND / OR / NOT operators.',
+    ]);
+    const long = await q(`"${'x'.repeat(260)}"`);
+    expect([long.status, long.body.errors[0]?.message]).toEqual([
+      422,
+      'The search is longer than 256 characters.',
+    ]);
+    expect((await q('a OR b OR c OR d OR e OR f')).status).toBe(200);
+  });
+
   it('filters by state with is: and state:', async () => {
     expect(await search('repo:octo/desk is:issue is:closed')).toEqual([3]);
     expect(await search('repo:octo/desk is:issue state:open')).toEqual([2, 1]);

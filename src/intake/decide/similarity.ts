@@ -179,3 +179,22 @@ export function searchTerms(title: string, max = 5): string[] {
   );
   return unique.filter((word) => chosen.has(word));
 }
+
+/**
+ * The search text for the candidate duplicates: the terms quoted and joined by OR, within
+ * GitHub's limits (at most five operators, at most 256 characters of text): the last terms go
+ * first, and a text that cannot fit is no search at all (undefined).
+ */
+export function duplicateSearchText(terms: readonly string[]): string | undefined {
+  for (let n = Math.min(terms.length, 6); n > 0; n--) {
+    const text = terms
+      .slice(0, n)
+      .map((t) => `"${t}"`)
+      .join(' OR ');
+    if (text.length <= SEARCH_TEXT_MAX) return text;
+  }
+  return undefined;
+}
+
+/** GitHub refuses search text (operators and qualifiers aside) longer than this. */
+const SEARCH_TEXT_MAX = 256;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  duplicateSearchText,
   rankDuplicates,
   searchTerms,
   stem,
@@ -119,5 +120,20 @@ describe('searchTerms', () => {
 
   it('gives nothing for a title of stop words', () => {
     expect(searchTerms('it does not work')).toEqual([]);
+  });
+});
+
+describe('the search for candidate duplicates', () => {
+  it('quotes the terms and joins them with OR', () => {
+    expect(duplicateSearchText(['engine', 'restarts'])).toBe('"engine" OR "restarts"');
+  });
+
+  it('drops the last terms until the text fits in 256 characters', () => {
+    const long = ['a'.repeat(120), 'b'.repeat(120), 'c'.repeat(120)];
+    expect(duplicateSearchText(long)).toBe(`"${'a'.repeat(120)}" OR "${'b'.repeat(120)}"`);
+  });
+
+  it('searches nothing when even one term is too long', () => {
+    expect(duplicateSearchText(['x'.repeat(300)])).toBeUndefined();
   });
 });
