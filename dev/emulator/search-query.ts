@@ -292,13 +292,17 @@ function parseSearchQuery(q: string): ParsedSearch {
   // AND (docs/emulator.md), so two repositories in one query find nothing. The stricter reading.
   if (repos.length > 0) predicates.push((h) => repos.every((r) => r === lower(h.repo.full_name)));
   if (owners.length > 0) predicates.push((h) => owners.includes(lower(h.repo.owner)));
-  const fields = inFields.size > 0 ? inFields : new Set(['title', 'body']);
+  // GitHub searches title, body and comments unless `in:` narrows it, and matches whole words
+  // ("log" does not find "Login"): "Searching issues and pull requests", search by the title,
+  // body, or comments.
+  const fields = inFields.size > 0 ? inFields : new Set(['title', 'body', 'comments']);
   for (const group of words) {
     const one = (word: { text: string; negated: boolean }): Predicate => {
+      const has = (text: string) => containsWords(text, word.text);
       const p: Predicate = (h) =>
-        (fields.has('title') && lower(h.issue.title).includes(word.text)) ||
-        (fields.has('body') && lower(h.issue.body ?? '').includes(word.text)) ||
-        (fields.has('comments') && h.issue.comments.some((c) => lower(c.body).includes(word.text)));
+        (fields.has('title') && has(h.issue.title)) ||
+        (fields.has('body') && has(h.issue.body ?? '')) ||
+        (fields.has('comments') && h.issue.comments.some((c) => has(c.body)));
       return word.negated ? (h, s) => !p(h, s) : p;
     };
     const any = group.map(one);
@@ -306,6 +310,21 @@ function parseSearchQuery(q: string): ParsedSearch {
   }
 
   return { matches: (hit, store) => predicates.every((p) => p(hit, store)), sort };
+}
+
+const wordsOf = (text: string) =>
+  lower(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Whether the phrase's words stand in the text, in order and next to each other. */
+function containsWords(text: string, phrase: string): boolean {
+  const want = wordsOf(phrase);
+  if (want.length === 0) return true;
+  const have = wordsOf(text);
+  for (let i = 0; i + want.length <= have.length; i++)
+    if (want.every((w, k) => have[i + k] === w)) return true;
+  return false;
 }
 
 function isPredicate(value: string, key: string): Predicate | null {

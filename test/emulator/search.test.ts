@@ -87,6 +87,14 @@ describe('search issues', () => {
     expect(await search('repo:octo/desk repo:octo/other is:issue')).toEqual([]);
   });
 
+  it('matches whole words in title, body and comments, as GitHub does', async () => {
+    expect(await search('repo:octo/desk is:issue log')).toEqual([]);
+    expect(await search('repo:octo/desk is:issue login')).toEqual([2]);
+    gh.store.addComment('octo/desk', 3, { user: 'erin', body: 'Still flaky on Windows' });
+    expect(await search('repo:octo/desk is:issue flaky')).toEqual([3]);
+    expect(await search('repo:octo/desk is:issue flaky in:title')).toEqual([]);
+  });
+
   it('refuses more than five AND/OR/NOT operators, or text over 256 characters, with a 422', async () => {
     const q = (text: string) =>
       call<{ errors: { message: string }[] }>(
