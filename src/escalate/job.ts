@@ -22,7 +22,7 @@ import { duplicateTargets, type Referenced } from './decide/commands/run.js';
 import { emptyPlan, type Plan, type RepoRef } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import type { Gateway } from '../github/gateway.js';
+import { type Gateway, IssueMoved, statusOf } from '../github/gateway.js';
 import type { GitHubComment, GitHubIssue } from '../github/types.js';
 import { freshIssue } from '../job/fresh-issue.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
@@ -334,8 +334,9 @@ async function lookUp(context: JobContext, number: number): Promise<Referenced> 
     const issue = await context.gateway.getIssue(number);
     return issue.pull_request ? 'pull' : 'issue';
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status !== 404 && status !== 410) throw error;
+    // Gone, deleted, or transferred to another repository: not an issue here to point at.
+    const status = statusOf(error);
+    if (!(error instanceof IssueMoved) && status !== 404 && status !== 410) throw error;
     return 'missing';
   }
 }

@@ -17,7 +17,7 @@ import type {
 import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
 import { RateLimitDeferred } from './client.js';
-import { describeRequestError, type Gateway } from './gateway.js';
+import { describeRequestError, type Gateway, statusOf } from './gateway.js';
 import type { GitHubComment, GitHubIssue } from './types.js';
 
 /**
@@ -336,7 +336,7 @@ async function markPending(gateway: Gateway, op: UpsertComment, pending: boolean
       await gateway.removeLabel(op.issue, label.name);
     } catch (error) {
       // Off already (a person took it off): what the removal was for.
-      if ((error as { status?: unknown } | null)?.status !== 404) throw error;
+      if (statusOf(error) !== 404) throw error;
     }
   }
   return `; ${pending ? 'labelled' : 'unlabelled'} ${label.name}`;
@@ -533,8 +533,8 @@ async function createOnce<T>(
 /** A refusal (4xx) wrote nothing; a server error or no answer at all may have. */
 function mayHaveWritten(error: unknown): boolean {
   if (error instanceof RateLimitDeferred) return false;
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status !== 'number' || status >= 500;
+  const status = statusOf(error);
+  return status === undefined || status >= 500;
 }
 
 function markerKey(marker: Marker): string {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escalateJob } from '../../../src/escalate/job.js';
 import { decideAndApply } from '../../../src/job/decide-and-apply.js';
+import { IssueMoved } from '../../../src/github/gateway.js';
 import type { GitHubComment, GitHubIssue } from '../../../src/github/types.js';
 import type { Operation } from '../../../src/kernel/plan.js';
 import { CONFIG, event, fakeContext } from '../fakes/context.js';
@@ -263,6 +264,27 @@ describe('escalate job on issue events and comments', () => {
     );
 
     expect(github.methods()).not.toContain('getIssue');
+  });
+
+  it('answers a /duplicate that names a transferred issue instead of failing the run', async () => {
+    const tess = said('tess', '/duplicate #5', '2026-07-07T16:05:00Z');
+    const github = new FakeGitHub({
+      files: DESK,
+      issues: [s1()],
+      comments: { 1: [tess] },
+      permissions: PERMISSIONS,
+    });
+    // GitHub redirects the read of #5 to its new repository (the gateway says so).
+    github.refuse('getIssue', new IssueMoved(5, 'https://github.com/acme/engine/issues/9'));
+
+    const outcome = await escalateJob(
+      context(github, event('issue_comment', 'created', { issue: s1(), comment: tess }), OPENED),
+    );
+
+    const reply = outcome.plans
+      .flatMap((p) => p.operations)
+      .find((o) => o.kind === 'upsert-comment' && o.marker.kind === 'command-reply');
+    expect(reply).toBeDefined();
   });
 
   it('/escalate opens the issue in the engineering repository with the escalation token, first', async () => {
