@@ -17,9 +17,11 @@ const PEOPLE = ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'escalation-lead
 const START = Date.parse('2026-11-24T09:00:00Z'); // Tuesday 10:00 Paris
 const BUDGET = 1_000;
 
+// GitHub's limits counted, not enforced: this measures what the desk asks for.
 const emulator: Emulator = await startDesk(
   {},
   { repos: [{ owner: 'acme', name: 'desk', collaborators: PEOPLE }] },
+  { rateLimits: 'count' },
 );
 const workspace = presetFiles(projectRoot(), 'escalation');
 const at = (minutes: number) => new Date(START + minutes * 60_000).toISOString();

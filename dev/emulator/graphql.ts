@@ -47,7 +47,8 @@ export function githubSchema(): GraphQLSchema {
 
 export interface GraphqlContext {
   viewer: User;
-  spend(cost: number): RateSnapshot;
+  /** null when the budget is spent: the query is refused. */
+  spend(cost: number): RateSnapshot | null;
   peek(): RateSnapshot;
 }
 
@@ -122,6 +123,17 @@ export async function executeGraphql(
     };
   const dryRun = /\brateLimit\s*\(\s*dryRun\s*:\s*true/.test(request.query);
   const snapshot = dryRun ? ctx.peek() : ctx.spend(cost);
+  // A spent budget answers 200 with a RATE_LIMITED error and x-ratelimit-remaining 0, the form
+  // @octokit/plugin-throttling recognises as GitHub's primary limit on GraphQL.
+  if (!snapshot)
+    return {
+      errors: [
+        {
+          type: 'RATE_LIMITED',
+          message: `API rate limit already exceeded for ${ctx.viewer.login}.`,
+        },
+      ],
+    };
 
   const rootValue: Model = {
     viewer: () => viewerModel(store, ctx.viewer),

@@ -8,7 +8,16 @@ import { ApiError, DOCS, badCredentials, requiresAuthentication } from './errors
 import { exchangeProblems } from './contract.js';
 import { FaultQueue, checkFault, refusalBody, secondaryRateLimitBody } from './faults.js';
 import { executeGraphql } from './graphql.js';
-import { RateLimits, rateHeaders, type RateSnapshot, type Resource } from './ratelimit.js';
+import {
+  PRIMARY_LIMIT_DOCS,
+  type Principal,
+  RateLimits,
+  primaryLimitMessage,
+  principalOf,
+  rateHeaders,
+  type RateSnapshot,
+  type Resource,
+} from './ratelimit.js';
 import { matchRoute, type Reply, type RouteContext } from './route.js';
 import { routeTable } from './route-table.js';
 import { ACTIONS_BOT, type Store, type User } from './store.js';
@@ -117,10 +126,18 @@ export class EmulatorServer {
     let reply: Reply;
     let rate: RateSnapshot | null = null;
     let viewer: User | null = null;
+    let principal: Principal = { kind: 'anonymous' };
     let faulted = false;
     try {
       body = parseJson(raw);
       viewer = this.authenticate(req.headers.authorization);
+      principal = principalOf(viewer);
+      // GraphQL spends by the query's cost, once it is known; every other request spends one.
+      if (!isGraphql && routeKey !== 'GET /rate_limit') {
+        const spent = this.rate.spend(principal, resource);
+        if (!spent) throw primaryLimitExceeded(principal, this.rate.peek(principal, resource));
+        rate = spent;
+      }
       const fault = this.faults.take(method, routeKey);
       faulted = fault !== undefined;
       if (fault?.kind === 'slow') await delay(fault.delayMs);
@@ -145,10 +162,14 @@ export class EmulatorServer {
         reply = { status: fault.status, body: refusalBody(fault.status) };
       } else if (isGraphql) {
         if (!viewer) throw graphqlRequiresAuth();
-        const who = viewer.login;
+        const who = principal;
         const result = await executeGraphql(this.store, body, {
           viewer,
-          spend: (cost) => (rate = this.rate.spend(who, 'graphql', cost)),
+          spend: (cost) => {
+            const spent = this.rate.spend(who, 'graphql', cost);
+            rate = spent ?? this.rate.peek(who, 'graphql');
+            return spent;
+          },
           peek: () => this.rate.peek(who, 'graphql'),
         });
         reply = { status: 200, body: result };
@@ -188,10 +209,7 @@ export class EmulatorServer {
         };
     }
 
-    const login = viewer?.login ?? `anonymous`;
-    const counts = routeKey !== 'GET /rate_limit' && reply.status !== 401;
-    const snapshot: RateSnapshot =
-      rate ?? (counts ? this.rate.spend(login, resource) : this.rate.peek(login, resource));
+    const snapshot: RateSnapshot = rate ?? this.rate.peek(principal, resource);
     const query = Object.fromEntries(url.searchParams);
     // An injected fault is an answer GitHub gives that its description need not list.
     if (this.checkContract && !isGraphql && !faulted && !reply.raw)
@@ -213,7 +231,7 @@ export class EmulatorServer {
       ...(Object.keys(query).length > 0 ? { query } : {}),
     });
     const headers = {
-      ...rateHeaders(snapshot),
+      ...rateHeaders(snapshot, this.store.clock),
       'x-github-request-id': requestId,
       'x-github-media-type': 'github.v3; format=json',
       'x-github-api-version-selected': '2022-11-28',
@@ -284,6 +302,14 @@ export class EmulatorServer {
       },
     };
   }
+}
+
+function primaryLimitExceeded(principal: Principal, spent: RateSnapshot): ApiError {
+  return new ApiError(
+    403,
+    { message: primaryLimitMessage(principal), documentation_url: PRIMARY_LIMIT_DOCS },
+    { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(spent.used) },
+  );
 }
 
 function graphqlRequiresAuth(): ApiError {

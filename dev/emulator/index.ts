@@ -11,7 +11,8 @@
 import type { Fault } from './faults.js';
 import { EmulatorServer, type RecordedRequest } from './http.js';
 import { applySeed, type Seed } from './seed.js';
-import { Store } from './store.js';
+import { principalOf, type Resource } from './ratelimit.js';
+import { ACTIONS_BOT, Store } from './store.js';
 
 export interface Emulator {
   /** e.g. http://127.0.0.1:41234 (no trailing slash); GraphQL at `${url}/graphql` */
@@ -26,6 +27,11 @@ export interface Emulator {
   clearFaults(): void;
   /** freezes the clock used for created_at/updated_at etc.; null = real time */
   setClock(now: Date | string | null): void;
+  /**
+   * Spends the workflow token's budget (its repository's) down to `remaining`, so a test can
+   * start a run near GitHub's limit without making a thousand requests first.
+   */
+  leaveRateLimit(resource: Resource, remaining: number): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,12 @@ export interface StartOptions {
    * then fails listing any place they left it. On by default: the e2e suite runs with it.
    */
   contract?: boolean;
+  /**
+   * 'enforce' (the default) refuses requests over GitHub's primary budgets as GitHub does;
+   * 'count' reports them in the headers but starts a new window instead, for a benchmark that
+   * measures what a desk asks for rather than what it would be allowed.
+   */
+  rateLimits?: 'enforce' | 'count';
 }
 
 export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
@@ -50,6 +62,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.now !== undefined) store.clock.set(opts.now);
   const server = new EmulatorServer(store);
   server.checkContract = opts.contract ?? true;
+  server.rate.enforce = opts.rateLimits !== 'count';
   const url = await server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   store.apiUrl = url;
   return {
@@ -62,6 +75,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     injectFault: (f) => server.faults.add(f),
     clearFaults: () => server.faults.clear(),
     setClock: (now) => store.clock.set(now),
+    leaveRateLimit: (resource, remaining) => {
+      server.rate.leave(principalOf(store.user(ACTIONS_BOT)), resource, remaining);
+    },
     close: async () => {
       await server.close();
       const problems = [...new Set(server.contractProblems)];

@@ -1,4 +1,9 @@
-import { type Emulator, startEmulator, webhookPayload } from '../emulator/index.js';
+import {
+  type Emulator,
+  type StartOptions,
+  startEmulator,
+  webhookPayload,
+} from '../emulator/index.js';
 import type { Seed } from '../emulator/seed.js';
 import { type ActionRun, runAction, type RunActionOptions } from './run-action.js';
 
@@ -9,8 +14,10 @@ export const CONFIG = '.github/support-kit';
 export async function startDesk(
   files: Record<string, string> = {},
   seed: Partial<Seed> = {},
+  options: Pick<StartOptions, 'rateLimits'> = {},
 ): Promise<Emulator> {
   return startEmulator({
+    ...options,
     seed: {
       users: [{ login: 'amy' }, { login: 'luc' }, { login: 'customer-eng' }],
       repos: [

@@ -99,8 +99,8 @@ describe('GraphQL', () => {
       rateLimit: { cost: number; limit: number; remaining: number; used: number; resetAt: string };
     }>(gh, 'query { viewer { login } rateLimit { cost limit remaining used resetAt } }');
     expect(res.data?.viewer.login).toBe('github-actions');
-    expect(res.data?.rateLimit).toMatchObject({ cost: 1, limit: 5000 });
-    expect(res.data?.rateLimit.remaining).toBe(5000 - (res.data?.rateLimit.used ?? 0));
+    expect(res.data?.rateLimit).toMatchObject({ cost: 1, limit: 1000 });
+    expect(res.data?.rateLimit.remaining).toBe(1000 - (res.data?.rateLimit.used ?? 0));
     expect(gh.requests.map((r) => r.route)).toEqual(['POST /graphql']);
   });
 

@@ -33,7 +33,7 @@ describe('HTTP behaviour', () => {
   it('sends rate-limit headers that count down, a request id and JSON content type', async () => {
     const first = await call(gh, 'GET', '/repos/acme/support');
     const second = await call(gh, 'GET', '/repos/acme/support/labels');
-    expect(first.headers.get('x-ratelimit-limit')).toBe('5000');
+    expect(first.headers.get('x-ratelimit-limit')).toBe('1000');
     expect(first.headers.get('x-ratelimit-resource')).toBe('core');
     expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(
       Number(first.headers.get('x-ratelimit-remaining')) - 1,
@@ -57,7 +57,7 @@ describe('HTTP behaviour', () => {
       '/rate_limit',
     );
     expect(res.body.resources.core.used).toBe(1);
-    expect(res.body.rate.remaining).toBe(4999);
+    expect(res.body.rate.remaining).toBe(999);
   });
 
   it('records every API request with its route template, status, body and query', async () => {

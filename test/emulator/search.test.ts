@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../dev/emulator/index.js';
 import { call } from '../../dev/emulator/helpers.js';
 
@@ -75,6 +75,13 @@ describe('search issues', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body.items.map((i) => i.number);
   }
+
+  // Search allows 30 requests a minute: each test starts a minute after the last.
+  let minute = 0;
+  beforeEach(() => {
+    minute += 1;
+    gh.setClock(new Date(Date.parse('2024-05-01T00:00:00Z') + minute * 60_000));
+  });
 
   it('scopes by repo: and tells issues from pull requests', async () => {
     expect(await search('repo:octo/desk')).toEqual([4, 3, 2, 1]);

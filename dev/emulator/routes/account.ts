@@ -1,6 +1,7 @@
 /** The authenticated user, users, teams and the rate-limit overview. */
 import { notAccessibleByIntegration, notFound, requiresAuthentication } from '../errors.js';
 import { paginated } from '../pagination.js';
+import { principalOf } from '../ratelimit.js';
 import type { Reply, RouteContext } from '../route.js';
 import { renderPublicUser, renderUser } from '../shapes.js';
 
@@ -42,11 +43,11 @@ export function listTeamMembers(ctx: RouteContext): Reply {
 
 /** GET /rate_limit: does not count against the limit (as on GitHub). */
 export function getRateLimit(ctx: RouteContext): Reply {
-  const login = ctx.viewer?.login ?? 'anonymous';
+  const who = principalOf(ctx.viewer);
   const rate = ctx.rate;
-  const core = rate.peek(login, 'core');
-  const search = rate.peek(login, 'search');
-  const graphql = rate.peek(login, 'graphql');
+  const core = rate.peek(who, 'core');
+  const search = rate.peek(who, 'search');
+  const graphql = rate.peek(who, 'graphql');
   const view = (s: typeof core) => ({
     limit: s.limit,
     used: s.used,
