@@ -125,12 +125,11 @@ export class EmulatorServer {
     let body: unknown;
     let reply: Reply;
     let rate: RateSnapshot | null = null;
-    let viewer: User | null = null;
     let principal: Principal = { kind: 'anonymous' };
     let faulted = false;
     try {
       body = parseJson(raw);
-      viewer = this.authenticate(req.headers.authorization);
+      const viewer = this.authenticate(req.headers.authorization);
       principal = principalOf(viewer);
       // GraphQL spends by the query's cost, once it is known; every other request spends one.
       if (!isGraphql && routeKey !== 'GET /rate_limit') {

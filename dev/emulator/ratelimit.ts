@@ -56,7 +56,8 @@ function budgetOf(principal: Principal, resource: Resource): Budget {
       return { limit: 1000, windowSeconds: HOUR };
     case 'anonymous':
       return { limit: resource === 'core' ? 60 : 0, windowSeconds: HOUR };
-    default:
+    case 'app':
+    case 'user':
       return { limit: 5000, windowSeconds: HOUR };
   }
 }
@@ -67,7 +68,8 @@ function keyOf(principal: Principal): string {
       return `workflow:${principal.repository.toLowerCase()}`;
     case 'anonymous':
       return 'anonymous';
-    default:
+    case 'app':
+    case 'user':
       return `${principal.kind}:${principal.login.toLowerCase()}`;
   }
 }
@@ -163,7 +165,8 @@ export function primaryLimitMessage(principal: Principal): string {
       return 'API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID.';
     case 'anonymous':
       return "API rate limit exceeded for this IP address. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)";
-    default:
+    case 'app':
+    case 'user':
       return `API rate limit exceeded for user ${principal.kind === 'app' ? 'installation' : principal.login}.`;
   }
 }

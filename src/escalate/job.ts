@@ -7,6 +7,7 @@ import { defaultEscalation, type EscalationConfig, escalationFrom } from './conf
 import { crossCheckEscalation } from './config/crosscheck.js';
 import { decideIssue, unansweredCommands } from './decide/decide.js';
 import { isKitIssue } from '../kernel/kit-records.js';
+import { someOf } from '../kernel/caps.js';
 import { kitWritten } from '../kernel/kit-identity.js';
 import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from './decide/sweep.js';
 import {
@@ -19,7 +20,7 @@ import {
   TRIAGE_OR_MORE,
 } from './decide/types.js';
 import { duplicateTargets, type Referenced } from './decide/commands/run.js';
-import { emptyPlan, type Plan, type RepoRef } from '../kernel/plan.js';
+import { emptyPlan, type Operation, type Plan, type RepoRef } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
 import { type Gateway, IssueMoved, statusOf } from '../github/gateway.js';
@@ -165,11 +166,16 @@ export const escalateJob: Job = async (context) => {
   const decisions = [];
   const checked = new Map<string, Access>();
   let looked = 0;
+  const left: number[] = [];
   for (const found of [...open, ...closed]) {
     const raw = found as unknown as IssuePayload;
     if (await isKitIssue(raw, context.gateway.kitLogin)) continue;
     const issue = snapshotOf(raw);
     if (!mayHaveWorkDue(issue, escalation, roster, context.now)) continue;
+    if (raw.comments > 0 && !affordsReading(context, decisions)) {
+      left.push(issue.number);
+      continue;
+    }
     looked += 1;
     const comments = raw.comments === 0 ? [] : await readComments(context, issue.number);
     decisions.push(await decide(issue, comments, { kind: 'sweep' }, checked));
@@ -177,10 +183,34 @@ export const escalateJob: Job = async (context) => {
   notes.push(
     `${open.length} open and ${closed.length} recently closed issue(s); ${looked} looked at`,
   );
+  if (left.length > 0) {
+    const which = someOf(left.map((n) => `#${n}`));
+    context.log(`request budget: ${left.length} issue(s) left for the next run (${which})`);
+    notes.push(
+      `${left.length} issue(s) with work due left for the next run, to keep this run within its request budget: ${which}`,
+    );
+  }
   return outcome(context, gateways, config, problems, notes, decisions);
 };
 
 const opt = (roster: Roster | undefined) => (roster ? { roster } : {});
+
+/**
+ * Whether the sweep may read one more issue's comments and still write all it decided: a run that
+ * spends its budget reading leaves nothing done, and the next run would read the same issues again.
+ */
+function affordsReading(
+  context: JobContext,
+  decisions: readonly { operations: readonly Operation[] }[],
+): boolean {
+  const writesOf = (d: { operations: readonly Operation[] }) =>
+    d.operations.filter((op) => op.kind !== 'notify').length;
+  const writes = decisions.reduce((n, d) => n + writesOf(d), 0);
+  // The next issue may want as many writes as the busiest so far (a step: label, assignee,
+  // comment, state).
+  const next = Math.max(4, ...decisions.map(writesOf));
+  return context.gateway.budget.left() > writes + 1 + next;
+}
 
 function outcome(
   context: JobContext,

@@ -16,7 +16,7 @@ import type {
 } from '../kernel/plan.js';
 import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
-import { RateLimitDeferred } from './client.js';
+import { RateLimitDeferred } from './budget.js';
 import { describeRequestError, type Gateway, statusOf } from './gateway.js';
 import type { GitHubComment, GitHubIssue } from './types.js';
 

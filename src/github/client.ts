@@ -1,4 +1,5 @@
 import type { GitHub } from '@actions/github/lib/utils';
+import { RateLimitDeferred, type RequestBudget, resourceOf } from './budget.js';
 
 export type Octokit = InstanceType<typeof GitHub>;
 
@@ -19,6 +20,8 @@ export interface ClientOptions {
    */
   retryUnitMs?: number;
   log?: (message: string) => void;
+  /** What this run may spend of the token's hourly budget; checked before every request. */
+  budget?: RequestBudget;
 }
 
 /** How often a request is retried after a primary or secondary rate limit. */
@@ -33,20 +36,6 @@ const MAX_RATE_LIMIT_WAIT_S = 60;
 
 /** A request GitHub does not answer in this long has failed, like a 5xx, and is retried as one. */
 const REQUEST_TIMEOUT_MS = 30_000;
-
-/**
- * GitHub asked for a longer wait than MAX_RATE_LIMIT_WAIT_S: the request was not made, and the
- * executor leaves it and the rest of the plan to the next run. Not a failure of the run.
- */
-export class RateLimitDeferred extends Error {
-  constructor(
-    readonly until: Date,
-    cause: unknown,
-  ) {
-    super(`rate limited until ${until.toISOString().slice(11, 16)} UTC`, { cause });
-    this.name = 'RateLimitDeferred';
-  }
-}
 
 interface LimitedRequest {
   method: string;
@@ -105,10 +94,19 @@ export async function createOctokit(options: ClientOptions): Promise<Octokit> {
     throttling,
     retry,
   );
-  // Registered after the plugins, so it sees the error they give up on.
+  const budget = options.budget;
+  // Registered after the plugins, so they run once per request, outside its retries, and see
+  // the error the plugins give up on.
+  if (budget) {
+    octokit.hook.before('request', (request) => budget.admit(resourceOf(request.url)));
+    octokit.hook.after('request', (response) => budget.observe(response.headers));
+  }
   octokit.hook.error('request', (error, request) => {
+    const headers = (error as { response?: { headers?: Record<string, string> } }).response
+      ?.headers;
+    if (budget && headers) budget.observe(headers);
     const until = deferred.get(request);
-    throw until ? new RateLimitDeferred(until, error) : error;
+    throw until ? new RateLimitDeferred(until, undefined, error) : error;
   });
   return octokit;
 }

@@ -1,3 +1,4 @@
+import { RequestBudget } from './budget.js';
 import type { KitIdentity } from '../kernel/kit-identity.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { Octokit } from './client.js';
@@ -40,6 +41,8 @@ export class Gateway {
   constructor(
     readonly octokit: Octokit,
     readonly repo: RepoRef,
+    /** What the run may still spend of its token's hourly budget (the client checks it too). */
+    readonly budget: RequestBudget = new RequestBudget(),
     /** Who the token writes as, once learned: shared by the gateways on other repositories. */
     private readonly identity: { login?: Promise<string> } = {},
   ) {}
@@ -287,7 +290,7 @@ export class Gateway {
   /** The same client on another repository (label sync across an organisation, remote extends). */
   forRepo(repo: RepoRef): Gateway {
     if (sameRepo(repo, this.repo)) return this;
-    return new Gateway(this.octokit, repo, this.identity);
+    return new Gateway(this.octokit, repo, this.budget, this.identity);
   }
 
   /**

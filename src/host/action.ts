@@ -10,12 +10,15 @@ import {
 import type { Plan, RepoRef } from '../kernel/plan.js';
 import { renderSummary } from '../kernel/summary.js';
 import { describeRequestError, type Gateway } from '../github/gateway.js';
-import { RateLimitDeferred } from '../github/client.js';
+import { EVENT_BUDGET, RateLimitDeferred, SWEEP_BUDGET } from '../github/budget.js';
 import { decideAndApply } from '../job/decide-and-apply.js';
 import type { CapabilityEntries, Job, JobContext } from '../job/contract.js';
 import { composeServices, jobContext } from './compose.js';
 import type { RunnerEvent } from '../kernel/event.js';
 import { type Capability, describeEvent } from '../job/triggers.js';
+
+/** Runs nobody waits on: they keep part of the hour's budget for the runs events start. */
+const SWEEPS = new Set(['schedule', 'workflow_dispatch']);
 
 interface Inputs {
   token: string;
@@ -40,6 +43,7 @@ export async function runCapabilities(
         webhookUrl: core.getInput('slack-webhook-url'),
       },
       log: (m) => core.warning(m),
+      budget: SWEEPS.has(event.name) ? SWEEP_BUDGET : EVENT_BUDGET,
     });
     const source = await configSource(services.gateway, inputs.configPath, event);
     const now = clockOrFail();

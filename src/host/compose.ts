@@ -1,4 +1,5 @@
 import { clientTuningFromEnv, createOctokit } from '../github/client.js';
+import { type BudgetPolicy, RequestBudget } from '../github/budget.js';
 import { Gateway } from '../github/gateway.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { JobContext } from '../job/contract.js';
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   secrets?: { pagerdutyRoutingKey?: string; webhookUrl?: string };
   log?: (message: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** What the run may spend of the token's hourly budget: a sweep keeps some for events. */
+  budget?: BudgetPolicy;
 }
 
 /** `GITHUB_API_URL` as a runner sets it, so GitHub Enterprise Server and the emulator work. */
@@ -37,16 +40,18 @@ function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
 export async function composeServices(options: ServiceOptions): Promise<Services> {
   const env = options.env ?? process.env;
   const tuning = clientTuningFromEnv(env);
-  const octokitFor = (token: string) =>
+  const octokitFor = (token: string, budget: RequestBudget) =>
     createOctokit({
       token,
       baseUrl: apiUrl(env),
+      budget,
       ...tuning,
       ...(options.log ? { log: options.log } : {}),
     });
+  const budget = new RequestBudget(options.budget);
   const { pagerdutyRoutingKey, webhookUrl } = options.secrets ?? {};
   return {
-    gateway: new Gateway(await octokitFor(options.token), options.repo),
+    gateway: new Gateway(await octokitFor(options.token, budget), options.repo, budget),
     notifier: createNotifier({
       ...(tuning.retryUnitMs !== undefined
         ? { retryDelaysMs: [tuning.retryUnitMs / 2, tuning.retryUnitMs * 1.5] }
@@ -54,7 +59,11 @@ export async function composeServices(options: ServiceOptions): Promise<Services
       ...(pagerdutyRoutingKey ? { pagerduty: { routingKey: pagerdutyRoutingKey } } : {}),
       ...(webhookUrl ? { webhook: { url: webhookUrl } } : {}),
     }),
-    connect: async (token, repo) => new Gateway(await octokitFor(token), repo),
+    connect: async (token, repo) => {
+      // Another token has its own hourly budget.
+      const theirs = new RequestBudget();
+      return new Gateway(await octokitFor(token, theirs), repo, theirs);
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { hasErrors, sortProblems } from '../kernel/problems.js';
 import type { Plan } from '../kernel/plan.js';
 import type { SummaryRow } from '../kernel/summary.js';
 import { applyPlan, deferralNote } from '../github/apply.js';
-import type { RateLimitDeferred } from '../github/client.js';
+import type { RateLimitDeferred } from '../github/budget.js';
 import { sameRepo } from '../github/gateway.js';
 import type { Job, JobContext, JobOutcome } from './contract.js';
 

@@ -212,6 +212,53 @@ describe('escalation (dist/escalate)', () => {
     expect(webhook.received).toHaveLength(1);
   });
 
+  it('a sweep near the hour\u2019s request limit escalates what it can write, leaves the rest to the next run and refuses nothing', async () => {
+    await desk();
+    const issues = [0, 1, 2, 3].map(() => openS1());
+    for (const n of issues) await escalateAt('2026-07-02T23:31:00Z', opened(n));
+    // 114 requests left this hour: a sweep keeps 100 for the runs events start.
+    emulator.setClock('2026-07-06T15:31:00Z');
+    emulator.leaveRateLimit('core', 114);
+
+    const short = await escalateAt('2026-07-06T15:31:00Z', tick());
+
+    expect(short.exitCode).toBe(0);
+    expect(short.stdout).toMatch(/2 issue\(s\) left for the next run \(#\d, #\d\)/);
+    expect(short.requests.filter((r) => r.route !== VIEWER)).toHaveLength(2 + 2 * 5);
+    expect(short.requests.every((r) => r.status < 400)).toBe(true);
+    expect(issues.filter((n) => issue(n).assignees.includes('ivy'))).toHaveLength(2);
+
+    // The hour turns: the next sweep takes the two it left.
+    const next = await escalateAt('2026-07-06T16:32:00Z', tick());
+    expect(next.exitCode).toBe(0);
+    expect(next.requests.every((r) => r.status < 400)).toBe(true);
+    expect(issues.filter((n) => issue(n).assignees.includes('ivy'))).toHaveLength(4);
+    for (const n of issues)
+      expect(issue(n).comments.filter((c) => c.body.includes('Escalation, step 1'))).toHaveLength(
+        1,
+      );
+  });
+
+  it('an event run that meets a spent hourly budget stops at once, fails nothing, and the next sweep pages', async () => {
+    await desk();
+    const n = openS1();
+    emulator.setClock('2026-07-02T23:31:00Z');
+    emulator.leaveRateLimit('core', 0);
+
+    const arrival = await escalateAt('2026-07-02T23:31:00Z', opened(n));
+
+    expect(arrival.exitCode).toBe(0);
+    expect(arrival.stdout).toMatch(/rate limited until .*nothing was done, the next run does it/);
+    expect(arrival.requests.map((r) => r.status)).toEqual([403]);
+    expect(pagerDuty.received).toEqual([]);
+
+    const sweep = await escalateAt('2026-07-03T00:40:00Z', tick());
+    expect(sweep.exitCode).toBe(0);
+    expect(
+      pagerDuty.received.map((r) => (r.body as { event_action: string }).event_action),
+    ).toEqual(['trigger']);
+  });
+
   it('an /ack from a triager stops the clock: no escalation when the goal passes', async () => {
     await desk();
     const n = openS1('2026-07-07T16:00:00Z'); // Tuesday 09:00 Pacific

@@ -11,7 +11,15 @@ import type { Occasion } from './types.js';
 import { notifyOnce, type Work } from './work.js';
 
 /**
- * Page on arrival (seed 000): on an issue event or a command, never by the sweep over old issues.
+ * How long after an issue is opened the sweep still pages it when no run did on arrival (the
+ * event's run was rate-limited, or GitHub dropped the event): late is better than never for a
+ * new S1, while the old issues a desk had before the kit came do not page.
+ */
+const ARRIVAL_CATCH_UP_MS = 24 * 3_600_000;
+
+/**
+ * Page on arrival (seed 000): on an issue event or a command; the sweep pages only a new issue
+ * no run paged on arrival.
  * One alert at a time per issue: a reopened issue that was resolved pages again (a new trigger
  * with the same dedup_key opens a new alert once the old one is resolved), an acknowledgement
  * by `/ack` or the label acknowledges the open alert, and closing resolves it.
@@ -29,7 +37,7 @@ export function pagerDuty(
   if (
     work.state === 'open' &&
     matches(pd, work) &&
-    arriving(pd, input, occasion, work) &&
+    (arriving(pd, input, occasion, work) || (!ack && missedArrival(input, occasion, before))) &&
     before.triggers === before.resolves
   )
     trigger(input, pd, work, state, before.triggers);
@@ -83,6 +91,16 @@ function arriving(
     (occasion.kind === 'issue-event' &&
       (pd.labels.length === 0 ? ['opened', 'reopened'].includes(occasion.action) : true))
   );
+}
+
+function missedArrival(
+  input: DecideInput,
+  occasion: Occasion,
+  before: ReturnType<typeof pageCycles>,
+): boolean {
+  const paged = before.triggers > 0 || before.resolves > 0 || before.steps;
+  const age = input.now.getTime() - Date.parse(input.issue.createdAt);
+  return occasion.kind === 'sweep' && !paged && age <= ARRIVAL_CATCH_UP_MS;
 }
 
 function trigger(

@@ -1,3 +1,4 @@
+import { RequestBudget } from '../../../src/github/budget.js';
 import type { Gateway } from '../../../src/github/gateway.js';
 import type {
   GitHubComment,
@@ -20,6 +21,7 @@ type GatewayPort = Pick<
   Gateway,
   | 'repo'
   | 'created'
+  | 'budget'
   | 'getIssue'
   | 'listIssues'
   | 'createIssue'
@@ -49,7 +51,7 @@ type GatewayPort = Pick<
   | 'pullRequestFiles'
 >;
 /** The calls recorded: every method but `forRepo`, which only hands out a gateway. */
-type Method = Exclude<keyof GatewayPort, 'repo' | 'created' | 'forRepo'>;
+type Method = Exclude<keyof GatewayPort, 'repo' | 'created' | 'budget' | 'forRepo'>;
 
 export const BOT: GitHubUser = { login: 'github-actions[bot]', type: 'Bot' };
 const READS = new Set<Method>([
@@ -222,6 +224,8 @@ export class FakeGitHub {
 
 class FakeGateway implements GatewayPort {
   readonly created: GitHubIssue[] = [];
+  /** No limit: tests of the budget itself run against the emulator. */
+  readonly budget = new RequestBudget();
 
   constructor(
     private readonly world: FakeGitHub,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, JobOutcome } from '../../../src/job/contract.js';
 import { decideAndApply } from '../../../src/job/decide-and-apply.js';
-import { RateLimitDeferred } from '../../../src/github/client.js';
+import { RateLimitDeferred } from '../../../src/github/budget.js';
 import type { ConfigProblem } from '../../../src/kernel/problems.js';
 import { emptyPlan, type Operation, type Plan, type RepoRef } from '../../../src/kernel/plan.js';
 import { event, fakeContext } from '../fakes/context.js';
@@ -178,7 +178,10 @@ describe('decideAndApply', () => {
   it('stops at a rate limit longer than a run waits: the rest of this plan and the later plans are deferred, and the run has not failed', async () => {
     const github = desk();
     const until = new Date('2026-07-07T16:15:00Z');
-    github.refuse('createComment', new RateLimitDeferred(until, httpError(403, 'secondary')));
+    github.refuse(
+      'createComment',
+      new RateLimitDeferred(until, undefined, httpError(403, 'secondary')),
+    );
     const comment: Operation = {
       kind: 'upsert-comment',
       issue: 1,
