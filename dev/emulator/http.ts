@@ -18,6 +18,12 @@ import {
   type RateSnapshot,
   type Resource,
 } from './ratelimit.js';
+import {
+  checkGrant,
+  checkTokenGrant,
+  permissiveWorkflowToken,
+  type TokenGrant,
+} from './permissions.js';
 import { matchRoute, type Reply, type RouteContext } from './route.js';
 import { routeTable } from './route-table.js';
 import { ACTIONS_BOT, type Store, type User } from './store.js';
@@ -129,8 +135,15 @@ export class EmulatorServer {
     let faulted = false;
     try {
       body = parseJson(raw);
-      const viewer = this.authenticate(req.headers.authorization);
-      principal = principalOf(viewer);
+      const { viewer, grant } = this.authenticate(req.headers.authorization);
+      principal = principalOf(viewer, grant);
+      if (grant && match)
+        checkGrant(this.store, grant, {
+          route: match.def.key,
+          method,
+          repo: repoOf(match.params),
+          ...issueOf(this.store, match.params),
+        });
       // GraphQL spends by the query's cost, once it is known; every other request spends one.
       if (!isGraphql && routeKey !== 'GET /rate_limit') {
         const spent = this.rate.spend(principal, resource);
@@ -192,6 +205,7 @@ export class EmulatorServer {
           viewer,
           origin: this.origin,
           rate: this.rate,
+          principal,
         };
         reply = match.def.handler(ctx);
         if (fault?.kind === 'lost-reply') reply = { status: 502, body: { message: 'Bad Gateway' } };
@@ -244,15 +258,19 @@ export class EmulatorServer {
     send(res, reply.status, reply.body, headers);
   }
 
-  /** The user a token acts as: seed `tokens` when given, else github-actions[bot]. */
-  private authenticate(header: string | undefined): User | null {
-    if (!header) return null;
+  /**
+   * Who a token acts as and what it may do: its grant when registered; otherwise, unless the
+   * seed named every token, the workflow token with GitHub's permissive defaults.
+   */
+  private authenticate(header: string | undefined): { viewer: User | null; grant?: TokenGrant } {
+    if (!header) return { viewer: null };
     const token = header.replace(/^(token|bearer)\s+/i, '').trim();
-    if (token === '') return null;
-    if (this.store.tokens.size === 0) return this.store.user(ACTIONS_BOT);
-    const login = this.store.tokens.get(token);
-    if (!login) throw badCredentials();
-    return this.store.user(login);
+    if (token === '') return { viewer: null };
+    const grant =
+      this.store.tokens.get(token) ??
+      (this.store.strictTokens ? undefined : permissiveWorkflowToken(ACTIONS_BOT));
+    if (!grant) throw badCredentials();
+    return { viewer: this.store.user(grant.login), grant };
   }
 
   private control(method: string, path: string, raw: string): Reply {
@@ -273,6 +291,12 @@ export class EmulatorServer {
       if (method === 'DELETE' && what === 'faults') {
         this.faults.clear();
         return { status: 204 };
+      }
+      if (method === 'POST' && what === 'tokens') {
+        const { token, grant } = checkTokenGrant(parseJson(raw));
+        this.store.user(grant.login);
+        this.store.tokens.set(token, grant);
+        return { status: 201, body: { token, grant } };
       }
       if (method === 'POST' && what === 'clock') {
         const body = parseJson(raw) as { now?: unknown } | undefined;
@@ -297,10 +321,27 @@ export class EmulatorServer {
           'POST /_emulator/faults',
           'DELETE /_emulator/faults',
           'POST /_emulator/clock',
+          'POST /_emulator/tokens',
         ],
       },
     };
   }
+}
+
+/** The issue a route acts on: its number, or the issue of the comment it names. */
+function issueOf(store: Store, params: Record<string, string>): { issue?: number } {
+  if (params.issue_number) return { issue: Number(params.issue_number) };
+  const repo = repoOf(params);
+  if (!params.comment_id || !repo) return {};
+  const found = [...(store.findRepo(...(repo.split('/') as [string, string]))?.issues ?? [])].find(
+    (i) => i.comments.some((c) => c.id === Number(params.comment_id)),
+  );
+  return found ? { issue: found.number } : {};
+}
+
+/** The repository a route's path names, as owner/name. */
+function repoOf(params: Record<string, string>): string | undefined {
+  return params.owner && params.repo ? `${params.owner}/${params.repo}` : undefined;
 }
 
 function primaryLimitExceeded(principal: Principal, spent: RateSnapshot): ApiError {

@@ -11,8 +11,9 @@
 import type { Fault } from './faults.js';
 import { EmulatorServer, type RecordedRequest } from './http.js';
 import { applySeed, type Seed } from './seed.js';
-import { principalOf, type Resource } from './ratelimit.js';
-import { ACTIONS_BOT, Store } from './store.js';
+import type { TokenGrant } from './permissions.js';
+import type { Resource } from './ratelimit.js';
+import { Store } from './store.js';
 
 export interface Emulator {
   /** e.g. http://127.0.0.1:41234 (no trailing slash); GraphQL at `${url}/graphql` */
@@ -31,7 +32,9 @@ export interface Emulator {
    * Spends the workflow token's budget (its repository's) down to `remaining`, so a test can
    * start a run near GitHub's limit without making a thousand requests first.
    */
-  leaveRateLimit(resource: Resource, remaining: number): void;
+  leaveRateLimit(resource: Resource, remaining: number, repository?: string): void;
+  /** Registers a token and what it may do (see permissions.ts). */
+  grantToken(token: string, grant: TokenGrant): void;
   close(): Promise<void>;
 }
 
@@ -75,8 +78,12 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     injectFault: (f) => server.faults.add(f),
     clearFaults: () => server.faults.clear(),
     setClock: (now) => store.clock.set(now),
-    leaveRateLimit: (resource, remaining) => {
-      server.rate.leave(principalOf(store.user(ACTIONS_BOT)), resource, remaining);
+    leaveRateLimit: (resource, remaining, repository = '*') => {
+      server.rate.leave({ kind: 'workflow', repository }, resource, remaining);
+    },
+    grantToken: (token, grant) => {
+      store.user(grant.login);
+      store.tokens.set(token, grant);
     },
     close: async () => {
       await server.close();
@@ -119,6 +126,7 @@ export type {
   User,
 } from './store.js';
 export type { Fault, FaultMatch } from './faults.js';
+export type { TokenGrant, Scope, Access } from './permissions.js';
 export type { RecordedRequest } from './http.js';
 export { ApiError } from './errors.js';
 export { routeTable } from './route-table.js';

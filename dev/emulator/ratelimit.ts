@@ -10,6 +10,7 @@
  * x-ratelimit-remaining header will be 0"). Windows run on the emulator's clock.
  */
 import type { Clock } from './clock.js';
+import type { TokenGrant } from './token-grant.js';
 import { ACTIONS_BOT, type User } from './store.js';
 
 export type Resource = 'core' | 'search' | 'graphql';
@@ -30,15 +31,16 @@ export interface RateSnapshot {
 }
 
 /** Whose budget a request spends: the workflow token's is per repository. */
-export function principalOf(viewer: User | null): Principal {
+export function principalOf(viewer: User | null, grant?: TokenGrant): Principal {
   if (!viewer) return { kind: 'anonymous' };
-  // Until tokens carry their repository, every workflow token shares one budget: the tests run
-  // one desk per emulator.
-  if (viewer.login === ACTIONS_BOT) return { kind: 'workflow', repository: '*' };
-  return viewer.login.endsWith('[bot]')
-    ? { kind: 'app', login: viewer.login }
-    : { kind: 'user', login: viewer.login };
+  const kind = grant?.kind ?? (viewer.login === ACTIONS_BOT ? 'workflow' : 'user');
+  // A workflow token the test did not tie to a repository shares the one budget of the desk.
+  if (kind === 'workflow')
+    return { kind: 'workflow', repository: grant?.repositories?.[0] ?? WORKFLOW_DEFAULT };
+  return { kind, login: viewer.login };
 }
+
+const WORKFLOW_DEFAULT = '*';
 
 interface Budget {
   limit: number;

@@ -1,6 +1,6 @@
 /** What a REST route is: a GitHub path template, a handler, and how requests match it. */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { RateLimits } from './ratelimit.js';
+import type { Principal, RateLimits } from './ratelimit.js';
 import type { Store, User } from './store.js';
 
 export interface RouteContext {
@@ -18,6 +18,8 @@ export interface RouteContext {
   /** the emulator's origin, e.g. http://127.0.0.1:41234 */
   origin: string;
   rate: RateLimits;
+  /** whose rate-limit budget the request spends */
+  principal: Principal;
 }
 
 export interface Reply {

@@ -3,11 +3,13 @@
  * strict (unknown keys are errors, to catch typos) and every error names the field, e.g.
  * `repos[0].labels[2].color: expected 6 hex digits without '#', got "#fff"`.
  */
+import { permissiveWorkflowToken, type TokenGrant } from './permissions.js';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { parseInstant } from './clock.js';
 import { ApiError } from './errors.js';
 import {
+  ACTIONS_BOT,
   PERMISSIONS,
   STATE_REASONS,
   characterCount,
@@ -381,8 +383,10 @@ export function applySeed(store: Store, input: Seed): void {
   if (seed.now !== undefined) store.clock.set(seed.now);
   for (const u of seed.users ?? [])
     store.addUser({ login: u.login, type: u.type ?? 'User', name: u.name ?? null });
-  for (const [token, who] of Object.entries(seed.tokens ?? {}))
-    store.tokens.set(token, store.user(who).login);
+  for (const [token, who] of Object.entries(seed.tokens ?? {})) {
+    store.tokens.set(token, grantFor(store.user(who).login));
+    store.strictTokens = true;
+  }
   for (const org of seed.orgs ?? []) store.addOrg(org.login, org.name);
   for (const team of seed.teams ?? []) store.addTeam(team.org, team.slug, team.members);
 
@@ -427,4 +431,15 @@ export function applySeed(store: Store, input: Seed): void {
       ),
     );
   }
+}
+
+/**
+ * A seed's token acts as its login: the workflow token with GitHub's permissive defaults, an
+ * App (a `[bot]` login) installed on every repository with write access to what the kit uses,
+ * or a person held to their repository roles.
+ */
+function grantFor(login: string): TokenGrant {
+  if (login === ACTIONS_BOT) return permissiveWorkflowToken(login);
+  if (login.endsWith('[bot]')) return { ...permissiveWorkflowToken(login), kind: 'app' };
+  return { login, kind: 'user' };
 }

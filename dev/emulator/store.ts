@@ -3,6 +3,7 @@
  * assignability, events recorded on every change). HTTP handlers and tests both go through
  * these methods, so a test that arranges state directly gets the same rules and events.
  */
+import type { TokenGrant } from './token-grant.js';
 import { Clock, parseInstant, toIso } from './clock.js';
 import { notFound, validationFailed } from './errors.js';
 
@@ -224,8 +225,13 @@ export class Store {
   readonly users = new Map<string, User>();
   readonly repos = new Map<string, Repo>();
   readonly teams: Team[] = [];
-  /** token -> login; empty means any token acts as github-actions[bot] */
-  readonly tokens = new Map<string, string>();
+  /**
+   * token -> what it may do. Unless `strictTokens`, a token not in here acts as the workflow
+   * token with GitHub's permissive defaults (tests that never say which token they use).
+   */
+  readonly tokens = new Map<string, TokenGrant>();
+  /** The seed named its tokens: any other is refused as bad credentials. */
+  strictTokens = false;
   private nextId = 1000;
   private readonly moved = new Map<string, { repo: string; number: number }>();
 

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workflowTokenGrant } from './workflow-token.js';
 
 /**
  * Runs a committed bundle (`dist/<name>/index.js`) the way a GitHub runner does: a child
@@ -62,7 +63,6 @@ export interface ActionRun {
 }
 
 const DEFAULT_INPUTS: Record<string, string> = {
-  'github-token': 'emulator-token',
   'config-path': '.github/support-kit',
   'dry-run': 'false',
 };
@@ -116,7 +116,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     for (const f of [files.output, files.summary, files.env, files.state, files.path])
       await writeFile(f, '');
 
-    const inputs = { ...DEFAULT_INPUTS, ...options.inputs };
+    const inputs = {
+      ...DEFAULT_INPUTS,
+      'github-token': await runToken(options),
+      ...options.inputs,
+    };
     const [owner] = options.repo.split('/');
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -199,6 +203,26 @@ export function runNode(
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ exitCode: code ?? -1, stdout, stderr }));
   });
+}
+
+let runs = 0;
+
+/**
+ * A fresh workflow token for the run, registered with the emulator with the permissions the
+ * caller workflow grants (workflow-token.ts); GitHub refuses what they do not allow.
+ */
+async function runToken(options: RunActionOptions): Promise<string> {
+  runs += 1;
+  const token = `ghs_run${process.pid}x${runs}`;
+  const grant = workflowTokenGrant(projectRoot(), options.action, options.event, options.repo);
+  const res = await fetch(`${options.apiUrl}/_emulator/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, grant }),
+  });
+  if (res.status !== 201)
+    throw new Error(`the emulator refused the run's token: ${await res.text()}`);
+  return token;
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as @actions/core writes GITHUB_OUTPUT. */

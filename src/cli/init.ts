@@ -222,7 +222,7 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
   }
   steps.push(`Commit and push: git add .github && git commit -m "Support desk: ${preset} preset"`);
   steps.push(
-    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, and pull-requests: write for the comments of the config check and the labels preview). If your organisation limits which actions may run, allow support-kit/support-kit.',
+    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, issues: read for the config check, and pull-requests: write for the comments of the config check and the labels preview). If your organisation limits which actions may run, allow support-kit/support-kit.',
   );
   if (has('.github/workflows/support-kit-validate.yml')) {
     steps.push(

@@ -423,9 +423,35 @@ export function describeRequestError(error: unknown): string {
       request?: { method?: string; url?: string };
     };
     const where = e.request ? `${e.request.method ?? ''} ${e.request.url ?? ''}`.trim() : '';
-    return `${where ? `${where}: ` : ''}${e.status} ${e.message ?? ''}`.trim();
+    const said = `${where ? `${where}: ` : ''}${e.status} ${e.message ?? ''}`.trim();
+    const scope = e.status === 403 && e.request ? missingPermission(e.message, e.request) : '';
+    return scope ? `${said}. ${scope}` : said;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What to grant when GitHub refuses the token a scope ("Resource not accessible by
+ * integration"): the permission the request needs, by GitHub's table for Apps, in the words of
+ * a workflow's `permissions:`.
+ */
+function missingPermission(
+  message: string | undefined,
+  request: { method?: string; url?: string },
+): string {
+  if (!message?.includes('Resource not accessible by integration')) return '';
+  const { pathname } = new URL(request.url ?? '/', 'https://api.github.invalid');
+  const access = request.method === 'GET' ? 'read' : 'write';
+  const scope = /\/(contents|git)\//.test(pathname)
+    ? 'contents'
+    : /\/pulls\//.test(pathname)
+      ? 'pull-requests'
+      : /\/(issues|labels|assignees)\b/.test(pathname)
+        ? 'issues'
+        : '';
+  if (!scope)
+    return 'The token may not do this: see docs/troubleshooting.md, Tokens and permissions';
+  return `The token may not do this: give the job \`${scope}: ${access}\` in its workflow's permissions (or use a token that has it)`;
 }
 
 /** Owner and name compare without case, as GitHub does. */

@@ -218,7 +218,7 @@ describe('escalation (dist/escalate)', () => {
     for (const n of issues) await escalateAt('2026-07-02T23:31:00Z', opened(n));
     // 114 requests left this hour: a sweep keeps 100 for the runs events start.
     emulator.setClock('2026-07-06T15:31:00Z');
-    emulator.leaveRateLimit('core', 114);
+    emulator.leaveRateLimit('core', 114, REPO);
 
     const short = await escalateAt('2026-07-06T15:31:00Z', tick());
 
@@ -243,7 +243,7 @@ describe('escalation (dist/escalate)', () => {
     await desk();
     const n = openS1();
     emulator.setClock('2026-07-02T23:31:00Z');
-    emulator.leaveRateLimit('core', 0);
+    emulator.leaveRateLimit('core', 0, REPO);
 
     const arrival = await escalateAt('2026-07-02T23:31:00Z', opened(n));
 

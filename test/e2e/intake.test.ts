@@ -53,6 +53,35 @@ const commentsOf = (n: number) => emulator.store.issue(REPO, n).comments;
 const writes = (requests: Emulator['requests']) => requests.filter(isWrite);
 
 describe('intake (dist/intake) with the escalation preset', () => {
+  it('a job whose permissions lack issues: write fails naming the permission to add, and writes nothing', async () => {
+    emulator = await startDesk();
+    const issue = open(formBody({ Logs: '_No response_' }));
+    emulator.grantToken('read-only-job', {
+      login: 'github-actions[bot]',
+      kind: 'workflow',
+      repositories: [REPO],
+      permissions: { contents: 'read', issues: 'read' },
+    });
+
+    const result = await run(emulator, 'intake', event('opened', issue), {
+      workspace: escalationCheckout(),
+      inputs: { 'github-token': 'read-only-job' },
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.map((a) => a.message).join('\n')).toContain(
+      "give the job `issues: write` in its workflow's permissions",
+    );
+    expect(labelsOf(issue)).toEqual(['escalation']);
+    expect(commentsOf(issue)).toEqual([]);
+    // The labels refused, the comment that reports them is held rather than said.
+    expect(result.requests.map((r) => `${r.status} ${r.route}`)).toEqual([
+      '200 GET /search/issues',
+      '200 GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      '403 POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    ]);
+  });
+
   it('labels an incomplete issue, and asks for exactly what is missing in one comment', async () => {
     emulator = await startDesk();
     const issue = open(formBody({ Logs: '_No response_', Severity: 'N/A' }));

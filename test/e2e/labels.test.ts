@@ -366,19 +366,31 @@ describe('labels sync (dist/labels)', () => {
   });
 });
 
+/**
+ * The workflow token writes only to its own repository; other repositories take an App's token
+ * installed on them (docs/labels.md).
+ */
+function labelsApp(): string {
+  emulator.grantToken('labels-app-token', {
+    login: 'acme-labels[bot]',
+    kind: 'app',
+    repositories: ['acme/desk', 'acme/other'],
+    permissions: { contents: 'read', issues: 'write' },
+  });
+  return 'labels-app-token';
+}
+
 describe('labels across repositories (dist/labels)', () => {
   it('syncs every repository listed, each with its own plan', async () => {
     emulator = await deskWithLabels([]);
     emulator.store.addRepo({ owner: 'acme', name: 'other' });
 
-    const result = await run(
-      emulator,
-      'labels',
-      dispatch,
-      checkout(
+    const result = await run(emulator, 'labels', dispatch, {
+      ...checkout(
         'repositories: [acme/desk, acme/other]\nlabels:\n  - name: bug\n    color: d73a4a\n',
       ),
-    );
+      inputs: { 'github-token': labelsApp() },
+    });
 
     expect(result.exitCode).toBe(0);
     expect([labelsOf('acme/desk'), labelsOf('acme/other')]).toEqual([['bug'], ['bug']]);
@@ -418,7 +430,7 @@ describe('labels across repositories (dist/labels)', () => {
       ...checkout(
         'repositories: [acme/desk, acme/other]\nlabels:\n  - name: bug\n    color: d73a4a\n',
       ),
-      inputs: { repository: 'acme/other' },
+      inputs: { repository: 'acme/other', 'github-token': labelsApp() },
     });
 
     expect(result.exitCode).toBe(0);

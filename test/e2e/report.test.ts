@@ -236,7 +236,7 @@ describe('support-kit report (dist/cli)', () => {
 
   it("with a person's token, a second run updates the report that person wrote instead of opening another", async () => {
     emulator = await startDesk();
-    emulator.store.tokens.set('amy-token', 'amy');
+    emulator.grantToken('amy-token', { login: 'amy', kind: 'user' });
     seedWeek();
     const cwd = tempDir('sk-report-');
     const asAmy = { GITHUB_TOKEN: 'amy-token' };
@@ -271,7 +271,7 @@ describe('support-kit report (dist/cli)', () => {
 
   it("a report marker in another person's issue is not taken for the kit's report", async () => {
     emulator = await startDesk();
-    emulator.store.tokens.set('amy-token', 'amy');
+    emulator.grantToken('amy-token', { login: 'amy', kind: 'user' });
     seedWeek();
     const forged = emulator.store.createIssue(REPO, {
       title: 'Support report 2026-W47',

@@ -199,15 +199,15 @@ describe('tokens', () => {
   });
 
   it('GET /user refuses an installation token with 403, as GitHub does', async () => {
-    gh.store.tokens.set('actions-token', 'github-actions[bot]');
+    gh.grantToken('actions-token', { login: 'github-actions[bot]', kind: 'workflow' });
     const refused = await call(gh, 'GET', '/user', { token: 'actions-token' });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ message: 'Resource not accessible by integration' });
   });
 
   it("GraphQL's viewer names each token's identity: a person by login, the workflow bot as github-actions", async () => {
-    gh.store.tokens.set('actions-token', 'github-actions[bot]');
-    gh.store.tokens.set('app-token', 'acme-desk[bot]');
+    gh.grantToken('actions-token', { login: 'github-actions[bot]', kind: 'workflow' });
+    gh.grantToken('app-token', { login: 'acme-desk[bot]', kind: 'app' });
     const viewer = async (token: string) =>
       (
         await call<{ data: { viewer: { login: string } } }>(gh, 'POST', '/graphql', {

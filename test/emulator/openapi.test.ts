@@ -329,8 +329,12 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
   let gh: Emulator;
   beforeAll(async () => {
     gh = await startBasic();
-    gh.store.tokens.set('test-token', 'github-actions[bot]');
-    gh.store.tokens.set('alice-token', 'alice');
+    gh.grantToken('test-token', {
+      login: 'github-actions[bot]',
+      kind: 'workflow',
+      permissions: { issues: 'write', contents: 'read', 'pull-requests': 'write' },
+    });
+    gh.grantToken('alice-token', { login: 'alice', kind: 'user' });
     // The dark-mode pull request's head commit: one file added, one changed.
     const head = gh.store.issue('acme/support', 4).pull_request?.head_sha;
     gh.store.setFile('acme/support', 'src/theme.css', 'body { color: white; }\n', head);

@@ -63,7 +63,7 @@ describe('seeds', () => {
     const gh = await startEmulator({ seed: await loadSeedFile(file('doc.yaml', example ?? '')) });
     started.push(gh);
     expect(gh.store.issue('acme/support', 3).pull_request).toMatchObject({ head: 'dark-mode' });
-    expect(gh.store.tokens.get('ghp_alice')).toBe('alice');
+    expect(gh.store.tokens.get('ghp_alice')).toEqual({ login: 'alice', kind: 'user' });
   });
 
   it('loads JSON seeds too', async () => {

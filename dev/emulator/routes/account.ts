@@ -1,7 +1,6 @@
 /** The authenticated user, users, teams and the rate-limit overview. */
 import { notAccessibleByIntegration, notFound, requiresAuthentication } from '../errors.js';
 import { paginated } from '../pagination.js';
-import { principalOf } from '../ratelimit.js';
 import type { Reply, RouteContext } from '../route.js';
 import { renderPublicUser, renderUser } from '../shapes.js';
 
@@ -43,7 +42,7 @@ export function listTeamMembers(ctx: RouteContext): Reply {
 
 /** GET /rate_limit: does not count against the limit (as on GitHub). */
 export function getRateLimit(ctx: RouteContext): Reply {
-  const who = principalOf(ctx.viewer);
+  const who = ctx.principal;
   const rate = ctx.rate;
   const core = rate.peek(who, 'core');
   const search = rate.peek(who, 'search');
