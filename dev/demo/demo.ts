@@ -126,7 +126,7 @@ function tellEnd(
     `Labels on #${issue}: ${onIssue.join(', ')} (it had sev1; the rename kept it on the issue).`,
   );
   io.out(
-    `Repository labels: ${store.repo(REPO).labels.length}; "invalid" stays until the pull request that prunes it is merged.`,
+    `Repository labels: ${store.repo(REPO).labels.length}; GitHub's defaults the preset does not list stay until the pull request that turns prune on is merged.`,
   );
 }
 

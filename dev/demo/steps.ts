@@ -110,18 +110,8 @@ function setUp(
 
   // A preset without labels.yaml (a roster only) starts the list the story appends to.
   const labels = files[`${CONFIG}/labels.yaml`] ?? 'labels:\n';
-  // The repository starts with GitHub's default labels, one of them under an old name.
-  for (const name of [
-    'bug',
-    'documentation',
-    'duplicate',
-    'enhancement',
-    'invalid',
-    'question',
-    'sev1',
-  ]) {
-    store.createLabel(REPO, { name, color: 'ededed' });
-  }
+  // The repository has GitHub's default labels (the emulator gives them) and an old severity.
+  store.createLabel(REPO, { name: 'sev1', color: 'ededed' });
   store.addLabels(REPO, issue.number, ['sev1']);
   const teamLabels = `${labels}\n  # Renamed: issues labelled sev1 keep their label under the new name.\n  - name: S1-watchlist\n    color: d93f0b\n    description: Severity 1 on a watchlist account\n    aliases: [sev1]\n`;
   const pushSha = 'c3'.repeat(20);
@@ -255,7 +245,7 @@ function pullRequestSteps({ store, webhookPayload, setting }: Scene): Step[] {
       event: pullRequest('opened'),
     },
     {
-      title: `@amy pushes a fix to #${pr.number} that also prunes "invalid"`,
+      title: `@amy pushes a fix to #${pr.number} that also turns prune on`,
       action: 'all',
       before: () =>
         prHead('b2'.repeat(20), `prune: true\nexclude: [documentation, duplicate]\n${teamLabels}`),

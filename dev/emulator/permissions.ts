@@ -39,7 +39,7 @@ interface Need {
 const ISSUE_ROUTE = /^\w+ \/repos\/\{owner\}\/\{repo\}\/issues/;
 
 /** What a route asks of an installation token, by GitHub's table. */
-export function needOf(route: string, method: string, onPull: boolean): Need {
+function needOf(route: string, method: string, onPull: boolean): Need {
   const access: Access = method === 'GET' ? 'read' : 'write';
   if (/\/(contents|git)\//.test(route)) return { scopes: ['contents'], access };
   if (/\/pulls\//.test(route)) return { scopes: ['pull-requests'], access };

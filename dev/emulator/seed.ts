@@ -407,6 +407,8 @@ export function applySeed(store: Store, input: Seed): void {
         private: r.private ?? false,
         description: r.description ?? null,
         default_branch: r.default_branch ?? 'main',
+        // A seed that lists labels gives the repository exactly those.
+        defaultLabels: r.labels === undefined,
       }),
     );
     for (const c of r.collaborators ?? []) {

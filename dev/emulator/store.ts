@@ -3,6 +3,8 @@
  * assignability, events recorded on every change). HTTP handlers and tests both go through
  * these methods, so a test that arranges state directly gets the same rules and events.
  */
+// GitHub's defaults, as the docs list them; the kit knows them by the same table.
+import { GITHUB_DEFAULT_LABELS } from '../../src/labels/decide/github-defaults.js';
 import type { TokenGrant } from './token-grant.js';
 import { Clock, parseInstant, toIso } from './clock.js';
 import { notFound, validationFailed } from './errors.js';
@@ -189,6 +191,8 @@ export interface NewRepo {
   description?: string | null;
   default_branch?: string;
   created_at?: string;
+  /** GitHub gives a new repository its default labels; false starts with none. */
+  defaultLabels?: boolean;
 }
 
 export interface LabelInput {
@@ -331,6 +335,8 @@ export class Store {
       tagObjects: new Map(),
     };
     this.repos.set(lower(full), repo);
+    if (input.defaultLabels !== false)
+      for (const label of GITHUB_DEFAULT_LABELS) this.createLabel(repo, label);
     return repo;
   }
 

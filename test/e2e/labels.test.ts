@@ -380,10 +380,58 @@ function labelsApp(): string {
   return 'labels-app-token';
 }
 
+describe("GitHub's default labels (dist/labels)", () => {
+  it("a new repository's first prune deletes GitHub's untouched defaults without tripping the brake", async () => {
+    emulator = await startDesk();
+
+    const result = await run(
+      emulator,
+      'labels',
+      dispatch,
+      checkout(
+        'prune: true\nlabels:\n  - name: bug\n    color: d73a4a\n  - name: S1-broken\n    color: d93f0b\n',
+      ),
+    );
+
+    expect(result.exitCode).toBe(0);
+    expect(labelsOf()).toEqual(['S1-broken', 'bug']);
+    // The list, one create, eight deletes: bug is already as the file says.
+    expect(result.requests.filter(isWrite).map((r) => r.route.split(' ')[0])).toEqual([
+      'POST',
+      ...Array<string>(8).fill('DELETE'),
+    ]);
+    expect(result.requests).toHaveLength(10);
+  });
+
+  it('a default label a team changed still counts against the brake', async () => {
+    emulator = await startDesk();
+    for (const name of [
+      'documentation',
+      'duplicate',
+      'invalid',
+      'question',
+      'wontfix',
+      'help wanted',
+    ])
+      emulator.store.updateLabel(REPO, name, { color: '000000' });
+
+    const result = await run(
+      emulator,
+      'labels',
+      dispatch,
+      checkout('prune: true\nlabels:\n  - name: bug\n    color: d73a4a\n'),
+    );
+
+    expect(result.exitCode).toBe(1);
+    expect(labelsOf()).toHaveLength(9);
+    expect(result.requests.filter(isWrite)).toEqual([]);
+  });
+});
+
 describe('labels across repositories (dist/labels)', () => {
   it('syncs every repository listed, each with its own plan', async () => {
     emulator = await deskWithLabels([]);
-    emulator.store.addRepo({ owner: 'acme', name: 'other' });
+    emulator.store.addRepo({ owner: 'acme', name: 'other', defaultLabels: false });
 
     const result = await run(emulator, 'labels', dispatch, {
       ...checkout(
@@ -404,7 +452,7 @@ describe('labels across repositories (dist/labels)', () => {
     emulator = await deskWithLabels([]);
     emulator.store.addOrg('acme');
     for (const name of ['support-eu', 'support-us', 'website'])
-      emulator.store.addRepo({ owner: 'acme', name });
+      emulator.store.addRepo({ owner: 'acme', name, defaultLabels: false });
 
     const result = await run(emulator, 'labels', dispatch, {
       ...checkout(
@@ -424,7 +472,7 @@ describe('labels across repositories (dist/labels)', () => {
 
   it('syncs only the repository a matrix job names', async () => {
     emulator = await deskWithLabels([]);
-    emulator.store.addRepo({ owner: 'acme', name: 'other' });
+    emulator.store.addRepo({ owner: 'acme', name: 'other', defaultLabels: false });
 
     const result = await run(emulator, 'labels', dispatch, {
       ...checkout(

@@ -1,3 +1,4 @@
+import { GITHUB_DEFAULT_LABELS } from '../../src/labels/decide/github-defaults.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -61,17 +62,25 @@ function intakeAndOncall(n: number) {
 }
 
 describe('a week of the escalation preset (seed 000)', () => {
-  it('Mon 08:30 Paris: the push that adopts the preset creates every label of the form', async () => {
+  it("Mon 08:30 Paris: the push that adopts the preset creates every label of the form and keeps GitHub's defaults", async () => {
     const run = await desk.pushConfig('amy');
 
     expect(run.exitCode).toBe(0);
+    const defaults = GITHUB_DEFAULT_LABELS.map((l) => l.name);
     expect(
       desk.store
         .repo('acme/desk')
         .labels.map((l) => l.name)
         .sort(),
-    ).toEqual([...PRESET_LABELS].sort());
-    expect(writes(run).every((r) => r.route === 'POST /repos/{owner}/{repo}/labels')).toBe(true);
+    ).toEqual([...new Set([...PRESET_LABELS, ...defaults])].sort());
+    // The defaults the form uses (bug, enhancement, question) take its descriptions.
+    const methods = writes(run).map((r) => r.route.split(' ')[0]);
+    expect(methods.filter((m) => m === 'POST')).toHaveLength(
+      PRESET_LABELS.filter((l) => !defaults.includes(l)).length,
+    );
+    expect(methods.filter((m) => m !== 'POST')).toEqual(
+      PRESET_LABELS.filter((l) => defaults.includes(l)).map(() => 'PATCH'),
+    );
   });
 
   it('Mon 10:00 Paris: a complete S1 escalation is labelled from its answers and goes to dan, who covers the Paris morning (#412)', async () => {

@@ -226,7 +226,7 @@ export const TARGETS: Target[] = [
     name: 'labels: a push creates, updates and deletes labels',
     async prepare({ pagerDuty }) {
       const emulator = await desk('2026-11-23T09:00:00Z');
-      emulator.store.createLabel(REPO, { name: 'bug', color: '000000', description: 'old' });
+      emulator.store.updateLabel(REPO, 'bug', { color: '000000', description: 'old' });
       emulator.store.createLabel(REPO, { name: 'stray', color: '111111', description: '' });
       const files = escalationPreset(pagerDuty);
       const path = `${CONFIG}/labels.yaml`;

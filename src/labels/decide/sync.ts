@@ -1,3 +1,4 @@
+import { isUntouchedDefault } from './github-defaults.js';
 import type { CreateLabel, DeleteLabel, KeepLabel, UpdateLabel } from '../../kernel/plan.js';
 import { compileGlob } from '../../kernel/pattern.js';
 import { isEmojiOnly, labelKey, normalizeColor } from './names.js';
@@ -67,6 +68,7 @@ interface Match {
 }
 
 const HELD_BY_BRAKE = 'not in labels.yaml; held by the mass-delete brake';
+const UNTOUCHED_DEFAULT = "not in labels.yaml and prune is on; GitHub's default label, untouched";
 
 /**
  * Decides how the repository's labels follow labels.yaml. Pure: no I/O, no clock.
@@ -207,11 +209,20 @@ export function planLabelSync(
       operations.push({
         kind: 'delete-label',
         name: label.name,
-        reason: 'not in labels.yaml and prune is on',
+        reason: isUntouchedDefault(label)
+          ? UNTOUCHED_DEFAULT
+          : 'not in labels.yaml and prune is on',
       });
   });
 
-  const decision = applyBrake(operations, existing.length, wanted.length, policy, warnings);
+  const furniture = existing.filter(isUntouchedDefault).length;
+  const decision = applyBrake(
+    operations,
+    existing.length - furniture,
+    wanted.length,
+    policy,
+    warnings,
+  );
   decision.operations.sort(compareOperations);
   return decision;
 }
@@ -337,8 +348,11 @@ function applyBrake(
   policy: SyncPolicy,
   warnings: string[],
 ): LabelSyncDecision {
-  const deletes = operations.filter((op) => op.kind === 'delete-label').length;
-  if (deletes === 0) return { operations, warnings };
+  if (!operations.some((op) => op.kind === 'delete-label')) return { operations, warnings };
+  // GitHub's untouched default labels are not the team's: deleting them is no mass delete.
+  const deletes = operations.filter(
+    (op) => op.kind === 'delete-label' && op.reason !== UNTOUCHED_DEFAULT,
+  ).length;
   const { maxDeletes, maxPercent } = policy.brake;
   const emptyFile = desiredCount === 0;
   const tripped = emptyFile || deletes > maxDeletes || deletes * 100 > maxPercent * existingCount;

@@ -6,6 +6,7 @@ import {
   type LabelOperation,
   type SyncPolicy,
 } from '../../../src/labels/decide/sync.js';
+import { GITHUB_DEFAULT_LABELS } from '../../../src/labels/decide/github-defaults.js';
 
 const RED = 'd73a4a';
 const DARK_RED = 'b60205';
@@ -483,5 +484,29 @@ describe('planLabelSync: warnings', () => {
   it('warns about an emoji-only name, which GitHub refuses', () => {
     const { warnings } = planLabelSync([want('🔥')], [], policy());
     expect(warnings).toEqual(['"🔥" is only emoji; GitHub refuses such a name (add some text).']);
+  });
+});
+
+describe("planLabelSync: GitHub's default labels", () => {
+  const defaults: ExistingLabel[] = GITHUB_DEFAULT_LABELS.map((l) => ({ ...l }));
+
+  it('prunes the untouched defaults without counting them against the brake, and says why', () => {
+    const decision = planLabelSync(
+      [want('S1-broken')],
+      defaults,
+      policy({ prune: true, brake: { maxDeletes: 5, maxPercent: 25 } }),
+    );
+
+    expect(decision.brake).toBeUndefined();
+    expect(decision.operations.filter((op) => op.kind === 'delete-label')).toHaveLength(9);
+    expect(decision.operations.find((op) => op.kind === 'delete-label')?.reason).toMatch(
+      /GitHub's default label, untouched/,
+    );
+  });
+
+  it('holds them with the rest when labels.yaml lists nothing', () => {
+    const decision = planLabelSync([], defaults, policy({ prune: true }));
+
+    expect(decision.operations.some((op) => op.kind === 'delete-label')).toBe(false);
   });
 });
