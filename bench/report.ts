@@ -190,16 +190,21 @@ export function renderReportSection(r: ReportBench): string {
 }
 
 /** Replace the report section of results.md (or put it before "## Goals"), leaving the rest. */
-export async function writeReportSection(file: string, section: string): Promise<void> {
+export function writeReportSection(file: string, section: string): Promise<void> {
+  return writeSection(file, HEADING, section);
+}
+
+/** Replace the section under `heading` in results.md (or put it before "## Goals"). */
+export async function writeSection(file: string, heading: string, section: string): Promise<void> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     text = '# Benchmark results\n';
   }
-  const at = text.indexOf(HEADING);
+  const at = text.indexOf(heading);
   if (at >= 0) {
-    const next = text.indexOf('\n## ', at + HEADING.length);
+    const next = text.indexOf('\n## ', at + heading.length);
     text = `${text.slice(0, at)}${section}${next >= 0 ? text.slice(next + 1) : ''}`;
   } else {
     const goals = text.indexOf('## Goals');

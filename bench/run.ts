@@ -31,8 +31,8 @@ const SIZE_GOAL_BYTES = 1_500_000;
 interface Options {
   runs: number;
   out: string;
-  /** `--only report`: just the weekly report's section of results.md. */
-  only?: 'report';
+  /** `--only report` or `--only busy`: just that section of results.md. */
+  only?: 'report' | 'busy';
   /**
    * `--compare DIR`: bundles built another way (DIR/<name>/index.js, and DIR/baseline/index.mjs
    * or index.js for that build's own baseline), measured in the same rounds, for information.
@@ -65,6 +65,10 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.only === 'report') {
     await benchReport(options.out);
+    return;
+  }
+  if (options.only === 'busy') {
+    await benchBusy(options.out);
     return;
   }
   const started = process.hrtime.bigint();
@@ -148,6 +152,7 @@ async function measureAll(
   await mkdir(resolve(options.out, '..'), { recursive: true });
   await writeFile(options.out, markdown);
   await benchReport(options.out);
+  await benchBusy(options.out);
   process.stdout.write(`\n${markdown}\n`);
   log(`wrote ${options.out} in ${seconds.toFixed(1)}s`);
 }
@@ -162,8 +167,8 @@ function parseArgs(argv: string[]): Options {
       if (!Number.isInteger(options.runs) || options.runs < 1)
         throw new Error(`--runs takes a whole number of at least 1, not "${value}"`);
       i++;
-    } else if (arg === '--only' && value === 'report') {
-      options.only = 'report';
+    } else if (arg === '--only' && (value === 'report' || value === 'busy')) {
+      options.only = value;
       i++;
     } else if (arg === '--compare' && value !== undefined) {
       options.compare = resolve(value);
@@ -173,7 +178,7 @@ function parseArgs(argv: string[]): Options {
       i++;
     } else {
       throw new Error(
-        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report] [--compare DIR]`,
+        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report|busy] [--compare DIR]`,
       );
     }
   }
@@ -726,6 +731,12 @@ async function benchReport(out: string): Promise<void> {
   const section = renderReportSection(await measureReport());
   await writeReportSection(out, section);
   process.stdout.write(`\n${section}\n`);
+}
+
+async function benchBusy(out: string): Promise<void> {
+  const { benchBusyDesk } = await import('./busy-desk.js');
+  log('a busy desk: one hour, asked and enforced, twice 50 events and four ticks ...');
+  process.stdout.write(`\n${await benchBusyDesk(out)}\n`);
 }
 
 function log(message: string): void {

@@ -40,8 +40,8 @@ export interface BudgetPolicy {
   reserve: number;
 }
 
-/** A scheduled sweep: a quarter of the hour's budget at most, and 100 requests kept for events. */
-export const SWEEP_BUDGET: BudgetPolicy = { perRun: 250, reserve: 100 };
+/** A scheduled sweep: a quarter of the hour's budget at most, and a fifth of it kept for events. */
+export const SWEEP_BUDGET: BudgetPolicy = { perRun: 250, reserve: 200 };
 /** A run an event started: what GitHub allows. */
 export const EVENT_BUDGET: BudgetPolicy = { perRun: Number.POSITIVE_INFINITY, reserve: 0 };
 
