@@ -31,8 +31,8 @@ const SIZE_GOAL_BYTES = 1_500_000;
 interface Options {
   runs: number;
   out: string;
-  /** `--only report` or `--only busy`: just that section of results.md. */
-  only?: 'report' | 'busy';
+  /** `--only report`, `--only busy` or `--only duplicates`: just that section of results.md. */
+  only?: 'report' | 'busy' | 'duplicates';
   /**
    * `--compare DIR`: bundles built another way (DIR/<name>/index.js, and DIR/baseline/index.mjs
    * or index.js for that build's own baseline), measured in the same rounds, for information.
@@ -69,6 +69,10 @@ async function main(): Promise<void> {
   }
   if (options.only === 'busy') {
     await benchBusy(options.out);
+    return;
+  }
+  if (options.only === 'duplicates') {
+    await benchDupes(options.out);
     return;
   }
   const started = process.hrtime.bigint();
@@ -153,6 +157,7 @@ async function measureAll(
   await writeFile(options.out, markdown);
   await benchReport(options.out);
   await benchBusy(options.out);
+  await benchDupes(options.out);
   process.stdout.write(`\n${markdown}\n`);
   log(`wrote ${options.out} in ${seconds.toFixed(1)}s`);
 }
@@ -167,7 +172,10 @@ function parseArgs(argv: string[]): Options {
       if (!Number.isInteger(options.runs) || options.runs < 1)
         throw new Error(`--runs takes a whole number of at least 1, not "${value}"`);
       i++;
-    } else if (arg === '--only' && (value === 'report' || value === 'busy')) {
+    } else if (
+      arg === '--only' &&
+      (value === 'report' || value === 'busy' || value === 'duplicates')
+    ) {
       options.only = value;
       i++;
     } else if (arg === '--compare' && value !== undefined) {
@@ -178,7 +186,7 @@ function parseArgs(argv: string[]): Options {
       i++;
     } else {
       throw new Error(
-        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report|busy] [--compare DIR]`,
+        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report|busy|duplicates] [--compare DIR]`,
       );
     }
   }
@@ -737,6 +745,12 @@ async function benchBusy(out: string): Promise<void> {
   const { benchBusyDesk } = await import('./busy-desk.js');
   log('a busy desk: one hour, asked and enforced, twice 50 events and four ticks ...');
   process.stdout.write(`\n${await benchBusyDesk(out)}\n`);
+}
+
+async function benchDupes(out: string): Promise<void> {
+  const { benchDuplicates } = await import('./duplicates.js');
+  log("duplicate hints on GitHub's word-matching search ...");
+  process.stdout.write(`\n${await benchDuplicates(out)}\n`);
 }
 
 function log(message: string): void {
