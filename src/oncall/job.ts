@@ -8,9 +8,9 @@ import {
   decideAssignment,
   decideRelease,
   decideWithoutRoster,
-  NO_COVERAGE_LABEL,
   ONCALL_MARKER,
 } from './decide/assign.js';
+import { NO_COVERAGE_LABEL } from '../kernel/kit-labels.js';
 import {
   decideHandoffs,
   type HandoffIssue,

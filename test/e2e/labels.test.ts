@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { webhookPayload, type Emulator } from '../../dev/emulator/index.js';
 import {
@@ -10,6 +12,7 @@ import {
   run,
   startDesk,
 } from '../../dev/harness/desk.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 
 let emulator: Emulator;
 afterEach(async () => emulator?.close());
@@ -426,6 +429,51 @@ describe("GitHub's default labels (dist/labels)", () => {
     expect(labelsOf()).toHaveLength(9);
     expect(result.requests.filter(isWrite)).toEqual([]);
   });
+});
+
+describe('labels the kit writes (dist/labels)', () => {
+  const PRESETS = [
+    'escalation',
+    'support-triage',
+    'daily-rotation',
+    'live-incident',
+    'sev1-playbook',
+  ];
+  const KIT = [
+    'escalated/2',
+    'escalated/3',
+    'support-kit/notify-pending',
+    'support-kit/report',
+    'oncall/handoff-log',
+    'oncall/no-coverage',
+  ];
+
+  it.each(PRESETS)(
+    'prune on the %s preset deletes none of them, even those it does not list',
+    async (preset) => {
+      emulator = await startDesk();
+      for (const name of KIT) emulator.store.createLabel(REPO, { name, color: 'ededed' });
+      const labelsYaml = readFileSync(
+        join(projectRoot(), 'config/presets', preset, 'labels.yaml'),
+        'utf8',
+      );
+
+      const result = await run(emulator, 'labels', dispatch, {
+        ...checkout(`${labelsYaml}\nprune: true\n`),
+        inputs: { 'allow-mass-delete': 'true' },
+      });
+
+      expect(result.exitCode).toBe(0);
+      expect(KIT.filter((name) => !labelsOf().includes(name))).toEqual([]);
+      expect(
+        result.requests
+          .filter(isWrite)
+          .some(
+            (r) => KIT.some((k) => r.path.endsWith(encodeURIComponent(k))) && r.method === 'DELETE',
+          ),
+      ).toBe(false);
+    },
+  );
 });
 
 describe('labels across repositories (dist/labels)', () => {

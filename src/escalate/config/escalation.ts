@@ -3,6 +3,7 @@
  * code never has to ask "was this set?". Plain data, like the roster model.
  */
 
+import { STEP_LABEL_PREFIX } from '../../kernel/kit-labels.js';
 import { PAGERDUTY_EVENTS_URL } from '../../notify/pagerduty.js';
 import type { WebhookEvent } from '../../notify/slack.js';
 
@@ -243,7 +244,7 @@ export function escalationFrom(value: unknown): EscalationConfig {
       mention: list(s.mention).map(targetOf),
       notify: s.notify ?? true,
     })),
-    stepLabelPrefix: file.escalation?.['label-prefix'] ?? 'escalated/',
+    stepLabelPrefix: file.escalation?.['label-prefix'] ?? STEP_LABEL_PREFIX,
     ...(status
       ? {
           status: {

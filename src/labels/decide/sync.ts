@@ -1,3 +1,4 @@
+import { kitLabelOf } from '../../kernel/kit-labels.js';
 import { isUntouchedDefault } from './github-defaults.js';
 import type { CreateLabel, DeleteLabel, KeepLabel, UpdateLabel } from '../../kernel/plan.js';
 import { compileGlob } from '../../kernel/pattern.js';
@@ -78,6 +79,7 @@ const UNTOUCHED_DEFAULT = "not in labels.yaml and prune is on; GitHub's default 
  * - With no label under its name, the first alias (in alias order) found on GitHub is renamed,
  *   so its issues keep it. Other labels found under its aliases, and other spellings of the same
  *   key, are kept as they are with a warning: deleting them would strip them from their issues.
+ * - A label the kit writes for its own state (kernel/kit-labels.ts) is never deleted.
  * - An existing label nothing claims is kept when an `exclude` glob matches it or prune is off,
  *   and deleted otherwise. `exclude` protects only unlisted labels: a desired label whose
  *   existing counterpart matches an exclude pattern is still synced.
@@ -187,7 +189,14 @@ export function planLabelSync(
   existing.forEach((label, index) => {
     if (claimed.has(index)) return;
     const excludedBy = excluders.find((e) => e.test(label.name));
-    if (ignoredKeys.has(labelKey(label.name)))
+    const kit = kitLabelOf(label.name);
+    if (kit)
+      operations.push({
+        kind: 'keep-label',
+        name: label.name,
+        reason: `written by support-kit (${kit.records}); never pruned`,
+      });
+    else if (ignoredKeys.has(labelKey(label.name)))
       operations.push({
         kind: 'keep-label',
         name: label.name,

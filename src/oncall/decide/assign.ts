@@ -3,11 +3,8 @@ import { onCallAt } from '../../roster/resolve.js';
 import { routeFor } from '../../roster/routes.js';
 import type { Roster } from '../../roster/types.js';
 import { escapeInline } from '../../kernel/markdown.js';
+import { NEEDS_TRIAGE_LABEL, NO_COVERAGE_LABEL } from '../../kernel/kit-labels.js';
 
-/** Held: nobody is on call when the issue arrived; the scheduled run assigns it when coverage starts. */
-export const NO_COVERAGE_LABEL = 'oncall/no-coverage';
-/** The roster could not be read: a person must assign the issue. */
-const NEEDS_TRIAGE_LABEL = 'oncall/needs-triage';
 export const ONCALL_MARKER = { kind: 'oncall', keys: {} } as const;
 
 export interface AssignmentIssue {

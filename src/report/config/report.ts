@@ -1,3 +1,4 @@
+import { REPORT_LABEL } from '../../kernel/kit-labels.js';
 import type { ReportConfig } from '../decide/types.js';
 
 /**
@@ -7,8 +8,6 @@ import type { ReportConfig } from '../decide/types.js';
  */
 
 const DEFAULT_TITLE = 'Support report {week}';
-/** Namespaced: a customer issue labelled plain `report` must not vanish from the counts. */
-const DEFAULT_LABEL = 'support-kit/report';
 const DEFAULT_STALE_AFTER_DAYS = 14;
 const DEFAULT_LIST_LIMIT = 25;
 /** Seed 004: a first response within one business hour. */
@@ -67,7 +66,7 @@ export function reportConfigFrom(value: unknown): ReportConfig {
     },
     team: file.team ?? [],
     title: file.title ?? DEFAULT_TITLE,
-    label: file.label ?? DEFAULT_LABEL,
+    label: file.label ?? REPORT_LABEL,
     listLimit: file['list-limit'] ?? DEFAULT_LIST_LIMIT,
   };
 }

@@ -351,4 +351,19 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       expect.stringMatching(/escalation\.yaml:5:\d+: error: .*playbooks\/sev1\.md/),
     ]);
   });
+
+  it('warns once, at labels:, when labels.yaml lacks the labels the enabled capabilities write', async () => {
+    const root = await folderWith({
+      'labels.yaml': 'labels:\n  - name: escalated/1\n    color: e99695\n',
+      'escalation.yaml':
+        'version: 1\nescalation:\n  steps:\n    - assign: backup\n    - after-minutes: 60\n      mention: "@acme/leads"\n',
+    });
+    const source = workspaceSource(root, '.github/support-kit');
+    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /labels\.yaml:1:1: warning: labels\.yaml does not list 1 label\(s\) support-kit writes: escalated\/2 \(the escalation steps taken\)/,
+      ),
+    ]);
+  });
 });

@@ -510,3 +510,24 @@ describe("planLabelSync: GitHub's default labels", () => {
     expect(decision.operations.some((op) => op.kind === 'delete-label')).toBe(false);
   });
 });
+
+describe('planLabelSync: labels the kit writes', () => {
+  it('never prunes a label the kit writes for its own state, and says why', () => {
+    const decision = planLabelSync(
+      [want('S1-broken')],
+      [have('escalated/2'), have('support-kit/report'), have('stray')],
+      policy({ prune: true }),
+    );
+
+    expect(decision.operations.filter((op) => op.kind === 'keep-label')).toEqual([
+      expect.objectContaining({
+        name: 'escalated/2',
+        reason: expect.stringMatching(
+          /written by support-kit \(the escalation steps taken\); never pruned/,
+        ),
+      }),
+      expect.objectContaining({ name: 'support-kit/report' }),
+    ]);
+    expect(decision.operations.find((op) => op.kind === 'delete-label')?.name).toBe('stray');
+  });
+});

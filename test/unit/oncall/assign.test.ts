@@ -6,8 +6,8 @@ import {
   decideAssignment,
   decideRelease,
   decideWithoutRoster,
-  NO_COVERAGE_LABEL,
 } from '../../../src/oncall/decide/assign.js';
+import { NO_COVERAGE_LABEL } from '../../../src/kernel/kit-labels.js';
 import { renderRosterPreview } from '../../../src/roster/preview.js';
 import { rosterFrom } from '../../../src/roster/config/from-yaml.js';
 import type { Roster } from '../../../src/roster/types.js';
