@@ -44,6 +44,14 @@ export function ownCell(text: string): string {
 }
 
 /** A markdown table from a header and rows of already-rendered cells. */
+/**
+ * A collapsed section: what people need not read (the resolver's trace, the kit's record) stays
+ * one click away instead of in the sentence they came for. `lines` must already be escaped.
+ */
+export function details(summary: string, lines: readonly string[]): string {
+  return [`<details><summary>${summary}</summary>`, '', ...lines, '', '</details>'].join('\n');
+}
+
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

@@ -2,7 +2,7 @@ import type { Operation } from '../../kernel/plan.js';
 import { onCallAt } from '../../roster/resolve.js';
 import { routeFor } from '../../roster/routes.js';
 import type { Roster } from '../../roster/types.js';
-import { escapeInline } from '../../kernel/markdown.js';
+import { details, escapeInline } from '../../kernel/markdown.js';
 import { NEEDS_TRIAGE_LABEL, NO_COVERAGE_LABEL } from '../../kernel/kit-labels.js';
 
 export const ONCALL_MARKER = { kind: 'oncall', keys: {} } as const;
@@ -81,7 +81,7 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
           [
             `Assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} when this issue was opened (until ${held.shiftEnd}).`,
             '',
-            `<sub>Why: ${escapeInline(held.why)}</sub>`,
+            details('Why this person', [escapeInline(held.why)]),
           ].join('\n'),
           'say who has the issue and why',
         ),
@@ -204,7 +204,7 @@ export function decideRelease(
         body: [
           `Coverage resumed: assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} (until ${held.shiftEnd}).`,
           '',
-          `<sub>Why: ${escapeInline(held.why)}</sub>`,
+          details('Why this person', [escapeInline(held.why)]),
         ].join('\n'),
         reason: 'say who has the issue now',
       },

@@ -6,7 +6,7 @@ import { routeFor } from '../../roster/routes.js';
 import { boundariesBetween } from '../../roster/shifts.js';
 import { DAY_MS, describeLocal, MINUTE_MS } from '../../roster/time.js';
 import type { Handoff, Roster } from '../../roster/types.js';
-import { escapeInline, noMention } from '../../kernel/markdown.js';
+import { details, escapeInline, noMention } from '../../kernel/markdown.js';
 
 /**
  * The hand-off: when the first role of a schedule changes hands, the scheduled run writes an
@@ -340,8 +340,8 @@ function entryBody(input: EntryInput): string {
     footer.push(
       `${input.skipped} earlier hand-off${input.skipped === 1 ? ' was' : 's were'} not logged: no scheduled run saw them, and a run catches up on at most the latest ones.`,
     );
-  if (incoming) footer.push(`Why: ${escapeInline(incoming.why)}`);
   if (footer.length > 0) lines.push('', `<sub>${footer.join(' ')}</sub>`);
+  if (incoming) lines.push('', details('Why this person', [escapeInline(incoming.why)]));
   return lines.join('\n');
 }
 

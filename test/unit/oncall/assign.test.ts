@@ -39,6 +39,18 @@ describe('on-call assignment (decide)', () => {
     expect(operations[1]).toMatchObject({ kind: 'upsert-comment', marker: { kind: 'oncall' } });
   });
 
+  it('tells the reporter who has the issue in one sentence, with the resolver\u2019s trace collapsed', () => {
+    const { operations } = decideAssignment(issue('2026-11-24T09:00:00Z'), followTheSun);
+    const body = (operations[1] as { body: string }).body;
+    const [sentence, ...rest] = body.split('\n\n');
+
+    expect(sentence).toMatch(/^Assigned to \*\*chloe\*\*, the primary on call for /);
+    expect(sentence).not.toMatch(/turn|anchor|rotation/);
+    expect(rest.join('\n\n')).toMatch(
+      /^<details><summary>Why this person<\/summary>\n\n.*rotation/s,
+    );
+  });
+
   it('holds an issue opened in a declared gap with a label and the resume time', () => {
     const { operations } = decideAssignment(issue('2026-11-24T02:30:00Z'), followTheSun);
     expect(operations[0]).toMatchObject({ kind: 'add-labels', labels: [NO_COVERAGE_LABEL] });

@@ -8,7 +8,7 @@ import { routeFor } from '../../../roster/routes.js';
 import type { Roster } from '../../../roster/types.js';
 import { handoffMessage } from '../../../notify/slack.js';
 import { statusNamed, statusNames } from '../status.js';
-import { escapeInline, GITHUB_BODY_LIMIT, noMention } from '../../../kernel/markdown.js';
+import { details, escapeInline, GITHUB_BODY_LIMIT, noMention } from '../../../kernel/markdown.js';
 import { type ParsedCommand, parseCommands } from './parse.js';
 
 /**
@@ -315,10 +315,9 @@ function postmortemOutline(env: CommandEnv): string {
     '',
     ...env.config.postmortem.map((item) => `- [ ] ${escapeInline(item)}`),
     '',
-    '<details><summary>What the kit recorded</summary>',
-    '',
-    ...env.timeline.map((t) => `- ${t}`),
-    '',
-    '</details>',
+    details(
+      'What the kit recorded',
+      env.timeline.map((t) => `- ${t}`),
+    ),
   ].join('\n');
 }
