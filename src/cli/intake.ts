@@ -38,6 +38,13 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
   const problems = [...config.problems, ...loaded.problems];
   for (const p of problems) io.err(formatProblem(p));
   if (hasErrors(problems)) return EXIT.findings;
+  // Without a template every issue would read as complete: say so instead of answering that.
+  if (loaded.templates.length === 0) {
+    io.err(
+      `support-kit intake check: no issue template found in ${values.templates} (looked for *.yml, *.yaml and *.md from ${process.cwd()}); point --templates at the folder that holds them`,
+    );
+    return EXIT.usage;
+  }
 
   const issue = values.issue
     ? await readIssue(values.issue, values.title)

@@ -188,6 +188,23 @@ describe('support-kit intake check', () => {
     'config/presets/escalation/ISSUE_TEMPLATE',
   ];
 
+  it('exits 2 naming where it looked when it finds no issue template, instead of answering complete', async () => {
+    const dir = await repoWith({ 'issue.md': escalationBody() });
+    const result = await supportKit([
+      'intake',
+      'check',
+      '--body',
+      join(dir, 'issue.md'),
+      '--config',
+      'config/presets/escalation',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /no issue template found in \.github\/ISSUE_TEMPLATE .*; point --templates at the folder that holds them/,
+    );
+  });
+
   it('says what is missing and exits 1 for an incomplete issue', async () => {
     const dir = await repoWith({
       'issue.md': escalationBody({ Logs: '_No response_', Severity: 'tbd' }),

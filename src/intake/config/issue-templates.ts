@@ -20,6 +20,8 @@ interface FormElement {
   id?: string;
   attributes?: {
     label?: string;
+    description?: string;
+    render?: string;
     placeholder?: string;
     value?: string;
     multiple?: boolean;
@@ -93,6 +95,14 @@ export function parseForm(
       return;
     }
     ids.add(id);
+    const noFiles = attachmentsRefused(element);
+    if (noFiles)
+      problems.push({
+        file: path,
+        ...locate(yaml, ['body', index, 'attributes', 'render']),
+        severity: 'warning',
+        message: `body[${index}] "${label}" asks for ${noFiles}, but with render: GitHub accepts no attachment in this field; remove render: to let reporters drop files here`,
+      });
     const options = element.attributes?.options ?? [];
     fields.push({
       id,
@@ -121,6 +131,24 @@ export function parseForm(
     },
     problems,
   };
+}
+
+/** Words that ask the reporter for a file: a screenshot, an attachment, a file dropped in. */
+const ASKS_FOR_FILES = /\b(drag|drop|attach(?:ment|ed)?s?|upload|screenshots?)\b/i;
+
+/**
+ * What a textarea asks for that it cannot take: "render" makes GitHub format the answer as a code
+ * block, and such a field "will not expand for file attachments" (docs.github.com, "Syntax for
+ * GitHub's form schema", textarea attributes).
+ */
+function attachmentsRefused(element: {
+  type: string;
+  attributes?: { label?: string; description?: string; render?: string };
+}): string | undefined {
+  if (element.type !== 'textarea' || !element.attributes?.render) return undefined;
+  const text = `${element.attributes.label ?? ''} ${element.attributes.description ?? ''}`;
+  const asked = ASKS_FOR_FILES.exec(text)?.[1];
+  return asked ? `files ("${asked}")` : undefined;
 }
 
 /**

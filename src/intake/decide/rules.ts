@@ -247,11 +247,14 @@ function isJunk(text: string, config: IntakeConfig): boolean {
   return !hasWords(said) || config.junk.some((junk) => squash(junk) === said);
 }
 
+/**
+ * The text the template put in the field, left as it was. Only `value` counts: GitHub submits a
+ * form's pre-filled value when nobody touches it, but never its placeholder (grey hint text that
+ * leaves the field empty, "_No response_"), so an answer equal to the placeholder was typed.
+ */
 function isTemplateText(text: string, field: FormField): boolean {
-  const said = squash(text);
-  return [field.placeholder, field.value].some(
-    (own) => own !== undefined && squash(own) !== '' && squash(unfenced(own.trim())) === said,
-  );
+  const own = field.value;
+  return own !== undefined && squash(own) !== '' && squash(unfenced(own.trim())) === squash(text);
 }
 
 function fieldProblem(outcome: FieldOutcome, config: IntakeConfig, notes: string[]): string | null {

@@ -114,6 +114,8 @@ describe('the config code reads each file as its schema describes it', () => {
       Difference<
         PathsMissing<Form, IssueFormSchema>,
         | 'body[].attributes.label'
+        | 'body[].attributes.description'
+        | 'body[].attributes.render'
         | 'body[].attributes.placeholder'
         | 'body[].attributes.value'
         | 'body[].attributes.multiple'
