@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{b as a,c as r,g as i}from"./OL5UN7HW.js";var s=`Usage: support-kit <group> [command] [options]
+import{b as a,f as r,j as i}from"./J7XQBYSI.js";var s=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -14,6 +14,6 @@ Groups:
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(e,o)=>(await import("./3HWFQLXA.js")).initCommand(e,o),validate:async(e,o)=>(await import("./LPBWGANN.js")).validateCommand(e,o),intake:async(e,o)=>(await import("./EILSQLBA.js")).intakeCommand(e,o),oncall:async(e,o)=>(await import("./2BLQ7VYB.js")).oncallCommand(e,o),labels:async(e,o)=>(await import("./AHCBTCIJ.js")).labelsCommand(e,o),report:async(e,o)=>(await import("./RT5X22XW.js")).reportCommand(e,o),emulator:async(e,o)=>(await import("./E6DM7ROK.js")).runDevTool("emulator",e,o),demo:async(e,o)=>(await import("./E6DM7ROK.js")).runDevTool("demo",e,o)};async function l(e,o=r){let[t,...p]=e;if(!t||t==="--help"||t==="-h"||t==="help")return o.out(s),t?a.ok:a.usage;let n=m[t];return n?i(t,n,p,o):(o.err(`support-kit: unknown group "${t}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(e,o)=>(await import("./2YHEGM4N.js")).initCommand(e,o),validate:async(e,o)=>(await import("./RSZJXJGO.js")).validateCommand(e,o),intake:async(e,o)=>(await import("./GN76LES6.js")).intakeCommand(e,o),oncall:async(e,o)=>(await import("./T7NRXF75.js")).oncallCommand(e,o),labels:async(e,o)=>(await import("./WGVGRDCE.js")).labelsCommand(e,o),report:async(e,o)=>(await import("./ELZKAOVD.js")).reportCommand(e,o),emulator:async(e,o)=>(await import("./LUMYNTGO.js")).runDevTool("emulator",e,o),demo:async(e,o)=>(await import("./LUMYNTGO.js")).runDevTool("demo",e,o)};async function l(e,o=r){let[t,...p]=e;if(!t||t==="--help"||t==="-h"||t==="help")return o.out(s),t?a.ok:a.usage;let n=m[t];return n?i(t,n,p,o):(o.err(`support-kit: unknown group "${t}"
 
 ${s}`),a.usage)}process.exitCode=await l(process.argv.slice(2));

@@ -8,7 +8,16 @@ import { workspaceSource } from '../config/sources.js';
 import { decideIntake } from '../intake/decide/decide.js';
 import type { IntakeIssue } from '../intake/decide/types.js';
 import { INTAKE_HELP } from './help.js';
-import { cliClock, commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import {
+  cliClock,
+  commandOf,
+  EXIT,
+  type Io,
+  parseGroupArgs,
+  UsageError,
+  DEFAULT_CONFIG,
+  namedConfig,
+} from './usage.js';
 
 export async function intakeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseGroupArgs(
@@ -17,7 +26,7 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
       issue: { type: 'string' },
       body: { type: 'string' },
       title: { type: 'string' },
-      config: { type: 'string', default: '.github/support-kit' },
+      config: { type: 'string', default: DEFAULT_CONFIG },
       templates: { type: 'string', default: '.github/ISSUE_TEMPLATE' },
       json: { type: 'boolean' },
     },
@@ -32,7 +41,10 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
   if (!values.issue === !values.body)
     throw new UsageError('give exactly one of --issue FILE.json or --body FILE.md', INTAKE_HELP);
 
-  const source = workspaceSource(process.cwd(), values.config);
+  const source = workspaceSource(
+    process.cwd(),
+    namedConfig(values.config, DEFAULT_CONFIG, INTAKE_HELP),
+  );
   const config = await loadConfig(source, [INTAKE_FILE]);
   const loaded = await loadIssueTemplates(source, values.templates);
   const problems = [...config.problems, ...loaded.problems];

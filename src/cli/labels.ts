@@ -6,7 +6,17 @@ import { decideAndApply } from '../job/decide-and-apply.js';
 import { labelsJob } from '../labels/job.js';
 import { LABELS_HELP } from './help.js';
 import { parseRepo } from './repo.js';
-import { cliClock, commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import {
+  cliClock,
+  commandOf,
+  EXIT,
+  type Io,
+  parseGroupArgs,
+  UsageError,
+  DEFAULT_CONFIG,
+  namedConfig,
+  requireToken,
+} from './usage.js';
 
 const COMMANDS = ['plan', 'apply', 'check'] as const;
 
@@ -15,7 +25,7 @@ export async function labelsCommand(argv: string[], io: Io): Promise<number> {
     argv,
     {
       repo: { type: 'string' },
-      config: { type: 'string', default: '.github/support-kit' },
+      config: { type: 'string', default: DEFAULT_CONFIG },
       'dry-run': { type: 'boolean' },
       'allow-mass-delete': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -31,6 +41,8 @@ export async function labelsCommand(argv: string[], io: Io): Promise<number> {
   if (!values.repo) throw new UsageError('--repo owner/name is required', LABELS_HELP);
   const repo = parseRepo(values.repo, LABELS_HELP);
   const now = cliClock(LABELS_HELP);
+  namedConfig(values.config, DEFAULT_CONFIG, LABELS_HELP);
+  requireToken(LABELS_HELP);
   const services = await cliServices(repo, (m) => io.err(m));
   const inputs: Record<string, string> = {
     mode: command === 'check' ? 'check' : 'apply',

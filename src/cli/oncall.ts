@@ -12,7 +12,15 @@ import { shiftsBetween } from '../roster/shifts.js';
 import { DAY_MS } from '../roster/time.js';
 import type { Roster } from '../roster/types.js';
 import { ONCALL_HELP } from './help.js';
-import { cliClock, commandOf, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import {
+  cliClock,
+  commandOf,
+  EXIT,
+  type Io,
+  parseGroupArgs,
+  UsageError,
+  DEFAULT_CONFIG,
+} from './usage.js';
 
 interface WhoAssignment {
   schedule: string;
@@ -53,7 +61,6 @@ const ALLOWED: Record<Command, (keyof typeof OPTIONS)[]> = {
   holidays: ['site', 'year', 'config', 'country', 'region'],
 };
 
-const DEFAULT_CONFIG = '.github/support-kit';
 const MAX_DAYS = 3660;
 
 export async function oncallCommand(argv: string[], io: Io): Promise<number> {

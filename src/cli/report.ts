@@ -6,7 +6,16 @@ import { decideAndApply } from '../job/decide-and-apply.js';
 import { reportJob } from '../report/job.js';
 import { REPORT_HELP } from './help.js';
 import { parseRepo } from './repo.js';
-import { cliClock, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import {
+  cliClock,
+  EXIT,
+  type Io,
+  parseGroupArgs,
+  UsageError,
+  DEFAULT_CONFIG,
+  namedConfig,
+  requireToken,
+} from './usage.js';
 
 /**
  * `support-kit report --repo o/a[,o/b] [--week 2026-W47] [--dry-run] [--json]`: the weekly
@@ -19,7 +28,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     {
       repo: { type: 'string' },
       week: { type: 'string' },
-      config: { type: 'string', default: '.github/support-kit' },
+      config: { type: 'string', default: DEFAULT_CONFIG },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -42,6 +51,8 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       REPORT_HELP,
     );
 
+  namedConfig(values.config, DEFAULT_CONFIG, REPORT_HELP);
+  requireToken(REPORT_HELP);
   const services = await cliServices(home, (m) => io.err(m));
   const now = cliClock(REPORT_HELP);
   const inputs: Record<string, string> = {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readClock } from '../host/clock.js';
 
@@ -12,6 +14,28 @@ export class UsageError extends Error {
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** Where the config lives unless `--config` says otherwise. */
+export const DEFAULT_CONFIG = '.github/support-kit';
+
+/**
+ * A `--config` the user named must exist: a typo would otherwise run on the defaults and report
+ * figures from a config nobody wrote. The default folder may be absent (defaults are meant then).
+ */
+export function namedConfig(path: string, fallback: string, help: string): string {
+  if (path !== fallback && !existsSync(resolve(process.cwd(), path)))
+    throw new UsageError(`--config ${path}: no such file or folder (from ${process.cwd()})`, help);
+  return path;
+}
+
+/** Commands that call GitHub need a token; say how to get one rather than the library's words. */
+export function requireToken(help: string): void {
+  if (!process.env.GITHUB_TOKEN)
+    throw new UsageError(
+      'set GITHUB_TOKEN to a token that can read the repository (GITHUB_TOKEN=$(gh auth token) works)',
+      help,
+    );
+}
 
 export interface Io {
   out: (text: string) => void;

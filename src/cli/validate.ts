@@ -8,7 +8,7 @@ import { rosterFrom } from '../roster/config/from-yaml.js';
 import { reviewRoster } from '../validate/decide/roster-review.js';
 import { cliServices } from '../host/compose.js';
 import { VALIDATE_HELP } from './help.js';
-import { cliClock, EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { cliClock, EXIT, type Io, parseGroupArgs, UsageError, requireToken } from './usage.js';
 import { parseRepo } from './repo.js';
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
@@ -30,6 +30,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   let source;
   if (values.repo) {
     const repo = parseRepo(values.repo, VALIDATE_HELP);
+    requireToken(VALIDATE_HELP);
     const { gateway } = await cliServices(repo, (m) => io.err(m));
     source = apiSource(gateway, configPath, values.ref);
   } else {

@@ -115,6 +115,34 @@ describe('support-kit validate', () => {
   });
 });
 
+describe('support-kit usage errors', () => {
+  it('labels plan without GITHUB_TOKEN exits 2 saying how to set it, not the library\u2019s words', async () => {
+    const dir = await repoWith({ 'labels.yaml': 'labels: []\n' });
+    const result = await supportKit(
+      ['labels', 'plan', '--repo', REPO, '--config', 'labels.yaml'],
+      dir,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'support-kit labels: set GITHUB_TOKEN to a token that can read the repository (GITHUB_TOKEN=$(gh auth token) works)',
+    );
+    expect(result.stderr).not.toMatch(/opts\.auth/);
+  });
+
+  it('a --config that does not exist exits 2 naming it, instead of running on the defaults', async () => {
+    const dir = await repoWith({});
+    const result = await supportKit(
+      ['report', '--repo', REPO, '--config', 'no-such-folder', '--dry-run'],
+      dir,
+      { GITHUB_TOKEN: 'x', GITHUB_API_URL: 'http://127.0.0.1:9' },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toMatch(
+      /^support-kit report: --config no-such-folder: no such file or folder \(from .*\)$/,
+    );
+  });
+});
+
 describe('support-kit labels', () => {
   const yaml = 'labels:\n  - name: S1-broken\n    color: d93f0b\n    aliases: [sev1]\n';
 
