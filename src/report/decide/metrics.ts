@@ -150,6 +150,8 @@ export interface WeekMetrics {
   };
   goals: {
     calendar: string;
+    /** Waits count only the calendar's open hours (false: round the clock). */
+    businessTime: boolean;
     population: number;
     met: number;
     breached: number;
@@ -387,15 +389,24 @@ function goals(input: ReportInput, rows: ResponseRow[]): WeekMetrics['goals'] {
     calendar: input.calendar
       ? `${input.calendar.name} (${input.calendar.window.label})`
       : 'round the clock',
+    businessTime: input.calendar !== null,
     population: rows.length,
     met: withStatus('met').length,
     breached: withStatus('breached').length,
     pending: withStatus('pending').length,
     closedUnanswered: withStatus('closed').length,
     notMeasured: withStatus('unmeasured').length,
-    breaches: withStatus('breached').sort(byArrival),
+    breaches: withStatus('breached').sort(worstFirst),
   };
 }
+
+/** Severity label text sorts S0 before S1; an issue without one comes last. */
+const bySeverity = (a: IssueRef, b: IssueRef) =>
+  (a.severity ?? '\uffff').localeCompare(b.severity ?? '\uffff', 'en', { numeric: true });
+
+/** A lead reads the worst breach first: the most severe, then the longest wait. */
+const worstFirst = (a: ResponseRow, b: ResponseRow) =>
+  bySeverity(a, b) || b.businessMs - a.businessMs || byArrival(a, b);
 
 function stale(config: ReportConfig, w: WeekIssues): WeekMetrics['stale'] {
   const staleAfter = config.staleAfterDays * DAY_MS;
@@ -406,8 +417,12 @@ function stale(config: ReportConfig, w: WeekIssues): WeekMetrics['stale'] {
   return { afterDays: config.staleAfterDays, count: issues.length, issues };
 }
 
-/** The major issues the week touched: open at its end, or closed in it. */
+/**
+ * The major issues the week touched: open at its end, or closed in it. The week's story first:
+ * those that arrived in the week, then the older ones still open or closed in it, each by arrival.
+ */
 function majors(config: ReportConfig, w: WeekIssues): MajorRow[] {
+  const arrivedInWeek = new Set(w.openedInWeek);
   const isMajor = (i: ReportIssue) =>
     labelsOf(i.labels, config.labels.severity).some((l) =>
       config.majorSeverities.some((key) => matchesSeverity(l, key)),
@@ -426,9 +441,11 @@ function majors(config: ReportConfig, w: WeekIssues): MajorRow[] {
             ? ('completed' as const)
             : ('not planned' as const)
           : null,
+        thisWeek: arrivedInWeek.has(issue),
       };
     })
-    .sort(byArrival);
+    .sort((a, b) => (a.thisWeek === b.thisWeek ? byArrival(a, b) : a.thisWeek ? -1 : 1))
+    .map(({ thisWeek: _, ...row }) => row);
 }
 
 /** Opened, closed and open issues by the labels under `prefix`; an issue without one counts under ''. */

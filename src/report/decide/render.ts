@@ -217,7 +217,14 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
       capped(
         g.breaches,
         limit,
-        ['Issue', 'Title', 'Severity', 'Goal', 'Waited', 'First response'],
+        [
+          'Issue',
+          'Title',
+          'Severity',
+          'Goal',
+          g.businessTime ? 'Waited (business hours)' : 'Waited',
+          'First response',
+        ],
         (r: ResponseRow) => [
           link(r),
           escapeCell(r.title),

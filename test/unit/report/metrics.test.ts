@@ -103,6 +103,19 @@ describe('response goal on the business clock (seed 004: 1 h, 8-12 and 1-5 Pacif
     expect(m.goals.breaches[0]).toMatchObject({ respondedAt: null, businessMs: 90 * MIN });
   });
 
+  it('lists breaches worst first: the most severe, then the longest wait', () => {
+    const m = run([
+      issue('2026-11-16T16:00:00Z', [], { labels: ['S2-major'] }), // Monday: waited longest
+      issue('2026-11-19T16:00:00Z', [], { labels: ['S1-broken'] }),
+      issue('2026-11-17T16:00:00Z', [], { labels: ['S1-broken'] }),
+    ]);
+    expect(m.goals.breaches.map((b) => [b.severity, b.arrivedAt.slice(0, 10)])).toEqual([
+      ['S1-broken', '2026-11-17'],
+      ['S1-broken', '2026-11-19'],
+      ['S2-major', '2026-11-16'],
+    ]);
+  });
+
   it('a severity goal wins over the default', () => {
     const config = reportConfigFrom({ 'response-goals': { severities: { S0: '15m' } } });
     const m = computeMetrics(
