@@ -1,6 +1,8 @@
 import { fetchReportData } from './fetch.js';
 import { REPORT_FILE } from './config/spec.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
+import { RESPONSE_GOALS_FILE } from '../roster/config/response-spec.js';
+import { responseModelFrom, type ResponseSection } from '../roster/response-clock.js';
 import { loadConfig } from '../config/load.js';
 import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
@@ -26,9 +28,10 @@ import type { Job } from '../job/contract.js';
  * Inputs (the CLI sets them too): `week` (2026-W47) and `repositories` (owner/name, comma list).
  */
 export const reportJob: Job = async (context) => {
-  const config = await loadConfig(context.source, [ROSTER_FILE, REPORT_FILE]);
+  const config = await loadConfig(context.source, [ROSTER_FILE, REPORT_FILE, RESPONSE_GOALS_FILE]);
   const reportFile = config.files.find((f) => f.spec.name === 'report');
   const rosterFile = config.files.find((f) => f.spec.name === 'roster');
+  const goalsFile = config.files.find((f) => f.spec.name === 'escalation');
   if (hasErrors(config.problems)) {
     return {
       config,
@@ -71,6 +74,22 @@ export const reportJob: Job = async (context) => {
     });
   }
 
+  // One clock for the desk: with escalation.yaml, its goals judge the report too.
+  const response = goalsFile
+    ? responseModelFrom((goalsFile.yaml.value as { response?: ResponseSection } | null)?.response)
+    : undefined;
+  if (response && reportFile) {
+    const own = (reportFile.yaml.value as Record<string, unknown> | null)?.['response-goals'];
+    if (own !== undefined)
+      problems.push({
+        file: reportFile.path,
+        ...locate(reportFile.yaml, ['response-goals'], 'key'),
+        severity: 'warning',
+        message:
+          "response-goals is not used: escalation.yaml sets the desk's response goals, and the report judges issues by the same clock escalation runs. Remove it here, or change the goals in escalation.yaml",
+      });
+  }
+
   const now = context.now.getTime();
   const before = previousWeek(week);
   const data = await fetchReportData((q, v) => context.gateway.graphql(q, v), {
@@ -108,6 +127,7 @@ export const reportJob: Job = async (context) => {
     config: settings,
     roster,
     calendar: calendarName && window ? { name: calendarName, window } : null,
+    ...(response ? { response } : {}),
     team: teamOf([...settings.team, ...Object.keys(roster?.people ?? {})]),
     reportRepo: context.repo,
     previousReports,

@@ -58,7 +58,9 @@ function seedWeek(): void {
   });
 }
 
+/** roster.yaml, report.yaml and escalation.yaml (the response goals), one read each. */
 const CONFIG_READS = [
+  'GET /repos/{owner}/{repo}/contents/{path}',
   'GET /repos/{owner}/{repo}/contents/{path}',
   'GET /repos/{owner}/{repo}/contents/{path}',
 ];

@@ -4,21 +4,9 @@
  */
 
 import { STEP_LABEL_PREFIX } from '../../kernel/kit-labels.js';
+import { type Goal, responseModelFrom } from '../../roster/response-clock.js';
 import { PAGERDUTY_EVENTS_URL } from '../../notify/pagerduty.js';
 import type { WebhookEvent } from '../../notify/slack.js';
-
-/** Where the response clock counts: a calendar of roster.yaml, or the calendar of a role's site. */
-type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
-
-export interface Goal {
-  /** An issue with any of these labels has this goal; empty: every issue no earlier goal took. */
-  labels: string[];
-  /** Business minutes to the first acknowledgement. */
-  minutes: number;
-  calendar: ClockCalendar;
-  /** For problems and notes: `response.goals[1]`. */
-  index: number;
-}
 
 /** Who a step assigns or mentions: a role of the issue's schedule, a login or an @org/team. */
 export type Target = { kind: 'role'; role: string } | { kind: 'login'; login: string };
@@ -190,8 +178,6 @@ export interface EscalationFile {
   postmortem?: string[];
 }
 
-const SITE_OF_PRIMARY: ClockCalendar = { kind: 'site-of', role: 'primary' };
-
 /** The default when escalation.yaml is absent: a one-business-hour goal and no steps. */
 export function defaultEscalation(): EscalationConfig {
   return escalationFrom({});
@@ -206,23 +192,11 @@ function targetOf(text: string): Target {
 const list = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-function calendarOf(value: GoalFile['calendar'], fallback: ClockCalendar): ClockCalendar {
-  if (value === undefined) return fallback;
-  if (typeof value === 'string') return { kind: 'named', name: value };
-  return { kind: 'site-of', role: value['site-of'] };
-}
-
 /** escalation.yaml (already schema-checked) as the model the decide code reads. */
 export function escalationFrom(value: unknown): EscalationConfig {
   const file = (value ?? {}) as EscalationFile;
   const response = file.response ?? {};
-  const clock = calendarOf(response.calendar, SITE_OF_PRIMARY);
-  const goals = (response.goals ?? [{ minutes: 60 }]).map((g, index) => ({
-    labels: g.labels ?? [],
-    minutes: g.minutes,
-    calendar: calendarOf(g.calendar, clock),
-    index,
-  }));
+  const { goals, businessHours } = responseModelFrom(response);
   const commandsFile = file.commands;
   const commandsOn =
     commandsFile !== false &&
@@ -234,7 +208,7 @@ export function escalationFrom(value: unknown): EscalationConfig {
   return {
     severities: file.severities ?? [],
     goals,
-    businessHours: response['business-hours'] ?? ['09:00-17:00'],
+    businessHours,
     ...(response['acknowledged-label'] !== undefined
       ? { acknowledgedLabel: response['acknowledged-label'] }
       : {}),

@@ -10,7 +10,7 @@ import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from '
 import { escapeInline } from '../../kernel/markdown.js';
 import { withMarker } from '../../kernel/markers.js';
 import { findAcknowledgement } from './ack.js';
-import { type ResponseClock, responseClock } from './clock.js';
+import { type ResponseClock, responseClock } from '../../roster/response-clock.js';
 import {
   type EscalationConfig,
   hasLabel,

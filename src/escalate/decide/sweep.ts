@@ -1,7 +1,8 @@
 import { NOTIFY_PENDING_LABEL } from '../../kernel/pending-notifications.js';
 import { playbookFor } from './playbook.js';
 import type { Roster } from '../../roster/types.js';
-import { responseClock, stepsDue } from './clock.js';
+import { stepsDue } from './clock.js';
+import { responseClock } from '../../roster/response-clock.js';
 import { type EscalationConfig, hasAnyLabel, hasLabel } from '../config/escalation.js';
 import type { IssueSnapshot } from './types.js';
 

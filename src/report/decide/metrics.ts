@@ -1,4 +1,6 @@
 import { businessMsBetween } from '../../roster/business-time.js';
+import { type ResponseModel, responseClock } from '../../roster/response-clock.js';
+import { MINUTE_MS } from '../../roster/time.js';
 import { memberAt, nextTurn, turnAt } from '../../roster/rotation.js';
 import { shiftsBetween } from '../../roster/shifts.js';
 import type { Roster, Shift, Window } from '../../roster/types.js';
@@ -41,6 +43,12 @@ export interface ReportInput {
   roster: Roster | null;
   /** The response goals' clock; null: round the clock. */
   calendar: { name: string; window: Window } | null;
+  /**
+   * escalation.yaml's response goals, when there is one: then each issue is judged on the very
+   * clock escalation runs for it (its goal, its calendar), and `calendar` and report.yaml's
+   * goals are not used.
+   */
+  response?: ResponseModel;
   team: Team;
 }
 
@@ -182,6 +190,27 @@ function refOf(issue: ReportIssue, config: ReportConfig): IssueRef {
     assignees: issue.assignees,
     arrivedAt: iso(arrivalOf(issue)),
   };
+}
+
+/**
+ * The goal and calendar an issue is judged by: escalation's response clock when escalation.yaml
+ * sets the goals (one clock for the desk), else report.yaml's goals on the report's calendar.
+ */
+function clockOf(
+  input: ReportInput,
+  issue: ReportIssue,
+  arrival: number,
+): { goalMs: number; window: Window | null } {
+  if (input.response) {
+    const clock = responseClock(
+      input.response,
+      input.roster ?? undefined,
+      issue.labels,
+      iso(arrival),
+    );
+    if (clock) return { goalMs: clock.goal.minutes * MINUTE_MS, window: clock.window };
+  }
+  return { goalMs: goalFor(issue, input.config), window: input.calendar?.window ?? null };
 }
 
 /** The goal of an issue: the first severity key matching one of its labels, else the default. */
@@ -338,10 +367,10 @@ function responseRows(input: ReportInput, w: WeekIssues): ResponseRow[] {
       const closing = closed && closed.at < cut ? closed : null;
       const unmeasured = found === null && issue.responsesTruncated === true;
       const until = response?.at ?? Math.min(closing?.at ?? cut, cut);
-      const businessMs = input.calendar
-        ? businessMsBetween(input.calendar.window, arrival, until)
+      const { goalMs, window } = clockOf(input, issue, arrival);
+      const businessMs = window
+        ? businessMsBetween(window, arrival, until)
         : Math.max(0, until - arrival);
-      const goalMs = goalFor(issue, input.config);
       const status: GoalStatus = unmeasured
         ? 'unmeasured'
         : businessMs > goalMs
@@ -386,10 +415,13 @@ function firstResponse(
 function goals(input: ReportInput, rows: ResponseRow[]): WeekMetrics['goals'] {
   const withStatus = (status: GoalStatus) => rows.filter((r) => r.status === status);
   return {
-    calendar: input.calendar
-      ? `${input.calendar.name} (${input.calendar.window.label})`
-      : 'round the clock',
-    businessTime: input.calendar !== null,
+    calendar: input.response
+      ? "escalation.yaml's goals, each issue on the calendar escalation counts it on"
+      : input.calendar
+        ? `${input.calendar.name} (${input.calendar.window.label})`
+        : 'round the clock',
+    businessTime:
+      (input.response !== undefined && input.roster !== null) || input.calendar !== null,
     population: rows.length,
     met: withStatus('met').length,
     breached: withStatus('breached').length,

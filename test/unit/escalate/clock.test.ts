@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { responseClock, stepDueAt } from '../../../src/escalate/decide/clock.js';
+import { stepDueAt } from '../../../src/escalate/decide/clock.js';
+import { responseClock } from '../../../src/roster/response-clock.js';
 import { escalationFrom } from '../../../src/escalate/config/escalation.js';
 import { describeLocal } from '../../../src/roster/time.js';
 import { fixture } from '../fixtures/roster/load.js';

@@ -101,7 +101,32 @@ describe('report job', () => {
       opened: 2,
     });
     expect(outcome.summary).toContain('# Support report 2026-W47');
-    expect(github.methods()).toEqual(['readFile', 'readFile', 'graphql']);
+    // roster.yaml, report.yaml, escalation.yaml (the response goals), then the week's issues.
+    expect(github.methods()).toEqual(['readFile', 'readFile', 'readFile', 'graphql']);
+  });
+
+  it("warns that report.yaml's response-goals is unused when escalation.yaml sets the desk's goals", async () => {
+    const github = new FakeGitHub({
+      graphql: graphqlWith([searched(1, 'Login fails')]),
+      files: {
+        [`${CONFIG}/report.yaml`]: 'response-goals:\n  default: 4h\n',
+        [`${CONFIG}/escalation.yaml`]: 'version: 1\nresponse:\n  goals:\n    - minutes: 60\n',
+      },
+    });
+
+    const outcome = await run(github);
+
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        file: `${CONFIG}/report.yaml`,
+        line: 1,
+        severity: 'warning',
+        message: expect.stringMatching(/^response-goals is not used: escalation\.yaml sets/),
+      }),
+    ]);
+    expect(JSON.parse(outcome.outputs?.metrics ?? '{}').goals.calendar).toMatch(
+      /^escalation\.yaml's goals/,
+    );
   });
 
   it("closes the kit's earlier report, and ignores a person's issue that quotes its marker", async () => {

@@ -1,1 +1,0 @@
-import{f as r}from"./FONFRYUH.js";function a(t,o){let s=new Set(o.map(e=>e.trim().toLowerCase()));return t.routes.find(e=>e.labels.length===0||e.labels.some(n=>s.has(n.trim().toLowerCase())))}async function u(t,o,s={}){try{return await t.gateway.getIssue(o,s)}catch(e){if(e instanceof r)return e.message;throw e}}export{a,u as b};

@@ -1,1 +1,0 @@
-import{d as o,n as f}from"./XMFCSYTD.js";var a=400*o;function b(u,e,t){if(t<=e)return 0;let r=0;for(let n of f(u,e,t))r+=Math.min(n.end,t)-Math.max(n.start,e);return r}function M(u,e,t){if(t<=0)return e;let r=t;for(let n=e;n<e+a;n+=7*o)for(let d of f(u,n,n+7*o)){let i=Math.max(d.start,n),s=Math.min(d.end,n+7*o);if(!(s<=i)){if(s-i>=r)return i+r;r-=s-i}}}export{b as a,M as b};
