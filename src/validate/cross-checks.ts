@@ -4,17 +4,23 @@ import type { LoadedConfig } from '../config/load.js';
 import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import type { ConfigSource } from '../config/sources.js';
 import { missingKitLabels } from './kit-labels.js';
+import { severityLookalikes } from './severity-labels.js';
 
 /**
  * What one file cannot say about itself: escalation.yaml against roster.yaml (calendars, roles)
- * and the playbook files it names, and labels.yaml against the labels the kit will write. The escalate job refuses to act on these problems, so
+ * and the playbook files it names, and labels.yaml against the labels the kit will write and
+ * the severities intake keeps. The escalate job refuses to act on these problems, so
  * validate reports the same ones before the change is merged. Costs one read per playbook.
  */
 export async function crossCheckConfig(
   source: ConfigSource,
   config: LoadedConfig,
 ): Promise<ConfigProblem[]> {
-  return [...(await crossCheckEscalationFile(source, config)), ...missingKitLabels(config)];
+  return [
+    ...(await crossCheckEscalationFile(source, config)),
+    ...missingKitLabels(config),
+    ...severityLookalikes(config),
+  ];
 }
 
 async function crossCheckEscalationFile(

@@ -366,4 +366,18 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       ),
     ]);
   });
+
+  it("warns at a label that reads as a severity but is not one of intake's: issues would carry two", async () => {
+    const root = await folderWith({
+      'labels.yaml':
+        'labels:\n  - name: S1-broken\n    color: d93f0b\n  - name: S1-watchlist\n    color: d93f0b\n',
+    });
+    const source = workspaceSource(root, '.github/support-kit');
+    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /labels\.yaml:4:11: warning: "S1-watchlist" reads as a severity, but intake's severities \(S0-catastrophic, S1-broken, S2-major, S3-minor\) do not include it/,
+      ),
+    ]);
+  });
 });
