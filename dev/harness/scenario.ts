@@ -1,3 +1,4 @@
+import { deskRules, deskViolations } from './invariants.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Emulator, startEmulator, webhookPayload } from '../emulator/index.js';
@@ -165,7 +166,20 @@ export class Scenario {
     const path = join(projectRoot(), '.github/workflows', file);
     const text = this.workflows(file, readFileSync(path, 'utf8'));
     const concurrency = jobConcurrency(file, text, job, { repository: REPO, event: event.payload });
-    return this.groups.run(concurrency, steps);
+    return this.groups.run(concurrency, async () => {
+      const done = await steps();
+      this.checkDesk(`${file} ${job}`);
+      return done;
+    });
+  }
+
+  /** The desk's invariants (invariants.ts), checked after every run of every scenario week. */
+  private checkDesk(after: string): void {
+    const broken = deskViolations(this.store, REPO, deskRules(this.files));
+    if (broken.length > 0)
+      throw new Error(
+        `after ${after} at ${this.now}, the desk is unsound:\n- ${broken.join('\n- ')}`,
+      );
   }
 
   /**

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Store } from '../../../dev/emulator/index.js';
+import { deskRules, deskViolations } from '../../../dev/harness/invariants.js';
+
+function desk(): Store {
+  const store = new Store();
+  store.addUser({ login: 'amy' });
+  store.addRepo({ owner: 'acme', name: 'desk', defaultLabels: false });
+  store.addCollaborator('acme/desk', 'amy', 'write');
+  return store;
+}
+
+const rules = deskRules({
+  '.github/support-kit/intake.yaml': 'status:\n  complete: status/0-triage\n',
+});
+
+describe('the desk invariants every scenario week checks after each run', () => {
+  it('finds an issue with two severities, two statuses, or held and assigned at once', () => {
+    const store = desk();
+    store.createIssue('acme/desk', {
+      title: 'x',
+      labels: ['S1-broken', 'S2-major', 'status/0-triage', 'status/1-acknowledged'],
+    });
+    store.createIssue('acme/desk', {
+      title: 'y',
+      labels: ['oncall/no-coverage'],
+      assignees: ['amy'],
+    });
+
+    expect(deskViolations(store, 'acme/desk', rules)).toEqual([
+      '#1 has 2 severities: S1-broken, S2-major',
+      '#1 has 2 statuses: status/0-triage, status/1-acknowledged',
+      '#2 is held for coverage (oncall/no-coverage) and assigned to amy',
+    ]);
+  });
+
+  it('finds nothing on a sound desk', () => {
+    const store = desk();
+    store.createIssue('acme/desk', { title: 'x', labels: ['S1-broken', 'status/0-triage'] });
+    expect(deskViolations(store, 'acme/desk', rules)).toEqual([]);
+  });
+});
