@@ -97,6 +97,11 @@ export interface StaleRow extends IssueRef {
 export interface HandoverRow extends IssueRef {
   from: string;
   to: string | null;
+  /**
+   * Whether the kit moves the issue at the hand-off (the schedule's `handoff.reassign: open`);
+   * false: it stays with `from`, as the hand-off log says, and `to` is who is on call next.
+   */
+  moves: boolean;
 }
 
 export interface BreakdownRow {
@@ -567,8 +572,9 @@ function handovers(
   cut: number,
   config: ReportConfig,
 ): HandoverRow[] {
-  const successor = new Map<string, string>();
+  const successor = new Map<string, { to: string; moves: boolean }>();
   for (const schedule of Object.values(roster.schedules)) {
+    const moves = schedule.handoff.reassign === 'open';
     for (const layer of schedule.layers) {
       const rotation = roster.rotations[layer.rotation];
       if (!rotation) continue;
@@ -577,7 +583,8 @@ function handovers(
       if (!turn || !next) continue;
       const from = memberAt(roster, rotation, turn.index).login;
       const to = memberAt(roster, rotation, next.index).login;
-      if (from !== to && !successor.has(from.toLowerCase())) successor.set(from.toLowerCase(), to);
+      if (from !== to && !successor.has(from.toLowerCase()))
+        successor.set(from.toLowerCase(), { to, moves });
     }
   }
   const rows: HandoverRow[] = [];
@@ -585,11 +592,14 @@ function handovers(
     const held = assigneesAt(issue, cut);
     const from = held.find((a) => successor.has(a.toLowerCase()));
     if (from === undefined) continue;
+    const next = successor.get(from.toLowerCase());
     rows.push({
       ...refOf(issue, config),
       assignees: held,
       from,
-      to: successor.get(from.toLowerCase()) ?? null,
+      to: next?.to ?? null,
+      // The hand-off moves only an issue that is the kit's alone to move (its one assignee).
+      moves: (next?.moves ?? false) && held.length === 1,
     });
   }
   return rows.sort(byArrival);

@@ -329,7 +329,11 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
             escapeCell(r.title),
             escapeCell(r.severity ?? ''),
             escapeCell(r.from),
-            r.to ? escapeCell(r.to) : '**nobody on call**',
+            !r.to
+              ? '**nobody on call**'
+              : r.moves
+                ? escapeCell(r.to)
+                : `stays with ${escapeCell(r.from)} (${escapeCell(r.to)} on call next)`,
           ],
         ),
       );

@@ -221,6 +221,23 @@ describe('the rest of the week', () => {
     expect(m.handedOver).toMatchObject([{ number: 9, from: 'amy', to: 'luc' }]);
   });
 
+  it('says an issue stays with its holder when the schedule does not reassign, as the hand-off log does', () => {
+    const week = parseWeek('2026-W47', 'America/Los_Angeles')!;
+    const run = (reassign: 'none' | 'open') => {
+      const roster = fixture('live-incident');
+      for (const schedule of Object.values(roster.schedules)) schedule.handoff.reassign = reassign;
+      return computeMetrics(
+        input([issue('2026-11-18T17:00:00Z', [], { number: 9, assignees: ['amy'] })], {
+          week,
+          roster,
+          now: Date.parse('2026-11-23T15:00:00Z'),
+        }),
+      ).handedOver;
+    };
+    expect(run('none')).toMatchObject([{ number: 9, from: 'amy', to: 'luc', moves: false }]);
+    expect(run('open')).toMatchObject([{ number: 9, from: 'amy', to: 'luc', moves: true }]);
+  });
+
   it('an issue the hand-off already reassigned is still listed as handed over by its holder then', () => {
     const roster = fixture('live-incident');
     const week = parseWeek('2026-W47', 'America/Los_Angeles')!;
