@@ -3,6 +3,8 @@ import { onCallAt } from '../../roster/resolve.js';
 import { routeFor } from '../../roster/routes.js';
 import type { Roster } from '../../roster/types.js';
 import { details, escapeInline } from '../../kernel/markdown.js';
+import { describeLocal } from '../../roster/time.js';
+import { siteZone } from './handoff.js';
 import { NEEDS_TRIAGE_LABEL, NO_COVERAGE_LABEL } from '../../kernel/kit-labels.js';
 
 export const ONCALL_MARKER = { kind: 'oncall', keys: {} } as const;
@@ -32,6 +34,11 @@ export interface AssignmentDecision {
  * label and a comment saying when coverage resumes and with whom, or goes to the fallback when
  * the schedule says so.
  */
+/** The end of a shift in words, in the on-call person's zone: "Mon 2026-11-23 13:00 Europe/Paris". */
+function until(roster: Roster, held: { login: string; shiftEnd: string }): string {
+  return describeLocal(Date.parse(held.shiftEnd), siteZone(roster, held.login) ?? 'UTC');
+}
+
 export function decideAssignment(issue: AssignmentIssue, roster: Roster): AssignmentDecision {
   if (issue.state !== 'open') return closed(issue);
   if (issue.assignees.length > 0) {
@@ -79,7 +86,7 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
         },
         comment(
           [
-            `Assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} when this issue was opened (until ${held.shiftEnd}).`,
+            `Assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} when this issue was opened (until ${until(roster, held)}).`,
             '',
             details('Why this person', [escapeInline(held.why)]),
           ].join('\n'),
@@ -202,7 +209,7 @@ export function decideRelease(
         issue: issue.number,
         marker: ONCALL_MARKER,
         body: [
-          `Coverage resumed: assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} (until ${held.shiftEnd}).`,
+          `Coverage resumed: assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} (until ${until(roster, held)}).`,
           '',
           details('Why this person', [escapeInline(held.why)]),
         ].join('\n'),

@@ -345,7 +345,7 @@ function entryBody(input: EntryInput): string {
   return lines.join('\n');
 }
 
-function siteZone(roster: Roster, login: string): string | undefined {
+export function siteZone(roster: Roster, login: string): string | undefined {
   const site = roster.people[login]?.site;
   return site ? roster.sites[site]?.timezone : undefined;
 }
