@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import type { Store } from '../emulator/index.js';
-import { NO_COVERAGE_LABEL } from '../../src/kernel/kit-labels.js';
+import { NO_COVERAGE_LABEL, REPORT_LABEL } from '../../src/kernel/kit-labels.js';
 import { HANDOFF_LOG_LABEL } from '../../src/kernel/kit-records.js';
 
 /** What intake keeps one of on every issue: its severities (intake.yaml, else its defaults). */
@@ -37,7 +37,8 @@ export function deskViolations(store: Store, repo: string, rules: DeskRules): st
   for (const issue of store.repo(repo).issues) {
     if (issue.pull_request) continue;
     const names = issue.labels.map((l) => l.name);
-    if (names.some((n) => n === HANDOFF_LOG_LABEL || n.startsWith('support-kit/report'))) continue;
+    // The kit's own records (hand-off logs, reports) are no support issues.
+    if (names.some((n) => n === HANDOFF_LOG_LABEL || n === REPORT_LABEL)) continue;
     const sev = names.filter((n) => severities.has(n.toLowerCase()));
     if (sev.length > 1)
       problems.push(`#${issue.number} has ${sev.length} severities: ${sev.join(', ')}`);

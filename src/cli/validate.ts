@@ -8,7 +8,15 @@ import { rosterFrom } from '../roster/config/from-yaml.js';
 import { reviewRoster } from '../validate/decide/roster-review.js';
 import { cliServices } from '../host/compose.js';
 import { VALIDATE_HELP } from './help.js';
-import { cliClock, EXIT, type Io, parseGroupArgs, UsageError, requireToken } from './usage.js';
+import {
+  cliClock,
+  EXIT,
+  type Io,
+  parseGroupArgs,
+  UsageError,
+  requireToken,
+  DEFAULT_CONFIG,
+} from './usage.js';
 import { parseRepo } from './repo.js';
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
@@ -26,7 +34,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     io.out(VALIDATE_HELP);
     return EXIT.ok;
   }
-  const configPath = values.config ?? '.github/support-kit';
+  const configPath = values.config ?? DEFAULT_CONFIG;
   let source;
   if (values.repo) {
     const repo = parseRepo(values.repo, VALIDATE_HELP);

@@ -403,18 +403,16 @@ async function commitOfTag(
 }
 
 function isStatus(error: unknown, status: number): boolean {
-  return (
-    typeof error === 'object' && error !== null && 'status' in error && error.status === status
-  );
+  return statusOf(error) === status;
 }
 
-/** GitHub's own words for a failed request, for error reports. */
 /** The HTTP status of a failed request, when it had one (a timeout or a cut connection has none). */
 export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : undefined;
 }
 
+/** GitHub's own words for a failed request, for error reports. */
 export function describeRequestError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'status' in error) {
     const e = error as {
