@@ -10,6 +10,7 @@ import { isKitIssue } from '../kernel/kit-records.js';
 import { someOf } from '../kernel/caps.js';
 import { kitWritten } from '../kernel/kit-identity.js';
 import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from './decide/sweep.js';
+import { needsLabelHistory } from './decide/clock.js';
 import {
   type Access,
   type Channels,
@@ -91,7 +92,7 @@ export const escalateJob: Job = async (context) => {
     checked: Map<string, Access>,
   ) => {
     const access = await accessOf(context, comments, escalation, checked);
-    return decideIssue({
+    const input = {
       repo: context.repo,
       issue,
       comments,
@@ -103,7 +104,12 @@ export const escalateJob: Job = async (context) => {
       now: context.now,
       access,
       referenced: await referencedBy(context, comments, escalation, access, duplicates),
-    });
+    };
+    // The clock may stand still while the issue waits on its reporter: its label history says since when.
+    const labelHistory = needsLabelHistory(input)
+      ? await context.gateway.listLabelChanges(issue.number)
+      : undefined;
+    return decideIssue(labelHistory ? { ...input, labelHistory } : input);
   };
 
   const { event } = context;

@@ -2,7 +2,7 @@ import { RequestBudget } from './budget.js';
 import type { KitIdentity } from '../kernel/kit-identity.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { Octokit } from './client.js';
-import type { GitHubComment, GitHubIssue, GitHubLabel } from './types.js';
+import type { GitHubComment, GitHubIssue, GitHubLabel, GitHubLabelChange } from './types.js';
 
 /**
  * The one place that knows GitHub's REST and GraphQL endpoints. Capabilities read and
@@ -201,6 +201,18 @@ export class Gateway {
       per_page: 100,
     });
     return labels;
+  }
+
+  /** When labels came on and off the issue, oldest first (GitHub lists its events that way). */
+  async listLabelChanges(issue: number): Promise<GitHubLabelChange[]> {
+    const events = (await this.octokit.paginate(this.octokit.rest.issues.listEvents, {
+      ...this.ref,
+      issue_number: issue,
+      per_page: 100,
+    })) as { event: string; created_at: string; label?: { name: string } }[];
+    return events
+      .filter((e) => (e.event === 'labeled' || e.event === 'unlabeled') && e.label)
+      .map((e) => ({ label: e.label?.name ?? '', at: e.created_at, added: e.event === 'labeled' }));
   }
 
   async setLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {

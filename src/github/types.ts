@@ -16,6 +16,13 @@ export interface GitHubLabel {
   description?: string | null;
 }
 
+/** A label added to (or removed from) an issue, from its events. */
+export interface GitHubLabelChange {
+  label: string;
+  at: string;
+  added: boolean;
+}
+
 export interface GitHubIssue {
   number: number;
   title: string;

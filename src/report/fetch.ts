@@ -77,12 +77,13 @@ const ISSUE_FIELDS = `
     author { __typename login }
     labels(first: 50) { nodes { name } }
     assignees(first: 10) { nodes { login } }
-    early: timelineItems(first: 100, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, ASSIGNED_EVENT]) {
+    early: timelineItems(first: 100, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, ASSIGNED_EVENT]) {
       pageInfo { hasNextPage }
       nodes {
         __typename
         ... on IssueComment { createdAt authorAssociation author { __typename login } }
         ... on LabeledEvent { createdAt actor { __typename login } label { name } }
+        ... on UnlabeledEvent { createdAt label { name } }
         ... on AssignedEvent { createdAt actor { __typename login } }
       }
     }
@@ -205,6 +206,8 @@ function issueFrom(raw: RawIssue): ReportIssue {
         actor: actorOf(node.actor),
         label: node.label?.name ?? '',
       });
+    else if (node.__typename === 'UnlabeledEvent')
+      timeline.push({ kind: 'unlabeled', at: node.createdAt, label: node.label?.name ?? '' });
     else if (node.__typename === 'AssignedEvent')
       timeline.push({ kind: 'assigned', at: node.createdAt, actor: actorOf(node.actor) });
   }

@@ -3,7 +3,7 @@
  * it, so an issue has one goal, one calendar and one verdict. The goals are escalation.yaml's
  * `response:` section; the calendars are roster.yaml's.
  */
-import { addBusinessMs } from './business-time.js';
+import { addBusinessMs, businessMsBetween } from './business-time.js';
 import { onCallAt } from './resolve.js';
 import { routeFor } from './routes.js';
 import { describeDays, MINUTE_MS, minutesOf } from './time.js';
@@ -26,6 +26,8 @@ export interface Goal {
 export interface ResponseModel {
   goals: Goal[];
   businessHours: string[];
+  /** Labels that say the issue waits on its reporter: the clock stops while one is on. */
+  pauseWhile: string[];
 }
 
 /** escalation.yaml's `response:` section, as written (already schema-checked). */
@@ -33,6 +35,7 @@ export interface ResponseSection {
   goals?: { labels?: string[]; minutes: number; calendar?: string | { 'site-of': string } }[];
   calendar?: string | { 'site-of': string };
   'business-hours'?: string[];
+  'pause-while'?: string[];
 }
 
 const SITE_OF_PRIMARY: ClockCalendar = { kind: 'site-of', role: 'primary' };
@@ -54,6 +57,7 @@ export function responseModelFrom(response: ResponseSection = {}): ResponseModel
       index,
     })),
     businessHours: response['business-hours'] ?? ['09:00-17:00'],
+    pauseWhile: response['pause-while'] ?? [],
   };
 }
 
@@ -69,9 +73,65 @@ export interface ResponseClock {
   /** How the calendar was chosen, for the state comment: "calendar business (site llnl)". */
   source: string;
   startedAt: number;
-  /** When the goal falls due; undefined when the calendar does not open within a year. */
+  /** When the clock stood still because the issue waited on its reporter, oldest first. */
+  pauses: Pause[];
+  /** When the goal falls due; undefined while paused, or when the calendar does not open within a year. */
   dueAt: number | undefined;
 }
+
+/** A stretch of time the clock does not count; `to` undefined: still waiting. */
+export interface Pause {
+  from: number;
+  to: number | undefined;
+}
+
+/**
+ * What the clock needs to know of an issue's history to pause: when a label came on or off, and
+ * when its reporter commented. Escalation reads it from the issue's events, the report from its
+ * timeline; both hand it here, so both pause the same way.
+ */
+export interface WaitingHistory {
+  labels: readonly { label: string; at: string; added: boolean }[];
+  reporterComments: readonly string[];
+}
+
+const NO_HISTORY: WaitingHistory = { labels: [], reporterComments: [] };
+
+/**
+ * When the issue waited on its reporter: from the moment a pause label came on until it came off
+ * or the reporter commented, whichever is first. A comment from before the label does not end
+ * the wait; a label still on with no answer since is a pause still running.
+ */
+export function pausesOf(model: ResponseModel, history: WaitingHistory): Pause[] {
+  if (model.pauseWhile.length === 0) return [];
+  const pausing = (label: string) => model.pauseWhile.some((p) => sameName(p, label));
+  const answers = history.reporterComments.map(Date.parse).sort((a, b) => a - b);
+  const changes = history.labels
+    .filter((c) => pausing(c.label))
+    .map((c) => ({ at: Date.parse(c.at), added: c.added }))
+    .sort((a, b) => a.at - b.at);
+  const pauses: Pause[] = [];
+  let on = 0;
+  let open: number | undefined;
+  for (const change of changes) {
+    on = Math.max(0, on + (change.added ? 1 : -1));
+    if (change.added && open === undefined) open = change.at;
+    if (on === 0 && open !== undefined) {
+      pauses.push(endAtAnswer(open, change.at, answers));
+      open = undefined;
+    }
+  }
+  if (open !== undefined) pauses.push(endAtAnswer(open, undefined, answers));
+  return pauses;
+}
+
+function endAtAnswer(from: number, removed: number | undefined, answers: readonly number[]): Pause {
+  const answer = answers.find((a) => a >= from);
+  if (answer === undefined) return { from, to: removed };
+  return { from, to: removed === undefined ? answer : Math.min(answer, removed) };
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Every hour of every day: the clock of an issue no roster route covers. */
 const ALWAYS: Window = {
@@ -83,8 +143,7 @@ const ALWAYS: Window = {
 };
 
 function goalFor(model: ResponseModel, labels: readonly string[]): Goal | undefined {
-  const has = (wanted: string) =>
-    labels.some((l) => l.trim().toLowerCase() === wanted.trim().toLowerCase());
+  const has = (wanted: string) => labels.some((l) => sameName(l, wanted));
   return model.goals.find((g) => g.labels.length === 0 || g.labels.some(has));
 }
 
@@ -108,26 +167,63 @@ function siteWindow(roster: Roster, site: string, hours: readonly string[]): Win
 }
 
 /**
+ * The business time the clock counted between two instants: the calendar's working time, less
+ * the pauses.
+ */
+export function countedMs(clock: ResponseClock, from: number, to: number): number {
+  const paused = clock.pauses.reduce(
+    (sum, p) =>
+      sum + businessMsBetween(clock.window, Math.max(p.from, from), Math.min(p.to ?? to, to)),
+    0,
+  );
+  return Math.max(0, businessMsBetween(clock.window, from, to) - paused);
+}
+
+/**
+ * When `minutes` of counted time have passed since the clock started; undefined while a pause
+ * that comes first is still running, or when the calendar does not open within a year.
+ */
+export function countedMinutesAt(clock: ResponseClock, minutes: number): number | undefined {
+  let left = minutes * MINUTE_MS;
+  let cursor = clock.startedAt;
+  for (const pause of clock.pauses) {
+    if (pause.to !== undefined && pause.to <= cursor) continue;
+    const due = addBusinessMs(clock.window, cursor, left);
+    if (due === undefined || due <= Math.max(pause.from, cursor)) return due;
+    left -= businessMsBetween(clock.window, cursor, pause.from);
+    if (pause.to === undefined) return undefined;
+    cursor = Math.max(cursor, pause.to);
+  }
+  return addBusinessMs(clock.window, cursor, left);
+}
+
+/** The pause running at `now`, if the issue is waiting on its reporter. */
+export function pausedAt(clock: ResponseClock, now: number): Pause | undefined {
+  return clock.pauses.find((p) => p.from <= now && (p.to === undefined || p.to > now));
+}
+
+/**
  * The clock of one issue, started when it was opened. With `site-of: primary`, the calendar is
  * that of the site of whoever was primary for the issue's route when it arrived (in a gap: of
  * whoever takes over when coverage resumes), so a Paris engineer's issue counts Paris hours.
+ * `history` (label changes and the reporter's comments) pauses it while it waits on the reporter.
  */
 export function responseClock(
   config: ResponseModel,
   roster: Roster | undefined,
   labels: readonly string[],
   createdAt: string,
+  history: WaitingHistory = NO_HISTORY,
 ): ResponseClock | undefined {
   const goal = goalFor(config, labels);
   if (!goal) return undefined;
   const startedAt = Date.parse(createdAt);
-  const make = (window: Window, source: string): ResponseClock => ({
-    goal,
-    window,
-    source,
-    startedAt,
-    dueAt: addBusinessMs(window, startedAt, goal.minutes * MINUTE_MS),
-  });
+  const pauses = pausesOf(config, history);
+  const make = (window: Window, source: string): ResponseClock => {
+    const clock: ResponseClock = { goal, window, source, startedAt, pauses, dueAt: undefined };
+    clock.dueAt = countedMinutesAt(clock, goal.minutes);
+    return clock;
+  };
   if (!roster) return make(ALWAYS, 'wall-clock time (no roster.yaml)');
   if (goal.calendar.kind === 'named') {
     const calendar = roster.calendars[goal.calendar.name];

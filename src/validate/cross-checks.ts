@@ -5,6 +5,7 @@ import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import type { ConfigSource } from '../config/sources.js';
 import { missingKitLabels } from './kit-labels.js';
 import { severityLookalikes } from './severity-labels.js';
+import { unpausedWaiting } from './waiting-clock.js';
 
 /**
  * What one file cannot say about itself: escalation.yaml against roster.yaml (calendars, roles)
@@ -20,6 +21,7 @@ export async function crossCheckConfig(
     ...(await crossCheckEscalationFile(source, config)),
     ...missingKitLabels(config),
     ...severityLookalikes(config),
+    ...unpausedWaiting(config),
   ];
 }
 

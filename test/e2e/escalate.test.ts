@@ -126,6 +126,7 @@ const EDIT_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
 const ADD_LABELS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels';
 const ASSIGN = 'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees';
 const PERMISSION = 'GET /repos/{owner}/{repo}/collaborators/{username}/permission';
+const EVENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/events';
 const REMOVE_LABEL = 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}';
 /** Who the kit's token writes as: asked once in a run that meets a marker, before trusting it. */
 const VIEWER = 'POST /graphql';
@@ -210,6 +211,56 @@ describe('escalation (dist/escalate)', () => {
     expect(issue(n).comments.filter((c) => c.body.includes('escalation-step'))).toHaveLength(1);
     expect(pagerDuty.received).toHaveLength(2);
     expect(webhook.received).toHaveLength(1);
+  });
+
+  it('an issue waiting on its reporter is not escalated; their answer restarts the clock where it stopped', async () => {
+    await desk();
+    const WAIT = 'status/0-more-info-needed';
+    const pausing = `version: 1
+response:
+  goals:
+    - labels: [S1-broken]
+      minutes: 60
+  pause-while: [${WAIT}]
+escalation:
+  steps:
+    - assign: backup
+`;
+    const sweepAt = (now: string) => {
+      emulator.setClock(now);
+      return run(emulator, 'escalate', tick(), {
+        workspace: { [`${CONFIG}/roster.yaml`]: ROSTER, [`${CONFIG}/escalation.yaml`]: pausing },
+        env: { SUPPORT_KIT_NOW: now },
+      });
+    };
+    // Tuesday 09:00 Pacific; the team asks for logs ten minutes in, with 50 minutes left.
+    const n = openS1('2026-07-07T16:00:00Z');
+    emulator.setClock('2026-07-07T16:10:00Z');
+    emulator.store.addLabels(REPO, n, [WAIT], { actor: 'amy' });
+
+    const nextDay = await sweepAt('2026-07-08T15:52:00Z');
+    expect(routes(nextDay.requests)).toEqual([LIST, EVENTS]);
+    expect(issue(n).assignees).toEqual(['amy']);
+
+    // Wednesday 09:00 the reporter answers; the label stays on. 09:49: 49 of the 50 minutes.
+    emulator.setClock('2026-07-08T16:00:00Z');
+    emulator.store.addComment(REPO, n, { user: 'customer-eng', body: 'Logs attached.' });
+    const before = await sweepAt('2026-07-08T16:49:00Z');
+    expect(routes(before.requests)).toEqual([LIST, COMMENTS, EVENTS]);
+
+    const due = await sweepAt('2026-07-08T16:52:00Z');
+    expect(routes(due.requests)).toEqual([
+      LIST,
+      COMMENTS,
+      EVENTS,
+      ADD_LABELS,
+      ASSIGN,
+      COMMENT,
+      COMMENT,
+    ]);
+    expect(issue(n).assignees).toEqual(['amy', 'ivy']);
+    const step = issue(n).comments.find((c) => c.body.includes('support-kit:escalation-step'));
+    expect(step?.body).toContain('(due Wed 2026-07-08 09:50 America/Los_Angeles)');
   });
 
   it('a sweep near the hour\u2019s request limit escalates what it can write, leaves the rest to the next run and refuses nothing', async () => {

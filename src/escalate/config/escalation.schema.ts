@@ -35,6 +35,7 @@ export interface EscalationSchema {
         };
     'business-hours'?: Hours;
     'acknowledged-label'?: Label;
+    'pause-while'?: Label[];
   };
   escalation?: {
     steps?: Step[];

@@ -90,6 +90,8 @@ export interface EscalationConfig {
   goals: Goal[];
   /** Hours of a site's business day when roster.yaml has no calendar for that site. */
   businessHours: string[];
+  /** Labels that say the issue waits on its reporter: the clock stands still while one is on. */
+  pauseWhile: string[];
   acknowledgedLabel?: string;
   steps: Step[];
   /** Label of the step an issue reached: `escalated/1`, `escalated/2`. */
@@ -139,6 +141,7 @@ export interface EscalationFile {
     calendar?: string | { 'site-of': 'primary' | 'backup' };
     'business-hours'?: string[];
     'acknowledged-label'?: string;
+    'pause-while'?: string[];
   };
   escalation?: { steps?: StepFile[]; 'label-prefix'?: string };
   status?: {
@@ -196,7 +199,7 @@ const list = <T>(value: T | T[] | undefined): T[] =>
 export function escalationFrom(value: unknown): EscalationConfig {
   const file = (value ?? {}) as EscalationFile;
   const response = file.response ?? {};
-  const { goals, businessHours } = responseModelFrom(response);
+  const { goals, businessHours, pauseWhile } = responseModelFrom(response);
   const commandsFile = file.commands;
   const commandsOn =
     commandsFile !== false &&
@@ -209,6 +212,7 @@ export function escalationFrom(value: unknown): EscalationConfig {
     severities: file.severities ?? [],
     goals,
     businessHours,
+    pauseWhile,
     ...(response['acknowledged-label'] !== undefined
       ? { acknowledgedLabel: response['acknowledged-label'] }
       : {}),

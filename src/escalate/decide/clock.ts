@@ -1,17 +1,21 @@
-import { addBusinessMs } from '../../roster/business-time.js';
-import type { ResponseClock } from '../../roster/response-clock.js';
+import {
+  countedMinutesAt,
+  type ResponseClock,
+  responseClock,
+} from '../../roster/response-clock.js';
 import { MINUTE_MS } from '../../roster/time.js';
 import type { Window } from '../../roster/types.js';
-import type { Step } from '../config/escalation.js';
+import { hasAnyLabel, type Step } from '../config/escalation.js';
+import type { DecideInput } from './input.js';
+import { readState } from './state.js';
 
-/** When the escalation steps fall due, on the issue's response clock (roster/response-clock.ts). */
-/** When a step falls due: its minutes past the goal, on the issue's business clock. */
+/**
+ * When a step falls due: its minutes past the goal, on the issue's response clock
+ * (roster/response-clock.ts), so business hours and the reporter's pauses move it as they move
+ * the goal. Undefined while the issue waits on its reporter.
+ */
 export function stepDueAt(clock: ResponseClock, step: Step): number | undefined {
-  return addBusinessMs(
-    clock.window,
-    clock.startedAt,
-    (clock.goal.minutes + step.afterMinutes) * MINUTE_MS,
-  );
+  return countedMinutesAt(clock, clock.goal.minutes + step.afterMinutes);
 }
 
 /** How many of the steps are due at `now` (steps are in order, so it is a prefix). */
@@ -32,4 +36,35 @@ export function businessDayMs(window: Window): number {
     0,
   );
   return minutes * MINUTE_MS;
+}
+
+/**
+ * The issue's response clock, standing still while the issue waited on its reporter: from its
+ * label history (when the run read it) and the reporter's own comments.
+ */
+export function issueClock(input: DecideInput): ResponseClock | undefined {
+  const { config, roster, issue, comments } = input;
+  const reporter = issue.author.toLowerCase();
+  return responseClock(config, roster, issue.labels, issue.createdAt, {
+    labels: input.labelHistory ?? [],
+    reporterComments: comments
+      .filter((c) => !c.bot && c.author.toLowerCase() === reporter)
+      .map((c) => c.createdAt),
+  });
+}
+
+/**
+ * Whether the run must read the issue's label history before deciding: only when the clock may
+ * pause and that matters now, because the issue waits on its reporter or a step would fall due
+ * on a clock that never paused. Any other run spares the request.
+ */
+export function needsLabelHistory(input: Omit<DecideInput, 'labelHistory'>): boolean {
+  const { config, issue } = input;
+  if (config.pauseWhile.length === 0 || issue.state !== 'open') return false;
+  if (hasAnyLabel(issue.labels, config.pauseWhile)) return true;
+  const running = responseClock(config, input.roster, issue.labels, issue.createdAt);
+  if (!running) return false;
+  return (
+    stepsDue(running, config.steps, input.now.getTime()) > readState(input.comments).state.steps
+  );
 }

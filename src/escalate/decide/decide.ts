@@ -10,7 +10,8 @@ import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from '
 import { escapeInline } from '../../kernel/markdown.js';
 import { withMarker } from '../../kernel/markers.js';
 import { findAcknowledgement } from './ack.js';
-import { type ResponseClock, responseClock } from '../../roster/response-clock.js';
+import { pausedAt, type ResponseClock } from '../../roster/response-clock.js';
+import { issueClock } from './clock.js';
 import {
   type EscalationConfig,
   hasLabel,
@@ -54,8 +55,8 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const state: EscalationState = { ...stored.state, notified: [...stored.state.notified] };
   const work = startWork(issue);
   const team = new Set(Object.keys(roster?.people ?? {}).map((p) => p.toLowerCase()));
-  const clock = responseClock(config, roster, issue.labels, issue.createdAt);
-  const timeline = timelineOf(issue, clock, state);
+  const clock = issueClock(input);
+  const timeline = timelineOf(issue, clock, state, now);
 
   handleCommands(input, work, state, timeline);
   // A command's notification is recorded like every other: sent once, even when it is obeyed again.
@@ -73,7 +74,12 @@ export function decideIssue(input: DecideInput): IssueDecision {
     now,
   });
 
-  if (work.state === 'open' && !ack && clock) escalate(input, clock, work, state);
+  const waiting = clock && pausedAt(clock, now.getTime());
+  if (work.state === 'open' && !ack && waiting)
+    work.notes.push(
+      `#${issue.number}: waiting on the reporter since ${new Date(waiting.from).toISOString()}; the clock stands still`,
+    );
+  else if (work.state === 'open' && !ack && clock) escalate(input, clock, work, state);
   else if (ack && work.state === 'open' && state.steps < config.steps.length && clock)
     work.notes.push(`#${issue.number}: acknowledged by ${ack.by} (${ack.how}); no escalation`);
 
@@ -95,13 +101,13 @@ export function decideIssue(input: DecideInput): IssueDecision {
     });
   operations.push(...work.comments);
   if (!isEmptyState(state)) {
-    const body = stateComment(issue, clock, state, ack, config);
+    const body = stateComment(issue, clock, state, ack, config, now);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
     // Rewritten with each notification too: the executor records in it the ones refused.
     if (!unchanged || work.notify.length > 0)
       operations.push({
         ...stateOperation(issue, body, stored.pending.length > 0),
-        incomplete: stateComment(issue, clock, sentOnly(stored.state, state), ack, config),
+        incomplete: stateComment(issue, clock, sentOnly(stored.state, state), ack, config, now),
       });
   }
   // After the state that records them: a notification goes out only once the next run will
@@ -407,17 +413,26 @@ function timelineOf(
   issue: IssueSnapshot,
   clock: ResponseClock | undefined,
   state: EscalationState,
+  now: Date,
 ): string[] {
   const lines = [`Opened ${issue.createdAt} by **${escapeInline(issue.author)}**.`];
-  if (clock)
-    lines.push(
-      `Response goal: ${clock.goal.minutes} business minutes on ${escapeInline(clock.source)}; due ${clock.dueAt === undefined ? 'never (the calendar does not open)' : describeLocal(clock.dueAt, clock.window.timezone)}.`,
-    );
+  if (clock) lines.push(goalLine(clock, now));
+  const waited = clock?.pauses.filter((p) => p.to !== undefined).length ?? 0;
+  if (waited > 0)
+    lines.push(`The clock stood still ${waited} time(s) while the reporter was asked.`);
   if (state.steps > 0) lines.push(`Escalation steps taken: ${state.steps}.`);
   if (state.playbook)
     lines.push(`Playbook ${escapeInline(state.playbook.name)} started ${state.playbook.at}.`);
   if (issue.closedAt) lines.push(`Closed ${issue.closedAt}.`);
   return lines;
+}
+
+function goalLine(clock: ResponseClock, now: Date): string {
+  const goal = `Response goal: ${clock.goal.minutes} business minutes on ${escapeInline(clock.source)}`;
+  const paused = pausedAt(clock, now.getTime());
+  if (paused)
+    return `${goal}; waiting on the reporter since ${describeLocal(paused.from, clock.window.timezone)}, so the clock stands still until they answer.`;
+  return `${goal}; due ${clock.dueAt === undefined ? 'never (the calendar does not open)' : describeLocal(clock.dueAt, clock.window.timezone)}.`;
 }
 
 function stateComment(
@@ -426,8 +441,9 @@ function stateComment(
   state: EscalationState,
   ack: ReturnType<typeof findAcknowledgement>,
   config: EscalationConfig,
+  now: Date,
 ): string {
-  const lines = timelineOf(issue, clock, state);
+  const lines = timelineOf(issue, clock, state, now);
   if (ack)
     lines.push(
       ack.how === 'label'

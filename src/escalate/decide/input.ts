@@ -2,7 +2,14 @@ import type { Referenced } from './commands/run.js';
 import type { RepoRef } from '../../kernel/plan.js';
 import type { Roster } from '../../roster/types.js';
 import type { EscalationConfig } from '../config/escalation.js';
-import type { Access, Channels, CommentSnapshot, IssueSnapshot, Occasion } from './types.js';
+import type {
+  Access,
+  Channels,
+  CommentSnapshot,
+  IssueSnapshot,
+  LabelChange,
+  Occasion,
+} from './types.js';
 
 /**
  * What the escalate decision reads about one issue on one occasion. Its own module, so that the
@@ -25,6 +32,11 @@ export interface DecideInput {
    * through the API by the caller (see `unansweredCommands`).
    */
   access?: Readonly<Record<string, Access>>;
+  /**
+   * When the issue's labels came on and off, read from its events when the clock may pause (see
+   * `needsLabelHistory`); absent: the clock runs as if it never waited on the reporter.
+   */
+  labelHistory?: readonly LabelChange[];
   /** What the issues named by unanswered `/duplicate` commands are (see `duplicateTargets`). */
   referenced?: Readonly<Record<number, Referenced>>;
 }

@@ -29,6 +29,13 @@ export interface CommentSnapshot {
   createdAt: string;
 }
 
+/** A label added to or removed from the issue, from its events. */
+export interface LabelChange {
+  label: string;
+  at: string;
+  added: boolean;
+}
+
 /** A commenter's access to the repository, as GitHub's role name says it. */
 export type Access = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 

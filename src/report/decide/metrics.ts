@@ -1,5 +1,10 @@
 import { businessMsBetween } from '../../roster/business-time.js';
-import { type ResponseModel, responseClock } from '../../roster/response-clock.js';
+import {
+  countedMs,
+  type ResponseModel,
+  responseClock,
+  type WaitingHistory,
+} from '../../roster/response-clock.js';
 import { MINUTE_MS } from '../../roster/time.js';
 import { memberAt, nextTurn, turnAt } from '../../roster/rotation.js';
 import { shiftsBetween } from '../../roster/shifts.js';
@@ -205,17 +210,40 @@ function clockOf(
   input: ReportInput,
   issue: ReportIssue,
   arrival: number,
-): { goalMs: number; window: Window | null } {
+): { goalMs: number; counted: (from: number, to: number) => number } {
   if (input.response) {
     const clock = responseClock(
       input.response,
       input.roster ?? undefined,
       issue.labels,
       iso(arrival),
+      waitingHistory(issue),
     );
-    if (clock) return { goalMs: clock.goal.minutes * MINUTE_MS, window: clock.window };
+    if (clock)
+      return {
+        goalMs: clock.goal.minutes * MINUTE_MS,
+        counted: (from, to) => countedMs(clock, from, to),
+      };
   }
-  return { goalMs: goalFor(issue, input.config), window: input.calendar?.window ?? null };
+  const window = input.calendar?.window;
+  return {
+    goalMs: goalFor(issue, input.config),
+    counted: (from, to) => (window ? businessMsBetween(window, from, to) : Math.max(0, to - from)),
+  };
+}
+
+/** The label changes and the reporter's comments that pause the clock, from the timeline. */
+function waitingHistory(issue: ReportIssue): WaitingHistory {
+  const reporter = issue.author?.login.toLowerCase();
+  const labels = [];
+  const reporterComments = [];
+  for (const entry of issue.timeline) {
+    if (entry.kind === 'labeled' || entry.kind === 'unlabeled')
+      labels.push({ label: entry.label, at: entry.at, added: entry.kind === 'labeled' });
+    else if (entry.kind === 'comment' && reporter && entry.actor?.login.toLowerCase() === reporter)
+      reporterComments.push(entry.at);
+  }
+  return { labels, reporterComments };
 }
 
 /** The goal of an issue: the first severity key matching one of its labels, else the default. */
@@ -372,10 +400,8 @@ function responseRows(input: ReportInput, w: WeekIssues): ResponseRow[] {
       const closing = closed && closed.at < cut ? closed : null;
       const unmeasured = found === null && issue.responsesTruncated === true;
       const until = response?.at ?? Math.min(closing?.at ?? cut, cut);
-      const { goalMs, window } = clockOf(input, issue, arrival);
-      const businessMs = window
-        ? businessMsBetween(window, arrival, until)
-        : Math.max(0, until - arrival);
+      const { goalMs, counted } = clockOf(input, issue, arrival);
+      const businessMs = counted(arrival, until);
       const status: GoalStatus = unmeasured
         ? 'unmeasured'
         : businessMs > goalMs

@@ -21,6 +21,8 @@ export type TimelineEntry =
       association?: string;
     }
   | { kind: 'labeled'; at: string; actor: Actor | null; label: string }
+  /** Read for the response clock's pauses (a waiting label coming off), never as an answer. */
+  | { kind: 'unlabeled'; at: string; label: string }
   | { kind: 'assigned'; at: string; actor: Actor | null }
   | { kind: 'closed'; at: string; reason: ClosedReason | null }
   | { kind: 'reopened'; at: string }

@@ -367,6 +367,21 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
     ]);
   });
 
+  it('warns at response: when intake waits on the reporter but the escalation clock does not pause for it', async () => {
+    const root = await folderWith({
+      'intake.yaml': 'status:\n  incomplete: needs-info\n',
+      'escalation.yaml':
+        'version: 1\nresponse:\n  goals:\n    - minutes: 60\nescalation:\n  steps:\n    - assign: backup\n',
+    });
+    const source = workspaceSource(root, '.github/support-kit');
+    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /escalation\.yaml:2:1: warning: intake labels an issue "needs-info" while it waits on the reporter, but the response clock keeps running.*Add `pause-while: \[needs-info\]` under response:/,
+      ),
+    ]);
+  });
+
   it("warns at a label that reads as a severity but is not one of intake's: issues would carry two", async () => {
     const root = await folderWith({
       'labels.yaml':

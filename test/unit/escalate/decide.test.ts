@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escalationFrom } from '../../../src/escalate/config/escalation.js';
+import { needsLabelHistory } from '../../../src/escalate/decide/clock.js';
 import { type DecideInput, decideIssue } from '../../../src/escalate/decide/decide.js';
 import { STATE_MARKER as STATE } from '../../../src/escalate/decide/state.js';
 import type { CommentSnapshot, IssueSnapshot } from '../../../src/escalate/decide/types.js';
@@ -184,6 +185,64 @@ describe('escalation decisions', () => {
           .operations,
       ),
     ).toContain('add-assignees');
+  });
+
+  describe('while the issue waits on its reporter', () => {
+    const WAIT = 'status/0-more-info-needed';
+    const pausing = escalationFrom({
+      response: { goals: [{ minutes: 60 }], 'pause-while': [WAIT] },
+      escalation: { steps: [{ assign: 'backup' }] },
+    });
+    // Asked at 09:10 Pacific, ten minutes into the hour the issue has.
+    const asked = [{ label: WAIT, at: '2026-07-07T16:10:00Z', added: true }];
+    const waiting = issue({ labels: ['incident', WAIT] });
+
+    it('the issue is not escalated however long the reporter takes, and the job summary says why', () => {
+      const { operations, notes } = decide('2026-07-08T23:00:00Z', {
+        config: pausing,
+        issue: waiting,
+        labelHistory: asked,
+      });
+      expect({ operations, notes }).toEqual({
+        operations: [],
+        notes: [
+          '#7: waiting on the reporter since 2026-07-07T16:10:00.000Z; the clock stands still',
+        ],
+      });
+    });
+
+    it("the reporter's answer resumes the clock: the 50 minutes left run from it", () => {
+      const answered = [comment('customer-eng', 'Logs attached.', '2026-07-08T16:00:00Z')];
+      const at = (now: string) =>
+        kinds(
+          decide(now, {
+            config: pausing,
+            issue: waiting,
+            comments: answered,
+            labelHistory: asked,
+          }).operations,
+        );
+      expect(at('2026-07-08T16:49:00Z')).not.toContain('add-assignees');
+      expect(at('2026-07-08T16:51:00Z')).toContain('add-assignees');
+    });
+
+    it('the run reads the label history only when the issue waits or a step would fall due', () => {
+      const base = { config: pausing, comments: [] };
+      const needs = (now: string, i = issue()) =>
+        needsLabelHistory({
+          ...base,
+          repo: { owner: 'acme', repo: 'desk' },
+          issue: i,
+          occasion: { kind: 'sweep' },
+          roster,
+          playbooks: {},
+          channels: { pagerduty: false, webhook: false, escalationToken: false },
+          now: new Date(now),
+        });
+      expect(needs('2026-07-07T16:30:00Z')).toBe(false);
+      expect(needs('2026-07-07T16:30:00Z', waiting)).toBe(true);
+      expect(needs('2026-07-07T17:01:00Z')).toBe(true);
+    });
   });
 
   it('a late run takes every step that fell due since, in order, once each', () => {
