@@ -28,10 +28,15 @@ export function deskRules(files: Record<string, string>): DeskRules {
 
 /**
  * What must hold on the desk after every run, whatever ran: each issue has at most one of
- * intake's severities and at most one status, and no issue is both held for coverage and
- * assigned. Returns what is broken, in words; empty when the desk is sound.
+ * intake's severities and at most one status, no issue is both held for coverage and assigned,
+ * and what the kit wrote about who has an issue is what GitHub did (see `assignmentClaims`).
+ * Returns what is broken, in words; empty when the desk is sound.
  */
 export function deskViolations(store: Store, repo: string, rules: DeskRules): string[] {
+  return [...labelViolations(store, repo, rules), ...assignmentClaims(store, repo)];
+}
+
+function labelViolations(store: Store, repo: string, rules: DeskRules): string[] {
   const severities = new Set(rules.severities.map((s) => s.toLowerCase()));
   const problems: string[] = [];
   for (const issue of store.repo(repo).issues) {
@@ -49,6 +54,70 @@ export function deskViolations(store: Store, repo: string, rules: DeskRules): st
       problems.push(
         `#${issue.number} is held for coverage (${NO_COVERAGE_LABEL}) and assigned to ${issue.assignees.join(', ')}`,
       );
+  }
+  return problems;
+}
+
+const KIT_MARKER = '<!-- support-kit:';
+/** "Assigned to **dan**", "assigned to **dan**" (on-call), "Assigned @ivy, @leads." (escalation). */
+const ASSIGNED_TO = /\b[Aa]ssigned to \*\*([\w\\-]+)\*\*/g;
+const ASSIGNED_STEP = /\bAssigned ((?:@[\w-]+[^,.\n]*(?:, )?)+)\./g;
+/** A hand-off log line: "- #12 Title (to be reassigned to chloe)" or "(stays with dan...)". */
+const LOG_LINE = /^- #(\d+) .*\((to be reassigned to|stays with) \u2060?([\w\\-]+)/gm;
+
+const login = (text: string) => text.replace(/\\/g, '').toLowerCase();
+
+/**
+ * Who had what, as the kit told it against what GitHub recorded: every assignment a kit comment
+ * announces is an assigned event on the issue, every issue a hand-off log entry moves was
+ * assigned to the incoming person, and an issue the entry says stays was not taken from its
+ * holder by that run.
+ */
+export function assignmentClaims(store: Store, repo: string): string[] {
+  const issues = store.repo(repo).issues.filter((i) => !i.pull_request);
+  const byNumber = new Map(issues.map((i) => [i.number, i]));
+  const assignedTo = (n: number, who: string) =>
+    byNumber.get(n)?.events.some((e) => e.event === 'assigned' && login(e.assignee ?? '') === who);
+  const problems: string[] = [];
+  for (const issue of issues) {
+    const isLog = issue.labels.some((l) => l.name === HANDOFF_LOG_LABEL);
+    for (const comment of issue.comments) {
+      if (!comment.body.includes(KIT_MARKER)) continue;
+      if (isLog) {
+        for (const [, n, fate, who] of comment.body.matchAll(LOG_LINE)) {
+          const number = Number(n);
+          const person = login(who ?? '');
+          if (fate === 'to be reassigned to' && !assignedTo(number, person))
+            problems.push(
+              `the hand-off log moves #${number} to ${person}, who was never assigned it`,
+            );
+          const taken = byNumber
+            .get(number)
+            ?.events.some(
+              (e) =>
+                e.event === 'unassigned' &&
+                login(e.assignee ?? '') === person &&
+                e.created_at === comment.updated_at,
+            );
+          if (fate === 'stays with' && taken)
+            problems.push(
+              `the hand-off log says #${number} stays with ${person}, but that run unassigned them`,
+            );
+        }
+        continue;
+      }
+      const claimed = [
+        ...[...comment.body.matchAll(ASSIGNED_TO)].map((m) => login(m[1] ?? '')),
+        ...[...comment.body.matchAll(ASSIGNED_STEP)].flatMap((m) =>
+          [...(m[1] ?? '').matchAll(/@([\w-]+)/g)].map((x) => login(x[1] ?? '')),
+        ),
+      ];
+      for (const person of claimed)
+        if (!assignedTo(issue.number, person))
+          problems.push(
+            `#${issue.number}: a kit comment says it was assigned to ${person}, but GitHub never assigned them`,
+          );
+    }
   }
   return problems;
 }

@@ -8,6 +8,8 @@ import type { Window } from '../../roster/types.js';
 import { hasAnyLabel, type Step } from '../config/escalation.js';
 import type { DecideInput } from './input.js';
 import { readState } from './state.js';
+import { findAcknowledgement } from './ack.js';
+import type { Roster } from '../../roster/types.js';
 
 /**
  * When a step falls due: its minutes past the goal, on the issue's response clock
@@ -64,7 +66,19 @@ export function needsLabelHistory(input: Omit<DecideInput, 'labelHistory'>): boo
   if (hasAnyLabel(issue.labels, config.pauseWhile)) return true;
   const running = responseClock(config, input.roster, issue.labels, issue.createdAt);
   if (!running) return false;
-  return (
-    stepsDue(running, config.steps, input.now.getTime()) > readState(input.comments).state.steps
-  );
+  const { state } = readState(input.comments);
+  if (stepsDue(running, config.steps, input.now.getTime()) <= state.steps) return false;
+  // An acknowledged issue escalates no further, paused or not.
+  return !findAcknowledgement(issue, input.comments, {
+    team: teamOf(input.roster),
+    assignees: issue.assignees,
+    ...(config.acknowledgedLabel ? { label: config.acknowledgedLabel } : {}),
+    ...(state.ack ? { recorded: state.ack } : {}),
+    now: input.now,
+  });
+}
+
+/** Who acknowledges by commenting: the people of roster.yaml, by lower-case login. */
+export function teamOf(roster: Roster | undefined): Set<string> {
+  return new Set(Object.keys(roster?.people ?? {}).map((p) => p.toLowerCase()));
 }

@@ -11,7 +11,7 @@ import { escapeInline } from '../../kernel/markdown.js';
 import { withMarker } from '../../kernel/markers.js';
 import { findAcknowledgement } from './ack.js';
 import { pausedAt, type ResponseClock } from '../../roster/response-clock.js';
-import { issueClock } from './clock.js';
+import { issueClock, teamOf } from './clock.js';
 import {
   type EscalationConfig,
   hasLabel,
@@ -54,7 +54,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const stored = readState(input.comments);
   const state: EscalationState = { ...stored.state, notified: [...stored.state.notified] };
   const work = startWork(issue);
-  const team = new Set(Object.keys(roster?.people ?? {}).map((p) => p.toLowerCase()));
+  const team = teamOf(roster);
   const clock = issueClock(input);
   const timeline = timelineOf(issue, clock, state, now);
 

@@ -39,4 +39,37 @@ describe('the desk invariants every scenario week checks after each run', () => 
     store.createIssue('acme/desk', { title: 'x', labels: ['S1-broken', 'status/0-triage'] });
     expect(deskViolations(store, 'acme/desk', rules)).toEqual([]);
   });
+
+  it('finds a kit comment that announces an assignment GitHub never made', () => {
+    const store = desk();
+    store.addUser({ login: 'dan' });
+    store.addCollaborator('acme/desk', 'dan', 'write');
+    const n = store.createIssue('acme/desk', { title: 'x', assignees: ['amy'] }).number;
+    store.addComment('acme/desk', n, {
+      user: 'github-actions[bot]',
+      body: '<!-- support-kit:oncall-assignment -->\nAssigned to **dan**, the primary on call.',
+    });
+    store.addComment('acme/desk', n, {
+      user: 'github-actions[bot]',
+      body: '<!-- support-kit:oncall-assignment -->\nAssigned to **amy**, the primary on call.',
+    });
+
+    expect(deskViolations(store, 'acme/desk', rules)).toEqual([
+      '#1: a kit comment says it was assigned to dan, but GitHub never assigned them',
+    ]);
+  });
+
+  it('finds a hand-off log entry that moves an issue its new holder never got', () => {
+    const store = desk();
+    const n = store.createIssue('acme/desk', { title: 'x', assignees: ['amy'] }).number;
+    const log = store.createIssue('acme/desk', { title: 'log', labels: ['oncall/handoff-log'] });
+    store.addComment('acme/desk', log.number, {
+      user: 'github-actions[bot]',
+      body: `<!-- support-kit:handoff -->\n### paris primary: amy \u2192 dan\n\n- #${n} x (to be reassigned to dan)`,
+    });
+
+    expect(deskViolations(store, 'acme/desk', rules)).toEqual([
+      'the hand-off log moves #1 to dan, who was never assigned it',
+    ]);
+  });
 });
