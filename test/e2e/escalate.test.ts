@@ -261,6 +261,9 @@ escalation:
     expect(issue(n).assignees).toEqual(['amy', 'ivy']);
     const step = issue(n).comments.find((c) => c.body.includes('support-kit:escalation-step'));
     expect(step?.body).toContain('(due Wed 2026-07-08 09:50 America/Los_Angeles)');
+    expect(step?.body).toContain(
+      '- Waiting on the reporter from Tue 2026-07-07 09:10 America/Los_Angeles to Wed 2026-07-08 09:00 America/Los_Angeles: not counted.',
+    );
   });
 
   it('a sweep near the hour\u2019s request limit escalates what it can write, leaves the rest to the next run and refuses nothing', async () => {

@@ -1,4 +1,5 @@
 import { GITHUB_DEFAULT_LABELS } from '../../src/labels/decide/github-defaults.js';
+import { formatDuration } from '../../src/report/config/report.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -343,6 +344,20 @@ describe('a week of the escalation preset (seed 000)', () => {
     );
   });
 
+  it('Fri 10:07 Paris: the next tick escalates the Thanksgiving S0, unacknowledged past its 30 minutes of Paris hours', async () => {
+    desk.at('2026-11-27T09:07:00Z');
+
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    // 08:30 and, an hour on, 09:30 are past: the late tick takes both steps, once each.
+    expect(desk.labelsOf(issues.outage)).toContain('escalated/2');
+    const step = desk
+      .issue(issues.outage)
+      .comments.find((c) => c.body.includes('support-kit:escalation-step'));
+    expect(step?.body).toContain('response goal of 30 business minutes (due Fri 2026-11-27 08:30');
+  });
+
   it('Mon 30 Nov: the weekly report counts the four escalations, the one fixed, the two answered, and who is on call', async () => {
     desk.at('2026-11-30T12:17:00Z');
 
@@ -363,5 +378,21 @@ describe('a week of the escalation preset (seed 000)', () => {
       /^\| Time to first response \| 4d \| 4d \| 4d \| 1 of 4 \| 3 not answered \|$/m,
     );
     expect(body).toContain('## On call');
+  });
+
+  it("Mon 30 Nov: the report's breaches are exactly the escalations the desk escalated, on the same goals", () => {
+    const [report] = desk.issuesLabelled('support-kit/report');
+    const section = (report?.body ?? '').split('## Response goal')[1]?.split('\n## ')[0] ?? '';
+    const breached = [
+      ...section.matchAll(/^\| \[#\u2060?(\d+)\]\([^)]*\) \|[^|]*\|[^|]*\| ([^|]+) \|/gm),
+    ].map((m) => `#${m[1]} ${m[2]?.trim()}`);
+    const escalated = desk.store.repo(REPO).issues.flatMap((i) => {
+      const step = i.comments.find((c) => c.body.includes('support-kit:escalation-step'));
+      const goal = /response goal of (\d+) business minutes/.exec(step?.body ?? '')?.[1];
+      return goal ? [`#${i.number} ${formatDuration(Number(goal) * 60_000)}`] : [];
+    });
+
+    expect(breached.sort()).toEqual(escalated.sort());
+    expect(breached.length).toBeGreaterThan(0);
   });
 });

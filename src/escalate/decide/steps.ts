@@ -1,5 +1,6 @@
 import { pagerDutyTrigger, severityOf } from '../../notify/pagerduty.js';
 import { escalationMessage } from '../../notify/slack.js';
+import { details, escapeInline } from '../../kernel/markdown.js';
 import type { Operation } from '../../kernel/plan.js';
 import { describeLocal } from '../../roster/time.js';
 import type { Roster } from '../../roster/types.js';
@@ -97,9 +98,22 @@ function stepComment(
       who.length ? `${who.join(' ')}: please acknowledge with a comment or \`/ack\`.` : '',
     ]
       .filter(Boolean)
-      .join(' '),
+      .join(' ')
+      .concat('\n\n', details('How the clock counted', clockTrace(clock))),
     reason: `step ${n} fell due at ${new Date(at).toISOString()} without an acknowledgement`,
   };
+}
+
+/** For whoever doubts the verdict: the calendar, and any time the issue waited on its reporter. */
+function clockTrace(clock: ResponseClock): string[] {
+  const zone = clock.window.timezone;
+  return [
+    `- Opened ${describeLocal(clock.startedAt, zone)}; ${clock.goal.minutes} business minutes on ${escapeInline(clock.source)}.`,
+    ...clock.pauses.map(
+      (p) =>
+        `- Waiting on the reporter from ${describeLocal(p.from, zone)}${p.to === undefined ? '' : ` to ${describeLocal(p.to, zone)}`}: not counted.`,
+    ),
+  ];
 }
 
 function notifyStep(
