@@ -46,13 +46,24 @@ async function loadTools() {
     { runAction, projectRoot, node24 },
     { presetFiles },
     { formBody },
+    { reportAndEscalation },
   ] = await Promise.all([
     import('../emulator/index.js'),
     import('../harness/run-action.js'),
     import('../fixtures/escalation.js'),
     import('../fixtures/forms.js'),
+    import('../harness/invariants.js'),
   ]);
-  return { startEmulator, webhookPayload, runAction, projectRoot, node24, presetFiles, formBody };
+  return {
+    startEmulator,
+    webhookPayload,
+    runAction,
+    projectRoot,
+    node24,
+    presetFiles,
+    formBody,
+    reportAndEscalation,
+  };
 }
 
 type Tools = Awaited<ReturnType<typeof loadTools>>;
@@ -191,6 +202,13 @@ async function playWeeklyReport(
   );
   for (const line of (weekly?.body ?? '').split('\n').filter((l) => !l.startsWith('<!--')))
     io.out(`  │ ${line}`);
+  // One clock: every breach the report lists is an issue escalation escalated, on the same goal.
+  const { breached, escalated } = tools.reportAndEscalation(store, REPO);
+  const agree = breached.join(', ') === escalated.join(', ');
+  io.out(
+    `Breached in the report: ${breached.join(', ') || 'none'}; escalated: ${escalated.join(', ') || 'none'}${agree ? ' (the same goals, the same verdicts)' : ''}.`,
+  );
+  if (!agree) return 'the weekly report and escalation disagree on which issues were late';
   if (report.exitCode === 0) return undefined;
   return `the weekly report (dist/report) exited ${report.exitCode}: ${lastLine(report.stderr || report.stdout)}`;
 }

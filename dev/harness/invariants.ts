@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import type { Store } from '../emulator/index.js';
 import { NO_COVERAGE_LABEL, REPORT_LABEL } from '../../src/kernel/kit-labels.js';
 import { HANDOFF_LOG_LABEL } from '../../src/kernel/kit-records.js';
+import { formatDuration } from '../../src/report/config/report.js';
 
 /** What intake keeps one of on every issue: its severities (intake.yaml, else its defaults). */
 export interface DeskRules {
@@ -120,4 +121,27 @@ export function assignmentClaims(store: Store, repo: string): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * One verdict per issue: the issues the latest weekly report lists as breached, and the issues
+ * the kit escalated, each as "#N goal" ("#5 30m"). A desk whose escalation ran after every goal
+ * fell due has the two equal (test/e2e/scenario-escalation.test.ts, the demo).
+ */
+export function reportAndEscalation(
+  store: Store,
+  repo: string,
+): { breached: string[]; escalated: string[] } {
+  const issues = store.repo(repo).issues;
+  const report = issues.filter((i) => i.labels.some((l) => l.name === REPORT_LABEL)).at(-1);
+  const section = (report?.body ?? '').split('## Response goal')[1]?.split('\n## ')[0] ?? '';
+  const breached = [
+    ...section.matchAll(/^\| \[#\u2060?(\d+)\]\([^)]*\) \|[^|]*\|[^|]*\| ([^|]+) \|/gm),
+  ].map((m) => `#${m[1]} ${m[2]?.trim()}`);
+  const escalated = issues.flatMap((i) => {
+    const step = i.comments.find((c) => c.body.includes('support-kit:escalation-step'));
+    const goal = /response goal of (\d+) business minutes/.exec(step?.body ?? '')?.[1];
+    return goal ? [`#${i.number} ${formatDuration(Number(goal) * 60_000)}`] : [];
+  });
+  return { breached: breached.sort(), escalated: escalated.sort() };
 }

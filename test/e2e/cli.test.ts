@@ -425,5 +425,9 @@ describe('support-kit demo (npm start)', () => {
     expect(result.stdout).toContain('│ ### follow-the-sun primary: fred → bob');
     expect(result.stdout).toMatch(/Labels on #1: .*S1-watchlist/);
     expect(result.stdout).not.toMatch(/Labels on #1: [^(]*sev1/);
+    // One clock: the report's breach is the issue escalation escalated, on the same goal.
+    expect(result.stdout).toContain(
+      'Breached in the report: #1 1h; escalated: #1 1h (the same goals, the same verdicts).',
+    );
   });
 });

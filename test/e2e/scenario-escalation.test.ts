@@ -1,5 +1,4 @@
 import { GITHUB_DEFAULT_LABELS } from '../../src/labels/decide/github-defaults.js';
-import { formatDuration } from '../../src/report/config/report.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalationBody } from '../../dev/fixtures/escalation.js';
 import { type Receiver, startPagerDuty } from '../../dev/harness/receivers.js';
 import { projectRoot } from '../../dev/harness/run-action.js';
+import { reportAndEscalation } from '../../dev/harness/invariants.js';
 import { REPO, routes, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
@@ -381,18 +381,9 @@ describe('a week of the escalation preset (seed 000)', () => {
   });
 
   it("Mon 30 Nov: the report's breaches are exactly the escalations the desk escalated, on the same goals", () => {
-    const [report] = desk.issuesLabelled('support-kit/report');
-    const section = (report?.body ?? '').split('## Response goal')[1]?.split('\n## ')[0] ?? '';
-    const breached = [
-      ...section.matchAll(/^\| \[#\u2060?(\d+)\]\([^)]*\) \|[^|]*\|[^|]*\| ([^|]+) \|/gm),
-    ].map((m) => `#${m[1]} ${m[2]?.trim()}`);
-    const escalated = desk.store.repo(REPO).issues.flatMap((i) => {
-      const step = i.comments.find((c) => c.body.includes('support-kit:escalation-step'));
-      const goal = /response goal of (\d+) business minutes/.exec(step?.body ?? '')?.[1];
-      return goal ? [`#${i.number} ${formatDuration(Number(goal) * 60_000)}`] : [];
-    });
+    const { breached, escalated } = reportAndEscalation(desk.store, REPO);
 
-    expect(breached.sort()).toEqual(escalated.sort());
-    expect(breached.length).toBeGreaterThan(0);
+    expect(breached).toEqual(escalated);
+    expect(breached).toEqual(['#1 1h', '#3 8h', '#4 8h', '#5 30m']);
   });
 });
