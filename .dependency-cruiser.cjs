@@ -4,7 +4,7 @@
  * A capability's decide/ code is pure: it imports only the kernel, the roster model and its own
  * capability. `npm run lint` runs this; a wrong-way import or a cycle fails it.
  */
-const CAPS = '(intake|labels|oncall|report|escalate|validate)';
+const CAPS = '(intake|labels|oncall|report|escalate|validate|callers)';
 
 /** A rule that lets `from` import nothing in src/ outside `allowed`. */
 const only = (name, comment, from, allowed) => ({
@@ -83,19 +83,19 @@ module.exports = {
       },
     },
     {
-      name: 'validate-reads-config-specs-only',
+      name: 'validate-and-callers-read-config-specs-only',
       comment:
-        'validate checks every config file, so it may read the other capabilities’ config/ but nothing else of them.',
+        'validate checks every config file, and callers writes workflows from them, so they may read the other capabilities’ config/ but nothing else of them.',
       severity: 'error',
-      from: { path: '^src/validate/' },
-      to: { path: `^src/${CAPS}/`, pathNot: ['^src/validate/', `^src/${CAPS}/config/`] },
+      from: { path: '^src/(validate|callers)/' },
+      to: { path: `^src/${CAPS}/`, pathNot: ['^src/$1/', `^src/${CAPS}/config/`] },
     },
     {
       name: 'capabilities-stand-apart',
       comment:
-        'A capability imports no other capability; validate may read the others\u2019 config specs, since checking them is its job.',
+        'A capability imports no other capability; validate and callers may read the others\u2019 config specs, since checking them and writing workflows from them is their job.',
       severity: 'error',
-      from: { path: `^src/${CAPS}/`, pathNot: '^src/validate/' },
+      from: { path: `^src/${CAPS}/`, pathNot: '^src/(validate|callers)/' },
       to: {
         path: `^src/(${CAPS.slice(1, -1)}|host|actions|cli)/`,
         pathNot: ['^src/$1/'],

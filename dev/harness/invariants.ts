@@ -74,7 +74,7 @@ const login = (text: string) => text.replace(/\\/g, '').toLowerCase();
  * assigned to the incoming person, and an issue the entry says stays was not taken from its
  * holder by that run.
  */
-export function assignmentClaims(store: Store, repo: string): string[] {
+function assignmentClaims(store: Store, repo: string): string[] {
   const issues = store.repo(repo).issues.filter((i) => !i.pull_request);
   const byNumber = new Map(issues.map((i) => [i.number, i]));
   const assignedTo = (n: number, who: string) =>

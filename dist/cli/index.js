@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{b as a,f as r,j as i}from"./J7XQBYSI.js";var s=`Usage: support-kit <group> [command] [options]
+import{h as a,l as r,p as i}from"./ZSVKW6HN.js";import"./UPUYF2Z3.js";import"./V5TGY5IE.js";var s=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -8,12 +8,13 @@ Groups:
   labels      plan, apply or check the label sync of labels.yaml
   oncall      who is on call and why, the coming shifts, calendars (.ics), holiday suggestions
   report      the weekly report: print it, or open and update the week's issue
+  cost        the Actions minutes a month the desk bills, by tick interval
   emulator    run the GitHub emulator on loopback (development tool: a clone only)
   demo        play a support week against the emulator through the real action bundles
               (development tool: a clone only, same as npm start)
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(e,o)=>(await import("./7UYWLFKC.js")).initCommand(e,o),validate:async(e,o)=>(await import("./U3JL347L.js")).validateCommand(e,o),intake:async(e,o)=>(await import("./LS245E4Y.js")).intakeCommand(e,o),oncall:async(e,o)=>(await import("./YKJUGWVM.js")).oncallCommand(e,o),labels:async(e,o)=>(await import("./CHT5Q7JZ.js")).labelsCommand(e,o),report:async(e,o)=>(await import("./PIBLPDZJ.js")).reportCommand(e,o),emulator:async(e,o)=>(await import("./LUMYNTGO.js")).runDevTool("emulator",e,o),demo:async(e,o)=>(await import("./LUMYNTGO.js")).runDevTool("demo",e,o)};async function l(e,o=r){let[t,...p]=e;if(!t||t==="--help"||t==="-h"||t==="help")return o.out(s),t?a.ok:a.usage;let n=m[t];return n?i(t,n,p,o):(o.err(`support-kit: unknown group "${t}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,p={init:async(t,o)=>(await import("./DCAWB2E2.js")).initCommand(t,o),validate:async(t,o)=>(await import("./IY5QDYNH.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./FDPXRYY2.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./SQ4PELIF.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./7Y3SVI4M.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./DVPXNCUL.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./DNDZ4WYG.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./OWBENWE3.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./OWBENWE3.js")).runDevTool("demo",t,o)};async function l(t,o=r){let[e,...m]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(s),e?a.ok:a.usage;let n=p[e];return n?i(e,n,m,o):(o.err(`support-kit: unknown group "${e}"
 
 ${s}`),a.usage)}process.exitCode=await l(process.argv.slice(2));

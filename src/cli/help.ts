@@ -95,7 +95,7 @@ date-holidays package (data CC BY-SA 3.0) and are only a draft: commit the dates
 
 Exit status: 0 done, 1 roster errors (file:line:column), 2 usage error.`;
 
-export const INIT_HELP = `Usage: support-kit init [--preset NAME] [--dir PATH] [--force] [--pin]
+export const INIT_HELP = `Usage: support-kit init [--preset NAME] [--dir PATH] [--tick 15|30|60] [--force] [--pin]
 
 Sets a repository up as a support desk: writes the caller workflows
 (.github/workflows/support-kit-*.yml), the preset's config (.github/support-kit/) and its issue
@@ -112,6 +112,9 @@ Presets, one per support process:
 Options:
   --preset NAME   the preset to scaffold (default escalation)
   --dir PATH      the repository's root folder (default: the current folder)
+  --tick MINUTES  minutes between two ticks of the schedule in the hours a response clock runs
+                  (15, 30 or 60; default 30): an escalation is acted on within that long of
+                  falling due. The schedule follows the preset's roster.yaml, in its sites' zones
   --force         overwrite files that exist; without it, init lists them and writes nothing
   --pin           the callers use the kit by the commit of this release, the tag in a comment
                   (uses: ...@<sha> # v1.2.3), as Dependabot keeps it; the commit is read through
@@ -142,3 +145,20 @@ Options:
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
 SUPPORT_KIT_NOW (an ISO instant) sets the clock, for tests and for reproducing a past run.
 Exit status: 0 done, 1 config errors or a refused write, 2 usage error.`;
+
+export const COST_HELP = `Usage: support-kit cost [--issues-per-week N] [--config PATH] [--workflows PATH] [--json]
+
+What the desk costs in GitHub Actions minutes a month on a private repository, where every job
+is billed, rounded up to a whole minute: a 30-day month of N issues a week (5 comments and 2
+edits each, one in four opened incomplete) played through your callers' triggers and job
+conditions, and through what \`support-kit init --tick 15|30|60\` would write from your config.
+Reads local files only; nothing is sent to GitHub.
+
+Options:
+  --issues-per-week N  issues opened a week (default 50)
+  --config PATH        the config folder (default .github/support-kit)
+  --workflows PATH     where the callers are (default .github/workflows; support-kit-*.yml)
+  --json               the estimate as JSON
+  -h, --help           show this help
+
+Exit status: 0 printed, 2 usage error.`;

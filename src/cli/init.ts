@@ -5,8 +5,11 @@ import { parse } from 'yaml';
 import { cliServices } from '../host/compose.js';
 import { PRESETS_DIR } from '../labels/config/extends.js';
 import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
+import type { CallerTemplate } from '../callers/decide/callers.js';
+import type { TickInterval } from '../callers/decide/schedule.js';
+import { deskCallers, deskNeeds } from '../callers/desk.js';
 import { INIT_HELP } from './help.js';
-import { EXIT, type Io, parseGroupArgs, UsageError } from './usage.js';
+import { EXIT, type Io, parseGroupArgs, tickInterval, UsageError } from './usage.js';
 
 const CONFIG_FOLDER = '.github/support-kit';
 /** The package's root: the presets are at <package>/config/presets. */
@@ -34,14 +37,38 @@ export interface ScaffoldFile {
  * Everything `init` writes for a preset, read in full before anything is written, so a
  * missing or unreadable file stops the run with nothing half-applied.
  */
-export async function scaffold(preset: string): Promise<ScaffoldFile[]> {
+export async function scaffold(
+  preset: string,
+  desk: { interval: TickInterval; now: Date } = { interval: 30, now: new Date() },
+): Promise<ScaffoldFile[]> {
+  const config = await presetFiles(preset);
+  const texts = (name: string) => config.find((f) => f.path === `${CONFIG_FOLDER}/${name}`)?.text;
+  const needs = deskNeeds(
+    {
+      roster: texts('roster.yaml'),
+      intake: texts('intake.yaml'),
+      escalation: texts('escalation.yaml'),
+    },
+    desk.interval,
+    desk.now,
+  );
+  const callers = deskCallers(await callerTemplates(), needs).map((t) => ({
+    path: `.github/workflows/support-kit-${t.name}`,
+    text: t.text,
+  }));
+  return [...callers, ...config];
+}
+
+/** The caller templates of workflows/, as shipped. */
+export async function callerTemplates(): Promise<CallerTemplate[]> {
+  const names = (await readdir(CALLERS_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return Promise.all(
+    names.map(async (name) => ({ name, text: await readFile(join(CALLERS_DIR, name), 'utf8') })),
+  );
+}
+
+async function presetFiles(preset: string): Promise<ScaffoldFile[]> {
   const files: ScaffoldFile[] = [];
-  for (const name of (await readdir(CALLERS_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    files.push({
-      path: `.github/workflows/support-kit-${name}`,
-      text: await readFile(join(CALLERS_DIR, name), 'utf8'),
-    });
-  }
   const dir = join(PRESETS_DIR, preset);
   for (const path of await walk(dir)) {
     const text = await readFile(join(dir, path), 'utf8');
@@ -87,6 +114,7 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
       dir: { type: 'string', default: '.' },
       force: { type: 'boolean' },
       pin: { type: 'boolean' },
+      tick: { type: 'string', default: '30' },
     },
     INIT_HELP,
   );
@@ -106,7 +134,8 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`--dir ${values.dir} is not a directory`, INIT_HELP);
   }
 
-  let files = await scaffold(values.preset);
+  const interval = tickInterval(values.tick, INIT_HELP);
+  let files = await scaffold(values.preset, { interval, now: new Date() });
   const existing = files.filter((f) => existsSync(join(target, f.path)));
   if (existing.length > 0 && !values.force) {
     io.err(

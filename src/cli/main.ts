@@ -9,6 +9,7 @@ Groups:
   labels      plan, apply or check the label sync of labels.yaml
   oncall      who is on call and why, the coming shifts, calendars (.ics), holiday suggestions
   report      the weekly report: print it, or open and update the week's issue
+  cost        the Actions minutes a month the desk bills, by tick interval
   emulator    run the GitHub emulator on loopback (development tool: a clone only)
   demo        play a support week against the emulator through the real action bundles
               (development tool: a clone only, same as npm start)
@@ -24,6 +25,7 @@ const GROUPS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   oncall: async (a, io) => (await import('./oncall.js')).oncallCommand(a, io),
   labels: async (a, io) => (await import('./labels.js')).labelsCommand(a, io),
   report: async (a, io) => (await import('./report.js')).reportCommand(a, io),
+  cost: async (a, io) => (await import('./cost.js')).costCommand(a, io),
   emulator: async (a, io) => (await import('./dev-tools.js')).runDevTool('emulator', a, io),
   demo: async (a, io) => (await import('./dev-tools.js')).runDevTool('demo', a, io),
 };

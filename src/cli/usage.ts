@@ -1,3 +1,4 @@
+import { TICK_INTERVALS, type TickInterval } from '../callers/decide/schedule.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -115,4 +116,13 @@ export async function runGroup(
     io.err(`support-kit ${name}: ${(error as Error).message}`);
     return EXIT.findings;
   }
+}
+
+/** `--tick 15|30|60`: minutes between two ticks of the schedule in covered hours. */
+export function tickInterval(value: string | undefined, help: string): TickInterval {
+  const minutes = Number(value ?? '30');
+  const found = TICK_INTERVALS.find((t) => t === minutes);
+  if (found === undefined)
+    throw new UsageError(`--tick must be 15, 30 or 60 (minutes), not "${value ?? ''}"`, help);
+  return found;
 }

@@ -7,7 +7,7 @@ import { addBusinessMs, businessMsBetween } from './business-time.js';
 import { onCallAt } from './resolve.js';
 import { routeFor } from './routes.js';
 import { describeDays, MINUTE_MS, minutesOf } from './time.js';
-import type { Roster, Window } from './types.js';
+import type { Calendar, Roster, Window } from './types.js';
 
 /** Where the response clock counts: a calendar of roster.yaml, or the calendar of a role's site. */
 type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
@@ -239,13 +239,38 @@ export function responseClock(
   const site = person ? roster.people[person.login]?.site : undefined;
   if (!person || !site)
     return make(ALWAYS, `wall-clock time (nobody is ${role} of ${route.schedule})`);
-  const calendar = Object.values(roster.calendars)
-    .filter((c) => c.site === site)
-    .sort((a, b) => a.name.localeCompare(b.name))[0];
+  const calendar = siteCalendar(roster, site);
   if (calendar)
     return make(calendar, `calendar ${calendar.name} (site of ${role} ${person.login})`);
   const window = siteWindow(roster, site, config.businessHours);
   return window
     ? make(window, `${window.label} (site of ${role} ${person.login})`)
     : make(ALWAYS, `wall-clock time (unknown site ${site})`);
+}
+
+/** The calendar a site's issues count on: its first roster calendar by name. */
+function siteCalendar(roster: Roster, site: string): Calendar | undefined {
+  return Object.values(roster.calendars)
+    .filter((c) => c.site === site)
+    .sort((a, b) => a.name.localeCompare(b.name))[0];
+}
+
+/**
+ * Every calendar some issue's clock may count on, for the ticks that act on it: the named
+ * calendars of the goals, and for `site-of` the calendar of every site with people on the
+ * roster. Without a roster, or with a goal on a calendar the roster lacks: round the clock.
+ */
+export function clockWindows(model: ResponseModel, roster: Roster | undefined): Window[] {
+  const windows = new Map<string, Window>();
+  for (const goal of model.goals) {
+    const found: (Window | undefined)[] = !roster
+      ? [undefined]
+      : goal.calendar.kind === 'named'
+        ? [roster.calendars[goal.calendar.name]]
+        : [...new Set(Object.values(roster.people).map((p) => p.site))].map(
+            (site) => siteCalendar(roster, site) ?? siteWindow(roster, site, model.businessHours),
+          );
+    for (const window of found) windows.set((window ?? ALWAYS).label, window ?? ALWAYS);
+  }
+  return [...windows.values()];
 }

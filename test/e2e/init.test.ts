@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,7 +64,24 @@ describe('support-kit init', () => {
     },
   );
 
-  it('copies the caller workflows and the preset files as they are, pointing editors at the released schemas', async () => {
+  it('writes the schedule from the roster, in its sites\u2019 zones and only in the hours a response clock runs', async () => {
+    const repo = await emptyRepo();
+
+    await supportKit(['init', '--dir', repo], projectRoot());
+
+    const schedule = parse(
+      await readFile(join(repo, '.github/workflows/support-kit-schedule.yml'), 'utf8'),
+    ) as { on: { schedule: { cron: string; timezone: string }[] } };
+    // SFO 08:00-17:00, and Paris and Cambridge (one hour apart all year) in London time.
+    expect(schedule.on.schedule).toEqual([
+      { cron: '7 17 * * 1-5', timezone: 'America/Los_Angeles' },
+      { cron: '7,37 8-16 * * 1-5', timezone: 'America/Los_Angeles' },
+      { cron: '7 17 * * 1-5', timezone: 'Europe/London' },
+      { cron: '7,37 7-16 * * 1-5', timezone: 'Europe/London' },
+    ]);
+  });
+
+  it('copies the preset files as they are and the callers from their templates, pointing editors at the released schemas', async () => {
     const repo = await emptyRepo();
 
     await supportKit(['init', '--dir', repo], projectRoot());
@@ -173,11 +191,17 @@ describe('support-kit init --pin', () => {
     const env = await kitOnGitHub(true);
     const repo = await emptyRepo();
 
+    const unpinned = await emptyRepo();
+    await supportKit(['init'], unpinned, env);
+
     const init = await supportKit(['init', '--pin'], repo, env);
 
     expect(init.code).toBe(0);
     for (const name of readdirSync(join(projectRoot(), 'workflows'))) {
-      const template = readFileSync(join(projectRoot(), 'workflows', name), 'utf8');
+      const template = await readFile(
+        join(unpinned, '.github/workflows', `support-kit-${name}`),
+        'utf8',
+      );
       const written = await readFile(
         join(repo, '.github/workflows', `support-kit-${name}`),
         'utf8',

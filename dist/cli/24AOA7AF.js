@@ -1,0 +1,1 @@
+import{a as t,e as o,f as n}from"./TVB5D2GU.js";import"./DIZN5Z4Y.js";import"./WJKQ3P4V.js";var x=new t;function s(e,i,...r){let c=o.plugin(...r);return new c(n(e,i))}export{x as context,s as getOctokit};

@@ -1,1 +1,0 @@
-import{a as t,e as o,f as n}from"./NLP5BQ7M.js";import"./DIZN5Z4Y.js";import"./VBZPBIAL.js";var x=new t;function s(e,i,...r){let c=o.plugin(...r);return new c(n(e,i))}export{x as context,s as getOctokit};

@@ -1,1 +1,0 @@
-import{a}from"./CQ4OFI63.js";import"./VBZPBIAL.js";export default a();

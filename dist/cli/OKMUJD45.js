@@ -1,0 +1,1 @@
+import{b as a,c as b,d as c,e as d,f as e}from"./TVB5D2GU.js";import"./DIZN5Z4Y.js";import"./WJKQ3P4V.js";export{d as GitHub,b as context,c as defaults,e as getOctokitOptions,a as getUserAgentWithOrchestrationId};

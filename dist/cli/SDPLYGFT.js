@@ -1,1 +1,0 @@
-import{b as a,c as b,d as c,e as d,f as e}from"./NLP5BQ7M.js";import"./DIZN5Z4Y.js";import"./VBZPBIAL.js";export{d as GitHub,b as context,c as defaults,e as getOctokitOptions,a as getUserAgentWithOrchestrationId};

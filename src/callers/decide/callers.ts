@@ -1,0 +1,56 @@
+import { type DeskFacts, escalateCondition, issuesCondition } from './conditions.js';
+import type { ScheduleEntry } from './schedule.js';
+
+/**
+ * The callers `init` writes, made for one desk: the templates of workflows/ with the schedule
+ * the roster needs and the job conditions the config needs. Comments of the templates are kept.
+ */
+
+export interface CallerTemplate {
+  /** workflows/<name>.yml: schedule.yml, issues.yml, escalate.yml, ... */
+  name: string;
+  text: string;
+}
+
+export interface DeskCallers {
+  /** The schedule workflow's ticks; empty: the desk needs none (the template's stay). */
+  schedule: ScheduleEntry[];
+  facts: DeskFacts;
+}
+
+export function deskCaller(template: CallerTemplate, desk: DeskCallers): string {
+  if (template.name === 'schedule.yml' && desk.schedule.length > 0)
+    return withSchedule(template.text, desk.schedule);
+  if (template.name === 'issues.yml')
+    return withCondition(template.text, issuesCondition(desk.facts));
+  if (template.name === 'escalate.yml')
+    return withCondition(template.text, escalateCondition(desk.facts));
+  return template.text;
+}
+
+/**
+ * The schedule entries in place of the template's, as text: the rest of the file, comments
+ * included, stays as written.
+ */
+function withSchedule(text: string, entries: readonly ScheduleEntry[]): string {
+  const block = /^ {2}schedule:\n(?:^ {4}.*\n|^\s*\n)*/m;
+  if (!block.test(text)) throw new Error('the schedule caller has no on.schedule to replace');
+  const lines = [
+    '  schedule:',
+    '    # Written by `support-kit init` from roster.yaml (and escalation.yaml): ticks only in the',
+    "    # hours a response clock runs, at hand-offs and when coverage resumes, in each site's own",
+    '    # zone, off the hour (GitHub delays top-of-the-hour runs most). Every run catches up on',
+    '    # what an earlier one missed. `support-kit cost` shows what other intervals cost.',
+    ...entries.flatMap((e) => [`    - cron: '${e.cron}'`, `      timezone: ${e.timezone}`]),
+  ];
+  return text.replace(block, `${lines.join('\n')}\n`);
+}
+
+/** The job's `if:` set, as text: first in the job, where a reader looks for why it runs. */
+function withCondition(text: string, condition: string): string {
+  const line = `    if: \${{ ${condition} }}`;
+  if (/^ {4}if: .*$/m.test(text)) return text.replace(/^ {4}if: .*$/m, () => line);
+  const job = /^jobs:\n(?:^ {2}#.*\n)*^ {2}[\w-]+:\n(?:^ {4}#.*\n)*/m;
+  if (!job.test(text)) throw new Error('the caller has no job to put a condition on');
+  return text.replace(job, (head) => `${head}${line}\n`);
+}
