@@ -31,8 +31,8 @@ const SIZE_GOAL_BYTES = 1_500_000;
 interface Options {
   runs: number;
   out: string;
-  /** `--only report`, `--only busy` or `--only duplicates`: just that section of results.md. */
-  only?: 'report' | 'busy' | 'duplicates';
+  /** `--only report|busy|duplicates|cost`: just that section of results.md. */
+  only?: 'report' | 'busy' | 'duplicates' | 'cost';
   /**
    * `--compare DIR`: bundles built another way (DIR/<name>/index.js, and DIR/baseline/index.mjs
    * or index.js for that build's own baseline), measured in the same rounds, for information.
@@ -73,6 +73,10 @@ async function main(): Promise<void> {
   }
   if (options.only === 'duplicates') {
     await benchDupes(options.out);
+    return;
+  }
+  if (options.only === 'cost') {
+    await benchCosts(options.out);
     return;
   }
   const started = process.hrtime.bigint();
@@ -158,6 +162,7 @@ async function measureAll(
   await benchReport(options.out);
   await benchBusy(options.out);
   await benchDupes(options.out);
+  await benchCosts(options.out);
   process.stdout.write(`\n${markdown}\n`);
   log(`wrote ${options.out} in ${seconds.toFixed(1)}s`);
 }
@@ -174,7 +179,7 @@ function parseArgs(argv: string[]): Options {
       i++;
     } else if (
       arg === '--only' &&
-      (value === 'report' || value === 'busy' || value === 'duplicates')
+      (value === 'report' || value === 'busy' || value === 'duplicates' || value === 'cost')
     ) {
       options.only = value;
       i++;
@@ -186,7 +191,7 @@ function parseArgs(argv: string[]): Options {
       i++;
     } else {
       throw new Error(
-        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report|busy|duplicates] [--compare DIR]`,
+        `unknown argument "${arg}"; usage: npm run bench -- [--runs N] [--out FILE] [--only report|busy|duplicates|cost] [--compare DIR]`,
       );
     }
   }
@@ -745,6 +750,12 @@ async function benchBusy(out: string): Promise<void> {
   const { benchBusyDesk } = await import('./busy-desk.js');
   log('a busy desk: one hour, asked and enforced, twice 50 events and four ticks ...');
   process.stdout.write(`\n${await benchBusyDesk(out)}\n`);
+}
+
+async function benchCosts(out: string): Promise<void> {
+  const { benchCost } = await import('./cost.js');
+  log('Actions minutes a month, by preset (the cost model) ...');
+  process.stdout.write(`\n${await benchCost(out)}\n`);
 }
 
 async function benchDupes(out: string): Promise<void> {
