@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{h as a,l as r,p as i}from"./ZSVKW6HN.js";import"./UPUYF2Z3.js";import"./V5TGY5IE.js";var s=`Usage: support-kit <group> [command] [options]
+import{h as a,l as r,p as i}from"./7LCTHZPF.js";import"./UPUYF2Z3.js";import"./V5TGY5IE.js";var s=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -15,6 +15,6 @@ Groups:
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,p={init:async(t,o)=>(await import("./DCAWB2E2.js")).initCommand(t,o),validate:async(t,o)=>(await import("./IY5QDYNH.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./FDPXRYY2.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./SQ4PELIF.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./7Y3SVI4M.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./DVPXNCUL.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./DNDZ4WYG.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./OWBENWE3.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./OWBENWE3.js")).runDevTool("demo",t,o)};async function l(t,o=r){let[e,...m]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(s),e?a.ok:a.usage;let n=p[e];return n?i(e,n,m,o):(o.err(`support-kit: unknown group "${e}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,p={init:async(t,o)=>(await import("./D35V5EVS.js")).initCommand(t,o),validate:async(t,o)=>(await import("./LOKSFTUA.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./WM3B42N5.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./NVMN6FI5.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./5OTI4QJT.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./DOHUPUPZ.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./7PEQUVZL.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./BWMT5URG.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./BWMT5URG.js")).runDevTool("demo",t,o)};async function l(t,o=r){let[e,...m]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(s),e?a.ok:a.usage;let n=p[e];return n?i(e,n,m,o):(o.err(`support-kit: unknown group "${e}"
 
 ${s}`),a.usage)}process.exitCode=await l(process.argv.slice(2));

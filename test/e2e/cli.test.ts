@@ -431,3 +431,33 @@ describe('support-kit demo (npm start)', () => {
     );
   });
 });
+
+describe('support-kit cost', () => {
+  it('prices a month of the desk through its own callers and what init writes at each tick', async () => {
+    const repo = await repoWith({});
+    await supportKit(['init', '--preset', 'live-incident'], repo);
+
+    const result = await supportKit(['cost'], repo, { SUPPORT_KIT_NOW: '2026-03-02T00:00:00Z' });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('A 30-day month from 2026-03-02: 50 issues a week');
+    const own = Number(
+      /Your callers .*: ([\d,]+) minutes a month/.exec(result.stdout)?.[1]?.replace(/,/g, ''),
+    );
+    const ticks = [15, 30, 60].map((t) =>
+      Number(
+        new RegExp(`--tick ${t}\\s+([\\d,]+) minutes`).exec(result.stdout)?.[1]?.replace(/,/g, ''),
+      ),
+    );
+    // init wrote the --tick 30 callers: the committed ones cost the same.
+    expect(own).toBe(ticks[1]);
+    expect(ticks).toEqual([...ticks].sort((a, b) => b - a));
+    expect(own).toBeLessThanOrEqual(1000);
+  });
+
+  it('exits 2 on a load that is not a number', async () => {
+    const result = await supportKit(['cost', '--issues-per-week', 'many'], await repoWith({}));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--issues-per-week must be a whole number, not "many"');
+  });
+});

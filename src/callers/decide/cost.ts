@@ -182,18 +182,20 @@ export function monthCost(
 }
 
 /** How often a cron entry fires in [from, to), in its zone. */
-export function cronFirings(entry: ScheduleEntry, from: Date, to: Date): number {
+function cronFirings(entry: ScheduleEntry, from: Date, to: Date): number {
+  return cronInstants(entry, from, to).length;
+}
+
+/** When a cron entry fires in [from, to), in its zone (GitHub's `timezone:`), epoch ms. */
+export function cronInstants(entry: ScheduleEntry, from: Date, to: Date): number[] {
   const times = CronExpressionParser.parse(entry.cron, {
     currentDate: new Date(from.getTime() - 1),
     endDate: to,
     tz: entry.timezone,
   });
-  let count = 0;
-  while (times.hasNext()) {
-    times.next();
-    count += 1;
-  }
-  return count;
+  const instants: number[] = [];
+  while (times.hasNext()) instants.push(times.next().getTime());
+  return instants;
 }
 
 /** A job condition, evaluated as GitHub does, with `${{ }}` optional. */

@@ -191,9 +191,12 @@ function cronLines(minutes: ReadonlySet<number>): string[] {
     lines.set(`${at}|${dayList}`, line);
   }
   return [...lines.values()]
-    .map(({ at, days, hours }) => `${at} ${list(hours)} * * ${days === '0-6' ? '*' : days}`)
+    .map(({ at, days, hours }) => `${at} ${every(list(hours), '0-23')} * * ${every(days, '0-6')}`)
     .sort();
 }
+
+/** `*` for the whole range. */
+const every = (values: string, whole: string) => (values === whole ? '*' : values);
 
 /** 1,2,3,5 as "1-3,5". */
 function list(values: number[]): string {
