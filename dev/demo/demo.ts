@@ -1,4 +1,6 @@
 import { readdir } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { escalationFrom } from '../../src/escalate/config/escalation.js';
 import { join } from 'node:path';
 // Types only: the emulator and harness are loaded on demand, so the other CLI groups never pay for them.
 import type { Emulator, Store } from '../emulator/index.js';
@@ -93,7 +95,7 @@ async function playStory(preset: string, keep: boolean, tools: Tools, io: Io): P
 
     tellEnd(io, store, { events: steps.length, requests: total, issue: setting.issue.number });
 
-    const report = await playWeeklyReport(emulator, tools, io);
+    const report = await playWeeklyReport(emulator, tools, io, files);
     if (report) unexpected.push(report);
     if (keep) await keepServing(emulator.url, io);
     if (unexpected.length > 0) {
@@ -179,6 +181,7 @@ async function playWeeklyReport(
   emulator: Emulator,
   tools: Tools,
   io: Io,
+  files: Record<string, string>,
 ): Promise<string | undefined> {
   const { store } = emulator;
   emulator.resetRequests();
@@ -191,7 +194,7 @@ async function playWeeklyReport(
       payload: tools.webhookPayload(store, 'workflow_dispatch', { repo: REPO }),
     },
     inputs: { week: '2026-W48' },
-    env: { SUPPORT_KIT_NOW: '2026-11-23T18:00:00Z' },
+    env: { SUPPORT_KIT_NOW: REPORT_NOW },
   });
   const weekly = store
     .repo(REPO)
@@ -202,8 +205,16 @@ async function playWeeklyReport(
   );
   for (const line of (weekly?.body ?? '').split('\n').filter((l) => !l.startsWith('<!--')))
     io.out(`  │ ${line}`);
-  // One clock: every breach the report lists is an issue escalation escalated, on the same goal.
-  const { breached, escalated } = tools.reportAndEscalation(store, REPO);
+  // One clock: every breach the report lists is an issue escalation escalated, on the same goal,
+  // when escalation.yaml has steps (else report.yaml's goals judge, and nothing escalates).
+  if (!escalates(files))
+    return report.exitCode === 0
+      ? undefined
+      : `the weekly report (dist/report) exited ${report.exitCode}: ${lastLine(report.stderr || report.stdout)}`;
+  const { breached, escalated } = tools.reportAndEscalation(store, REPO, {
+    from: '2026-11-23T00:00:00Z',
+    to: REPORT_NOW,
+  });
   const agree = breached.join(', ') === escalated.join(', ');
   io.out(
     `Breached in the report: ${breached.join(', ') || 'none'}; escalated: ${escalated.join(', ') || 'none'}${agree ? ' (the same goals, the same verdicts)' : ''}.`,
@@ -211,6 +222,15 @@ async function playWeeklyReport(
   if (!agree) return 'the weekly report and escalation disagree on which issues were late';
   if (report.exitCode === 0) return undefined;
   return `the weekly report (dist/report) exited ${report.exitCode}: ${lastLine(report.stderr || report.stdout)}`;
+}
+
+/** The report runs for the week in progress, on the story's Monday evening. */
+const REPORT_NOW = '2026-11-23T18:00:00Z';
+
+/** The preset's escalation.yaml has steps: escalation acts on the clock the report judges by. */
+function escalates(files: Record<string, string>): boolean {
+  const text = Object.entries(files).find(([path]) => path.endsWith('/escalation.yaml'))?.[1];
+  return text !== undefined && escalationFrom(parse(text)).steps.length > 0;
 }
 
 async function keepServing(url: string, io: Io): Promise<void> {

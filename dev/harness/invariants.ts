@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { parse } from 'yaml';
 import type { Store } from '../emulator/index.js';
 import { NO_COVERAGE_LABEL, REPORT_LABEL } from '../../src/kernel/kit-labels.js';
@@ -131,7 +132,10 @@ function assignmentClaims(store: Store, repo: string): string[] {
 export function reportAndEscalation(
   store: Store,
   repo: string,
+  /** The report's week so far: escalations of issues opened in it, by the report's cut. */
+  week?: { from: string; to: string },
 ): { breached: string[]; escalated: string[] } {
+  const inWeek = (at: string) => !week || (at >= week.from && at < week.to);
   const issues = store.repo(repo).issues;
   const report = issues.filter((i) => i.labels.some((l) => l.name === REPORT_LABEL)).at(-1);
   const section = (report?.body ?? '').split('## Response goal')[1]?.split('\n## ')[0] ?? '';
@@ -139,9 +143,21 @@ export function reportAndEscalation(
     ...section.matchAll(/^\| \[#\u2060?(\d+)\]\([^)]*\) \|[^|]*\|[^|]*\| ([^|]+) \|/gm),
   ].map((m) => `#${m[1]} ${m[2]?.trim()}`);
   const escalated = issues.flatMap((i) => {
-    const step = i.comments.find((c) => c.body.includes('support-kit:escalation-step'));
+    const step = i.comments.find(
+      (c) =>
+        c.body.includes('support-kit:escalation-step') &&
+        inWeek(i.created_at) &&
+        (!week || dueOf(c.body) < Date.parse(week.to)),
+    );
     const goal = /response goal of (\d+) business minutes/.exec(step?.body ?? '')?.[1];
     return goal ? [`#${i.number} ${formatDuration(Number(goal) * 60_000)}`] : [];
   });
   return { breached: breached.sort(), escalated: escalated.sort() };
+}
+
+/** When an escalation step comment says the goal fell due ("due Mon 2026-11-23 12:00 Europe/Paris"). */
+function dueOf(body: string): number {
+  const [, local = '', zone = 'UTC'] =
+    /\(due (\w{3} \d{4}-\d{2}-\d{2} \d{2}:\d{2}) ([^)\s]+)\)/.exec(body) ?? [];
+  return DateTime.fromFormat(local, 'ccc yyyy-MM-dd HH:mm', { zone }).toMillis();
 }

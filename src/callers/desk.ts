@@ -35,10 +35,23 @@ export interface DeskNeeds {
 export function deskNeeds(texts: DeskConfigTexts, interval: TickInterval, now: Date): DeskNeeds {
   const read = (text: string | undefined): unknown =>
     text === undefined ? undefined : parse(text);
-  const escalationFile = read(texts.escalation);
-  const escalation = escalationFile === undefined ? undefined : escalationFrom(escalationFile);
-  const rosterFile = read(texts.roster);
-  const roster: Roster | undefined = rosterFile === undefined ? undefined : rosterFrom(rosterFile);
+  return deskNeedsOf(
+    { roster: read(texts.roster), intake: read(texts.intake), escalation: read(texts.escalation) },
+    interval,
+    now,
+  );
+}
+
+/** The same, from the files' values as parsed (absent: undefined). */
+export function deskNeedsOf(
+  values: Partial<Record<'roster' | 'intake' | 'escalation', unknown>>,
+  interval: TickInterval,
+  now: Date,
+): DeskNeeds {
+  const escalation =
+    values.escalation === undefined ? undefined : escalationFrom(values.escalation);
+  const roster: Roster | undefined =
+    values.roster === undefined ? undefined : rosterFrom(values.roster);
   return {
     schedule: scheduleFor({
       ...(roster ? { roster } : {}),
@@ -46,7 +59,7 @@ export function deskNeeds(texts: DeskConfigTexts, interval: TickInterval, now: D
       interval,
       from: now,
     }),
-    facts: deskFacts({ intake: read(texts.intake), escalation: escalationFile }),
+    facts: deskFacts({ intake: values.intake, escalation: values.escalation }),
   };
 }
 

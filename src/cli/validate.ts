@@ -47,8 +47,9 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   }
   const config = await loadConfigFolder(source, CONFIG_FILES);
   const forms = await checkIssueForms(source, config);
-  const cross = await crossCheckConfig(source, config);
-  const roster = reviewWithoutBase(config, cliClock(VALIDATE_HELP));
+  const now = cliClock(VALIDATE_HELP);
+  const cross = await crossCheckConfig(source, config, now);
+  const roster = reviewWithoutBase(config, now);
   const problems = sortProblems([
     ...config.problems,
     ...forms.problems,

@@ -6,19 +6,23 @@ import type { ConfigSource } from '../config/sources.js';
 import { missingKitLabels } from './kit-labels.js';
 import { severityLookalikes } from './severity-labels.js';
 import { unpausedWaiting } from './waiting-clock.js';
+import { scheduleCoverage } from './schedule-coverage.js';
 
 /**
  * What one file cannot say about itself: escalation.yaml against roster.yaml (calendars, roles)
  * and the playbook files it names, and labels.yaml against the labels the kit will write and
- * the severities intake keeps. The escalate job refuses to act on these problems, so
- * validate reports the same ones before the change is merged. Costs one read per playbook.
+ * the severities intake keeps, and the committed schedule against the roster. The escalate job
+ * refuses to act on the escalation problems, so validate reports the same ones before the change
+ * is merged. Costs one read per playbook, and one of the schedule caller.
  */
 export async function crossCheckConfig(
   source: ConfigSource,
   config: LoadedConfig,
+  now: Date,
 ): Promise<ConfigProblem[]> {
   return [
     ...(await crossCheckEscalationFile(source, config)),
+    ...(await scheduleCoverage(source, config, now)),
     ...missingKitLabels(config),
     ...severityLookalikes(config),
     ...unpausedWaiting(config),

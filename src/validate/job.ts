@@ -45,7 +45,7 @@ export const validateJob: Job = async (context) => {
   }
   const config = await loadConfigFolder(context.source, CONFIG_FILES);
   const forms = await checkIssueForms(context.source, config);
-  forms.problems.push(...(await crossCheckConfig(context.source, config)));
+  forms.problems.push(...(await crossCheckConfig(context.source, config, context.now)));
   const plan: Plan = emptyPlan('validate', context.repo);
   const templates = forms.templates.map((t) => t.file);
   if (!pr) {

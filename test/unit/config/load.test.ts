@@ -11,6 +11,8 @@ import { apiSource, workspaceSource } from '../../../src/config/sources.js';
 import { FakeGitHub } from '../fakes/github.js';
 import { tempDir } from '../../temp.js';
 
+const NOW = new Date('2026-12-07T00:00:00Z');
+
 async function folderWith(files: Record<string, string>): Promise<string> {
   const root = tempDir('sk-config-');
   await mkdir(join(root, '.github/support-kit'), { recursive: true });
@@ -346,7 +348,11 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       ].join('\n'),
     });
     const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
+    const problems = await crossCheckConfig(
+      source,
+      await loadConfigFolder(source, CONFIG_FILES),
+      NOW,
+    );
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(/escalation\.yaml:5:\d+: error: .*playbooks\/sev1\.md/),
     ]);
@@ -359,10 +365,53 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
         'version: 1\nescalation:\n  steps:\n    - assign: backup\n    - after-minutes: 60\n      mention: "@acme/leads"\n',
     });
     const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
+    const problems = await crossCheckConfig(
+      source,
+      await loadConfigFolder(source, CONFIG_FILES),
+      NOW,
+    );
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(
         /labels\.yaml:1:1: warning: labels\.yaml does not list 1 label\(s\) support-kit writes: escalated\/2 \(the escalation steps taken\)/,
+      ),
+    ]);
+  });
+
+  it('warns at on.schedule when the roster needs hours the committed schedule never runs in, with the entries to paste', async () => {
+    const roster = [
+      'version: 1',
+      'sites:',
+      '  tokyo: { timezone: Asia/Tokyo }',
+      'people:',
+      '  kenji: { site: tokyo }',
+      'calendars:',
+      '  business: { site: tokyo, hours: ["09:00-18:00"] }',
+      'rotations:',
+      '  weekly: { members: [kenji], period: week, handoff: mon 09:00, site: tokyo, anchor: 2026-01-05 }',
+      'schedules:',
+      '  desk: { layers: [{ rotation: weekly }] }',
+      '',
+    ].join('\n');
+    const root = await folderWith({
+      'roster.yaml': roster,
+      'escalation.yaml':
+        'version: 1\nresponse:\n  calendar: business\nescalation:\n  steps:\n    - mention: "@acme/leads"\n',
+    });
+    await mkdir(join(root, '.github/workflows'), { recursive: true });
+    // Paris business hours only: Tokyo's working day is Paris's night.
+    await writeFile(
+      join(root, '.github/workflows/support-kit-schedule.yml'),
+      "on:\n  schedule:\n    - cron: '7,37 8-17 * * 1-5'\n      timezone: Europe/Paris\njobs:\n  tick: {}\n",
+    );
+    const source = workspaceSource(root, '.github/support-kit');
+    const problems = await crossCheckConfig(
+      source,
+      await loadConfigFolder(source, CONFIG_FILES),
+      NOW,
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /support-kit-schedule\.yml:2:1: warning: the schedule misses \d+ hour\(s\) the roster needs in the next four weeks \(first: Mon 2026-12-07 09:07 Asia\/Tokyo\).*schedule: \[\{ cron: '7 18 \* \* 1-5', timezone: Asia\/Tokyo \}, \{ cron: '7,37 9-17 \* \* 1-5', timezone: Asia\/Tokyo \}\]$/,
       ),
     ]);
   });
@@ -374,7 +423,11 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
         'version: 1\nresponse:\n  goals:\n    - minutes: 60\nescalation:\n  steps:\n    - assign: backup\n',
     });
     const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
+    const problems = await crossCheckConfig(
+      source,
+      await loadConfigFolder(source, CONFIG_FILES),
+      NOW,
+    );
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(
         /escalation\.yaml:2:1: warning: intake labels an issue "needs-info" while it waits on the reporter, but the response clock keeps running.*Add `pause-while: \[needs-info\]` under response:/,
@@ -388,7 +441,11 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
         'labels:\n  - name: S1-broken\n    color: d93f0b\n  - name: S1-watchlist\n    color: d93f0b\n',
     });
     const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(source, await loadConfigFolder(source, CONFIG_FILES));
+    const problems = await crossCheckConfig(
+      source,
+      await loadConfigFolder(source, CONFIG_FILES),
+      NOW,
+    );
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(
         /labels\.yaml:4:11: warning: "S1-watchlist" reads as a severity, but intake's severities \(S0-catastrophic, S1-broken, S2-major, S3-minor\) do not include it/,

@@ -1,0 +1,46 @@
+import { callerFrom, cronInstants } from './decide/cost.js';
+import type { ScheduleEntry } from './decide/schedule.js';
+import { describeLocal, MINUTE_MS } from '../roster/time.js';
+
+/** Where the kit's schedule caller lives when `init` wrote it. */
+export const SCHEDULE_CALLER = '.github/workflows/support-kit-schedule.yml';
+
+const HORIZON_MS = 28 * 86_400_000;
+
+export interface UncoveredHours {
+  /** Ticks the desk needs with no committed run within the hour before, over four weeks. */
+  missed: number;
+  /** The first of them, in its zone: "Mon 2026-12-07 09:07 Asia/Tokyo". */
+  first: string;
+  /** The `on.schedule` entries to paste, as one line of YAML. */
+  paste: string;
+}
+
+/**
+ * Whether the committed schedule runs at least once in the hour before every tick the desk needs
+ * (`hourly`: the ticks of a 60-minute interval, from the roster as it is now): a roster change
+ * that adds a site or hours adds needs the old cron does not meet, and escalations there would
+ * wait for the next day. `wanted` is what `init` would write, to paste.
+ */
+export function uncoveredHours(
+  committed: string,
+  hourly: readonly ScheduleEntry[],
+  wanted: readonly ScheduleEntry[],
+  now: Date,
+): UncoveredHours | undefined {
+  const to = new Date(now.getTime() + HORIZON_MS);
+  const runs = callerFrom('schedule.yml', committed)
+    .schedules.flatMap((s) => cronInstants(s, new Date(now.getTime() - 60 * MINUTE_MS), to))
+    .sort((a, b) => a - b);
+  const missed = hourly
+    .flatMap((entry) => cronInstants(entry, now, to).map((at) => ({ at, zone: entry.timezone })))
+    .filter(({ at }) => !runs.some((r) => r > at - 60 * MINUTE_MS && r <= at))
+    .sort((a, b) => a.at - b.at);
+  const first = missed[0];
+  if (!first) return undefined;
+  return {
+    missed: missed.length,
+    first: describeLocal(first.at, first.zone),
+    paste: `schedule: [${wanted.map((e) => `{ cron: '${e.cron}', timezone: ${e.timezone} }`).join(', ')}]`,
+  };
+}
