@@ -220,7 +220,7 @@ function pushPayload(store: Store, input: PushInput) {
     repository: {
       ...base,
       created_at: Math.floor(Date.parse(repo.created_at) / 1000),
-      pushed_at: Math.floor(store.clock.date().getTime() / 1000),
+      pushed_at: Math.floor(Date.parse(repo.pushed_at) / 1000),
       stargazers: 0,
       master_branch: repo.default_branch,
     },

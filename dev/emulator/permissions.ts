@@ -11,7 +11,8 @@
  * - What each endpoint needs is GitHub's "Permissions required for GitHub Apps": issues,
  *   comments, issue labels and assignees take `issues` (or `pull-requests`, on a pull request);
  *   repository labels `issues` or `pull-requests`; files and refs `contents`; a pull request's
- *   files `pull-requests`; the repository, its collaborators and search only `metadata`.
+ *   files `pull-requests`; Actions workflows (reading one, enabling it) `actions`; the
+ *   repository, its collaborators and search only `metadata`.
  * - Refusals: 403 "Resource not accessible by integration" for a write the token may not make
  *   (on its own repository or another), 404 for a private repository it cannot see.
  */
@@ -42,6 +43,7 @@ const ISSUE_ROUTE = /^\w+ \/repos\/\{owner\}\/\{repo\}\/issues/;
 function needOf(route: string, method: string, onPull: boolean): Need {
   const access: Access = method === 'GET' ? 'read' : 'write';
   if (/\/(contents|git)\//.test(route)) return { scopes: ['contents'], access };
+  if (/\/actions\//.test(route)) return { scopes: ['actions'], access };
   if (/\/pulls\//.test(route)) return { scopes: ['pull-requests'], access };
   if (/\/labels(\/\{name\})?$/.test(route) && !ISSUE_ROUTE.test(route))
     return { scopes: ['issues', 'pull-requests'], access };

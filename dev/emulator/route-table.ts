@@ -7,6 +7,7 @@
  */
 import { route, type RouteDef } from './route.js';
 import * as account from './routes/account.js';
+import * as actions from './routes/actions.js';
 import * as assignees from './routes/assignees.js';
 import * as comments from './routes/comments.js';
 import * as contents from './routes/contents.js';
@@ -26,6 +27,8 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /orgs/{org}/repos', repos.listForOrg),
   route('GET /orgs/{org}/teams/{team_slug}/members', account.listTeamMembers),
   route('GET /repos/{owner}/{repo}', repos.getRepo),
+  route('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}', actions.getWorkflow),
+  route('PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable', actions.enableWorkflow),
   route('GET /repos/{owner}/{repo}/collaborators', repos.listCollaborators),
   route('GET /repos/{owner}/{repo}/collaborators/{username}', repos.checkCollaborator),
   route('GET /repos/{owner}/{repo}/collaborators/{username}/permission', repos.getPermission),

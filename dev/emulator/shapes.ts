@@ -316,7 +316,7 @@ export function renderRepo(
     ...repoUrls(store, repo),
     created_at: repo.created_at,
     updated_at: repo.created_at,
-    pushed_at: repo.created_at,
+    pushed_at: repo.pushed_at,
     homepage: null,
     size: 0,
     stargazers_count: 0,

@@ -116,6 +116,8 @@ export interface Repo {
   description: string | null;
   default_branch: string;
   created_at: string;
+  /** The last push to any branch: GitHub's `pushed_at`, which a file written to a branch moves. */
+  pushed_at: string;
   /** login -> permission; the owner (a user) is implicitly admin */
   collaborators: Map<string, Permission>;
   labels: Label[];
@@ -128,6 +130,26 @@ export interface Repo {
   tags: Map<string, GitObject>;
   /** annotated tag objects by their sha */
   tagObjects: Map<string, TagObject>;
+  /** Actions workflows by path (.github/workflows/x.yml), with whether GitHub runs them. */
+  workflows: Map<string, Workflow>;
+}
+
+/**
+ * A workflow's state as GitHub reports it: `disabled_inactivity` is what GitHub sets on a
+ * scheduled workflow of a public repository after 60 days without activity
+ * (docs.github.com, "Disabling and enabling a workflow").
+ */
+export type WorkflowState =
+  'active' | 'deleted' | 'disabled_fork' | 'disabled_inactivity' | 'disabled_manually';
+
+export interface Workflow {
+  id: number;
+  node_id: string;
+  name: string;
+  path: string;
+  state: WorkflowState;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface GitObject {
@@ -326,6 +348,7 @@ export class Store {
       description: input.description ?? null,
       default_branch: input.default_branch ?? 'main',
       created_at: input.created_at ?? this.now(),
+      pushed_at: input.created_at ?? this.now(),
       collaborators: new Map(),
       labels: [],
       issues: [],
@@ -333,6 +356,7 @@ export class Store {
       refs: new Map(),
       tags: new Map(),
       tagObjects: new Map(),
+      workflows: new Map(),
     };
     this.repos.set(lower(full), repo);
     if (input.defaultLabels !== false)
@@ -382,6 +406,7 @@ export class Store {
   setFile(ref: RepoRef, path: string, content: string, gitRef?: string): void {
     const repo = this.repo(ref);
     const clean = path.replace(/^\/+/, '');
+    repo.pushed_at = this.now();
     if (gitRef === undefined || gitRef === repo.default_branch) {
       repo.files.set(clean, content);
       return;
@@ -405,6 +430,41 @@ export class Store {
    * lightweight, or annotated with `message` (a tag object between the ref and the commit).
    * Returns what the ref now points at.
    */
+  /** A workflow file GitHub knows, active unless said otherwise. */
+  addWorkflow(ref: RepoRef, path: string, state: WorkflowState = 'active'): Workflow {
+    const repo = this.repo(ref);
+    const id = this.newId();
+    const at = this.now();
+    const workflow: Workflow = {
+      id,
+      node_id: Buffer.from(`010:Workflow${id}`).toString('base64'),
+      name: path.split('/').pop() ?? path,
+      path,
+      state,
+      created_at: at,
+      updated_at: at,
+    };
+    repo.workflows.set(path, workflow);
+    return workflow;
+  }
+
+  /** By id or by file name, as the REST API takes `workflow_id`. */
+  workflow(ref: RepoRef, idOrFile: string): Workflow {
+    const repo = this.repo(ref);
+    const found = [...repo.workflows.values()].find(
+      (w) => String(w.id) === idOrFile || w.path.split('/').pop() === idOrFile,
+    );
+    if (!found) throw missing(`no workflow ${idOrFile} in ${repo.full_name}`);
+    return found;
+  }
+
+  setWorkflowState(ref: RepoRef, idOrFile: string, state: WorkflowState): Workflow {
+    const workflow = this.workflow(ref, idOrFile);
+    workflow.state = state;
+    workflow.updated_at = this.now();
+    return workflow;
+  }
+
   setTag(
     ref: RepoRef,
     name: string,

@@ -203,6 +203,28 @@ export class Gateway {
     return labels;
   }
 
+  /**
+   * Whether GitHub runs a workflow of this repository ("active", "disabled_inactivity", ...);
+   * null when the repository has no such workflow. Needs `actions: read`.
+   */
+  async workflowState(file: string): Promise<string | null> {
+    try {
+      const { data } = await this.octokit.rest.actions.getWorkflow({
+        ...this.ref,
+        workflow_id: file,
+      });
+      return data.state;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Turns a workflow GitHub disabled back on. Needs `actions: write`. */
+  async enableWorkflow(file: string): Promise<void> {
+    await this.octokit.rest.actions.enableWorkflow({ ...this.ref, workflow_id: file });
+  }
+
   /** When labels came on and off the issue, oldest first (GitHub lists its events that way). */
   async listLabelChanges(issue: number): Promise<GitHubLabelChange[]> {
     const events = (await this.octokit.paginate(this.octokit.rest.issues.listEvents, {

@@ -97,3 +97,8 @@ export function rotationHandoffMessage(
 export function reportMessage(url: string, title: string): { text: string } {
   return { text: `:bar_chart: ${slackLink(url, title)}` };
 }
+
+/** The desk's schedule found turned off: what stopped, and what the kit did about it. */
+export function scheduleOffMessage(repo: string, text: string): { text: string } {
+  return { text: `:warning: ${slackEscape(repo)}: ${slackEscape(text)}` };
+}

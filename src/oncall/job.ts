@@ -30,6 +30,7 @@ import { findMarkedComment } from '../github/apply.js';
 import type { GitHubIssue } from '../github/types.js';
 import { freshIssue } from '../job/fresh-issue.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
+import { checkSchedule } from './schedule-check.js';
 
 /**
  * Events whose payload may be stale by the time this step runs: in the shipped issues workflow
@@ -95,15 +96,12 @@ export const oncallJob: Job = async (context) => {
     };
   }
   const decision = decideAssignment(issue, rosterFrom(file.yaml.value));
-  return {
-    config,
-    plans: [
-      {
-        ...emptyPlan('oncall', context.repo, [...decision.notes, provenance(context)]),
-        operations: decision.operations,
-      },
-    ],
+  const plan: Plan = {
+    ...emptyPlan('oncall', context.repo, [...decision.notes, provenance(context)]),
+    operations: decision.operations,
   };
+  if (context.event.action === 'opened') await checkSchedule(context, plan);
+  return { config, plans: [plan] };
 };
 
 /**

@@ -51,6 +51,24 @@ const steps: Step[] = [
   { route: 'GET /repos/{owner}/{repo}', path: '/repos/acme/support', status: 200 },
   { route: 'GET /repos/{owner}/{repo}', path: '/repos/acme/nope', status: 404 },
   {
+    route: 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+    path: '/repos/acme/support/actions/workflows/support-kit-schedule.yml',
+    status: 200,
+    token: 'alice-token',
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+    path: '/repos/acme/support/actions/workflows/nope.yml',
+    status: 404,
+    token: 'alice-token',
+  },
+  {
+    route: 'PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable',
+    path: '/repos/acme/support/actions/workflows/support-kit-schedule.yml/enable',
+    status: 204,
+    token: 'alice-token',
+  },
+  {
     route: 'GET /repos/{owner}/{repo}/collaborators',
     path: '/repos/acme/support/collaborators',
     status: 200,
@@ -341,6 +359,11 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
     gh.store.setFile('acme/support', 'README.md', '# support\n\nNow in dark mode.\n', head);
     gh.store.setTag('acme/support', 'v1.2.3', RELEASE_COMMIT, { message: 'v1.2.3' });
     gh.store.setTag('acme/support', 'v1', RELEASE_COMMIT);
+    gh.store.addWorkflow(
+      'acme/support',
+      '.github/workflows/support-kit-schedule.yml',
+      'disabled_inactivity',
+    );
   });
   afterAll(async () => {
     await gh.close();
