@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{h as a,l as r,p as i}from"./7LCTHZPF.js";import"./UPUYF2Z3.js";import"./V5TGY5IE.js";var s=`Usage: support-kit <group> [command] [options]
+import{h as a,l as r,p as s}from"./Z7HAUC27.js";import"./UPUYF2Z3.js";import"./V5TGY5IE.js";var i=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -15,6 +15,6 @@ Groups:
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,p={init:async(t,o)=>(await import("./TK4FVABU.js")).initCommand(t,o),validate:async(t,o)=>(await import("./NKCNYTWJ.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./WM3B42N5.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./NVMN6FI5.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./GNNABD62.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./W6RVJTIR.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./M23ZZ2FO.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./BWMT5URG.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./BWMT5URG.js")).runDevTool("demo",t,o)};async function l(t,o=r){let[e,...m]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(s),e?a.ok:a.usage;let n=p[e];return n?i(e,n,m,o):(o.err(`support-kit: unknown group "${e}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(t,o)=>(await import("./GIBY5TGK.js")).initCommand(t,o),validate:async(t,o)=>(await import("./OPZ6NGUY.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./7CNETAJY.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./PHM7Y5TO.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./RSKQDOKL.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./KVU3LS7H.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./UBYMFNBP.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./UXCNGFPC.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./UXCNGFPC.js")).runDevTool("demo",t,o)};async function p(t,o=r){let[e,...l]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(i),e?a.ok:a.usage;let n=m[e];return n?s(e,n,l,o):(o.err(`support-kit: unknown group "${e}"
 
-${s}`),a.usage)}process.exitCode=await l(process.argv.slice(2));
+${i}`),a.usage)}for(let t of[process.stdout,process.stderr])t.on("error",o=>{throw o.code==="EPIPE"&&process.exit(process.exitCode??0),o});process.exitCode=await p(process.argv.slice(2));

@@ -97,8 +97,9 @@ export function cliClock(help: string): Date {
 }
 
 /**
- * Runs one group (or development tool) of the command line: a usage mistake exits 2 with the
- * group's help, any other error exits 1 with its message.
+ * Runs one group (or development tool) of the command line: a usage mistake exits 2 with one
+ * line saying what to type and where the options are (not the whole help, which buries it), any
+ * other error exits 1 with its message.
  */
 export async function runGroup(
   name: string,
@@ -110,7 +111,9 @@ export async function runGroup(
     return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`support-kit ${name}: ${error.message}\n\n${error.help}`);
+      io.err(
+        `support-kit ${name}: ${error.message}\nRun \`support-kit ${name} --help\` for the options.`,
+      );
       return EXIT.usage;
     }
     io.err(`support-kit ${name}: ${(error as Error).message}`);

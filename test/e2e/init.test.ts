@@ -154,7 +154,7 @@ describe('support-kit init', () => {
 
     expect(init.code).toBe(2);
     expect(init.stderr).toMatch(/unknown preset "escalations"; presets: .*escalation/);
-    expect(init.stderr).toMatch(/Usage: support-kit init/);
+    expect(init.stderr).toMatch(/Run `support-kit init --help` for the options\./);
     expect(filesIn(repo)).toEqual([]);
   });
 

@@ -113,3 +113,23 @@ describe('preset pages', () => {
     },
   );
 });
+
+describe('commands the docs tell people to type', () => {
+  const pages = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+
+  it('never say `npx support-kit` while the package is not on the npm registry', () => {
+    const { private: unpublished } = JSON.parse(
+      readFileSync(join(root, 'package.json'), 'utf8'),
+    ) as { private?: boolean };
+    const offending = pages.filter((page) =>
+      /npx (?!--yes github:)support-kit\b/.test(readFileSync(join(root, page), 'utf8')),
+    );
+    expect({ unpublished, offending }).toEqual({ unpublished: true, offending: [] });
+  });
+});
