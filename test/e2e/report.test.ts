@@ -337,12 +337,12 @@ describe('support-kit report (dist/cli)', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ week: { id: '2026-W47' }, opened: 3 });
   });
 
-  it('refuses a week that is not an ISO week, with the usage (exit 2)', async () => {
+  it('refuses a week that is not an ISO week, pointing at the usage (exit 2)', async () => {
     emulator = await startDesk();
     const result = await cli(['--repo', REPO, '--week', '2026-47'], projectRoot());
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--week must be an ISO week such as 2026-W47/);
-    expect(result.stderr).toMatch(/Usage: support-kit report/);
+    expect(result.stderr).toMatch(/Run `support-kit report --help` for the options\./);
   });
 });
 
