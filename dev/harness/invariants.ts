@@ -35,7 +35,11 @@ export function deskRules(files: Record<string, string>): DeskRules {
  * Returns what is broken, in words; empty when the desk is sound.
  */
 export function deskViolations(store: Store, repo: string, rules: DeskRules): string[] {
-  return [...labelViolations(store, repo, rules), ...assignmentClaims(store, repo)];
+  return [
+    ...labelViolations(store, repo, rules),
+    ...assignmentClaims(store, repo),
+    ...reportAgainstLog(store, repo),
+  ];
 }
 
 function labelViolations(store: Store, repo: string, rules: DeskRules): string[] {
@@ -160,4 +164,55 @@ function dueOf(body: string): number {
   const [, local = '', zone = 'UTC'] =
     /\(due (\w{3} \d{4}-\d{2}-\d{2} \d{2}:\d{2}) ([^)\s]+)\)/.exec(body) ?? [];
   return DateTime.fromFormat(local, 'ccc yyyy-MM-dd HH:mm', { zone }).toMillis();
+}
+
+/** A hand-off log line's fate of an issue, by issue number: moved to someone, or staying. */
+function loggedFates(store: Store, repo: string, from: number, to: number): Map<number, string> {
+  const fates = new Map<number, string>();
+  const logs = store
+    .repo(repo)
+    .issues.filter((i) => i.labels.some((l) => l.name === HANDOFF_LOG_LABEL));
+  const entries = logs
+    .flatMap((log) => log.comments)
+    .filter((c) => c.body.includes(KIT_MARKER))
+    .filter((c) => Date.parse(c.created_at) >= from && Date.parse(c.created_at) < to)
+    .sort((a, b) => a.created_at.localeCompare(b.created_at));
+  for (const entry of entries)
+    for (const [, n, fate, who] of entry.body.matchAll(LOG_LINE))
+      fates.set(Number(n), `${fate === 'stays with' ? 'stays with ' : ''}${login(who ?? '')}`);
+  return fates;
+}
+
+/**
+ * The latest report's "Handed over" table against the hand-off log of the turn it announces
+ * (logged in the week after the report's week): an issue the log moves to someone is listed as
+ * going to them, one the log keeps with its holder is listed as staying.
+ */
+function reportAgainstLog(store: Store, repo: string): string[] {
+  const report = store
+    .repo(repo)
+    .issues.filter((i) => i.labels.some((l) => l.name === REPORT_LABEL))
+    .at(-1);
+  const week = /(\d{4}-W\d{2})/.exec(report?.title ?? '')?.[1];
+  if (!report || !week) return [];
+  const end = DateTime.fromISO(week, { zone: 'UTC' }).plus({ weeks: 1 });
+  const fates = loggedFates(
+    store,
+    repo,
+    end.minus({ days: 1 }).toMillis(),
+    end.plus({ weeks: 1 }).toMillis(),
+  );
+  const section = (report.body ?? '').split('### Handed over')[1]?.split('\n---')[0] ?? '';
+  const problems: string[] = [];
+  for (const row of section.split('\n').filter((l) => /^\| \[#/.test(l))) {
+    const cells = row.split(/(?<!\\)\|/).map((c) => c.trim());
+    const number = Number(/#\u2060?(\d+)/.exec(cells[1] ?? '')?.[1]);
+    const said = (cells.at(-2) ?? '').toLowerCase();
+    const logged = fates.get(number);
+    if (logged === undefined) continue;
+    const agrees = logged.startsWith('stays with ') ? said.startsWith(logged) : said === logged;
+    if (!agrees)
+      problems.push(`the report says #${number} goes "${said}", the hand-off log "${logged}"`);
+  }
+  return problems;
 }

@@ -72,4 +72,24 @@ describe('the desk invariants every scenario week checks after each run', () => 
       'the hand-off log moves #1 to dan, who was never assigned it',
     ]);
   });
+
+  it("finds a report whose 'Handed over' row says otherwise than the hand-off log of that turn", () => {
+    const store = desk();
+    store.clock.set('2026-11-30T12:00:00Z');
+    const n = store.createIssue('acme/desk', { title: 'x', assignees: ['amy'] }).number;
+    store.createIssue('acme/desk', {
+      title: 'Support report 2026-W48',
+      labels: ['support-kit/report'],
+      body: `## On call\n\n### Handed over\n\n| Issue | Title | Severity | From | To |\n| --- | --- | --- | --- | --- |\n| [#\u2060${n}](https://redirect.github.com/acme/desk/issues/${n}) | x | S1 | amy | dan |\n\n---\n`,
+    });
+    const log = store.createIssue('acme/desk', { title: 'log', labels: ['oncall/handoff-log'] });
+    store.addComment('acme/desk', log.number, {
+      user: 'github-actions[bot]',
+      body: `<!-- support-kit:handoff -->\n### desk primary: amy \u2192 dan\n\n- #${n} x (stays with amy)`,
+    });
+
+    expect(deskViolations(store, 'acme/desk', rules)).toEqual([
+      `the report says #${n} goes "dan", the hand-off log "stays with amy"`,
+    ]);
+  });
 });
