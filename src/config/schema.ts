@@ -1,3 +1,4 @@
+import { didYouMean } from '../kernel/did-you-mean.js';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ConfigProblem } from '../kernel/problems.js';
 import { formatPath, locate, type PathSegment, writtenAt, type YamlFile } from '../kernel/yaml.js';
@@ -30,7 +31,7 @@ export function checkSchema(yaml: YamlFile, schema: JsonSchema): ConfigProblem[]
   if (validate(yaml.value)) return [];
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
-  for (const error of mostSpecific(validate.errors ?? [])) {
+  for (const error of withoutFollowOns(mostSpecific(validate.errors ?? []))) {
     const { path, target, message } = explain(error, yaml);
     const key = `${path.join('/')}|${message}`;
     if (seen.has(key)) continue;
@@ -38,6 +39,26 @@ export function checkSchema(yaml: YamlFile, schema: JsonSchema): ConfigProblem[]
     problems.push({ file: yaml.file, ...locate(yaml, path, target), severity: 'error', message });
   }
   return problems;
+}
+
+/**
+ * A misspelt required field gives two errors, the unknown key and the missing one: keep the
+ * first, the root cause, which says what was meant ("did you mean").
+ */
+function withoutFollowOns(errors: ErrorObject[]): ErrorObject[] {
+  const misspelt = (e: ErrorObject) => {
+    if (e.keyword !== 'required') return false;
+    const missing = (e.params as { missingProperty: string }).missingProperty;
+    return errors.some(
+      (other) =>
+        other.keyword === 'additionalProperties' &&
+        other.instancePath === e.instancePath &&
+        didYouMean((other.params as { additionalProperty: string }).additionalProperty, [
+          missing,
+        ]) !== '',
+    );
+  };
+  return errors.filter((e) => !misspelt(e));
 }
 
 /** Drop the "must match a schema in anyOf" umbrella errors when a precise one exists. */
@@ -68,7 +89,7 @@ function explain(
       return {
         path: [...path, field],
         target: 'key',
-        message: `${where}unknown field "${field}"${allowed.length ? ` (expected one of: ${allowed.join(', ')})` : ''}`,
+        message: `${where}unknown field "${field}"${allowed.length ? ` (expected one of: ${allowed.join(', ')})` : ''}${didYouMean(field, allowed)}`,
       };
     }
     case 'type':
@@ -101,9 +122,24 @@ function explain(
       return {
         path,
         target: 'value',
-        message: `${where}${custom ?? error.message ?? 'is invalid'}`,
+        message: `${where}${custom ?? error.message ?? 'is invalid'}${error.keyword === 'pattern' ? outOfRange(error.data) : ''}`,
       };
   }
+}
+
+/**
+ * Why a time or date that looks right is refused: "25:00" has the shape of a time and no
+ * place on a clock, which the pattern's message alone does not say.
+ */
+function outOfRange(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  for (const [text, hours, minutes] of value.matchAll(/\b(\d{2}):(\d{2})\b/g))
+    if (Number(minutes) > 59 || (Number(hours) > 23 && text !== '24:00'))
+      return ` ("${text}" is not a time of day: hours go from 00 to 23, minutes from 00 to 59)`;
+  for (const [text, , month, day] of value.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g))
+    if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31)
+      return ` ("${text}" is not a date: months go from 01 to 12, days from 01 to 31)`;
+  return '';
 }
 
 function pointerToPath(pointer: string): PathSegment[] {

@@ -1,3 +1,4 @@
+import { didYouMean } from '../../kernel/did-you-mean.js';
 import { IANAZone } from 'luxon';
 import { leaveInterval } from '../exceptions.js';
 import { dayNumber, describeDays, isoDate, minutesOf, weekdayOf } from '../time.js';
@@ -237,7 +238,12 @@ function zone(r: Reading, text: string, path: Path): string {
 
 function siteOf(r: Reading, name: string, path: Path): Site | undefined {
   const site = r.sites[name];
-  if (!site) problem(r, path, `unknown site "${name}" (sites: ${Object.keys(r.sites).join(', ')})`);
+  if (!site)
+    problem(
+      r,
+      path,
+      `unknown site "${name}" (sites: ${Object.keys(r.sites).join(', ')})${didYouMean(name, Object.keys(r.sites))}`,
+    );
   return site;
 }
 
@@ -246,14 +252,23 @@ function closedOn(site: Site | undefined): string[] {
 }
 
 function knownPerson(r: Reading, login: string, path: Path): void {
-  if (!r.people[login]) problem(r, path, `unknown person "${login}": add them under people`);
+  if (!r.people[login])
+    problem(
+      r,
+      path,
+      `unknown person "${login}": add them under people${didYouMean(login, Object.keys(r.people))}`,
+    );
 }
 
 /** The role an entry names, checked against its schedule; none named: the schedule's first. */
 function roleIn(r: Reading, scheduleName: string, role: string | undefined, path: Path): string {
   const schedule = r.schedules[scheduleName];
   if (!schedule) {
-    problem(r, [...path, 'schedule'], `unknown schedule "${scheduleName}"`);
+    problem(
+      r,
+      [...path, 'schedule'],
+      `unknown schedule "${scheduleName}"${didYouMean(scheduleName, Object.keys(r.schedules ?? {}))}`,
+    );
     return role ?? 'primary';
   }
   if (role !== undefined && !schedule.roles.includes(role)) {
@@ -337,7 +352,12 @@ function periodOf(
 ): Rotation['period'] {
   if (rotation.period !== 'week') {
     const calendar = rotation.calendar ?? '';
-    if (!r.calendars[calendar]) problem(r, [...path, 'calendar'], `unknown calendar "${calendar}"`);
+    if (!r.calendars[calendar])
+      problem(
+        r,
+        [...path, 'calendar'],
+        `unknown calendar "${calendar}"${didYouMean(calendar, Object.keys(r.calendars))}`,
+      );
     return { unit: 'slot', calendar };
   }
   const [day = 'mon', time = '00:00'] = (rotation.handoff ?? 'mon 00:00').split(' ');
@@ -401,7 +421,12 @@ function layerFrom(
   r: Reading,
 ): Layer {
   const rotation = r.rotations[layer.rotation];
-  if (!rotation) problem(r, [...at, 'rotation'], `unknown rotation "${layer.rotation}"`);
+  if (!rotation)
+    problem(
+      r,
+      [...at, 'rotation'],
+      `unknown rotation "${layer.rotation}"${didYouMean(layer.rotation, Object.keys(r.rotations ?? {}))}`,
+    );
   const teams = rotation ? [rotation.members, ...rotation.changes.map((c) => c.members)] : [];
   if (teams.some((team) => team.length < roles.length)) {
     problem(

@@ -106,12 +106,11 @@ describe('config loading', () => {
     ]);
   });
 
-  it('points at the key of an unknown field and lists the known ones', async () => {
+  it('points at the key of an unknown field, lists the known ones and guesses the meant one, without also calling it missing', async () => {
     expect(
       await problemsOf({ 'labels.yaml': 'labels:\n  - name: bug\n    colour: d73a4a\n' }),
     ).toEqual([
-      '.github/support-kit/labels.yaml:2:5: error: labels[0]: missing required field "color"',
-      '.github/support-kit/labels.yaml:3:5: error: labels[0]: unknown field "colour" (expected one of: name, color, description, aliases)',
+      '.github/support-kit/labels.yaml:3:5: error: labels[0]: unknown field "colour" (expected one of: name, color, description, aliases); did you mean "color"?',
     ]);
   });
 

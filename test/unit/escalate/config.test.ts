@@ -14,7 +14,7 @@ describe('escalation.yaml checks', () => {
     expect(
       problems('version: 1\nresponse:\n  goals:\n    - minutes: 60\n      calender: business\n'),
     ).toEqual([
-      'escalation.yaml:5:7: error: response.goals[0]: unknown field "calender" (expected one of: labels, minutes, calendar)',
+      'escalation.yaml:5:7: error: response.goals[0]: unknown field "calender" (expected one of: labels, minutes, calendar); did you mean "calendar"?',
     ]);
   });
 
