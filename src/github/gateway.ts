@@ -480,7 +480,9 @@ function missingPermission(
       ? 'pull-requests'
       : /\/(issues|labels|assignees)\b/.test(pathname)
         ? 'issues'
-        : '';
+        : /\/actions\//.test(pathname)
+          ? 'actions'
+          : '';
   if (!scope)
     return 'The token may not do this: see docs/troubleshooting.md, Tokens and permissions';
   return `The token may not do this: give the job \`${scope}: ${access}\` in its workflow's permissions (or use a token that has it)`;
