@@ -40,18 +40,32 @@ function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
 export async function composeServices(options: ServiceOptions): Promise<Services> {
   const env = options.env ?? process.env;
   const tuning = clientTuningFromEnv(env);
-  const octokitFor = (token: string, budget: RequestBudget) =>
+  const octokitFor = (
+    token: string,
+    budget: RequestBudget,
+    writeIntervalMs = tuning.writeIntervalMs,
+  ) =>
     createOctokit({
       token,
       baseUrl: apiUrl(env),
       budget,
       ...tuning,
+      ...(writeIntervalMs !== undefined ? { writeIntervalMs } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
+  /** The token's writer (writes paced) and its reader (GraphQL queries unpaced): one budget. */
+  const gatewayFor = async (token: string, repo: RepoRef, budget: RequestBudget) =>
+    new Gateway(
+      await octokitFor(token, budget),
+      repo,
+      budget,
+      {},
+      await octokitFor(token, budget, 0),
+    );
   const budget = new RequestBudget(options.budget);
   const { pagerdutyRoutingKey, webhookUrl } = options.secrets ?? {};
   return {
-    gateway: new Gateway(await octokitFor(options.token, budget), options.repo, budget),
+    gateway: await gatewayFor(options.token, options.repo, budget),
     notifier: createNotifier({
       ...(tuning.retryUnitMs !== undefined
         ? { retryDelaysMs: [tuning.retryUnitMs / 2, tuning.retryUnitMs * 1.5] }
@@ -62,7 +76,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     connect: async (token, repo) => {
       // Another token has its own hourly budget.
       const theirs = new RequestBudget();
-      return new Gateway(await octokitFor(token, theirs), repo, theirs);
+      return gatewayFor(token, repo, theirs);
     },
   };
 }
