@@ -334,6 +334,13 @@ describe('issue templates read through the API', () => {
   });
 });
 
+/** What validate finds across the files of a config folder, as it prints them. */
+async function crossChecked(root: string): Promise<string[]> {
+  const source = workspaceSource(root, '.github/support-kit');
+  const config = await loadConfigFolder(source, CONFIG_FILES);
+  return (await crossCheckConfig(source, config, NOW)).map(formatProblem);
+}
+
 describe('cross-checks between files (what the escalate job would refuse)', () => {
   it('names a playbook file that does not exist, at its key in escalation.yaml', async () => {
     const root = await folderWith({
@@ -346,13 +353,7 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
         '',
       ].join('\n'),
     });
-    const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(
-      source,
-      await loadConfigFolder(source, CONFIG_FILES),
-      NOW,
-    );
-    expect(problems.map(formatProblem)).toEqual([
+    expect(await crossChecked(root)).toEqual([
       expect.stringMatching(/escalation\.yaml:5:\d+: error: .*playbooks\/sev1\.md/),
     ]);
   });
@@ -363,13 +364,7 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       'escalation.yaml':
         'version: 1\nescalation:\n  steps:\n    - assign: backup\n    - after-minutes: 60\n      mention: "@acme/leads"\n',
     });
-    const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(
-      source,
-      await loadConfigFolder(source, CONFIG_FILES),
-      NOW,
-    );
-    expect(problems.map(formatProblem)).toEqual([
+    expect(await crossChecked(root)).toEqual([
       expect.stringMatching(
         /labels\.yaml:1:1: warning: labels\.yaml does not list 1 label\(s\) support-kit writes: escalated\/2 \(the escalation steps taken\)/,
       ),
@@ -402,13 +397,7 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       join(root, '.github/workflows/support-kit-schedule.yml'),
       "on:\n  schedule:\n    - cron: '7,37 8-17 * * 1-5'\n      timezone: Europe/Paris\njobs:\n  tick: {}\n",
     );
-    const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(
-      source,
-      await loadConfigFolder(source, CONFIG_FILES),
-      NOW,
-    );
-    expect(problems.map(formatProblem)).toEqual([
+    expect(await crossChecked(root)).toEqual([
       expect.stringMatching(
         /support-kit-schedule\.yml:2:1: warning: the schedule misses \d+ hour\(s\) the roster needs in the next four weeks \(first: Mon 2026-12-07 09:07 Asia\/Tokyo\).*schedule: \[\{ cron: '7 18 \* \* 1-5', timezone: Asia\/Tokyo \}, \{ cron: '7,37 9-17 \* \* 1-5', timezone: Asia\/Tokyo \}\]$/,
       ),
@@ -421,13 +410,7 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       'escalation.yaml':
         'version: 1\nresponse:\n  goals:\n    - minutes: 60\nescalation:\n  steps:\n    - assign: backup\n',
     });
-    const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(
-      source,
-      await loadConfigFolder(source, CONFIG_FILES),
-      NOW,
-    );
-    expect(problems.map(formatProblem)).toEqual([
+    expect(await crossChecked(root)).toEqual([
       expect.stringMatching(
         /escalation\.yaml:2:1: warning: intake labels an issue "needs-info" while it waits on the reporter, but the response clock keeps running.*Add `pause-while: \[needs-info\]` under response:/,
       ),
@@ -439,13 +422,7 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
       'labels.yaml':
         'labels:\n  - name: S1-broken\n    color: d93f0b\n  - name: S1-watchlist\n    color: d93f0b\n',
     });
-    const source = workspaceSource(root, '.github/support-kit');
-    const problems = await crossCheckConfig(
-      source,
-      await loadConfigFolder(source, CONFIG_FILES),
-      NOW,
-    );
-    expect(problems.map(formatProblem)).toEqual([
+    expect(await crossChecked(root)).toEqual([
       expect.stringMatching(
         /labels\.yaml:4:11: warning: "S1-watchlist" reads as a severity, but intake's severities \(S0-catastrophic, S1-broken, S2-major, S3-minor\) do not include it/,
       ),

@@ -1,32 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { serve } from '../../loopback.js';
 import { RateLimitDeferred } from '../../../src/github/budget.js';
 import { createOctokit } from '../../../src/github/client.js';
-
-type Handler = (req: IncomingMessage, res: ServerResponse, count: number) => void;
-
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-/** A loopback server that answers the n-th request (from 1) as `handler` says; returns its URL. */
-async function serve(handler: Handler): Promise<{ url: string; requests: () => number }> {
-  let count = 0;
-  const server = createServer((req, res) => handler(req, res, ++count));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests: () => count,
-  };
-}
 
 const json = (res: ServerResponse, status: number, body: object, headers = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

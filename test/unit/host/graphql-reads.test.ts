@@ -1,32 +1,14 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serve } from '../../loopback.js';
 import { composeServices } from '../../../src/host/compose.js';
-
-let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
 
 /** A loopback GraphQL endpoint that counts the queries it answers. */
 async function graphqlServer(): Promise<{ url: string; answered: () => number }> {
-  let answered = 0;
-  const server = createServer((_req, res) => {
-    answered += 1;
+  const server = await serve((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ data: { viewer: { login: 'support-kit[bot]' } } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    answered: () => answered,
-  };
+  return { url: server.url, answered: server.requests };
 }
 
 describe('GraphQL reads', () => {
