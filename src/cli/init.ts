@@ -8,6 +8,7 @@ import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
 import type { CallerTemplate } from '../callers/decide/callers.js';
 import type { TickInterval } from '../callers/decide/schedule.js';
 import { deskCallers, deskNeeds } from '../callers/desk.js';
+import { EXAMPLE_PEOPLE_LINE } from '../validate/example-people.js';
 import { INIT_HELP } from './help.js';
 import { EXIT, type Io, parseGroupArgs, tickInterval, UsageError } from './usage.js';
 
@@ -75,7 +76,7 @@ async function presetFiles(preset: string): Promise<ScaffoldFile[]> {
     files.push(
       path.startsWith('ISSUE_TEMPLATE/')
         ? { path: `${TEMPLATE_FOLDER}/${path.slice('ISSUE_TEMPLATE/'.length)}`, text }
-        : { path: `${CONFIG_FOLDER}/${path}`, text: pointSchemaAtRelease(text) },
+        : { path: `${CONFIG_FOLDER}/${path}`, text: markExamples(pointSchemaAtRelease(text)) },
     );
   }
   return files;
@@ -90,6 +91,11 @@ async function walk(dir: string, prefix = ''): Promise<string[]> {
     else found.push(path);
   }
   return found;
+}
+
+/** The preset's people are examples: `validate` warns until the team replaces them. */
+function markExamples(text: string): string {
+  return text.replace(/^people:\n/m, `people:\n  # ${EXAMPLE_PEOPLE_LINE}\n`);
 }
 
 function pointSchemaAtRelease(text: string): string {
@@ -221,7 +227,7 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
   const roster = files.find((f) => f.path === `${CONFIG_FOLDER}/roster.yaml`);
   if (roster) {
     steps.push(
-      `Put your team in ${CONFIG_FOLDER}/roster.yaml (the preset's people are examples; every login must be able to be assigned issues in the repository), then check who is on call: ${CLI} oncall who`,
+      `Put your team in ${CONFIG_FOLDER}/roster.yaml (the preset's people are examples, and validate warns until you delete the line saying so under people:; every login must be able to be assigned issues in the repository), then check who is on call: ${CLI} oncall who`,
     );
     const holidays = holidaySites(roster.text);
     if (holidays) {

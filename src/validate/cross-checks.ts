@@ -7,6 +7,7 @@ import { missingKitLabels } from './kit-labels.js';
 import { severityLookalikes } from './severity-labels.js';
 import { unpausedWaiting } from './waiting-clock.js';
 import { scheduleCoverage } from './schedule-coverage.js';
+import { examplePeople } from './example-people.js';
 
 /**
  * What one file cannot say about itself: escalation.yaml against roster.yaml (calendars, roles)
@@ -26,6 +27,7 @@ export async function crossCheckConfig(
     ...missingKitLabels(config),
     ...severityLookalikes(config),
     ...unpausedWaiting(config),
+    ...examplePeople(config),
   ];
 }
 

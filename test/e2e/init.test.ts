@@ -81,6 +81,26 @@ describe('support-kit init', () => {
     ]);
   });
 
+  it("validate warns while the roster still holds the preset's example people, and not once the team replaces them", async () => {
+    const repo = await emptyRepo();
+    await supportKit(['init', '--preset', 'live-incident'], repo);
+    const env = { SUPPORT_KIT_NOW: '2026-12-07T00:00:00Z' };
+
+    const scaffolded = await supportKit(['validate'], repo, env);
+    const roster = join(repo, '.github/support-kit/roster.yaml');
+    await writeFile(
+      roster,
+      (await readFile(roster, 'utf8')).replace(/^ {2}# support-kit init: these are.*\n/m, ''),
+    );
+    const edited = await supportKit(['validate'], repo, env);
+
+    expect(scaffolded.stdout).toMatch(
+      /roster\.yaml:\d+:1: warning: people: still the preset's example people/,
+    );
+    expect(edited.stdout).not.toMatch(/example people/);
+    expect([scaffolded.code, edited.code]).toEqual([0, 0]);
+  });
+
   it('copies the preset files as they are and the callers from their templates, pointing editors at the released schemas', async () => {
     const repo = await emptyRepo();
 
