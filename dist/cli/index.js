@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{h as a,l as r,p as s}from"./Z7HAUC27.js";import"./UPUYF2Z3.js";import"./V5TGY5IE.js";var i=`Usage: support-kit <group> [command] [options]
+import{h as a,l as r,p as s}from"./5DBB5EHD.js";import"./UPUYF2Z3.js";import"./V5TGY5IE.js";var i=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -15,6 +15,6 @@ Groups:
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(t,o)=>(await import("./HVDBHUGA.js")).initCommand(t,o),validate:async(t,o)=>(await import("./LAG4PDOW.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./NXJ2U4XZ.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./JENGZVLP.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./MTJHHES7.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./3VY7SEYA.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./UUZ33R7O.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./UXCNGFPC.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./UXCNGFPC.js")).runDevTool("demo",t,o)};async function p(t,o=r){let[e,...l]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(i),e?a.ok:a.usage;let n=m[e];return n?s(e,n,l,o):(o.err(`support-kit: unknown group "${e}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(t,o)=>(await import("./X2MD3ZHG.js")).initCommand(t,o),validate:async(t,o)=>(await import("./P3H23P4K.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./W3XIBWB2.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./VEB6AQTS.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./GHUSANNL.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./KJFCPIUE.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./ZNSOA6JZ.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./ZN57HZHL.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./ZN57HZHL.js")).runDevTool("demo",t,o)};async function p(t,o=r){let[e,...l]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(i),e?a.ok:a.usage;let n=m[e];return n?s(e,n,l,o):(o.err(`support-kit: unknown group "${e}"
 
 ${i}`),a.usage)}for(let t of[process.stdout,process.stderr])t.on("error",o=>{throw o.code==="EPIPE"&&process.exit(process.exitCode??0),o});process.exitCode=await p(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import { TICK_INTERVALS, type TickInterval } from '../callers/decide/schedule.js';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readClock } from '../host/clock.js';
 
@@ -128,4 +128,21 @@ export function tickInterval(value: string | undefined, help: string): TickInter
   if (found === undefined)
     throw new UsageError(`--tick must be 15, 30 or 60 (minutes), not "${value ?? ''}"`, help);
   return found;
+}
+
+/**
+ * The checkout a config folder belongs to: the nearest folder at or above it that holds `.git`
+ * or (above the config itself) `.github`, else the current folder. Issue templates and the paths
+ * in problems are read from there, so `--config /elsewhere/.github/support-kit` checks that
+ * repository's templates, not the current folder's.
+ */
+export function checkoutRootOf(configPath: string): string {
+  const cwd = process.cwd();
+  const absolute = resolve(cwd, configPath);
+  const start = /\.ya?ml$/.test(absolute) ? dirname(absolute) : absolute;
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git')) || (dir !== start && existsSync(join(dir, '.github'))))
+      return dir;
+    if (dirname(dir) === dir) return cwd;
+  }
 }

@@ -8,7 +8,9 @@ import { rosterFrom } from '../roster/config/from-yaml.js';
 import { reviewRoster } from '../validate/decide/roster-review.js';
 import { cliServices } from '../host/compose.js';
 import { VALIDATE_HELP } from './help.js';
+import { isAbsolute, relative, resolve } from 'node:path';
 import {
+  checkoutRootOf,
   cliClock,
   EXIT,
   type Io,
@@ -43,7 +45,12 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     source = apiSource(gateway, configPath, values.ref);
   } else {
     if (values.ref) throw new UsageError('--ref needs --repo', VALIDATE_HELP);
-    source = workspaceSource(process.cwd(), configPath);
+    // As given when absolute; otherwise from the checkout root, which may be above this folder.
+    const root = checkoutRootOf(configPath);
+    source = workspaceSource(
+      root,
+      isAbsolute(configPath) ? configPath : relative(root, resolve(configPath)),
+    );
   }
   const config = await loadConfigFolder(source, CONFIG_FILES);
   const forms = await checkIssueForms(source, config);

@@ -490,3 +490,23 @@ describe('support-kit cost', () => {
     expect(result.stderr).toContain('--issues-per-week must be a whole number, not "many"');
   });
 });
+
+describe('support-kit validate --config elsewhere', () => {
+  it("reads the issue templates of the repository the config folder is in, not the current folder's", async () => {
+    const repo = await repoWith({});
+    await supportKit(['init'], repo);
+    const elsewhere = await repoWith({});
+
+    const result = await supportKit(
+      ['validate', '--config', join(repo, '.github/support-kit')],
+      elsewhere,
+      { SUPPORT_KIT_NOW: '2026-12-07T00:00:00Z' },
+    );
+
+    expect(result.stdout).toContain(
+      'issue templates checked in .github/ISSUE_TEMPLATE: escalation.yml',
+    );
+    expect(result.stdout).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+  });
+});
