@@ -141,8 +141,7 @@ export function reportAndEscalation(
 ): { breached: string[]; escalated: string[] } {
   const inWeek = (at: string) => !week || (at >= week.from && at < week.to);
   const issues = store.repo(repo).issues;
-  const report = issues.filter((i) => i.labels.some((l) => l.name === REPORT_LABEL)).at(-1);
-  const section = (report?.body ?? '').split('## Response goal')[1]?.split('\n## ')[0] ?? '';
+  const section = sectionOf(latestReport(store, repo), '## Response goal', '\n## ');
   const breached = [
     ...section.matchAll(/^\| \[#\u2060?(\d+)\]\([^)]*\) \|[^|]*\|[^|]*\| ([^|]+) \|/gm),
   ].map((m) => `#${m[1]} ${m[2]?.trim()}`);
@@ -189,10 +188,7 @@ function loggedFates(store: Store, repo: string, from: number, to: number): Map<
  * going to them, one the log keeps with its holder is listed as staying.
  */
 function reportAgainstLog(store: Store, repo: string): string[] {
-  const report = store
-    .repo(repo)
-    .issues.filter((i) => i.labels.some((l) => l.name === REPORT_LABEL))
-    .at(-1);
+  const report = latestReport(store, repo);
   const week = /(\d{4}-W\d{2})/.exec(report?.title ?? '')?.[1];
   if (!report || !week) return [];
   const end = DateTime.fromISO(week, { zone: 'UTC' }).plus({ weeks: 1 });
@@ -202,7 +198,7 @@ function reportAgainstLog(store: Store, repo: string): string[] {
     end.minus({ days: 1 }).toMillis(),
     end.plus({ weeks: 1 }).toMillis(),
   );
-  const section = (report.body ?? '').split('### Handed over')[1]?.split('\n---')[0] ?? '';
+  const section = sectionOf(report, '### Handed over', '\n---');
   const problems: string[] = [];
   for (const row of section.split('\n').filter((l) => /^\| \[#/.test(l))) {
     const cells = row.split(/(?<!\\)\|/).map((c) => c.trim());
@@ -215,4 +211,17 @@ function reportAgainstLog(store: Store, repo: string): string[] {
       problems.push(`the report says #${number} goes "${said}", the hand-off log "${logged}"`);
   }
   return problems;
+}
+
+/** The kit's latest weekly report issue. */
+function latestReport(store: Store, repo: string) {
+  return store
+    .repo(repo)
+    .issues.filter((i) => i.labels.some((l) => l.name === REPORT_LABEL))
+    .at(-1);
+}
+
+/** A report's text from `heading` to `end`. */
+function sectionOf(report: { body: string | null } | undefined, heading: string, end: string) {
+  return (report?.body ?? '').split(heading)[1]?.split(end)[0] ?? '';
 }

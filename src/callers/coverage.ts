@@ -2,9 +2,6 @@ import { callerFrom, cronInstants } from './decide/cost.js';
 import type { ScheduleEntry } from './decide/schedule.js';
 import { describeLocal, MINUTE_MS } from '../roster/time.js';
 
-/** Where the kit's schedule caller lives when `init` wrote it. */
-export const SCHEDULE_CALLER = '.github/workflows/support-kit-schedule.yml';
-
 const HORIZON_MS = 28 * 86_400_000;
 
 export interface UncoveredHours {

@@ -33,18 +33,24 @@ export interface DeskNeeds {
  * files are read as the kit reads them; a file that does not parse is left to `validate`.
  */
 export function deskNeeds(texts: DeskConfigTexts, interval: TickInterval, now: Date): DeskNeeds {
+  return deskNeedsOf(parsed(texts), interval, now);
+}
+
+type DeskConfigValues = Partial<Record<'roster' | 'intake' | 'escalation', unknown>>;
+
+function parsed(texts: DeskConfigTexts): DeskConfigValues {
   const read = (text: string | undefined): unknown =>
     text === undefined ? undefined : parse(text);
-  return deskNeedsOf(
-    { roster: read(texts.roster), intake: read(texts.intake), escalation: read(texts.escalation) },
-    interval,
-    now,
-  );
+  return {
+    roster: read(texts.roster),
+    intake: read(texts.intake),
+    escalation: read(texts.escalation),
+  };
 }
 
 /** The same, from the files' values as parsed (absent: undefined). */
 export function deskNeedsOf(
-  values: Partial<Record<'roster' | 'intake' | 'escalation', unknown>>,
+  values: DeskConfigValues,
   interval: TickInterval,
   now: Date,
 ): DeskNeeds {
@@ -104,8 +110,9 @@ export function estimateDesk(input: {
   load: DeskLoad;
   from: Date;
 }): DeskEstimate {
-  const facts = deskNeeds(input.config, 30, input.from).facts;
-  const events = deskMonth(input.load, facts);
+  const values = parsed(input.config);
+  const needsAt = (interval: TickInterval) => deskNeedsOf(values, interval, input.from);
+  const events = deskMonth(input.load, needsAt(30).facts);
   const price = (callers: readonly CallerTemplate[]) =>
     costOf(
       monthCost(
@@ -116,7 +123,7 @@ export function estimateDesk(input: {
     );
   const byInterval = TICK_INTERVALS.map((interval) => ({
     interval,
-    cost: price(deskCallers(input.templates, deskNeeds(input.config, interval, input.from))),
+    cost: price(deskCallers(input.templates, needsAt(interval))),
   }));
   const at30 = byInterval.find((b) => b.interval === 30)?.cost;
   const ticks = at30?.workflows.find((w) => w.file === 'schedule.yml')?.scheduled ?? 0;

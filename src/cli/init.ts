@@ -9,6 +9,7 @@ import type { CallerTemplate } from '../callers/decide/callers.js';
 import type { TickInterval } from '../callers/decide/schedule.js';
 import { deskCallers, deskNeeds } from '../callers/desk.js';
 import { EXAMPLE_PEOPLE_LINE } from '../validate/example-people.js';
+import { CALLER_FOLDER, callerFile } from '../kernel/kit-workflows.js';
 import { INIT_HELP } from './help.js';
 import { EXIT, type Io, parseGroupArgs, tickInterval, UsageError } from './usage.js';
 
@@ -54,7 +55,7 @@ export async function scaffold(
     desk.now,
   );
   const callers = deskCallers(await callerTemplates(), needs).map((t) => ({
-    path: `.github/workflows/support-kit-${t.name}`,
+    path: `${CALLER_FOLDER}/${callerFile(t.name)}`,
     text: t.text,
   }));
   return [...callers, ...config];

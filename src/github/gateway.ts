@@ -222,7 +222,7 @@ export class Gateway {
       });
       return data.state;
     } catch (error) {
-      if ((error as { status?: number }).status === 404) return null;
+      if (statusOf(error) === 404) return null;
       throw error;
     }
   }

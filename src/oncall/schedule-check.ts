@@ -2,7 +2,8 @@ import { statusOf } from '../github/gateway.js';
 import type { JobContext } from '../job/contract.js';
 import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
 import type { Plan } from '../kernel/plan.js';
-import { type ScheduleCheck, scheduleAlarm, SCHEDULE_WORKFLOW } from './decide/schedule-health.js';
+import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../kernel/kit-workflows.js';
+import { type ScheduleCheck, scheduleAlarm } from './decide/schedule-health.js';
 
 /**
  * Schedules that heal. GitHub turns a public repository's scheduled workflows off after 60 days

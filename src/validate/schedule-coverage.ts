@@ -1,4 +1,5 @@
-import { SCHEDULE_CALLER, uncoveredHours } from '../callers/coverage.js';
+import { uncoveredHours } from '../callers/coverage.js';
+import { CALLER_FOLDER, SCHEDULE_CALLER } from '../kernel/kit-workflows.js';
 import { deskNeedsOf } from '../callers/desk.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { ConfigSource } from '../config/sources.js';
@@ -16,7 +17,8 @@ export async function scheduleCoverage(
 ): Promise<ConfigProblem[]> {
   // Without a roster, the ticks follow no zone and no hand-off: nothing a cron change would miss.
   if (!config.files.some((f) => f.spec.name === 'roster')) return [];
-  const committed = await source.readAt(SCHEDULE_CALLER);
+  const path = `${CALLER_FOLDER}/${SCHEDULE_CALLER}`;
+  const committed = await source.readAt(path);
   if (committed === null) return [];
   const values: Partial<Record<'roster' | 'intake' | 'escalation', unknown>> = {};
   for (const name of ['roster', 'intake', 'escalation'] as const) {
@@ -36,7 +38,7 @@ export async function scheduleCoverage(
   const line = committed.split('\n').findIndex((l) => /^\s+schedule:/.test(l)) + 1;
   return [
     {
-      file: SCHEDULE_CALLER,
+      file: path,
       line: Math.max(1, line),
       column: 1,
       severity: 'warning',

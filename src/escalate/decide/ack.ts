@@ -1,5 +1,6 @@
 import { hasLabel } from '../config/escalation.js';
 import type { Acknowledgement } from './state.js';
+import type { Roster } from '../../roster/types.js';
 import type { CommentSnapshot, IssueSnapshot } from './types.js';
 
 /**
@@ -36,4 +37,9 @@ export function findAcknowledgement(
   if (options.label && hasLabel(issue.labels, options.label))
     return { at: options.now.toISOString(), by: options.label, how: 'label' };
   return undefined;
+}
+
+/** Who acknowledges by commenting: the people of roster.yaml, by lower-case login. */
+export function teamOf(roster: Roster | undefined): Set<string> {
+  return new Set(Object.keys(roster?.people ?? {}).map((p) => p.toLowerCase()));
 }

@@ -8,8 +8,7 @@ import type { Window } from '../../roster/types.js';
 import { hasAnyLabel, type Step } from '../config/escalation.js';
 import type { DecideInput } from './input.js';
 import { readState } from './state.js';
-import { findAcknowledgement } from './ack.js';
-import type { Roster } from '../../roster/types.js';
+import { findAcknowledgement, teamOf } from './ack.js';
 
 /**
  * When a step falls due: its minutes past the goal, on the issue's response clock
@@ -76,9 +75,4 @@ export function needsLabelHistory(input: Omit<DecideInput, 'labelHistory'>): boo
     ...(state.ack ? { recorded: state.ack } : {}),
     now: input.now,
   });
-}
-
-/** Who acknowledges by commenting: the people of roster.yaml, by lower-case login. */
-export function teamOf(roster: Roster | undefined): Set<string> {
-  return new Set(Object.keys(roster?.people ?? {}).map((p) => p.toLowerCase()));
 }

@@ -9,9 +9,9 @@ import { describeLocal } from '../../roster/time.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
 import { withMarker } from '../../kernel/markers.js';
-import { findAcknowledgement } from './ack.js';
+import { findAcknowledgement, teamOf } from './ack.js';
 import { pausedAt, type ResponseClock } from '../../roster/response-clock.js';
-import { issueClock, teamOf } from './clock.js';
+import { issueClock } from './clock.js';
 import {
   type EscalationConfig,
   hasLabel,

@@ -1,8 +1,6 @@
 import type { Operation } from '../../kernel/plan.js';
+import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../../kernel/kit-workflows.js';
 import { scheduleOffMessage } from '../../notify/slack.js';
-
-/** The caller `init` writes for the desk's ticks: hand-offs, held issues, escalations, intake. */
-export const SCHEDULE_WORKFLOW = 'support-kit-schedule.yml';
 
 /** What the run found and did about the schedule workflow (see oncall/job.ts). */
 export interface ScheduleCheck {
