@@ -64,7 +64,12 @@ export async function measureBusyHour(mode: 'count' | 'enforce'): Promise<BusyHo
   const emulator = await seed(mode);
   const workspace = presetFiles(projectRoot(), 'escalation');
   const perAction = new Map<string, Use>();
-  const step = async (action: string, event: { name: string; payload: object }, minute: number) => {
+  const step = async (
+    action: string,
+    event: { name: string; payload: object },
+    minute: number,
+    inputs: Record<string, string> = {},
+  ) => {
     emulator.setClock(at(minute));
     const from = emulator.requests.length;
     const result = await runAction({
@@ -72,11 +77,13 @@ export async function measureBusyHour(mode: 'count' | 'enforce'): Promise<BusyHo
       apiUrl: emulator.url,
       repo: REPO,
       event,
+      inputs,
       workspace,
       env: { SUPPORT_KIT_NOW: at(minute) },
     });
     const made = emulator.requests.slice(from);
-    const key = `${action} (${event.name === 'schedule' ? 'schedule' : 'events'})`;
+    const name = action === 'all' ? 'intake, oncall, escalate' : action;
+    const key = `${name} (${event.name === 'schedule' ? 'schedule' : 'events'})`;
     const use = perAction.get(key) ?? { requests: 0, refused: 0, deferredRuns: 0, runs: 0 };
     use.requests += made.length;
     use.refused += made.filter((r) => r.status === 403).length;
@@ -106,7 +113,8 @@ export async function measureBusyHour(mode: 'count' | 'enforce'): Promise<BusyHo
           number: n,
         }),
       };
-      for (const action of ['intake', 'oncall', 'escalate']) await step(action, event, minute);
+      // The issues workflow: one step, the three capabilities in one process.
+      await step('all', event, minute, { action: 'auto' });
     }
     if (minute % 3 === 1 && opened.length > 0) {
       const n = opened[Math.floor(minute / 3) % opened.length] ?? opened[0] ?? 1;
@@ -156,7 +164,7 @@ export function renderBusySection(asked: BusyHour, enforced: BusyHour): string {
     '',
     'The escalation preset on a repository of 1,000 issues (800 closed, 200 open and assigned, all',
     'past their response goal and unacknowledged: the worst case for the sweep). In one hour: 30',
-    'issues opened (the issues workflow: intake, on-call, escalation) and 20 comments (the escalate',
+    'issues opened (the issues workflow: intake, on-call, escalation in one step) and 20 comments (the escalate',
     'workflow), 50 events, and four schedule ticks (on-call, escalation sweep, intake sweep).',
     'Requests of every kind (REST, search, GraphQL) per capability. "Asked" is the hour with',
     'GitHub\'s limits only counted; "enforced" the same hour with them enforced (1,000 REST requests',

@@ -133,10 +133,12 @@ async function measureAll(
   const sizes = new Map<string, number>();
   for (const t of targets) if (t.dir) sizes.set(t.name, await jsBytes(t.dir));
 
-  log(`full event: dist/intake on issues.opened against the emulator, ${FULL_EVENT_RUNS} runs ...`);
-  const full = existsSync(join(root, 'dist', 'intake', 'index.js'))
+  log(
+    `full event: dist/all on issues.opened against the emulator, ${FULL_EVENT_RUNS} runs x 2 ...`,
+  );
+  const full = existsSync(join(root, 'dist', 'all', 'index.js'))
     ? await measureFullEvent()
-    : { error: 'dist/intake/index.js is missing' };
+    : { error: 'dist/all/index.js is missing' };
 
   log(`intake check: one 64 KiB issue body, ${CHECK_RUNS} runs in-process ...`);
   const check = measureIntakeCheck();
@@ -348,16 +350,22 @@ async function jsBytes(dir: string): Promise<number> {
 
 // ---------------------------------------------------------------- full event
 
-interface FullEvent {
+interface FullEventRuns {
   samples: number[];
   requests: number[];
   routes: string[];
-  summaryExcerpt: string;
   exitCodes: number[];
 }
 
-const REPO = { owner: 'acme', name: 'escalations' };
-const REPO_FULL = `${REPO.owner}/${REPO.name}`;
+/** The issues workflow's step on a new issue, through the API and from a checkout. */
+interface FullEvent {
+  api: FullEventRuns;
+  checkout: FullEventRuns;
+}
+
+/** The escalation preset's people, who the roster may assign. */
+const TEAM = ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'escalation-leads', 'amy'];
+const REPO_FULL = 'acme/desk';
 
 /** An escalation as support engineers file it through the preset's form, made distinct per run. */
 function escalationIssueBody(n: number): string {
@@ -433,6 +441,11 @@ function measureIntakeCheck(): IntakeCheckTiming {
   };
 }
 
+/**
+ * The issues workflow's one step (the root action, `action: auto`) on `issues.opened` for a new
+ * S2 escalation on the escalation preset, Monday morning in Paris (dan on call): intake, on-call
+ * and escalation in one process, config read through the API (no checkout), then from a checkout.
+ */
 async function measureFullEvent(): Promise<FullEvent | { error: string }> {
   let emulatorModule;
   try {
@@ -443,46 +456,16 @@ async function measureFullEvent(): Promise<FullEvent | { error: string }> {
     };
   }
   const { startEmulator, webhookPayload } = emulatorModule;
+  const files = presetFiles(root, 'escalation');
   const emulator = await startEmulator({
+    now: '2026-11-23T09:00:00Z',
     seed: {
-      repos: [
-        {
-          owner: REPO.owner,
-          name: REPO.name,
-          collaborators: [
-            { login: 'support-lead', permission: 'maintain' },
-            { login: 'oncall-eng', permission: 'write' },
-          ],
-          labels: [
-            {
-              name: 'S1-broken',
-              color: 'd93f0b',
-              description: 'Major functionality loss, no workaround',
-            },
-            { name: 'needs-info', color: 'fbca04', description: 'Waiting on the reporter' },
-            { name: 'version/1.13', color: 'ededed' },
-          ],
-          issues: [
-            {
-              title: 'Registry pushes time out behind the corporate proxy',
-              body: escalationIssueBody(0),
-              user: 'support-engineer',
-            },
-          ],
-          // The escalation preset as a team commits it: intake.yaml, labels.yaml and the form.
-          files: presetFiles(root, 'escalation'),
-        },
-      ],
+      users: [...TEAM, 'support-engineer'].map((login) => ({ login })),
+      repos: [{ owner: 'acme', name: 'desk', collaborators: TEAM, files }],
     },
   });
-  try {
-    const result: FullEvent = {
-      samples: [],
-      requests: [],
-      routes: [],
-      summaryExcerpt: '',
-      exitCodes: [],
-    };
+  const measure = async (workspace?: Record<string, string>): Promise<FullEventRuns> => {
+    const result: FullEventRuns = { samples: [], requests: [], routes: [], exitCodes: [] };
     for (let i = 1; i <= FULL_EVENT_RUNS; i++) {
       const issue = emulator.store.createIssue(REPO_FULL, {
         title: `UI returns 502 for all users after upgrade to 1.13 (run ${i})`,
@@ -498,20 +481,25 @@ async function measureFullEvent(): Promise<FullEvent | { error: string }> {
       emulator.resetRequests();
       const start = process.hrtime.bigint();
       const outcome = await runAction({
-        action: 'intake',
+        action: 'all',
         apiUrl: emulator.url,
         repo: REPO_FULL,
         event: { name: 'issues', payload },
+        inputs: { action: 'auto' },
+        env: { SUPPORT_KIT_NOW: '2026-11-23T09:00:00Z' },
+        ...(workspace ? { workspace } : {}),
       });
       result.samples.push(Number(process.hrtime.bigint() - start) / 1e6);
       result.requests.push(emulator.requests.length);
       result.exitCodes.push(outcome.exitCode);
       result.routes = emulator.requests.map((r) => `${r.route} → ${r.status}`);
-      result.summaryExcerpt = outcome.summary.trim().split('\n').slice(0, 12).join('\n');
       if (outcome.exitCode !== 0)
-        log(`intake run ${i} exited ${outcome.exitCode}:\n${outcome.stdout}\n${outcome.stderr}`);
+        log(`issues run ${i} exited ${outcome.exitCode}:\n${outcome.stdout}\n${outcome.stderr}`);
     }
     return result;
+  };
+  try {
+    return { api: await measure(), checkout: await measure(files) };
   } finally {
     await emulator.close();
   }
@@ -628,20 +616,28 @@ function renderResults(r: Results): string {
       '',
     );
 
-  lines.push('## One full intake event against the emulator', '');
+  lines.push('## One new issue through the issues workflow', '');
   if ('error' in r.full) {
     lines.push(`Not measured: ${r.full.error}.`, '');
   } else {
-    const f = r.full;
+    const row = (how: string, f: FullEventRuns) =>
+      `| ${how} | ${f.samples.length} | ${ms(quantile(f.samples, 0.5))} | ${ms(Math.min(...f.samples))} | ${ms(Math.max(...f.samples))} | ${f.requests.join(', ')} | ${f.exitCodes.join(', ')} |`;
     lines.push(
-      `\`dist/intake\` through the e2e harness (\`runAction\`) on \`issues.opened\` for a fresh escalation issue each run, ` +
-        `config read through the contents API (no checkout), emulator in the benchmark's process. Wall time includes the harness's temp files.`,
+      "The issues workflow's one step (the root action, `dist/all` with `action: auto`) through the e2e harness (`runAction`) on `issues.opened` " +
+        'for a new S1 escalation each run (no paging secret set, so nothing is paged), escalation preset, Monday 10:00 Paris (dan on call): intake, on-call assignment and escalation in one process. ' +
+        "Emulator in the benchmark's process; wall time includes the harness's temp files. Before this change the same event ran three bundles in three processes and made 15 requests through the API " +
+        '(intake 6, on-call 4, escalation 5: six contents reads, the issue read twice, comments listed twice, a `viewer` query).',
       '',
-      '| Runs | Median | Min | Max | API requests per run | Exit codes |',
-      '|---:|---:|---:|---:|---|---|',
-      `| ${f.samples.length} | ${ms(quantile(f.samples, 0.5))} | ${ms(Math.min(...f.samples))} | ${ms(Math.max(...f.samples))} | ${f.requests.join(', ')} | ${f.exitCodes.join(', ')} |`,
+      '| Config read | Runs | Median | Min | Max | API requests per run | Exit codes |',
+      '|---|---:|---:|---:|---:|---|---|',
+      row('through the API', r.full.api),
+      row('from a checkout', r.full.checkout),
       '',
-      `Requests of the last run: ${f.routes.length ? f.routes.map((x) => `\`${x}\``).join(', ') : 'none'}.`,
+      `Requests of the last run through the API: ${r.full.api.routes.map((x) => `\`${x}\``).join(', ')}.`,
+      '',
+      'The issue asks for at most 5 (4 with a checkout). The one left above it: labels and assignee are two writes. ' +
+        "GitHub adds labels and assignees without replacing others only through their own endpoints; the one request that sets both (`PATCH /issues/{n}`) replaces the issue's whole label and assignee sets, " +
+        'and would drop a label or an assignee a person adds between the run reading the issue and writing it. The kit keeps the two additive writes.',
       '',
     );
   }

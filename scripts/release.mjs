@@ -58,10 +58,10 @@ export function parseArgs(argv) {
   return { ...options, version };
 }
 
-const KIT_REF = /\bsupport-kit\/support-kit\/[^@\s'"]+@([^\s'"#]+)/g;
+const KIT_REF = /\bsupport-kit\/support-kit(?:\/[^@\s'"]+)?@([^\s'"#]+)/g;
 
 /**
- * Every `support-kit/support-kit/...@ref` in the workflows that is not `major`, as
+ * Every `support-kit/support-kit[/...]@ref` in the workflows that is not `major`, as
  * "file:line: uses ...@ref". The reusable workflows call the actions by the moving major tag,
  * so a caller pinned to a release's SHA still runs whatever vN points at: a release whose
  * workflows name another major would send its callers to actions of another release line.

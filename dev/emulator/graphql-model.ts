@@ -505,7 +505,12 @@ export function repositoryModel(store: Store, repo: Repo): Model {
         );
       return connection('assignableUsers', users, args, (u) => actorModel(store, u.login, 'User'));
     },
-    object: (args: Args) => {
+    object: (args: Args, ctx: { mayReadContents?: (repo: string) => boolean }) => {
+      // An installation token without `contents: read` gets the field null and a FORBIDDEN
+      // error, as GitHub answers a field the integration may not see (its errors carry
+      // `type: FORBIDDEN`, "Resource not accessible by integration").
+      if (ctx.mayReadContents && !ctx.mayReadContents(repo.full_name))
+        throw new GithubGraphqlError('Resource not accessible by integration', 'FORBIDDEN');
       if (typeof args.expression !== 'string') {
         throw new GithubGraphqlError(
           'support-kit emulator: Repository.object(oid:) is not implemented',

@@ -47,6 +47,8 @@ export function githubSchema(): GraphQLSchema {
 
 export interface GraphqlContext {
   viewer: User;
+  /** Whether the token may read this repository's files (`contents: read` for an installation). */
+  mayReadContents?: (repo: string) => boolean;
   /** null when the budget is spent: the query is refused. */
   spend(cost: number): RateSnapshot | null;
   peek(): RateSnapshot;

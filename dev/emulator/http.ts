@@ -20,6 +20,7 @@ import {
 } from './ratelimit.js';
 import {
   checkGrant,
+  mayReadContents,
   checkTokenGrant,
   permissiveWorkflowToken,
   type TokenGrant,
@@ -177,6 +178,9 @@ export class EmulatorServer {
         const who = principal;
         const result = await executeGraphql(this.store, body, {
           viewer,
+          ...(grant
+            ? { mayReadContents: (repo: string) => mayReadContents(this.store, grant, repo) }
+            : {}),
           spend: (cost) => {
             const spent = this.rate.spend(who, 'graphql', cost);
             rate = spent ?? this.rate.peek(who, 'graphql');

@@ -87,6 +87,20 @@ export function checkGrant(
   if (!need.scopes.some((scope) => RANK[has(scope)] >= RANK[need.access])) throw refused();
 }
 
+/** Whether the grant may read `repo`'s files, as GraphQL's `Repository.object` asks. */
+export function mayReadContents(store: Store, grant: TokenGrant, repo: string): boolean {
+  try {
+    checkGrant(store, grant, {
+      route: 'GET /repos/{owner}/{repo}/contents/{path}',
+      method: 'GET',
+      repo,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function refused(): ApiError {
   return new ApiError(403, {
     message: 'Resource not accessible by integration',

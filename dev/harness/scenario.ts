@@ -125,18 +125,22 @@ export class Scenario {
 
   /**
    * One bundle, as one workflow step: the requests it made are recorded apart. `secrets` names
-   * the inputs the workflow passes from its secrets to this step.
+   * the inputs the workflow passes from its secrets to this step, `given` its other inputs.
    */
   async step(
     action: string,
     event: { name: string; payload: object },
     secrets: readonly string[] = [],
+    given: Record<string, string> = {},
   ): Promise<Run> {
     const from = this.emulator.requests.length;
     const started = performance.now();
-    const inputs = Object.fromEntries(
-      secrets.filter((k) => this.secrets[k] !== undefined).map((k) => [k, this.secrets[k] ?? '']),
-    );
+    const inputs = {
+      ...given,
+      ...Object.fromEntries(
+        secrets.filter((k) => this.secrets[k] !== undefined).map((k) => [k, this.secrets[k] ?? '']),
+      ),
+    };
     const result = await runAction({
       action,
       apiUrl: this.emulator.url,
@@ -184,15 +188,14 @@ export class Scenario {
 
   /**
    * The issues workflow (.github/workflows/issues.yml) on opened, edited, reopened or labeled:
-   * one job of three steps on the same event payload, intake, on-call assignment, then
-   * escalation (response clock, status, playbook, page); each step runs even when one before
-   * it fails.
+   * one step, the root action (`dist/all`) routing the event, so intake, on-call assignment and
+   * escalation (response clock, status, playbook, page) run in that order in one process.
    */
   async issueEvent(
     action: 'opened' | 'edited' | 'reopened' | 'labeled',
     number: number,
     changes?: Record<string, unknown>,
-  ): Promise<{ intake: Run; oncall: Run; escalate: Run }> {
+  ): Promise<Run> {
     const event = {
       name: 'issues',
       payload: webhookPayload(this.store, 'issues', {
@@ -202,15 +205,9 @@ export class Scenario {
         ...(changes ? { changes } : {}),
       }),
     };
-    return this.asWorkflow('issues.yml', 'desk', event, async () => {
-      const intake = await this.step('intake', event);
-      const oncall = await this.step('oncall', event);
-      const escalate = await this.step('escalate', event, [
-        'pagerduty-routing-key',
-        'slack-webhook-url',
-      ]);
-      return { intake, oncall, escalate };
-    });
+    return this.asWorkflow('issues.yml', 'desk', event, () =>
+      this.step('all', event, ['pagerduty-routing-key', 'slack-webhook-url'], { action: 'auto' }),
+    );
   }
 
   /**

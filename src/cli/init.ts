@@ -4,12 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { cliServices } from '../host/compose.js';
 import { PRESETS_DIR } from '../labels/config/extends.js';
-import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
+import { TEMPLATE_FOLDER } from '../kernel/repo-paths.js';
 import type { CallerTemplate } from '../callers/decide/callers.js';
 import type { TickInterval } from '../callers/decide/schedule.js';
 import { deskCallers, deskNeeds } from '../callers/desk.js';
 import { EXAMPLE_PEOPLE_LINE } from '../validate/example-people.js';
-import { CALLER_FOLDER, callerFile } from '../kernel/kit-workflows.js';
+import { CALLER_FOLDER, callerFile } from '../kernel/repo-paths.js';
 import { INIT_HELP } from './help.js';
 import { EXIT, type Io, parseGroupArgs, tickInterval, UsageError } from './usage.js';
 

@@ -7,6 +7,11 @@ export interface RepoFiles {
   repo: RepoRef;
   readFile(path: string, ref?: string): Promise<string | null>;
   listFolder(path: string, ref?: string): Promise<string[] | null>;
+  /** Whole folders with their files' text in one request (null: no such folder; a null text: read it alone). */
+  readFolders?(
+    paths: readonly string[],
+    ref?: string,
+  ): Promise<Map<string, Map<string, string | null> | null>>;
 }
 
 /** Where config files come from: a checked-out workspace, or the repository through the API. */
@@ -77,14 +82,21 @@ export async function workspaceHasConfig(root: string, configPath: string): Prom
   return exists(resolve(root, configPath));
 }
 
+/**
+ * The config through the API at `ref`. With a gateway that reads whole folders, the config folder
+ * and the folders `alongside` it (the issue templates) come in one request on first use, and
+ * every file after that is already known; anything else is read once per run.
+ */
 export function apiSource(
   gateway: RepoFiles,
   configPath: string,
   ref: string | undefined,
+  alongside: readonly string[] = [],
 ): ConfigSource {
   const folder = isSingleFile(configPath) ? dirname(configPath) : configPath;
   const only = isSingleFile(configPath) ? basename(configPath) : undefined;
   const at = `${gateway.repo.owner}/${gateway.repo.repo}${ref ? ` at ${ref}` : ''}`;
+  const files = folderReader(gateway, ref, only ? [] : [folder, ...alongside]);
   return {
     description: `${at} ${configPath}`,
     folder,
@@ -92,17 +104,47 @@ export function apiSource(
     ...(only ? { singleFile: only } : {}),
     async list() {
       if (only) return [only];
-      const names = await gateway.listFolder(folder, ref);
-      return names ? names.sort() : null;
+      return files.list(folder);
     },
-    read: (fileName) => gateway.readFile(`${folder}/${fileName}`, ref),
-    async listAt(path) {
+    read: (fileName) => files.read(`${folder}/${fileName}`),
+    listAt: (path) => files.list(path),
+    readAt: (path) => files.read(path),
+  };
+}
+
+/** Reads at one ref, each at most once: the snapshot folders in one request, the rest alone. */
+function folderReader(gateway: RepoFiles, ref: string | undefined, wanted: string[]) {
+  const snapshotFolders = wanted.map(trimSlashes);
+  let snapshot: Promise<Map<string, Map<string, string | null> | null>> | undefined;
+  const folderOf = async (path: string) => {
+    const key = trimSlashes(path);
+    if (!gateway.readFolders || !snapshotFolders.includes(key)) return undefined;
+    snapshot ??= gateway.readFolders(snapshotFolders, ref);
+    return (await snapshot).get(key) ?? null;
+  };
+  const reads = new Map<string, Promise<string | null>>();
+  const readAlone = (path: string) => {
+    let read = reads.get(path);
+    if (!read) reads.set(path, (read = gateway.readFile(path, ref)));
+    return read;
+  };
+  return {
+    async list(path: string): Promise<string[] | null> {
+      const known = await folderOf(path);
+      if (known !== undefined) return known ? [...known.keys()].sort() : null;
       const names = await gateway.listFolder(path, ref);
       return names ? names.sort() : null;
     },
-    readAt: (path) => gateway.readFile(path, ref),
+    async read(path: string): Promise<string | null> {
+      const known = await folderOf(dirname(path));
+      if (known === undefined) return readAlone(path);
+      if (!known?.has(basename(path))) return null;
+      return known.get(basename(path)) ?? readAlone(path);
+    },
   };
 }
+
+const trimSlashes = (path: string) => path.replace(/^\.\/|\/+$/g, '');
 
 async function exists(path: string): Promise<boolean> {
   try {

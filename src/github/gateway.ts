@@ -35,6 +35,13 @@ export class Gateway {
    */
   private readonly comments = new Map<number, GitHubComment[]>();
 
+  /**
+   * Issues read in this run, kept as this run's own writes left them: the capabilities of one run
+   * share one read. Another writer's change meanwhile starts its own run, which reads afresh; a
+   * write that failed forgets the issue, since GitHub may have made it anyway.
+   */
+  private readonly issues = new Map<number, GitHubIssue & { comments?: number }>();
+
   /** Issues this run created: an operation that comments on one finds it without a listing. */
   readonly created: GitHubIssue[] = [];
 
@@ -65,15 +72,43 @@ export class Gateway {
     issue: number,
     options: { primeComments?: boolean } = {},
   ): Promise<GitHubIssue & { comments?: number }> {
+    const data = this.issues.get(issue) ?? (await this.readIssue(issue));
+    if (options.primeComments && data.comments === 0 && !this.comments.has(issue))
+      this.comments.set(issue, []);
+    return structuredClone(data);
+  }
+
+  private async readIssue(issue: number): Promise<GitHubIssue & { comments?: number }> {
     const { data } = await this.octokit.rest.issues.get({ ...this.ref, issue_number: issue });
     // GitHub answers a transferred issue's old number with a 301, which fetch follows: what
     // comes back is another repository's issue, and writing to its number here would be wrong.
     const home = `/repos/${this.repo.owner}/${this.repo.repo}`.toLowerCase();
     if (data.number !== issue || !data.repository_url.toLowerCase().endsWith(home))
       throw new IssueMoved(issue, data.html_url);
-    if (options.primeComments && data.comments === 0 && !this.comments.has(issue))
-      this.comments.set(issue, []);
-    return data as GitHubIssue & { comments?: number };
+    const read = data as GitHubIssue & { comments?: number };
+    this.issues.set(issue, read);
+    return read;
+  }
+
+  /**
+   * A write to an issue, and what its answer says of the issue now (`learn`); a failed write
+   * forgets the issue, so the next read asks GitHub.
+   */
+  private async writeTo<T>(
+    issue: number,
+    write: () => Promise<T>,
+    learn: (known: GitHubIssue & { comments?: number }, data: T) => void = () => {},
+  ): Promise<T> {
+    let data: T;
+    try {
+      data = await write();
+    } catch (error) {
+      this.issues.delete(issue);
+      throw error;
+    }
+    const known = this.issues.get(issue);
+    if (known) learn(known, data);
+    return data;
   }
 
   async listIssues(
@@ -117,11 +152,11 @@ export class Gateway {
       state_reason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
     },
   ): Promise<GitHubIssue> {
-    const { data } = await this.octokit.rest.issues.update({
-      ...this.ref,
-      issue_number: issue,
-      ...patch,
-    });
+    const { data } = await this.writeTo(
+      issue,
+      () => this.octokit.rest.issues.update({ ...this.ref, issue_number: issue, ...patch }),
+      (_known, answer) => this.issues.set(issue, answer.data as GitHubIssue),
+    );
     return data as GitHubIssue;
   }
 
@@ -167,12 +202,14 @@ export class Gateway {
   }
 
   async createComment(issue: number, body: string): Promise<GitHubComment> {
-    const { data } = await this.octokit.rest.issues.createComment({
-      ...this.ref,
-      issue_number: issue,
-      body,
-      ...ONCE,
-    });
+    const { data } = await this.writeTo(
+      issue,
+      () =>
+        this.octokit.rest.issues.createComment({ ...this.ref, issue_number: issue, body, ...ONCE }),
+      (known) => {
+        known.comments = (known.comments ?? 0) + 1;
+      },
+    );
     this.comments.get(issue)?.push(data as GitHubComment);
     this.learnIdentity(data.user);
     return data as GitHubComment;
@@ -193,11 +230,13 @@ export class Gateway {
   }
 
   async addLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {
-    const { data } = await this.octokit.rest.issues.addLabels({
-      ...this.ref,
-      issue_number: issue,
-      labels,
-    });
+    const { data } = await this.writeTo(
+      issue,
+      () => this.octokit.rest.issues.addLabels({ ...this.ref, issue_number: issue, labels }),
+      (known, answer) => {
+        known.labels = answer.data;
+      },
+    );
     return data;
   }
 
@@ -245,24 +284,32 @@ export class Gateway {
   }
 
   async setLabels(issue: number, labels: string[]): Promise<GitHubLabel[]> {
-    const { data } = await this.octokit.rest.issues.setLabels({
-      ...this.ref,
-      issue_number: issue,
-      labels,
-    });
+    const { data } = await this.writeTo(
+      issue,
+      () => this.octokit.rest.issues.setLabels({ ...this.ref, issue_number: issue, labels }),
+      (known, answer) => {
+        known.labels = answer.data;
+      },
+    );
     return data;
   }
 
   async removeLabel(issue: number, label: string): Promise<void> {
-    await this.octokit.rest.issues.removeLabel({ ...this.ref, issue_number: issue, name: label });
+    await this.writeTo(
+      issue,
+      () => this.octokit.rest.issues.removeLabel({ ...this.ref, issue_number: issue, name: label }),
+      (known, answer) => {
+        known.labels = answer.data;
+      },
+    );
   }
 
   async addAssignees(issue: number, assignees: string[]): Promise<GitHubIssue> {
-    const { data } = await this.octokit.rest.issues.addAssignees({
-      ...this.ref,
-      issue_number: issue,
-      assignees,
-    });
+    const { data } = await this.writeTo(
+      issue,
+      () => this.octokit.rest.issues.addAssignees({ ...this.ref, issue_number: issue, assignees }),
+      (_known, answer) => this.issues.set(issue, answer.data as GitHubIssue),
+    );
     return data as GitHubIssue;
   }
 
@@ -281,11 +328,12 @@ export class Gateway {
   }
 
   async removeAssignees(issue: number, assignees: string[]): Promise<GitHubIssue> {
-    const { data } = await this.octokit.rest.issues.removeAssignees({
-      ...this.ref,
-      issue_number: issue,
-      assignees,
-    });
+    const { data } = await this.writeTo(
+      issue,
+      () =>
+        this.octokit.rest.issues.removeAssignees({ ...this.ref, issue_number: issue, assignees }),
+      (_known, answer) => this.issues.set(issue, answer.data as GitHubIssue),
+    );
     return data as GitHubIssue;
   }
 
@@ -372,6 +420,50 @@ export class Gateway {
       if (isStatus(error, 404)) return null;
       throw error;
     }
+  }
+
+  /**
+   * Folders at a ref with the text of their files, in one GraphQL query (one point) where the
+   * contents API takes a request per file; the query also learns who the token writes as. A
+   * folder that does not exist is null. A file GraphQL gives no text for (binary, or cut short
+   * because it is large) is `null`: read it with `readFile` if it matters.
+   */
+  async readFolders(
+    paths: readonly string[],
+    ref?: string,
+  ): Promise<Map<string, Map<string, string | null> | null>> {
+    const folders = paths.map((path, i) => ({ path, alias: `f${i}` }));
+    const query = `query($owner: String!, $name: String!, ${folders.map((f) => `$${f.alias}: String!`).join(', ')}) {
+  viewer { login }
+  repository(owner: $owner, name: $name) {
+    ${folders.map((f) => `${f.alias}: object(expression: $${f.alias}) { ...folder }`).join('\n    ')}
+  }
+}
+fragment folder on GitObject {
+  ... on Tree { entries { name type object { ... on Blob { text isTruncated } } } }
+}`;
+    const variables = Object.fromEntries(
+      folders.map((f) => [f.alias, `${ref ?? 'HEAD'}:${f.path.replace(/^\.\/?$/, '')}`]),
+    );
+    let data: { viewer: { login: string }; repository: Record<string, TreeObject | null> };
+    try {
+      data = (await this.graphql(query, {
+        owner: this.repo.owner,
+        name: this.repo.repo,
+        ...variables,
+      })) as typeof data;
+    } catch (error) {
+      const refused = (error as { errors?: { type?: string }[] }).errors?.some(
+        (e) => e.type === 'FORBIDDEN',
+      );
+      if (!refused) throw error;
+      throw new Error(
+        `GitHub refused this token the files of ${paths.join(' and ')}: give the job \`contents: read\` in its workflow's permissions (or use a token that has it)`,
+        { cause: error },
+      );
+    }
+    this.identity.login ??= Promise.resolve(data.viewer.login);
+    return new Map(folders.map((f) => [f.path, filesOf(data.repository[f.alias])]));
   }
 
   /** The names of the files in a folder at a ref, or null when the folder does not exist. */
@@ -499,5 +591,23 @@ function missingPermission(
 export function sameRepo(a: RepoRef, b: RepoRef): boolean {
   return (
     a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase()
+  );
+}
+
+/** A folder as GraphQL gives it (`Tree`); any other object (a file) has no entries. */
+interface TreeObject {
+  entries?: {
+    name: string;
+    type: string;
+    object: { text?: string | null; isTruncated?: boolean } | null;
+  }[];
+}
+
+function filesOf(tree: TreeObject | null | undefined): Map<string, string | null> | null {
+  if (!tree?.entries) return null;
+  return new Map(
+    tree.entries
+      .filter((e) => e.type === 'blob')
+      .map((e) => [e.name, e.object?.isTruncated ? null : (e.object?.text ?? null)]),
   );
 }

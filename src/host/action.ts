@@ -14,6 +14,7 @@ import { EVENT_BUDGET, RateLimitDeferred, SWEEP_BUDGET } from '../github/budget.
 import { decideAndApply } from '../job/decide-and-apply.js';
 import type { CapabilityEntries, Job, JobContext } from '../job/contract.js';
 import { composeServices, jobContext } from './compose.js';
+import { TEMPLATE_FOLDER } from '../kernel/repo-paths.js';
 import type { RunnerEvent } from '../kernel/event.js';
 import { type Capability, describeEvent } from '../job/triggers.js';
 
@@ -45,7 +46,7 @@ export async function runCapabilities(
       log: (m) => core.warning(m),
       budget: SWEEPS.has(event.name) ? SWEEP_BUDGET : EVENT_BUDGET,
     });
-    const source = await configSource(services.gateway, inputs.configPath, event);
+    const source = await configSource(services.gateway, inputs.configPath, event, capabilities);
     const now = clockOrFail();
     const plans: Plan[] = [];
     let failed = false;
@@ -61,7 +62,14 @@ export async function runCapabilities(
         input: (name) => core.getInput(name),
         log: (m) => core.info(m),
       });
-      const outcome = await decideApplyAndReport(await entry.load(), context, inputs.dryRun);
+      const outcome = await isolated(capability, () =>
+        entry.load().then((job) => decideApplyAndReport(job, context, inputs.dryRun)),
+      );
+      if (outcome === 'deferred') break;
+      if (outcome === 'failed') {
+        failed = true;
+        continue;
+      }
       plans.push(...outcome.plans);
       for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       failed ||= outcome.failed;
@@ -73,13 +81,35 @@ export async function runCapabilities(
     );
     if (failed) core.setFailed('support-kit: see the errors above and the job summary');
   } catch (error) {
-    // GitHub asked for a longer wait than a run sits out while the kit was still reading: the
-    // next run (the next event or the schedule) decides it all again. Not a failed job.
-    if (error instanceof RateLimitDeferred)
-      core.warning(`support-kit: ${error.message}; nothing was done, the next run does it`);
+    if (error instanceof RateLimitDeferred) core.warning(deferredMessage(error));
     else core.setFailed(`support-kit: ${describeRequestError(error)}`);
   }
 }
+
+/**
+ * One capability's run. A failure is its own: the capabilities after it still run, as an
+ * incomplete issue still needs an owner and a page. A rate limit stops them all: GitHub asked
+ * for a longer wait than a run sits out, and the next run (the next event or the schedule)
+ * decides it all again. Not a failed job.
+ */
+async function isolated<T>(
+  capability: Capability,
+  run: () => Promise<T>,
+): Promise<T | 'failed' | 'deferred'> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RateLimitDeferred) {
+      core.warning(deferredMessage(error));
+      return 'deferred';
+    }
+    core.error(`support-kit ${capability}: ${describeRequestError(error)}`);
+    return 'failed';
+  }
+}
+
+const deferredMessage = (error: RateLimitDeferred) =>
+  `support-kit: ${error.message}; nothing more was done, the next run does it`;
 
 async function decideApplyAndReport(
   job: Job,
@@ -174,11 +204,17 @@ async function configSource(
   gateway: Gateway,
   configPath: string,
   event: RunnerEvent,
+  capabilities: readonly Capability[],
 ): Promise<ConfigSource> {
   const workspace = process.env.GITHUB_WORKSPACE;
   if (workspace && (await workspaceHasConfig(workspace, configPath)))
     return workspaceSource(workspace, configPath);
-  return apiSource(gateway, configPath, eventRef(event));
+  // Intake checks issues against the issue forms, validate checks the forms: they come in the
+  // config's one request.
+  const alongside = capabilities.some((c) => c === 'intake' || c === 'validate')
+    ? [TEMPLATE_FOLDER]
+    : [];
+  return apiSource(gateway, configPath, eventRef(event), alongside);
 }
 
 function eventRef(event: RunnerEvent): string | undefined {

@@ -13,6 +13,7 @@ import { findMarkedComment } from '../github/apply.js';
 import type { Gateway } from '../github/gateway.js';
 import type { GitHubIssue } from '../github/types.js';
 import type { Job, JobContext } from '../job/contract.js';
+import { freshIssue } from '../job/fresh-issue.js';
 
 const MARKER = { kind: 'intake', keys: {} } as const;
 const CANDIDATES = 20;
@@ -49,7 +50,12 @@ export const intakeJob: Job = async (context) => {
         problems,
         plans: [emptyPlan('intake', context.repo, ['a pull request, not an issue'])],
       };
-    const plan = await decideOne(context, payload, rules, templates, notes);
+    // The issue as it is now (a queued run's event can be minutes old), read once for the run:
+    // on-call and escalation after it use the same read, and a new issue's comments need no list.
+    const fresh = await freshIssue(context, payload.number, { primeComments: true });
+    if (typeof fresh === 'string')
+      return { config, problems, plans: [emptyPlan('intake', context.repo, [fresh])] };
+    const plan = await decideOne(context, fresh, rules, templates, notes);
     return {
       config,
       problems,

@@ -2,7 +2,7 @@ import { statusOf } from '../github/gateway.js';
 import type { JobContext } from '../job/contract.js';
 import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
 import type { Plan } from '../kernel/plan.js';
-import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../kernel/kit-workflows.js';
+import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../kernel/repo-paths.js';
 import { type ScheduleCheck, scheduleAlarm } from './decide/schedule-health.js';
 
 /**

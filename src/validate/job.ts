@@ -3,7 +3,7 @@ import type { PullRequestPayload } from '../github/types.js';
 import { CONFIG_FILES } from './config-files.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { checkIssueForms } from '../intake/config/forms.js';
-import { TEMPLATE_FOLDER } from '../intake/config/issue-templates.js';
+import { TEMPLATE_FOLDER } from '../kernel/repo-paths.js';
 import { loadConfig, loadConfigFolder, type LoadedConfig } from '../config/load.js';
 import { sortProblems, type ConfigProblem } from '../kernel/problems.js';
 import { apiSource } from '../config/sources.js';

@@ -1,5 +1,5 @@
 import { uncoveredHours } from '../callers/coverage.js';
-import { CALLER_FOLDER, SCHEDULE_CALLER } from '../kernel/kit-workflows.js';
+import { CALLER_FOLDER, SCHEDULE_CALLER } from '../kernel/repo-paths.js';
 import { deskNeedsOf } from '../callers/desk.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { ConfigSource } from '../config/sources.js';

@@ -86,12 +86,12 @@ it('a /ack and /handoff posted as the sweep starts are obeyed once: the comment 
   expect(states).toHaveLength(1);
   expect(states[0]).toMatch(new RegExp(`ack-by=dan ack-how=command command=${commandId} `));
   expect(states[0]).toMatch(/ steps=0 /);
-  // The comment run reads the issue's comments, asks who the kit is (the state is marked), finds
-  // its command answered and writes nothing.
+  // The comment run reads its config in one query, which also says who the kit is (the state is
+  // marked), then the issue's comments, finds its command answered and writes nothing.
   expect(writes(comment)).toEqual([]);
-  expect(routes(comment)).toHaveLength(4);
+  expect(routes(comment)).toHaveLength(2);
   expect(requests.filter((r) => r.route === POST_COMMENT)).toHaveLength(2);
-  expect(requests).toHaveLength(25);
+  expect(requests).toHaveLength(18);
 });
 
 it('control: with the old groups, one per issue and one for the sweep, the same moment obeys the commands twice', async () => {
@@ -103,5 +103,5 @@ it('control: with the old groups, one per issue and one for the sweep, the same 
   expect(states).toHaveLength(2);
   expect(desk.issue(n).assignees).toEqual(['chloe']);
   expect(requests.filter((r) => r.route === POST_COMMENT)).toHaveLength(4);
-  expect(requests.length).toBeGreaterThan(21);
+  expect(requests.length).toBeGreaterThan(18);
 });

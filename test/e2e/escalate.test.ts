@@ -302,7 +302,9 @@ escalation:
     const arrival = await escalateAt('2026-07-02T23:31:00Z', opened(n));
 
     expect(arrival.exitCode).toBe(0);
-    expect(arrival.stdout).toMatch(/rate limited until .*nothing was done, the next run does it/);
+    expect(arrival.stdout).toMatch(
+      /rate limited until .*nothing more was done, the next run does it/,
+    );
     expect(arrival.requests.map((r) => r.status)).toEqual([403]);
     expect(pagerDuty.received).toEqual([]);
 

@@ -76,8 +76,8 @@ describe('intake (dist/intake) with the escalation preset', () => {
     expect(commentsOf(issue)).toEqual([]);
     // The labels refused, the comment that reports them is held rather than said.
     expect(result.requests.map((r) => `${r.status} ${r.route}`)).toEqual([
+      '200 GET /repos/{owner}/{repo}/issues/{issue_number}',
       '200 GET /search/issues',
-      '200 GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       '403 POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
     ]);
   });
@@ -105,9 +105,10 @@ describe('intake (dist/intake) with the escalation preset', () => {
       complete: false,
       template: 'escalation',
     });
+    // The issue as it is now says it has no comment: none to list before writing one.
     expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
       'GET /search/issues',
-      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
@@ -133,6 +134,7 @@ describe('intake (dist/intake) with the escalation preset', () => {
     expect(commentsOf(issue)).toHaveLength(1);
     expect(commentsOf(issue)[0]?.body).toMatch(/thank/i);
     expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /graphql', // is the marked comment the kit's?
       'GET /repos/{owner}/{repo}/issues/{issue_number}/labels',
@@ -218,7 +220,7 @@ describe('intake (dist/intake) with the escalation preset', () => {
     expect(result.requests.filter((r) => r.route === 'GET /search/issues')).toHaveLength(1);
   });
 
-  it('reads the templates and intake.yaml through the API when there is no checkout', async () => {
+  it('reads intake.yaml and the issue forms through the API in one query when there is no checkout', async () => {
     emulator = await startDesk(escalationCheckout());
     const issue = open(formBody({ Logs: '_No response_' }));
 
@@ -226,7 +228,33 @@ describe('intake (dist/intake) with the escalation preset', () => {
 
     expect(result.exitCode).toBe(0);
     expect(labelsOf(issue)).toContain('status/0-more-info-needed');
-    expect(routes(result.requests).filter((r) => r.includes('contents'))).toHaveLength(3);
+    const reads = result.requests.filter(
+      (r) => r.route === 'POST /graphql' || r.route.includes('contents'),
+    );
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads[0]?.body)).toContain('.github/ISSUE_TEMPLATE');
+  });
+
+  it('a job without contents: read fails naming the permission to add, and writes nothing', async () => {
+    emulator = await startDesk(escalationCheckout());
+    const issue = open(formBody({ Logs: '_No response_' }));
+    emulator.grantToken('no-contents-job', {
+      login: 'github-actions[bot]',
+      kind: 'workflow',
+      repositories: [REPO],
+      permissions: { issues: 'write' },
+    });
+
+    const result = await run(emulator, 'intake', event('opened', issue), {
+      inputs: { 'github-token': 'no-contents-job' },
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.map((a) => a.message).join('\n')).toContain(
+      "give the job `contents: read` in its workflow's permissions",
+    );
+    expect(routes(result.requests)).toEqual(['POST /graphql']);
+    expect(labelsOf(issue)).toEqual(['escalation']);
   });
 
   it('fails with file:line:col when intake.yaml is broken, and writes nothing', async () => {

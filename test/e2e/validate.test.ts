@@ -80,18 +80,20 @@ function lineOf(yaml: string, text: string): number {
   return yaml.split('\n').findIndex((line) => line.includes(text)) + 1;
 }
 
+/** The config folder and the issue forms with their files' text, in one query. */
+const FOLDERS = 'POST /graphql';
+
 /**
- * What a roster pull request costs: its changed files, the folder, the roster at head, the issue
- * templates folder, the roster at base, one check per person who can be on call, the comment.
+ * What a roster pull request costs: its changed files, the config folder and the forms at head,
+ * the schedule caller, the config folder at base, one check per person who can be on call, the
+ * comment.
  */
 const ROSTER_ROUTES = (people: number) => [
   PR_FILES,
-  CONTENTS,
-  CONTENTS,
-  CONTENTS,
-  CONTENTS,
+  FOLDERS,
   // support-kit-schedule.yml, checked against the roster's hours (absent here: nothing to check).
   CONTENTS,
+  FOLDERS,
   ...Array.from({ length: people }, () => 'GET /repos/{owner}/{repo}/assignees/{assignee}'),
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
@@ -113,9 +115,7 @@ describe('validate on pull requests (dist/validate)', () => {
     expect(comments(pr)[0]?.body).toContain('color: must be six hex digits');
     expect(routes(result.requests)).toEqual([
       PR_FILES,
-      CONTENTS,
-      CONTENTS,
-      CONTENTS,
+      FOLDERS,
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
@@ -171,9 +171,13 @@ describe('validate on pull requests (dist/validate)', () => {
 
     expect(again.exitCode).toBe(0);
     expect(again.requests.some(isWrite)).toBe(false);
-    // The changed files, the folder, labels.yaml, the issue templates folder, the comments, and
-    // whether the marked one is the kit's (GraphQL's viewer).
-    expect(again.requests).toHaveLength(6);
+    // The changed files, the config folder and the forms (which also says who the token writes
+    // as, to tell whether the marked comment is the kit's), the comments.
+    expect(routes(again.requests)).toEqual([
+      PR_FILES,
+      FOLDERS,
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
     expect(JSON.parse(again.outputs.plan ?? '{}').operations).toHaveLength(1);
     expect(again.summary).toContain('unchanged');
   });
@@ -412,13 +416,10 @@ describe('validate on pull requests (dist/validate)', () => {
       },
     ]);
     expect(comments(pr)[0]?.body).toContain(`Issue templates: \`${FORMS}/problem.yml\`.`);
-    // Through the API: the changed files, the config folder and intake.yaml, the forms folder and the form.
+    // Through the API: the changed files, then the config folder and the forms in one query.
     expect(routes(result.requests)).toEqual([
       PR_FILES,
-      CONTENTS,
-      CONTENTS,
-      CONTENTS,
-      CONTENTS,
+      FOLDERS,
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);

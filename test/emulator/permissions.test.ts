@@ -50,6 +50,17 @@ describe('token permissions, as GitHub grants them', () => {
     expect((await req('GET', '/repos/acme/desk/contents/README.md')).status).toBe(200);
   });
 
+  it('answers a GraphQL read of files null and FORBIDDEN to a token without contents: read, and reads them with it', async () => {
+    const query = `{ repository(owner: "acme", name: "desk") { object(expression: "HEAD:README.md") { ... on Blob { text } } } }`;
+    const without = await as(WORKFLOW, { issues: 'write' })('POST', '/graphql', { query });
+    expect(without.body).toMatchObject({
+      data: { repository: { object: null } },
+      errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
+    });
+    const allowed = await as(WORKFLOW)('POST', '/graphql', { query });
+    expect(allowed.body).toEqual({ data: { repository: { object: { text: 'desk' } } } });
+  });
+
   it('refuses the workflow token a write on another repository with 403, and reads it when public', async () => {
     const req = as(WORKFLOW);
     const write = await req('POST', '/repos/acme/engine/issues/1/comments', { body: 'hi' });

@@ -1,6 +1,7 @@
 import type { IssueTemplate } from '../decide/types.js';
 import { checkTemplateReferences, templateKey } from './templates.js';
-import { loadIssueTemplates, TEMPLATE_FOLDER } from './issue-templates.js';
+import { TEMPLATE_FOLDER } from '../../kernel/repo-paths.js';
+import { loadIssueTemplates } from './issue-templates.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { sortProblems, type ConfigProblem } from '../../kernel/problems.js';
 import type { ConfigSource } from '../../config/sources.js';

@@ -7,7 +7,7 @@ import type { ConfigSource } from '../../config/sources.js';
 import { locate, parseYaml } from '../../kernel/yaml.js';
 import { capped, someOf } from '../../kernel/caps.js';
 
-export const TEMPLATE_FOLDER = '.github/ISSUE_TEMPLATE';
+import { TEMPLATE_FOLDER } from '../../kernel/repo-paths.js';
 
 /**
  * At most this many templates are read a run, one request each without a checkout: a pull

@@ -1,5 +1,5 @@
 import type { Operation } from '../../kernel/plan.js';
-import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../../kernel/kit-workflows.js';
+import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../../kernel/repo-paths.js';
 import { scheduleOffMessage } from '../../notify/slack.js';
 
 /** What the run found and did about the schedule workflow (see oncall/job.ts). */

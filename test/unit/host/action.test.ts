@@ -177,15 +177,34 @@ describe('runCapabilities: inputs and environment', () => {
     expect(github.methods('writes')).toEqual(['createLabel']);
   });
 
-  it('fails with the error of a job that throws', async () => {
+  it('fails with the error of a job that throws, named by its capability, and plans nothing', async () => {
     desk({ [`${CONFIG}/labels.yaml`]: GOOD }, { ...TOKEN, mode: 'sync' });
 
     await run({ labels: labelsJob });
 
-    expect(core.record.failures).toEqual([
-      'support-kit: the mode input must be one of apply, check, targets, not "sync"',
+    expect(core.record.annotations.filter((a) => a.level === 'error')).toEqual([
+      {
+        level: 'error',
+        message:
+          'support-kit labels: the mode input must be one of apply, check, targets, not "sync"',
+      },
     ]);
-    expect(core.record.outputs).toEqual({});
+    expect(core.record.failures).toEqual(['support-kit: see the errors above and the job summary']);
+    expect(core.record.outputs).toEqual({ plan: '[]' });
+  });
+
+  it('runs the capabilities after one that throws: a broken intake leaves the assignment to on-call', async () => {
+    desk({ [`${CONFIG}/labels.yaml`]: GOOD }, { ...TOKEN, mode: 'sync' });
+    const ran: string[] = [];
+    const later: Job = async (ctx) => {
+      ran.push(ctx.capability);
+      return { config: { source: 'test', files: [], problems: [] }, plans: [] };
+    };
+
+    await run({ labels: labelsJob, oncall: later });
+
+    expect(ran).toEqual(['oncall']);
+    expect(core.record.failures).toEqual(['support-kit: see the errors above and the job summary']);
   });
 });
 

@@ -172,7 +172,14 @@ const reusable = workflowFiles.filter(
   (f) => f.startsWith('.github/') && 'workflow_call' in workflow(f).on,
 );
 const callers = workflowFiles.filter((f) => f.startsWith('workflows/'));
-const KIT = 'support-kit/support-kit/';
+/** The kit's own actions: the root one (`support-kit/support-kit@v1`) and those under actions/. */
+const KIT = /^support-kit\/support-kit(?:\/([^@]+))?@(.+)$/;
+
+/** The path in this repository (`.` for the root action) and the ref a kit `uses:` names. */
+function kitUse(uses: string | undefined): { path: string; ref: string } | null {
+  const [, path = '.', ref = ''] = KIT.exec(uses ?? '') ?? [];
+  return ref ? { path, ref } : null;
+}
 
 describe('the workflows users run', () => {
   it.each(reusable)('%s grants nothing at the top and least privilege per job', (file) => {
@@ -243,7 +250,7 @@ describe('the workflows users run', () => {
       const uses = readFileSync(join(root, file), 'utf8')
         .split('\n')
         .map((line) => /^\s*-?\s*uses:\s*(.+)$/.exec(line)?.[1]?.trim())
-        .filter((u): u is string => u !== undefined && !u.startsWith(KIT) && !u.startsWith('./'));
+        .filter((u): u is string => u !== undefined && !KIT.test(u) && !u.startsWith('./'));
       for (const u of uses)
         expect(u, file).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
     },
@@ -270,11 +277,13 @@ describe('the workflows users run', () => {
         ...(j.uses ? [{ uses: j.uses, with: j.with }] : []),
         ...(j.steps ?? []),
       ]);
-      for (const step of steps.filter((s) => s.uses?.startsWith(KIT))) {
-        const [path, ref] = (step.uses ?? '').slice(KIT.length).split('@');
+      for (const step of steps) {
+        const kit = kitUse(step.uses);
+        if (!kit) continue;
+        const { path, ref } = kit;
         expect(ref, step.uses).toBe('v1');
-        expect(existsSync(join(root, path ?? '')), step.uses).toBe(true);
-        const declared = path?.endsWith('.yml')
+        expect(existsSync(join(root, path)), step.uses).toBe(true);
+        const declared = path.endsWith('.yml')
           ? Object.keys(
               (workflow(path).on.workflow_call as { inputs?: object } | null)?.inputs ?? {},
             )
@@ -291,7 +300,7 @@ describe('the workflows users run', () => {
     '%s grants the called workflow exactly the permissions its jobs need, no more',
     (file) => {
       for (const job of Object.values(workflow(file).jobs)) {
-        const called = workflow((job.uses ?? '').slice(KIT.length).split('@')[0] ?? '');
+        const called = workflow(kitUse(job.uses)?.path ?? '');
         const needed: Record<string, string> = {};
         for (const inner of Object.values(called.jobs))
           for (const [scope, level] of Object.entries(inner.permissions ?? {}))

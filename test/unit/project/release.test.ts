@@ -212,6 +212,7 @@ describe('scripts/release.mjs', { timeout: 30_000 }, () => {
         '    steps:',
         '      # - uses: support-kit/support-kit/actions/oncall@v0   (a comment does not count)',
         '      - uses: support-kit/support-kit/actions/intake@v1',
+        '      - uses: support-kit/support-kit@v1',
         '',
       ].join('\n'),
     );
@@ -226,6 +227,9 @@ describe('scripts/release.mjs', { timeout: 30_000 }, () => {
     );
     expect(result.stderr).toMatch(
       /^\.github\/workflows\/issues\.yml:5: support-kit\/support-kit\/actions\/intake@v1$/m,
+    );
+    expect(result.stderr).toMatch(
+      /^\.github\/workflows\/issues\.yml:6: support-kit\/support-kit@v1$/m,
     );
     expect(result.stderr).not.toContain('oncall@v0');
     expect(tagsOf(repo)).toEqual(['']);

@@ -1,0 +1,11 @@
+/**
+ * Where the kit's files live in a repository. The caller workflows `init` writes are
+ * `support-kit-<template>` in `.github/workflows/`; the schedule's is named here once: the
+ * on-call job asks GitHub whether it still runs, and validate checks it against the roster.
+ */
+export const CALLER_FOLDER = '.github/workflows';
+export const callerFile = (template: string) => `support-kit-${template}`;
+export const SCHEDULE_CALLER = callerFile('schedule.yml');
+
+/** GitHub's folder of issue forms, which intake checks issues against. */
+export const TEMPLATE_FOLDER = '.github/ISSUE_TEMPLATE';

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../../dev/emulator/index.js';
+import { apiSource } from '../../../src/config/sources.js';
+import { createOctokit } from '../../../src/github/client.js';
+import { Gateway } from '../../../src/github/gateway.js';
+
+/**
+ * What one run reads once: the config folder and the folders beside it in one GraphQL query, and
+ * each issue, which the run's own writes keep up to date. Against the emulator, which answers
+ * GraphQL by GitHub's schema.
+ */
+
+let gh: Emulator;
+afterEach(async () => gh?.close());
+
+const CONFIG = '.github/support-kit';
+
+async function desk(files: Record<string, string> = {}): Promise<Gateway> {
+  gh = await startEmulator({
+    seed: {
+      users: [{ login: 'dan' }],
+      repos: [
+        {
+          owner: 'acme',
+          name: 'desk',
+          collaborators: ['dan'],
+          files,
+          issues: [{ title: 'Login fails', user: 'dan' }],
+        },
+      ],
+    },
+  });
+  const octokit = await createOctokit({
+    token: 'x',
+    baseUrl: gh.url,
+    writeIntervalMs: 0,
+    retryUnitMs: 1,
+  });
+  return new Gateway(octokit, { owner: 'acme', repo: 'desk' });
+}
+
+const routes = () => gh.requests.map((r) => r.route);
+
+describe('the config through the API', () => {
+  it('reads the config folder and the issue forms in one query, then every file without a request', async () => {
+    const gateway = await desk({
+      [`${CONFIG}/roster.yaml`]: 'timezone: Europe/Paris\n',
+      [`${CONFIG}/intake.yaml`]: 'templates: {}\n',
+      '.github/ISSUE_TEMPLATE/bug.yml': 'name: Bug\n',
+    });
+    const source = apiSource(gateway, CONFIG, undefined, ['.github/ISSUE_TEMPLATE']);
+
+    const read = [
+      await source.read('roster.yaml'),
+      await source.read('escalation.yaml'),
+      await source.listAt('.github/ISSUE_TEMPLATE'),
+      await source.readAt('.github/ISSUE_TEMPLATE/bug.yml'),
+      await source.list(),
+    ];
+
+    expect(read).toEqual([
+      'timezone: Europe/Paris\n',
+      null,
+      ['bug.yml'],
+      'name: Bug\n',
+      ['intake.yaml', 'roster.yaml'],
+    ]);
+    expect(routes()).toEqual(['POST /graphql']);
+  });
+
+  it('says a missing config folder is missing, and reads a file elsewhere once however often it is asked for', async () => {
+    const gateway = await desk({ '.github/workflows/support-kit-schedule.yml': 'on: {}\n' });
+    const source = apiSource(gateway, CONFIG, 'main');
+
+    expect(await source.list()).toBeNull();
+    await source.readAt('.github/workflows/support-kit-schedule.yml');
+    expect(await source.readAt('.github/workflows/support-kit-schedule.yml')).toBe('on: {}\n');
+    expect(routes()).toEqual(['POST /graphql', 'GET /repos/{owner}/{repo}/contents/{path}']);
+  });
+});
+
+describe('an issue read once a run', () => {
+  it('answers the second read from the first, with the labels and assignees the run wrote since', async () => {
+    const gateway = await desk();
+
+    await gateway.getIssue(1);
+    await gateway.addLabels(1, ['bug']);
+    await gateway.addAssignees(1, ['dan']);
+    const now = await gateway.getIssue(1);
+
+    expect([now.labels.map((l) => l.name), now.assignees.map((a) => a.login)]).toEqual([
+      ['bug'],
+      ['dan'],
+    ]);
+    expect(routes().filter((r) => r.startsWith('GET'))).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
+  });
+
+  it('reads the issue again after a write GitHub may have made without saying so', async () => {
+    const gateway = await desk();
+    await gateway.getIssue(1);
+    gh.injectFault({ kind: 'server-error', status: 500, times: 4 });
+
+    await expect(gateway.addLabels(1, ['bug'])).rejects.toThrow();
+    await gateway.getIssue(1);
+
+    expect(routes().filter((r) => r.startsWith('GET'))).toHaveLength(2);
+  });
+});
