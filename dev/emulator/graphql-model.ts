@@ -289,6 +289,18 @@ function timelineConnection(store: Store, repo: Repo, issue: Issue, args: Args):
   );
 }
 
+/**
+ * `nodes(ids:)`: the issues (and pull requests) among `ids`, in their order; null for an id that
+ * names nothing the emulator models, as GitHub answers an id it cannot resolve.
+ */
+export function nodesModel(store: Store, ids: readonly string[]): (Model | null)[] {
+  const byId = new Map<string, Model>();
+  for (const repo of store.repos.values())
+    for (const issue of repo.issues)
+      if (ids.includes(issue.node_id)) byId.set(issue.node_id, issueModel(store, repo, issue));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
 /** An Issue, or a PullRequest when the store's issue is one. */
 function issueModel(store: Store, repo: Repo, issue: Issue): Model {
   const pr = issue.pull_request;

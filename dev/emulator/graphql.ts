@@ -21,6 +21,7 @@ import {
 import {
   GithubGraphqlError,
   actorModel,
+  nodesModel,
   repositoryModel,
   searchModel,
   type Model,
@@ -169,6 +170,13 @@ export async function executeGraphql(
       return actorModel(store, user.login, 'User');
     },
     search: (args: Record<string, unknown>) => searchModel(store, args, ctx.viewer.login),
+    nodes: (args: Record<string, unknown>) => {
+      const ids = (args.ids as string[]) ?? [];
+      // "ids: The list of node IDs" takes at most 100 (GitHub's schema description).
+      if (ids.length > 100)
+        throw new GithubGraphqlError('You may not request more than 100 nodes at once.');
+      return nodesModel(store, ids);
+    },
   };
 
   const result = await execute({

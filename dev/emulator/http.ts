@@ -40,6 +40,8 @@ export interface RecordedRequest {
   body?: unknown;
   /** query parameters, if any */
   query?: Record<string, string>;
+  /** What a GraphQL query cost of the hour's points (GitHub's `rateLimit.cost`). */
+  points?: number;
 }
 
 const GRAPHQL_ROUTE = 'POST /graphql';
@@ -134,6 +136,7 @@ export class EmulatorServer {
     let rate: RateSnapshot | null = null;
     let principal: Principal = { kind: 'anonymous' };
     let faulted = false;
+    let points: number | undefined;
     try {
       body = parseJson(raw);
       const { viewer, grant } = this.authenticate(req.headers.authorization);
@@ -184,6 +187,7 @@ export class EmulatorServer {
           spend: (cost) => {
             const spent = this.rate.spend(who, 'graphql', cost);
             rate = spent ?? this.rate.peek(who, 'graphql');
+            if (spent) points = cost;
             return spent;
           },
           peek: () => this.rate.peek(who, 'graphql'),
@@ -246,6 +250,7 @@ export class EmulatorServer {
       status: reply.status,
       ...(body !== undefined ? { body } : {}),
       ...(Object.keys(query).length > 0 ? { query } : {}),
+      ...(points !== undefined ? { points } : {}),
     });
     const headers = {
       ...rateHeaders(snapshot, this.store.clock),

@@ -101,6 +101,7 @@ async function isolated<T>(
   } catch (error) {
     if (error instanceof RateLimitDeferred) {
       core.warning(deferredMessage(error));
+      await core.summary.addRaw(`\n> ${capability}: ${deferredMessage(error)}\n`).write();
       return 'deferred';
     }
     core.error(`support-kit ${capability}: ${describeRequestError(error)}`);

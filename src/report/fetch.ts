@@ -7,6 +7,7 @@ import type {
   TimelineEntry,
 } from './decide/types.js';
 import type { GitHubUser } from '../github/types.js';
+import { RateLimitDeferred } from '../github/budget.js';
 
 /**
  * The report's reads: GraphQL search, 100 issues a request with every field the definitions
@@ -35,10 +36,15 @@ export interface ReportFetchRequest {
   otherKitLabels?: string[];
   /** Where report issues live: the latest ones carrying `excludeLabel` are read there too. */
   reportRepo: string;
+  /**
+   * What this run may spend: GraphQL points kept for the runs events start, and requests left of
+   * the run's own budget. A report that would need more reads nothing further and is deferred.
+   */
+  budget?: { reservePoints: number; requestsLeft: number };
 }
 
 /** A recent issue with the report label, for the job to recognise its own by marker. */
-interface LabelledIssue {
+export interface LabelledIssue {
   number: number;
   url: string;
   state: 'open' | 'closed';
@@ -61,6 +67,8 @@ export interface ReportFetchResult {
 export type GraphqlCall = (query: string, variables: Record<string, unknown>) => Promise<unknown>;
 
 const PAGE = 100;
+/** What a page of 100 issues costs: labels and one timeline an issue (see ISSUE_FIELDS). */
+const POINTS_PER_PAGE = 2;
 /** Earlier reports read: enough to link the last one and close any a dropped run left open. */
 const RECENT_REPORTS = 10;
 const SEARCH_CAP = 1000;
@@ -70,23 +78,39 @@ const EPOCH = Date.parse('2008-01-01T00:00:00Z');
 
 const ASSIGNEE = '... on User { login } ... on Bot { login } ... on Mannequin { login }';
 
+/**
+ * Two connections an issue, so a page of 100 costs 2 points of GraphQL's hourly 1,000 (GitHub
+ * counts every connection once per parent that can hold it, 201 / 100): its labels, and one
+ * timeline of everything the definitions read. Its first 100 items hold the first response and
+ * usually the whole story; the issues whose timeline runs longer are read again for their latest
+ * closings and assignments (TAIL_FIELDS), which are rare.
+ */
 const ISSUE_FIELDS = `
   ... on Issue {
-    number title url createdAt closedAt state authorAssociation
+    id number title url createdAt closedAt state authorAssociation
     repository { nameWithOwner }
     author { __typename login }
     labels(first: 50) { nodes { name } }
-    assignees(first: 10) { nodes { login } }
-    early: timelineItems(first: 100, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, ASSIGNED_EVENT]) {
+    timeline: timelineItems(first: 100, itemTypes: [ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, CLOSED_EVENT, REOPENED_EVENT, TRANSFERRED_EVENT]) {
       pageInfo { hasNextPage }
       nodes {
         __typename
         ... on IssueComment { createdAt authorAssociation author { __typename login } }
         ... on LabeledEvent { createdAt actor { __typename login } label { name } }
         ... on UnlabeledEvent { createdAt label { name } }
-        ... on AssignedEvent { createdAt actor { __typename login } }
+        ... on AssignedEvent { createdAt actor { __typename login } assignee { ${ASSIGNEE} } }
+        ... on UnassignedEvent { createdAt assignee { ${ASSIGNEE} } }
+        ... on ClosedEvent { createdAt stateReason }
+        ... on ReopenedEvent { createdAt }
+        ... on TransferredEvent { createdAt fromRepository { nameWithOwner } }
       }
     }
+  }`;
+
+/** The latest state of an issue whose timeline runs past its first 100 items. */
+const TAIL_FIELDS = `
+  ... on Issue {
+    assignees(first: 10) { nodes { login } }
     changes: timelineItems(last: 50, itemTypes: [ASSIGNED_EVENT, UNASSIGNED_EVENT]) {
       nodes {
         __typename
@@ -137,7 +161,20 @@ interface RawActor {
   login: string;
 }
 
+interface RawNode {
+  __typename: string;
+  createdAt: string;
+  authorAssociation?: string;
+  author?: RawActor | null;
+  actor?: RawActor | null;
+  label?: { name: string };
+  assignee?: { login?: string } | null;
+  stateReason?: string | null;
+  fromRepository?: { nameWithOwner: string } | null;
+}
+
 interface RawIssue {
+  id: string;
   number: number;
   title: string;
   url: string;
@@ -148,33 +185,14 @@ interface RawIssue {
   repository: { nameWithOwner: string };
   author: RawActor | null;
   labels: { nodes: { name: string }[] };
+  timeline: { pageInfo: { hasNextPage: boolean }; nodes: (RawNode | null)[] };
+}
+
+/** What TAIL_FIELDS read of a long issue. */
+interface RawTail {
   assignees: { nodes: { login: string }[] };
-  early: {
-    pageInfo: { hasNextPage: boolean };
-    nodes: ({
-      __typename: string;
-      createdAt: string;
-      authorAssociation?: string;
-      author?: RawActor | null;
-      actor?: RawActor | null;
-      label?: { name: string };
-    } | null)[];
-  };
-  changes?: {
-    nodes: ({
-      __typename: string;
-      createdAt: string;
-      assignee?: { login?: string } | null;
-    } | null)[];
-  };
-  late: {
-    nodes: ({
-      __typename: string;
-      createdAt: string;
-      stateReason?: string | null;
-      fromRepository?: { nameWithOwner: string } | null;
-    } | null)[];
-  };
+  changes: { nodes: (RawNode | null)[] };
+  late: { nodes: (RawNode | null)[] };
 }
 
 function actorOf(raw: RawActor | null | undefined): Actor | null {
@@ -188,58 +206,68 @@ const REASONS: Record<string, ClosedReason> = {
   DUPLICATE: 'duplicate',
 };
 
-function issueFrom(raw: RawIssue): ReportIssue {
-  const timeline: TimelineEntry[] = [];
-  for (const node of raw.early.nodes) {
-    if (!node) continue;
-    if (node.__typename === 'IssueComment')
-      timeline.push({
+/** A timeline item as the definitions read it; null for one they do not. */
+function entryOf(node: RawNode): TimelineEntry | null {
+  const at = node.createdAt;
+  switch (node.__typename) {
+    case 'IssueComment':
+      return {
         kind: 'comment',
-        at: node.createdAt,
+        at,
         actor: actorOf(node.author),
         ...(node.authorAssociation ? { association: node.authorAssociation } : {}),
-      });
-    else if (node.__typename === 'LabeledEvent')
-      timeline.push({
-        kind: 'labeled',
-        at: node.createdAt,
-        actor: actorOf(node.actor),
-        label: node.label?.name ?? '',
-      });
-    else if (node.__typename === 'UnlabeledEvent')
-      timeline.push({ kind: 'unlabeled', at: node.createdAt, label: node.label?.name ?? '' });
-    else if (node.__typename === 'AssignedEvent')
-      timeline.push({ kind: 'assigned', at: node.createdAt, actor: actorOf(node.actor) });
+      };
+    case 'LabeledEvent':
+      return { kind: 'labeled', at, actor: actorOf(node.actor), label: node.label?.name ?? '' };
+    case 'UnlabeledEvent':
+      return { kind: 'unlabeled', at, label: node.label?.name ?? '' };
+    case 'AssignedEvent':
+      return { kind: 'assigned', at, actor: actorOf(node.actor) };
+    case 'ClosedEvent':
+      return { kind: 'closed', at, reason: REASONS[node.stateReason ?? ''] ?? null };
+    case 'ReopenedEvent':
+      return { kind: 'reopened', at };
+    case 'TransferredEvent':
+      return { kind: 'transferred', at, from: node.fromRepository?.nameWithOwner ?? '' };
+    default:
+      return null;
   }
-  for (const node of raw.late.nodes) {
-    if (!node) continue;
-    if (node.__typename === 'ClosedEvent')
-      timeline.push({
-        kind: 'closed',
-        at: node.createdAt,
-        reason: REASONS[node.stateReason ?? ''] ?? null,
-      });
-    else if (node.__typename === 'ReopenedEvent')
-      timeline.push({ kind: 'reopened', at: node.createdAt });
-    else if (node.__typename === 'TransferredEvent')
-      timeline.push({
-        kind: 'transferred',
-        at: node.createdAt,
-        from: node.fromRepository?.nameWithOwner ?? '',
-      });
-  }
+}
+
+function assignmentsOf(nodes: readonly (RawNode | null)[]): AssignmentChange[] {
+  return nodes.flatMap((node) => {
+    const login = node?.assignee?.login;
+    if (!node || !login || !/^(Una|A)ssignedEvent$/.test(node.__typename)) return [];
+    return [{ at: node.createdAt, login, added: node.__typename === 'AssignedEvent' }];
+  });
+}
+
+/** Who holds the issue after its whole timeline's assignments, in their order. */
+function assigneesAfter(changes: readonly AssignmentChange[]): string[] {
+  const held = new Map<string, string>();
+  for (const c of changes)
+    if (c.added) held.set(c.login.toLowerCase(), c.login);
+    else held.delete(c.login.toLowerCase());
+  return [...held.values()];
+}
+
+/**
+ * The issue from its first 100 timeline items, with its latest state from `tail` when the
+ * timeline runs longer: the closings and assignments past the first page are in the tail.
+ */
+function issueFrom(raw: RawIssue, tail?: RawTail): ReportIssue {
+  const nodes = raw.timeline.nodes.filter((n): n is RawNode => n !== null);
+  const early = nodes.map(entryOf).filter((e): e is TimelineEntry => e !== null);
+  const late = (tail?.late.nodes ?? []).flatMap((n) => (n ? [entryOf(n)] : []));
+  const seen = new Set(early.map((e) => `${e.kind} ${e.at}`));
+  const timeline = [
+    ...early,
+    ...late.filter((e): e is TimelineEntry => e !== null && !seen.has(`${e.kind} ${e.at}`)),
+  ];
   // Stable: equal instants keep GitHub's order (a label and an assignment at creation).
   timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const assignmentChanges: AssignmentChange[] = [];
-  for (const node of raw.changes?.nodes ?? []) {
-    const login = node?.assignee?.login;
-    if (!node || !login) continue;
-    assignmentChanges.push({
-      at: node.createdAt,
-      login,
-      added: node.__typename === 'AssignedEvent',
-    });
-  }
+  const assignmentChanges = tail ? assignmentsOf(tail.changes.nodes) : assignmentsOf(nodes);
+  const truncated = raw.timeline.pageInfo.hasNextPage;
   return {
     repo: raw.repository.nameWithOwner,
     number: raw.number,
@@ -251,9 +279,11 @@ function issueFrom(raw: RawIssue): ReportIssue {
     state: raw.state === 'CLOSED' ? 'closed' : 'open',
     closedAt: raw.closedAt,
     labels: raw.labels.nodes.map((l) => l.name),
-    assignees: raw.assignees.nodes.map((a) => a.login),
+    assignees: tail
+      ? tail.assignees.nodes.map((a) => a.login)
+      : assigneesAfter(assignmentsOf(nodes)),
     timeline,
-    ...(raw.early.pageInfo.hasNextPage ? { responsesTruncated: true } : {}),
+    ...(truncated ? { responsesTruncated: true } : {}),
     ...(assignmentChanges.length > 0 ? { assignmentChanges } : {}),
   };
 }
@@ -353,12 +383,10 @@ async function fetchScope(
     ),
   ];
   const first = slices[0];
-  // Earlier reports were written at least a week ago, long since in the search index.
-  const reportsQuery = `repo:${request.reportRepo} is:issue label:${JSON.stringify(request.excludeLabel)} sort:created-desc`;
   const opening = await call([
+    'rateLimit { remaining resetAt }',
     ...counts,
-    `reports: search(query: ${JSON.stringify(reportsQuery)}, type: ISSUE, first: ${RECENT_REPORTS}) {
-      nodes { ... on Issue { number url state body author { __typename login } } } }`,
+    reportsField(request.reportRepo, request.excludeLabel),
     ...slices.map((s, i) => countField(`c${i}`, queryOf(scope, s))),
     ...(first ? [pageField('p', queryOf(scope, first), PAGE, null)] : []),
   ]);
@@ -369,12 +397,11 @@ async function fetchScope(
     closedPreviousWeek: opening.closedPrevious?.issueCount ?? 0,
   };
 
-  const issues = new Map<string, ReportIssue>();
+  const raws = new Map<string, RawIssue>();
   const keep = (page: SearchPage | undefined) => {
     for (const raw of page?.nodes ?? []) {
       if (!raw || typeof raw.number !== 'number') continue;
-      const issue = issueFrom(raw);
-      issues.set(`${issue.repo}#${issue.number}`, issue);
+      raws.set(`${raw.repository.nameWithOwner}#${raw.number}`, raw);
     }
   };
 
@@ -419,6 +446,12 @@ async function fetchScope(
     if (slice.count > SEARCH_CAP) truncated += 1;
     queue.push({ slice, cursor: null, left: Math.min(slice.count, SEARCH_CAP) });
   }
+  refuseOverBudget(
+    queue.reduce((n, p) => n + p.left, 0),
+    (opening as unknown as { rateLimit?: RateLimitNow }).rateLimit,
+    requests,
+    request.budget,
+  );
 
   // Pack 100 issues a request across slices, each picking up where its last page ended.
   while (queue.length > 0) {
@@ -450,7 +483,75 @@ async function fetchScope(
       if ((queue[i]?.left ?? 0) <= 0) queue.splice(i, 1);
   }
 
-  const reports = ((opening.reports?.nodes ?? []) as unknown as RawReport[])
+  const reports = reportsFrom(opening.reports);
+  const tails = await readTails(
+    graphql,
+    [...raws.values()].filter((r) => r.timeline.pageInfo.hasNextPage),
+  );
+  requests += tails.requests;
+  const issues = [...raws.values()].map((raw) => issueFrom(raw, tails.byId.get(raw.id)));
+  return { issues, counts: result, requests, truncated, reports };
+}
+
+interface RateLimitNow {
+  remaining: number;
+  resetAt: string;
+}
+
+/**
+ * Before reading the week's pages: a report that would spend more GraphQL points than the hour
+ * has left (beyond what is kept for the runs events start), or more requests than the run may
+ * make, reads nothing further. Nothing is written, and the next run, after the hour turns,
+ * writes it whole; a half-read week would be a report that lies.
+ */
+function refuseOverBudget(
+  toRead: number,
+  rate: RateLimitNow | undefined,
+  made: number,
+  budget: ReportFetchRequest['budget'],
+): void {
+  const pages = Math.ceil(toRead / PAGE);
+  const points = pages * POINTS_PER_PAGE;
+  const reserve = budget?.reservePoints ?? 0;
+  const left = rate ? rate.remaining - reserve : Number.POSITIVE_INFINITY;
+  const requestsLeft = (budget?.requestsLeft ?? Number.POSITIVE_INFINITY) - made;
+  if (pages === 0 || (points <= left && pages <= requestsLeft)) return;
+  const until = rate ? new Date(rate.resetAt) : undefined;
+  const why =
+    points > left
+      ? `about ${points} GraphQL points for ${toRead.toLocaleString('en-US')} issues, and ${Math.max(0, left)} are left this hour${reserve > 0 ? ` beyond the ${reserve} kept for the runs events start` : ''}${until ? ` (until ${until.toISOString().slice(11, 16)} UTC)` : ''}`
+      : `${pages} more requests for ${toRead.toLocaleString('en-US')} issues, and this run may make ${Math.max(0, requestsLeft)}`;
+  throw new RateLimitDeferred(until, `the report needs ${why}`);
+}
+
+/** The latest closings and assignments of the issues whose timeline runs past 100 items. */
+async function readTails(
+  graphql: GraphqlCall,
+  long: readonly RawIssue[],
+): Promise<{ byId: Map<string, RawTail>; requests: number }> {
+  const byId = new Map<string, RawTail>();
+  let requests = 0;
+  for (let i = 0; i < long.length; i += PAGE) {
+    const ids = long.slice(i, i + PAGE).map((r) => r.id);
+    requests += 1;
+    const answer = (await graphql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id ${TAIL_FIELDS} } }`,
+      { ids },
+    )) as { nodes: ((RawTail & { id: string }) | null)[] };
+    for (const node of answer.nodes) if (node) byId.set(node.id, node);
+  }
+  return { byId, requests };
+}
+
+/** Earlier reports were written at least a week ago, long since in the search index. */
+function reportsField(reportRepo: string, label: string): string {
+  const query = `repo:${reportRepo} is:issue label:${JSON.stringify(label)} sort:created-desc`;
+  return `reports: search(query: ${JSON.stringify(query)}, type: ISSUE, first: ${RECENT_REPORTS}) {
+      nodes { ... on Issue { number url state body author { __typename login } } } }`;
+}
+
+function reportsFrom(page: SearchPage | undefined): LabelledIssue[] {
+  return ((page?.nodes ?? []) as unknown as RawReport[])
     .filter((n) => n && typeof n.number === 'number')
     .map((n) => ({
       number: n.number,
@@ -459,7 +560,19 @@ async function fetchScope(
       body: n.body ?? '',
       author: n.author ? { login: n.author.login, type: n.author.__typename } : null,
     }));
-  return { issues: [...issues.values()], counts: result, requests, truncated, reports };
+}
+
+/** The latest issues with the report label alone, in one query of one point. */
+export async function fetchRecentReports(
+  graphql: GraphqlCall,
+  reportRepo: string,
+  label: string,
+): Promise<LabelledIssue[]> {
+  const answer = (await graphql(`query { ${reportsField(reportRepo, label)} }`, {})) as Record<
+    string,
+    SearchPage
+  >;
+  return reportsFrom(answer.reports);
 }
 
 interface RawReport {

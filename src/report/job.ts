@@ -1,4 +1,4 @@
-import { fetchReportData } from './fetch.js';
+import { fetchRecentReports, fetchReportData, type LabelledIssue } from './fetch.js';
 import { REPORT_FILE } from './config/spec.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { RESPONSE_GOALS_FILE } from '../roster/config/response-spec.js';
@@ -6,7 +6,7 @@ import { responseModelFrom, type ResponseSection } from '../roster/response-cloc
 import { loadConfig } from '../config/load.js';
 import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
-import { kitWritten } from '../kernel/kit-identity.js';
+import { kitWritten, type KitIdentity } from '../kernel/kit-identity.js';
 import { parseMarkers } from '../kernel/markers.js';
 import { reportLinkKey, reportNotification } from './decide/notify.js';
 import { readPending } from '../kernel/pending-notifications.js';
@@ -19,7 +19,9 @@ import type { PreviousReport } from './decide/types.js';
 import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import type { Job } from '../job/contract.js';
+import type { Job, JobContext } from '../job/contract.js';
+import { statusOf } from '../github/gateway.js';
+import { CALLER_FOLDER, SCHEDULE_CALLER } from '../kernel/repo-paths.js';
 
 /**
  * The weekly report: read the week's issues of every configured repository (GraphQL search,
@@ -90,6 +92,27 @@ export const reportJob: Job = async (context) => {
       });
   }
 
+  const reportRepo = `${context.repo.owner}/${context.repo.repo}`;
+  if (context.input('catch-up') === 'true') {
+    const recent = await fetchRecentReports(
+      (q, v) => context.gateway.graphql(q, v),
+      reportRepo,
+      settings.label,
+    );
+    const written = (await ownReports(recent, context.gateway.kitLogin)).find(
+      (r) => r.week === week.id,
+    );
+    if (written)
+      return {
+        config,
+        plans: [
+          emptyPlan('report', context.repo, [
+            `the ${week.id} report is written (#${written.number}): the catch-up run has nothing to do`,
+          ]),
+        ],
+      };
+  }
+
   const now = context.now.getTime();
   const before = previousWeek(week);
   const data = await fetchReportData((q, v) => context.gateway.graphql(q, v), {
@@ -99,25 +122,16 @@ export const reportJob: Job = async (context) => {
     previous: { start: before.start, end: before.end },
     excludeLabel: settings.label,
     otherKitLabels: [HANDOFF_LOG_LABEL],
-    reportRepo: `${context.repo.owner}/${context.repo.repo}`,
+    reportRepo,
+    budget: {
+      reservePoints: context.gateway.budget.policy.reserve,
+      requestsLeft: context.gateway.budget.policy.perRun - context.gateway.budget.made,
+    },
   });
 
-  // The executor's rule: only the kit's identity writes the kit's reports; a marker in anybody
-  // else's issue is a quote, not ours.
-  const weekOf = (body: string) =>
-    parseMarkers(body).find((m) => m.kind === REPORT_MARKER_KIND)?.keys.week;
-  const previousReports: PreviousReport[] = (
-    await kitWritten(
-      data.reports.map((r) => ({ ...r, user: r.author })),
-      context.gateway.kitLogin,
-      (body) => weekOf(body) !== undefined,
-    )
-  ).map((r) => {
-    const week = weekOf(r.body) ?? '';
-    const linkPending = readPending(r.body).some((p) => p.key === reportLinkKey(week));
-    return { number: r.number, week, state: r.state, url: r.url, linkPending };
-  });
+  const previousReports = await ownReports(data.reports, context.gateway.kitLogin);
 
+  const schedule = await scheduleState(context);
   const decision = decideReport({
     week,
     now,
@@ -131,7 +145,9 @@ export const reportJob: Job = async (context) => {
     team: teamOf([...settings.team, ...Object.keys(roster?.people ?? {})]),
     reportRepo: context.repo,
     previousReports,
+    ...(schedule.off ? { scheduleOff: schedule.off } : {}),
   });
+  if (schedule.note) decision.plan.notes.push(schedule.note);
   const link = reportNotification(week.id, decision.title, settings.label, previousReports);
   if (link) {
     const webhook = await context.webhook('report');
@@ -152,3 +168,45 @@ export const reportJob: Job = async (context) => {
     summary: decision.body,
   };
 };
+
+const weekOf = (body: string) =>
+  parseMarkers(body).find((m) => m.kind === REPORT_MARKER_KIND)?.keys.week;
+
+/**
+ * The executor's rule: only the kit's identity writes the kit's reports; a marker in anybody
+ * else's issue is a quote, not ours.
+ */
+async function ownReports(
+  reports: readonly LabelledIssue[],
+  kitLogin: KitIdentity,
+): Promise<PreviousReport[]> {
+  const own = await kitWritten(
+    reports.map((r) => ({ ...r, user: r.author })),
+    kitLogin,
+    (body) => weekOf(body) !== undefined,
+  );
+  return own.map((r) => {
+    const week = weekOf(r.body) ?? '';
+    const linkPending = readPending(r.body).some((p) => p.key === reportLinkKey(week));
+    return { number: r.number, week, state: r.state, url: r.url, linkPending };
+  });
+}
+
+/**
+ * Whether the desk's schedule still runs (one read, `actions: read`): GitHub turns a quiet public
+ * repository's schedule off, and the report says so where the team reads every week.
+ */
+async function scheduleState(
+  context: JobContext,
+): Promise<{ off?: { file: string; state: string }; note?: string }> {
+  const file = `${CALLER_FOLDER}/${SCHEDULE_CALLER}`;
+  try {
+    const state = await context.gateway.workflowState(SCHEDULE_CALLER);
+    return state === null || state === 'active' ? {} : { off: { file, state } };
+  } catch (error) {
+    if (statusOf(error) !== 403) throw error;
+    return {
+      note: `could not ask whether ${SCHEDULE_CALLER} still runs: give the report workflow \`actions: read\``,
+    };
+  }
+}

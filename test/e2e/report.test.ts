@@ -65,6 +65,8 @@ function seedWeek(): void {
 const CONFIG_READS = ['POST /graphql'];
 /** Counts and Monday's issues, then the rest of the week's issues (100 a request). */
 const DATA_READS = ['POST /graphql', 'POST /graphql'];
+/** Whether the desk's schedule still runs: the report says so when it does not. */
+const SCHEDULE_STATE = 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}';
 
 describe('weekly report (dist/report)', () => {
   it("opens the week's report, updates it on a re-run, and the next week closes it", async () => {
@@ -86,6 +88,7 @@ describe('weekly report (dist/report)', () => {
     expect(routes(first.requests)).toEqual([
       ...CONFIG_READS,
       ...DATA_READS,
+      SCHEDULE_STATE,
       'GET /repos/{owner}/{repo}/issues',
       'POST /repos/{owner}/{repo}/issues',
     ]);
@@ -112,6 +115,7 @@ describe('weekly report (dist/report)', () => {
     expect(routes(again.requests)).toEqual([
       ...CONFIG_READS,
       ...DATA_READS,
+      SCHEDULE_STATE,
       'GET /repos/{owner}/{repo}/issues',
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
     ]);
@@ -131,6 +135,7 @@ describe('weekly report (dist/report)', () => {
     expect(routes(next.requests)).toEqual([
       ...CONFIG_READS,
       ...DATA_READS,
+      SCHEDULE_STATE,
       'GET /repos/{owner}/{repo}/issues',
       'POST /repos/{owner}/{repo}/issues',
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
@@ -170,6 +175,73 @@ describe('weekly report (dist/report)', () => {
     });
   });
 
+  it("leaves a report the hour's GraphQL budget cannot hold to the catch-up run, which writes it once", async () => {
+    emulator = await startDesk();
+    seedWeek();
+    const catchUp = () => ({
+      name: 'schedule',
+      payload: webhookPayload(emulator.store, 'schedule', { repo: REPO, schedule: '17 14 * * 1' }),
+    });
+    // Busy runs spent the hour: 203 points left. The config takes 1 and the counts 2, which
+    // leaves the 200 kept for the runs events start and none for the week's issues.
+    emulator.setClock('2026-11-23T12:20:00Z');
+    emulator.leaveRateLimit('graphql', 203, REPO);
+
+    const first = await run(emulator, 'report', schedule(), at('2026-11-23T12:20:00Z'));
+
+    expect(first.exitCode).toBe(0);
+    expect(reports()).toEqual([]);
+    expect(routes(first.requests)).toEqual([...CONFIG_READS, 'POST /graphql']);
+    expect(first.annotations.map((a) => `${a.level}: ${a.message}`)).toContainEqual(
+      expect.stringMatching(
+        /^warning: support-kit: the report needs about 2 GraphQL points for 2 issues, and 0 are left this hour beyond the 200 kept for the runs events start \(until \d\d:\d\d UTC\); nothing more was done, the next run does it$/,
+      ),
+    );
+    expect(first.summary).toContain('the report needs about 2 GraphQL points');
+
+    // Two hours later the hour has turned: the catch-up writes the week's report.
+    emulator.setClock('2026-11-23T14:20:00Z');
+    const caught = await run(emulator, 'report', catchUp(), {
+      ...at('2026-11-23T14:20:00Z'),
+      inputs: { 'catch-up': 'true' },
+    });
+
+    expect(caught.exitCode).toBe(0);
+    expect(reports().map((i) => i.title)).toEqual(['Support report 2026-W47']);
+    expect(reports()[0]?.body).toContain('| Opened | 3 | 0 | +3 |');
+
+    // Had the first run written it, the catch-up stops after one query.
+    const again = await run(emulator, 'report', catchUp(), {
+      ...at('2026-11-23T14:25:00Z'),
+      inputs: { 'catch-up': 'true' },
+    });
+
+    expect(again.exitCode).toBe(0);
+    expect(routes(again.requests)).toEqual([...CONFIG_READS, 'POST /graphql']);
+    expect(again.requests.some(isWrite)).toBe(false);
+    expect(JSON.parse(again.outputs.plan ?? '{}').notes).toContainEqual(
+      `the 2026-W47 report is written (#${reports()[0]?.number}): the catch-up run has nothing to do`,
+    );
+  });
+
+  it("says at the top when GitHub turned the desk's schedule off", async () => {
+    emulator = await startDesk();
+    seedWeek();
+    emulator.store.addWorkflow(
+      REPO,
+      '.github/workflows/support-kit-schedule.yml',
+      'disabled_inactivity',
+    );
+
+    const result = await run(emulator, 'report', schedule(), at('2026-11-23T06:20:00Z'));
+
+    expect(result.exitCode).toBe(0);
+    expect(reports()[0]?.body).toContain(
+      "> **The desk's schedule is off** (`.github/workflows/support-kit-schedule.yml`: GitHub turned it off after 60 days without activity).",
+    );
+    expect(routes(result.requests)).toContain(SCHEDULE_STATE);
+  });
+
   it('on a dry run decides the same report and writes nothing', async () => {
     emulator = await startDesk();
     seedWeek();
@@ -181,7 +253,7 @@ describe('weekly report (dist/report)', () => {
 
     expect(result.exitCode).toBe(0);
     expect(reports()).toHaveLength(0);
-    expect(routes(result.requests)).toEqual([...CONFIG_READS, ...DATA_READS]);
+    expect(routes(result.requests)).toEqual([...CONFIG_READS, ...DATA_READS, SCHEDULE_STATE]);
     expect(JSON.parse(result.outputs.plan ?? '{}').operations[0]).toMatchObject({
       kind: 'upsert-issue',
       title: 'Support report 2026-W47',
@@ -253,6 +325,7 @@ describe('support-kit report (dist/cli)', () => {
     expect(emulator.requests.map((r) => r.route)).toEqual([
       ...DATA_READS,
       'POST /graphql', // who amy's token writes as: no config was read through the API here
+      SCHEDULE_STATE,
       'GET /repos/{owner}/{repo}/issues',
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
     ]);
@@ -374,6 +447,7 @@ describe('weekly report link to the webhook (dist/report)', () => {
     expect(routes(first.requests)).toEqual([
       ...CONFIG_READS,
       ...DATA_READS,
+      SCHEDULE_STATE,
       'GET /repos/{owner}/{repo}/issues',
       'POST /repos/{owner}/{repo}/issues',
     ]);
@@ -385,6 +459,7 @@ describe('weekly report link to the webhook (dist/report)', () => {
     expect(routes(again.requests)).toEqual([
       ...CONFIG_READS,
       ...DATA_READS,
+      SCHEDULE_STATE,
       'GET /repos/{owner}/{repo}/issues',
       'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
     ]);

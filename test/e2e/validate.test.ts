@@ -281,6 +281,34 @@ describe('validate on pull requests (dist/validate)', () => {
     expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length));
   });
 
+  it('warns at on.schedule when the roster needs hours the committed schedule misses, with the entries to paste', async () => {
+    emulator = await rosterDesk();
+    const { pr, event } = rosterPullRequest(`${ROSTER}# reviewed\n`);
+    // One tick a week: the roster hands over between Paris, Cambridge and San Francisco daily.
+    const schedule = [
+      'on:',
+      '  schedule:',
+      "    - cron: '7 9 * * 1'",
+      '      timezone: Europe/Paris',
+      '',
+    ].join('\n');
+    const head = (event.payload as { pull_request: { head: { sha: string } } }).pull_request.head
+      .sha;
+    emulator.store.setFile(REPO, '.github/workflows/support-kit-schedule.yml', schedule, head);
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    const warning = result.annotations.find(
+      (a) => a.file === '.github/workflows/support-kit-schedule.yml',
+    );
+    expect(warning).toMatchObject({ level: 'warning', line: 2, col: 1 });
+    expect(warning?.message).toMatch(
+      /^the schedule misses \d+ hour\(s\) the roster needs in the next four weeks \(first: .+\): escalations and hand-offs then wait for the next run\. Replace on\.schedule with what support-kit init writes: .*timezone: /s,
+    );
+    expect(comments(pr)[0]?.body).toContain('the schedule misses');
+    expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length));
+  });
+
   it('accepts the same entry marked retroactive: true', async () => {
     emulator = await rosterDesk();
     const head = edit(

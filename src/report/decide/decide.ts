@@ -1,6 +1,6 @@
 import type { Operation, Plan, RepoRef } from '../../kernel/plan.js';
 import { computeMetrics, type ReportInput, type WeekMetrics } from './metrics.js';
-import { renderReport } from './render.js';
+import { renderReport, type ScheduleOff } from './render.js';
 import { localDate } from './week.js';
 import type { PreviousReport, Week } from './types.js';
 
@@ -16,6 +16,8 @@ export interface ReportDecisionInput extends ReportInput {
   reportRepo: RepoRef;
   /** Report issues the kit wrote before (any week), found by their marker. */
   previousReports: PreviousReport[];
+  /** The desk's schedule workflow, when GitHub says it does not run. */
+  scheduleOff?: ScheduleOff;
 }
 
 export interface ReportDecision {
@@ -40,7 +42,12 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
     .sort((a, b) => (a.week < b.week ? 1 : a.week > b.week ? -1 : b.number - a.number));
   const previous = earlier[0] ?? null;
   const title = reportTitle(config.title, week);
-  const body = renderReport(metrics, { title, listLimit: config.listLimit, previous });
+  const body = renderReport(metrics, {
+    title,
+    listLimit: config.listLimit,
+    previous,
+    ...(input.scheduleOff ? { scheduleOff: input.scheduleOff } : {}),
+  });
   const operations: Operation[] = [
     {
       kind: 'upsert-issue',

@@ -32,6 +32,21 @@ export interface RenderOptions {
   title: string;
   listLimit: number;
   previous: PreviousReport | null;
+  /** GitHub's state of the desk's schedule workflow when it is not running (`disabled_inactivity`). */
+  scheduleOff?: ScheduleOff;
+}
+
+/** The desk's schedule workflow, found not running when the report was written. */
+export interface ScheduleOff {
+  file: string;
+  state: string;
+}
+
+/** Why the schedule does not run, in words: GitHub's states of a workflow. */
+function whyOff({ state }: ScheduleOff): string {
+  if (state === 'disabled_inactivity') return 'GitHub turned it off after 60 days without activity';
+  if (state === 'disabled_manually') return 'someone turned it off';
+  return `GitHub says \`${state}\``;
 }
 
 const WORD_JOINER = '\u2060';
@@ -111,6 +126,11 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
     out.push('', `Previous report: #${options.previous.number} (${options.previous.week}).`);
   if (!m.week.complete)
     out.push('', '> The week is not over yet: the numbers stop at the time above.');
+  if (options.scheduleOff)
+    out.push(
+      '',
+      `> **The desk's schedule is off** (\`${options.scheduleOff.file}\`: ${whyOff(options.scheduleOff)}). Escalation steps, hand-offs and held issues wait until it runs again. Turn it on in the repository's Actions tab; docs/troubleshooting.md ("Scheduled runs") says how the kit can do it for you.`,
+    );
 
   out.push('', '## The week in numbers', '');
   out.push(

@@ -49,12 +49,14 @@ type GatewayPort = Pick<
   | 'readFile'
   | 'listFolder'
   | 'pullRequestFiles'
+  | 'workflowState'
 >;
 /** The calls recorded: every method but `forRepo`, which only hands out a gateway. */
 type Method = Exclude<keyof GatewayPort, 'repo' | 'created' | 'budget' | 'forRepo'>;
 
 export const BOT: GitHubUser = { login: 'github-actions[bot]', type: 'Bot' };
 const READS = new Set<Method>([
+  'workflowState',
   'getIssue',
   'listIssues',
   'listComments',
@@ -105,6 +107,8 @@ export interface FakeGitHubOptions {
   pulls?: FakeRepo['pulls'];
   orgRepos?: Record<string, string[]>;
   graphql?: (query: string, variables: Record<string, unknown>) => unknown;
+  /** GitHub's state of the repository's workflows by file name; absent ones are not there. */
+  workflows?: Record<string, string>;
   /** Who the token writes as; the workflow token's bot unless told. */
   identity?: GitHubUser;
 }
@@ -452,6 +456,11 @@ class FakeGateway implements GatewayPort {
     this.record('permissionOf', [login]);
     const found = Object.entries(this.state.permissions).find(([l]) => same(l, login));
     return found?.[1] ?? 'none';
+  }
+
+  async workflowState(file: string) {
+    this.record('workflowState', [file]);
+    return this.world.options.workflows?.[file] ?? null;
   }
 
   async readFile(path: string, ref?: string) {

@@ -84,6 +84,8 @@ describe('report data over GraphQL', () => {
     });
     expect(data.requests).toBe(Math.ceil(300 / 100));
     expect(gh.requests.map((r) => r.route)).toEqual(Array(3).fill('POST /graphql'));
+    // Two points of the hour's 1,000 per 100 issues: labels and one timeline an issue.
+    expect(gh.requests.map((r) => r.points)).toEqual([2, 2, 2]);
     expect(data.reports.map((r) => r.number)).toEqual([801]);
   });
 
@@ -185,5 +187,75 @@ describe('report data over GraphQL', () => {
       { at: '2026-11-23T16:05:00Z', login: 'luc', added: true },
       { at: '2026-11-23T16:05:00Z', login: 'amy', added: false },
     ]);
+  });
+
+  it('reads the latest closing and assignees of an issue whose timeline runs past 100 items, in one more query', async () => {
+    gh = await startEmulator({
+      seed: {
+        users: [{ login: 'amy' }, { login: 'luc' }],
+        repos: [{ owner: 'acme', name: 'desk', collaborators: ['amy', 'luc'] }],
+      },
+    });
+    gh.setClock('2026-11-17T09:00:00Z');
+    const long = gh.store.createIssue('acme/desk', { title: 'Long thread', user: 'cu' });
+    gh.store.addAssignees('acme/desk', long.number, ['amy'], { actor: 'amy' });
+    for (let i = 0; i < 120; i++)
+      gh.store.addComment('acme/desk', long.number, {
+        user: 'cu',
+        body: `still broken ${i}`,
+        created_at: at(Date.parse('2026-11-17T10:00:00Z') + i * 60_000),
+      });
+    gh.setClock('2026-11-19T09:00:00Z');
+    gh.store.addAssignees('acme/desk', long.number, ['luc'], { actor: 'amy' });
+    gh.store.removeAssignees('acme/desk', long.number, ['amy'], { actor: 'amy' });
+    gh.store.updateIssue(
+      'acme/desk',
+      long.number,
+      { state: 'closed', state_reason: 'completed' },
+      { actor: 'luc' },
+    );
+    gh.resetRequests();
+
+    const data = await fetch();
+    const [issue] = data.issues;
+
+    expect(issue?.assignees).toEqual(['luc']);
+    expect(issue?.timeline.at(-1)).toEqual({
+      kind: 'closed',
+      at: '2026-11-19T09:00:00Z',
+      reason: 'completed',
+    });
+    expect(issue?.assignmentChanges?.map((c) => `${c.added ? '+' : '-'}${c.login}`)).toEqual([
+      '+amy',
+      '+luc',
+      '-amy',
+    ]);
+    expect(issue?.responsesTruncated).toBe(true);
+    // The counts and Monday, Tuesday's page, then the long issue's tail.
+    expect([data.requests, gh.requests.length]).toEqual([3, 3]);
+  });
+
+  it('reads nothing further when the week would need more GraphQL points than the hour has left, and says how many', async () => {
+    gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
+    for (let i = 0; i < 300; i++)
+      gh.store.createIssue('acme/desk', {
+        title: `new ${i}`,
+        user: 'cu',
+        created_at: at(START + i * 60_000),
+      });
+    gh.grantToken('x', {
+      login: 'github-actions[bot]',
+      kind: 'workflow',
+      repositories: ['acme/desk'],
+      permissions: { issues: 'read' },
+    });
+    gh.leaveRateLimit('graphql', 5, 'acme/desk');
+    gh.resetRequests();
+
+    // The opening query costs 2 and reads the first 100; the other 200 need 4 more, 3 are left.
+    await expect(fetch()).rejects.toThrow(
+      /the report needs about 4 GraphQL points for 200 issues, and 3 are left this hour \(until \d\d:\d\d UTC\)/,
+    );
+    expect(gh.requests).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ const schedule = event('schedule', undefined, { schedule: '17 6 * * 1' });
 /** One issue as the report's GraphQL search returns it: opened on the week's Monday. */
 function searched(number: number, title: string) {
   return {
+    id: `I_${number}`,
     number,
     title,
     url: `https://github.com/acme/desk/issues/${number}`,
@@ -21,10 +22,7 @@ function searched(number: number, title: string) {
     repository: { nameWithOwner: 'acme/desk' },
     author: { __typename: 'User', login: 'customer-eng' },
     labels: { nodes: [] },
-    assignees: { nodes: [] },
-    early: { pageInfo: { hasNextPage: false }, nodes: [] },
-    changes: { nodes: [] },
-    late: { nodes: [] },
+    timeline: { pageInfo: { hasNextPage: false }, nodes: [] },
   };
 }
 
@@ -101,8 +99,15 @@ describe('report job', () => {
       opened: 2,
     });
     expect(outcome.summary).toContain('# Support report 2026-W47');
-    // roster.yaml, report.yaml, escalation.yaml (the response goals), then the week's issues.
-    expect(github.methods()).toEqual(['readFile', 'readFile', 'readFile', 'graphql']);
+    // roster.yaml, report.yaml, escalation.yaml (the response goals), the week's issues, then
+    // whether the desk's schedule still runs.
+    expect(github.methods()).toEqual([
+      'readFile',
+      'readFile',
+      'readFile',
+      'graphql',
+      'workflowState',
+    ]);
   });
 
   it("warns that report.yaml's response-goals is unused when escalation.yaml sets the desk's goals", async () => {

@@ -105,6 +105,23 @@ describe('report body', () => {
     await expect(decision.body).toMatchFileSnapshot('../golden/report-week.md');
   });
 
+  it("says before the numbers that the desk's schedule is off, and why", () => {
+    const body = renderReport(computeMetrics(seededInput()), {
+      title: 'R',
+      listLimit: 25,
+      previous: null,
+      scheduleOff: {
+        file: '.github/workflows/support-kit-schedule.yml',
+        state: 'disabled_inactivity',
+      },
+    });
+    const warning = body.indexOf("> **The desk's schedule is off**");
+    expect(body.slice(warning).split('\n')[0]).toContain(
+      '(`.github/workflows/support-kit-schedule.yml`: GitHub turned it off after 60 days without activity). Escalation steps, hand-offs and held issues wait until it runs again.',
+    );
+    expect(warning).toBeLessThan(body.indexOf('## The week in numbers'));
+  });
+
   it('a title cannot break a table or mention anyone', () => {
     const body = renderReport(computeMetrics(seededInput()), {
       title: 'Support report 2026-W47',
