@@ -8,7 +8,7 @@
 //   node scripts/build.mjs [NAME...] [--out DIR]
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +52,73 @@ const gemojiNamesOnly = {
   },
 };
 
+/**
+ * The config schemas compiled when the bundles are built, not on every run (ajv takes 100-300 ms
+ * a run to compile them). Each `config/schema/*.schema.json` a bundle imports comes with its
+ * validating code, made by ajv with the settings of src/config/schema-compiler.ts, and that module
+ * is replaced by one that hands out the validator the schema carries: a bundle holds only the
+ * validators of the schemas it reads, and no compiler.
+ */
+const VALIDATOR = "Symbol.for('support-kit.validate')";
+const precompiledSchemas = {
+  name: 'precompiled-schemas',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]schema-compiler\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'config', 'schema.ts'))
+        ? { path: 'schema-compiler', namespace: 'precompiled-schemas' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'precompiled-schemas' }, () => ({
+      contents: `export function compileSchema(schema) {
+  const validate = schema[${VALIDATOR}];
+  if (!validate) throw new Error(\`support-kit: the schema \${schema.$id} was not compiled into this bundle\`);
+  return validate;
+}`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/]config[\\/]schema[\\/][\w-]+\.schema\.json$/ }, async (args) => ({
+      contents: await schemaWithValidator(args.path),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+let compilerOf;
+/** Ajv as src/config/schema-compiler.ts sets it up, made to write code: one per build. */
+function sourceCompiler() {
+  compilerOf ??= (async () => {
+    const out = join(root, 'node_modules', '.cache', 'support-kit', 'schema-compiler.mjs');
+    await mkdir(dirname(out), { recursive: true });
+    await build({
+      entryPoints: [join(root, 'src', 'config', 'schema-compiler.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      outfile: out,
+      logLevel: 'warning',
+    });
+    const { schemaCompiler } = await import(`${pathToFileURL(out).href}?${Date.now()}`);
+    const { default: standalone } = await import('ajv/dist/standalone/index.js');
+    return { schemaCompiler, standaloneCode: standalone.default ?? standalone };
+  })();
+  return compilerOf;
+}
+
+async function schemaWithValidator(path) {
+  const text = await readFile(path, 'utf8');
+  const { schemaCompiler, standaloneCode } = await sourceCompiler();
+  const ajv = schemaCompiler({ code: { source: true, esm: true } });
+  const code = standaloneCode(ajv, ajv.compile(JSON.parse(text)));
+  // The standalone code exports the validator as `validate` (and default): the schema carries it.
+  return `${code.replace(/export const validate = (\w+);export default \w+;/, 'const validate = $1;')}
+const schema = ${text.trim()};
+Object.defineProperty(schema, ${VALIDATOR}, { value: validate });
+export default schema;
+`;
+}
+
 /** esbuild options shared by every bundle (see the top of this file). */
 export const OPTIONS = {
   absWorkingDir: root,
@@ -70,7 +137,7 @@ export const OPTIONS = {
   entryNames: 'index',
   chunkNames: '[hash]',
   metafile: true,
-  plugins: [gemojiNamesOnly],
+  plugins: [gemojiNamesOnly, precompiledSchemas],
   write: false,
   logLevel: 'warning',
 };

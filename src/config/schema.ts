@@ -1,28 +1,20 @@
 import { didYouMean } from '../kernel/did-you-mean.js';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { ConfigProblem } from '../kernel/problems.js';
 import { formatPath, locate, type PathSegment, writtenAt, type YamlFile } from '../kernel/yaml.js';
+import { compileSchema, type JsonSchema } from './schema-compiler.js';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema } from './schema-compiler.js';
 
-let ajv: Ajv2020 | undefined;
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 function validatorFor(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= createAjv();
-    validate = ajv.compile(schema);
+    validate = compileSchema(schema);
     compiled.set(schema, validate);
   }
   return validate;
-}
-
-function createAjv(): Ajv2020 {
-  const instance = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  // A schema's own words for what a value must look like, used instead of ajv's wording.
-  instance.addKeyword({ keyword: 'x-message', schemaType: 'string' });
-  return instance;
 }
 
 /** Check a parsed file against its JSON Schema; each problem points at the offending line. */
