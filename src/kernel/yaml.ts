@@ -1,5 +1,7 @@
 import {
+  isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -46,8 +48,13 @@ export function parseYaml(
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, severity, message };
   };
+  // One error a line: a list left open inside a map also leaves the map open, and the parser
+  // says both; the first is the cause.
+  const errors = doc.errors
+    .map((e) => problem(e.pos[0], 'error', yamlMessage(e.message)))
+    .filter((p, i, all) => all.findIndex((q) => q.line === p.line) === i);
   const problems: ConfigProblem[] = [
-    ...doc.errors.map((e) => problem(e.pos[0], 'error', yamlMessage(e.message))),
+    ...errors,
     ...doc.warnings.map((e) => problem(e.pos[0], 'warning', yamlMessage(e.message))),
   ];
   if (doc.errors.length === 0) {
@@ -65,7 +72,33 @@ export function parseYaml(
     });
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
+  const alias = unresolvedAlias(doc);
+  if (alias)
+    return {
+      problems: [
+        ...problems,
+        problem(
+          alias.offset,
+          'error',
+          `"*${alias.name}" reads as a YAML alias, and no "&${alias.name}" anchor comes before it: quote the value ("*${alias.name}") if you meant the text`,
+        ),
+      ],
+    };
   return { yaml: { file, doc, lineCounter, value: doc.toJS({ maxAliasCount: 100 }) }, problems };
+}
+
+/** An alias (`*name`) with no anchor before it, which the yaml package throws on when read. */
+function unresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
+  const anchors = new Set<string>();
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, (_key, node) => {
+    if (found) return visit.BREAK;
+    if (isNode(node) && node.anchor) anchors.add(node.anchor);
+    if (isAlias(node) && !anchors.has(node.source))
+      found = { name: node.source, offset: node.range?.[0] ?? 0 };
+    return undefined;
+  });
+  return found;
 }
 
 /** The position of the value (or its key) at `path`; the nearest existing ancestor when absent. */
@@ -114,9 +147,65 @@ function nodeAt(
   return { node, keyNode, found: true };
 }
 
+/**
+ * The yaml package's parser errors in the words of someone editing a config file, with the fix
+ * (each rule is given what its pattern captured).
+ * Its own wording comes last, for anything not recognised here.
+ */
+const PLAIN: readonly [RegExp, (quoted: string) => string][] = [
+  [
+    /All mapping items must start at the same column/,
+    () =>
+      'this key is not lined up with the keys above it: keys of one map start at the same column (count the spaces)',
+  ],
+  [
+    /Sequence item without - indicator/,
+    () =>
+      'this line is indented into the list item above, but not as far as its keys: line it up with them, or start a new item with "- "',
+  ],
+  [
+    /Flow sequence .*end with a \]/,
+    () => 'a list opened with "[" is not closed before this line: end it with "]"',
+  ],
+  [
+    /Flow map .*end with a \}/,
+    () => 'a map opened with "{" is not closed before this line: end it with "}"',
+  ],
+  [
+    /Tabs are not allowed as indentation/,
+    () => 'a tab indents this line: YAML indents with spaces only',
+  ],
+  [
+    /Missing closing (["'])quote/,
+    (q) => `a value opened with ${q} is not closed before this line: end it with ${q}`,
+  ],
+  [
+    /Implicit keys need to be on a single line/,
+    () =>
+      'this line is not "key: value": a key needs a colon and a space after it, as in "timezone: Europe/Paris"',
+  ],
+  [
+    /Implicit map keys need to be followed by map values/,
+    () => 'a key has no value: write "key: value", with a space after the colon',
+  ],
+  [
+    /Plain value cannot start with reserved character (.)/,
+    (c) => `a value cannot start with ${c} unless it is quoted: put it in quotes, as in "${c}..."`,
+  ],
+  [
+    /Unresolved tag: (\S+)/,
+    (tag) => `"${tag}" reads as a YAML tag, not text: quote the value ("${tag}...")`,
+  ],
+];
+
 function yamlMessage(message: string): string {
   // The yaml package appends a position ("at line 3, column 5"); ours is in the problem.
-  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  const own = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  for (const [pattern, plain] of PLAIN) {
+    const match = own.match(pattern);
+    if (match) return plain(match[1] ?? '');
+  }
+  return `YAML syntax: ${own}`;
 }
 
 /** A path as people write it in YAML: `sites.sfo.timezone`, `labels[3].color`. */

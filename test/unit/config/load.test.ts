@@ -38,12 +38,12 @@ describe('config loading', () => {
     expect(config.files.map((f) => f.path)).toEqual(['.github/support-kit/labels.yaml']);
   });
 
-  it('names file, line and column of a YAML syntax error', async () => {
+  it('names file, line and column of a YAML syntax error, in plain words with the fix', async () => {
     const [first] = await problemsOf({
       'labels.yaml': 'labels:\n  - name: bug\n   color: d73a4a\n',
     });
     expect(first).toBe(
-      '.github/support-kit/labels.yaml:3:1: error: Sequence item without - indicator',
+      '.github/support-kit/labels.yaml:3:1: error: this line is indented into the list item above, but not as far as its keys: line it up with them, or start a new item with "- "',
     );
   });
 

@@ -59,4 +59,44 @@ describe('a new user\u2019s mistakes in roster.yaml, each said once with the fix
       await problems(ROSTER.replace('members: [chloe, dan]', 'members: [chloe, zebulon]')),
     ).toEqual([expect.stringMatching(/unknown person "zebulon": add them under people$/)]);
   });
+
+  it.each([
+    [
+      'a key one space short',
+      ['  dan: { site: paris }', ' dan: { site: paris }'],
+      /roster\.yaml:6:\d+: error: this key is not lined up with the keys above it: keys of one map start at the same column \(count the spaces\)$/,
+    ],
+    [
+      'a tab for indentation',
+      ['  dan: { site: paris }', '\tdan: { site: paris }'],
+      /roster\.yaml:6:\d+: error: a tab indents this line: YAML indents with spaces only$/,
+    ],
+    [
+      'a list left open',
+      ['members: [chloe, dan]', 'members: [chloe, dan'],
+      /roster\.yaml:\d+:\d+: error: a (list|map) opened with "[[{]" is not closed before this line: end it with "[\]}]"$/,
+    ],
+    [
+      'a missing colon',
+      ['version: 1', 'version 1'],
+      /roster\.yaml:1:1: error: this line is not "key: value": a key needs a colon and a space after it, as in "timezone: Europe\/Paris"$/,
+    ],
+    [
+      'a handle starting with @',
+      ['dan: { site: paris }', 'dan: { site: paris, github: @dan }'],
+      /roster\.yaml:6:\d+: error: a value cannot start with @ unless it is quoted: put it in quotes, as in "@\.\.\."$/,
+    ],
+    [
+      'an asterisk read as an alias',
+      ['dan: { site: paris }', 'dan: { site: *paris }'],
+      /roster\.yaml:6:\d+: error: "\*paris" reads as a YAML alias, and no "&paris" anchor comes before it: quote the value \("\*paris"\) if you meant the text$/,
+    ],
+  ])(
+    'a YAML slip, %s, is one line in plain words with the fix',
+    async (_name, [from, to], said) => {
+      expect(await problems(ROSTER.replace(from ?? '', to ?? ''))).toEqual([
+        expect.stringMatching(said),
+      ]);
+    },
+  );
 });
