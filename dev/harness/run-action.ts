@@ -91,6 +91,16 @@ export function node24(): string {
   );
 }
 
+/**
+ * The lowest Node the package supports (package.json engines): the node@22 package, installed
+ * as `node22` by npm ci, for the installed-package test.
+ */
+export function lowestNode(): string {
+  const fromPackage = join(projectRoot(), 'node_modules', 'node22', 'bin', 'node');
+  if (existsSync(fromPackage)) return fromPackage;
+  throw new Error('Node 22 not found: run npm ci (it installs the node@22 package as node22)');
+}
+
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   refuseTokenCausedEvent(options);
   const temp = await mkdtemp(join(tmpdir(), 'support-kit-run-'));
@@ -175,16 +185,16 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 }
 
 /**
- * Run a script under Node 24 and collect what it printed. The child gets only the environment
+ * Run a script under Node 24 (or `node`) and collect what it printed. The child gets only the environment
  * given, plus this process's temp folder (TMPDIR), so that whatever it leaves there (the tsx
  * cache of the demo, say) lands where the test run looks for leftovers (test/tmp-guard.ts).
  */
 export function runNode(
   args: string[],
-  options: { env: Record<string, string>; cwd: string },
+  options: { env: Record<string, string>; cwd: string; node?: string },
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(node24(), args, {
+    const child = spawn(options.node ?? node24(), args, {
       env: {
         TMPDIR: tmpdir(),
         // The test run's compile cache for Node 24 (test/tmp-guard.ts), when there is one.

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runNode } from '../../../dev/harness/run-action.js';
+import { escalationBody } from '../../../dev/fixtures/escalation.js';
+import { lowestNode, node24, projectRoot, runNode } from '../../../dev/harness/run-action.js';
 
 /**
  * The package as npm would install it: `npm pack`, unpacked into an empty folder with no
@@ -74,5 +75,71 @@ describe('the installed package (npm pack)', () => {
     );
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('primary: dan (Mon 2026-03-23 08:00-13:00 Europe/Paris)');
+  });
+});
+
+describe.each([
+  ['the lowest Node package.json supports (22)', lowestNode],
+  ['Node 24, which the actions run on', node24],
+])('the installed CLI under %s', (_name, node) => {
+  const run = (cwd: string, ...args: string[]) =>
+    runNode([join(installed, 'dist/cli/index.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '' },
+      cwd,
+      node: node(),
+    });
+
+  it('sets a desk up, checks it, answers who is on call, drafts holidays, judges an issue and explains the report', async () => {
+    // A repository's checkout: init writes into the folder it is given.
+    const desk = mkdtempSync(join(dir, 'desk-'));
+    const init = await run(dir, 'init', '--preset', 'escalation', '--dir', desk);
+    expect([init.exitCode, init.stderr]).toEqual([0, '']);
+    expect(existsSync(join(desk, '.github/support-kit/roster.yaml'))).toBe(true);
+
+    const validate = await run(desk, 'validate');
+    expect([validate.exitCode, validate.stdout]).toEqual([
+      0,
+      expect.stringMatching(/file\(s\) valid/),
+    ]);
+
+    const who = await run(desk, 'oncall', 'who', '--at', '2026-03-26T03:00+01:00');
+    expect(who.stdout).toContain('declared gap "pacific-evening"');
+    const preview = await run(desk, 'oncall', 'preview', '--from', '2026-03-23', '--days', '1');
+    expect(preview.exitCode).toBe(0);
+    const ics = await run(desk, 'oncall', 'ics', '--from', '2026-03-23', '--days', '2');
+    expect(ics.stdout).toMatch(/^BEGIN:VCALENDAR/);
+    const holidays = await run(
+      desk,
+      'oncall',
+      'holidays',
+      '--site',
+      'paris',
+      '--year',
+      '2026',
+      '--country',
+      'FR',
+    );
+    expect([holidays.exitCode, holidays.stdout]).toEqual([
+      0,
+      expect.stringContaining('2026-07-14'),
+    ]);
+
+    writeFileSync(join(desk, 'issue.md'), escalationBody());
+    const intake = await run(
+      desk,
+      'intake',
+      'check',
+      '--body',
+      'issue.md',
+      '--title',
+      '[Escalation]: Engine restarts',
+    );
+    expect(intake.exitCode).toBe(0);
+
+    const report = await run(desk, 'report', '--help');
+    expect([report.exitCode, report.stdout]).toEqual([
+      0,
+      expect.stringContaining('support-kit report'),
+    ]);
   });
 });
