@@ -16,15 +16,11 @@ import { EXIT, type Io, parseGroupArgs, UsageError } from '../../src/cli/usage.j
  */
 
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseGroupArgs(
-    argv,
-    {
-      preset: { type: 'string', default: 'escalation' },
-      keep: { type: 'boolean' },
-      week: { type: 'boolean' },
-    },
-    DEMO_HELP,
-  );
+  const { values } = parseGroupArgs(argv, {
+    preset: { type: 'string', default: 'escalation' },
+    keep: { type: 'boolean' },
+    week: { type: 'boolean' },
+  });
   if (values.help) {
     io.out(DEMO_HELP);
     return EXIT.ok;
@@ -35,7 +31,6 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   if (!(await readdir(presets)).includes(values.preset)) {
     throw new UsageError(
       `unknown preset "${values.preset}"; presets: ${(await readdir(presets)).join(', ')}`,
-      DEMO_HELP,
     );
   }
   if (values.week) return playWeek(values.preset, tools.projectRoot(), io);

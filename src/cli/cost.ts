@@ -24,16 +24,12 @@ const CALLER = /^support-kit-(.+\.ya?ml)$/;
  * repository, through its own callers and through what `init` would write at each tick interval.
  */
 export async function costCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseGroupArgs(
-    argv,
-    {
-      config: { type: 'string', default: DEFAULT_CONFIG },
-      workflows: { type: 'string', default: WORKFLOWS },
-      'issues-per-week': { type: 'string', default: String(DEFAULT_LOAD.issuesPerWeek) },
-      json: { type: 'boolean' },
-    },
-    COST_HELP,
-  );
+  const { values } = parseGroupArgs(argv, {
+    config: { type: 'string', default: DEFAULT_CONFIG },
+    workflows: { type: 'string', default: WORKFLOWS },
+    'issues-per-week': { type: 'string', default: String(DEFAULT_LOAD.issuesPerWeek) },
+    json: { type: 'boolean' },
+  });
   if (values.help) {
     io.out(COST_HELP);
     return EXIT.ok;
@@ -42,9 +38,8 @@ export async function costCommand(argv: string[], io: Io): Promise<number> {
   if (!Number.isInteger(issuesPerWeek) || issuesPerWeek < 0)
     throw new UsageError(
       `--issues-per-week must be a whole number, not "${values['issues-per-week'] ?? ''}"`,
-      COST_HELP,
     );
-  const folder = namedConfig(values.config ?? DEFAULT_CONFIG, DEFAULT_CONFIG, COST_HELP);
+  const folder = namedConfig(values.config ?? DEFAULT_CONFIG, DEFAULT_CONFIG);
   const read = async (name: string) => {
     const path = join(folder, name);
     return existsSync(path) ? readFile(path, 'utf8') : undefined;
@@ -60,7 +55,7 @@ export async function costCommand(argv: string[], io: Io): Promise<number> {
     templates: await callerTemplates(),
     ...(committed.length > 0 ? { committed } : {}),
     load: { ...DEFAULT_LOAD, issuesPerWeek },
-    from: cliClock(COST_HELP),
+    from: cliClock(),
   });
   io.out(values.json ? JSON.stringify(estimate, null, 2) : describe(estimate));
   return EXIT.ok;

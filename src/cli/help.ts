@@ -47,7 +47,8 @@ Options:
   --body FILE.md        the issue body as markdown; with --title for its title
   --title T             the issue title (default: the one in --issue, else "")
   --config PATH         the config folder holding intake.yaml (default .github/support-kit)
-  --templates DIR       the issue templates (default .github/ISSUE_TEMPLATE)
+  --templates DIR       the issue templates (default .github/ISSUE_TEMPLATE of the checkout
+                        that holds --config)
   --json                print {"complete": bool, "template": name, "missing": [{"field", "reason"}], "labels": [...]}
   -h, --help            show this help
 

@@ -114,34 +114,27 @@ export async function presetNames(): Promise<string[]> {
 }
 
 export async function initCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseGroupArgs(
-    argv,
-    {
-      preset: { type: 'string', default: 'escalation' },
-      dir: { type: 'string', default: '.' },
-      force: { type: 'boolean' },
-      pin: { type: 'boolean' },
-      tick: { type: 'string', default: '30' },
-    },
-    INIT_HELP,
-  );
+  const { values } = parseGroupArgs(argv, {
+    preset: { type: 'string', default: 'escalation' },
+    dir: { type: 'string', default: '.' },
+    force: { type: 'boolean' },
+    pin: { type: 'boolean' },
+    tick: { type: 'string', default: '30' },
+  });
   if (values.help) {
     io.out(INIT_HELP);
     return EXIT.ok;
   }
   const presets = await presetNames();
   if (!presets.includes(values.preset)) {
-    throw new UsageError(
-      `unknown preset "${values.preset}"; presets: ${presets.join(', ')}`,
-      INIT_HELP,
-    );
+    throw new UsageError(`unknown preset "${values.preset}"; presets: ${presets.join(', ')}`);
   }
   const target = resolve(values.dir);
   if (!existsSync(target) || !statSync(target).isDirectory()) {
-    throw new UsageError(`--dir ${values.dir} is not a directory`, INIT_HELP);
+    throw new UsageError(`--dir ${values.dir} is not a directory`);
   }
 
-  const interval = tickInterval(values.tick, INIT_HELP);
+  const interval = tickInterval(values.tick);
   let files = await scaffold(values.preset, { interval, now: new Date() });
   const existing = files.filter((f) => existsSync(join(target, f.path)));
   if (existing.length > 0 && !values.force) {
@@ -183,7 +176,6 @@ async function releaseCommit(io: Io): Promise<{ sha: string; tag: string }> {
   if (!process.env.GITHUB_TOKEN)
     throw new UsageError(
       `--pin looks up the commit of ${tag} through the GitHub API: set GITHUB_TOKEN (GITHUB_TOKEN=$(gh auth token) works)`,
-      INIT_HELP,
     );
   const { gateway } = await cliServices(KIT_REPO, (m) => io.err(m));
   const sha = await gateway.tagCommit(tag);

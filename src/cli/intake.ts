@@ -8,7 +8,10 @@ import { workspaceSource } from '../config/sources.js';
 import { decideIntake } from '../intake/decide/decide.js';
 import type { IntakeIssue } from '../intake/decide/types.js';
 import { INTAKE_HELP } from './help.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { TEMPLATE_FOLDER } from '../kernel/repo-paths.js';
 import {
+  checkoutRootOf,
   cliClock,
   commandOf,
   EXIT,
@@ -27,33 +30,37 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
       body: { type: 'string' },
       title: { type: 'string' },
       config: { type: 'string', default: DEFAULT_CONFIG },
-      templates: { type: 'string', default: '.github/ISSUE_TEMPLATE' },
+      templates: { type: 'string' },
       json: { type: 'boolean' },
     },
-    INTAKE_HELP,
     true,
   );
   if (values.help) {
     io.out(INTAKE_HELP);
     return EXIT.ok;
   }
-  commandOf(positionals, ['check'], INTAKE_HELP);
+  commandOf(positionals, ['check']);
   if (!values.issue === !values.body)
-    throw new UsageError('give exactly one of --issue FILE.json or --body FILE.md', INTAKE_HELP);
+    throw new UsageError('give exactly one of --issue FILE.json or --body FILE.md');
 
+  // From the checkout the config is in, which may be above this folder or elsewhere: its issue
+  // forms are the ones intake checks against there. --templates is a path as typed, from here.
+  const configPath = namedConfig(values.config, DEFAULT_CONFIG);
+  const root = checkoutRootOf(configPath);
   const source = workspaceSource(
-    process.cwd(),
-    namedConfig(values.config, DEFAULT_CONFIG, INTAKE_HELP),
+    root,
+    isAbsolute(configPath) ? configPath : relative(root, resolve(configPath)),
   );
+  const templates = values.templates ? relative(root, resolve(values.templates)) : TEMPLATE_FOLDER;
   const config = await loadConfig(source, [INTAKE_FILE]);
-  const loaded = await loadIssueTemplates(source, values.templates);
+  const loaded = await loadIssueTemplates(source, templates);
   const problems = [...config.problems, ...loaded.problems];
   for (const p of problems) io.err(formatProblem(p));
   if (hasErrors(problems)) return EXIT.findings;
   // Without a template every issue would read as complete: say so instead of answering that.
   if (loaded.templates.length === 0) {
     io.err(
-      `support-kit intake check: no issue template found in ${values.templates} (looked for *.yml, *.yaml and *.md from ${process.cwd()}); point --templates at the folder that holds them`,
+      `support-kit intake check: no issue template found in ${templates} (looked for *.yml, *.yaml and *.md from ${root}); point --templates at the folder that holds them`,
     );
     return EXIT.usage;
   }
@@ -68,7 +75,7 @@ export async function intakeCommand(argv: string[], io: Io): Promise<number> {
     config: intakeConfigFrom(config.files[0]?.yaml.value as Parameters<typeof intakeConfigFrom>[0]),
     duplicates: [],
     previousComment: null,
-    now: cliClock(INTAKE_HELP),
+    now: cliClock(),
   });
   const { verdict } = decision;
   if (values.json) {
@@ -100,7 +107,7 @@ async function readIssue(path: string, title: string | undefined): Promise<Intak
   try {
     json = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
   } catch (error) {
-    throw new UsageError(`--issue ${path}: ${(error as Error).message}`, INTAKE_HELP);
+    throw new UsageError(`--issue ${path}: ${(error as Error).message}`);
   }
   const raw = (json.issue ?? json) as {
     number?: number;
@@ -114,7 +121,7 @@ async function readIssue(path: string, title: string | undefined): Promise<Intak
     updated_at?: string;
   };
   if (typeof raw.title !== 'string' && title === undefined)
-    throw new UsageError(`--issue ${path}: no "title" field (is it an issue?)`, INTAKE_HELP);
+    throw new UsageError(`--issue ${path}: no "title" field (is it an issue?)`);
   return {
     number: raw.number ?? 0,
     title: title ?? raw.title ?? '',
@@ -135,7 +142,7 @@ async function bodyIssue(path: string, title: string): Promise<IntakeIssue> {
   try {
     body = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--body ${path}: ${(error as Error).message}`, INTAKE_HELP);
+    throw new UsageError(`--body ${path}: ${(error as Error).message}`);
   }
   const epoch = new Date(0).toISOString();
   return {

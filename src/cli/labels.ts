@@ -30,19 +30,18 @@ export async function labelsCommand(argv: string[], io: Io): Promise<number> {
       'allow-mass-delete': { type: 'boolean' },
       json: { type: 'boolean' },
     },
-    LABELS_HELP,
     true,
   );
   if (values.help) {
     io.out(LABELS_HELP);
     return EXIT.ok;
   }
-  const command = commandOf(positionals, COMMANDS, LABELS_HELP);
-  if (!values.repo) throw new UsageError('--repo owner/name is required', LABELS_HELP);
-  const repo = parseRepo(values.repo, LABELS_HELP);
-  const now = cliClock(LABELS_HELP);
-  namedConfig(values.config, DEFAULT_CONFIG, LABELS_HELP);
-  requireToken(LABELS_HELP);
+  const command = commandOf(positionals, COMMANDS);
+  if (!values.repo) throw new UsageError('--repo owner/name is required');
+  const repo = parseRepo(values.repo);
+  const now = cliClock();
+  namedConfig(values.config, DEFAULT_CONFIG);
+  requireToken();
   const services = await cliServices(repo, (m) => io.err(m));
   const inputs: Record<string, string> = {
     mode: command === 'check' ? 'check' : 'apply',

@@ -64,12 +64,12 @@ const ALLOWED: Record<Command, (keyof typeof OPTIONS)[]> = {
 const MAX_DAYS = 3660;
 
 export async function oncallCommand(argv: string[], io: Io): Promise<number> {
-  const { values: parsed, positionals } = parseGroupArgs(argv, OPTIONS, ONCALL_HELP, true);
+  const { values: parsed, positionals } = parseGroupArgs(argv, OPTIONS, true);
   if (parsed.help) {
     io.out(ONCALL_HELP);
     return EXIT.ok;
   }
-  const command = commandOf(positionals, COMMANDS, ONCALL_HELP);
+  const command = commandOf(positionals, COMMANDS);
   const values = parsed as Values;
   const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).filter(
     (name) => values[name] !== undefined && !ALLOWED[command].includes(name),
@@ -77,10 +77,9 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
   if (stray.length) {
     throw new UsageError(
       `${stray.map((name) => `--${name}`).join(', ')}: not an option of "oncall ${command}"`,
-      ONCALL_HELP,
     );
   }
-  const now = cliClock(ONCALL_HELP);
+  const now = cliClock();
   switch (command) {
     case 'who':
       return who(values, now, io);
@@ -110,7 +109,6 @@ function checkSchedule(roster: Roster, name: string | undefined): void {
   if (name !== undefined && !roster.schedules[name]) {
     throw new UsageError(
       `no schedule "${name}"; the roster has ${Object.keys(roster.schedules).join(', ') || 'none'}`,
-      ONCALL_HELP,
     );
   }
 }
@@ -126,7 +124,6 @@ function rangeStart(text: string | undefined, now: Date): Date {
   if (!date?.isValid) {
     throw new UsageError(
       `--from must be a date (2026-03-09, read as 00:00 UTC) or an instant with its offset, not "${text}"`,
-      ONCALL_HELP,
     );
   }
   return date.toJSDate();
@@ -136,10 +133,7 @@ function dayCount(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const days = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!(days >= 1 && days <= MAX_DAYS)) {
-    throw new UsageError(
-      `--days must be a whole number from 1 to ${MAX_DAYS}, not "${text}"`,
-      ONCALL_HELP,
-    );
+    throw new UsageError(`--days must be a whole number from 1 to ${MAX_DAYS}, not "${text}"`);
   }
   return days;
 }
@@ -149,12 +143,10 @@ async function who(values: Values, now: Date, io: Io): Promise<number> {
   if (!at.isValid)
     throw new UsageError(
       `--at must be an ISO-8601 instant such as 2026-03-29T03:00+02:00, not "${values.at ?? ''}"`,
-      ONCALL_HELP,
     );
   if (values.at && !/(Z|[+-]\d\d:?\d\d)$/i.test(values.at)) {
     throw new UsageError(
       `--at needs an offset or Z (2026-03-29T03:00+02:00): "${values.at}" names no instant`,
-      ONCALL_HELP,
     );
   }
 
@@ -211,7 +203,7 @@ async function who(values: Values, now: Date, io: Io): Promise<number> {
 
 async function preview(values: Values, now: Date, io: Io): Promise<number> {
   if (values.json && values.markdown) {
-    throw new UsageError('--json and --markdown: choose one output', ONCALL_HELP);
+    throw new UsageError('--json and --markdown: choose one output');
   }
   const from = rangeStart(values.from, now);
   const days = dayCount(values.days, 14);
@@ -273,7 +265,6 @@ async function ics(values: Values, now: Date, io: Io): Promise<number> {
   if (values.person !== undefined && !roster.people[values.person]) {
     throw new UsageError(
       `no person "${values.person}"; the roster has ${Object.keys(roster.people).join(', ') || 'nobody'}`,
-      ONCALL_HELP,
     );
   }
   const schedules = Object.keys(roster.schedules);
@@ -283,7 +274,6 @@ async function ics(values: Values, now: Date, io: Io): Promise<number> {
   if (schedule === undefined && values.person === undefined) {
     throw new UsageError(
       `which calendar? pass --schedule S or --person LOGIN (the roster has schedules ${schedules.join(', ')})`,
-      ONCALL_HELP,
     );
   }
   const { buildCalendar } = await import('../oncall/calendar.js');
@@ -304,12 +294,11 @@ async function ics(values: Values, now: Date, io: Io): Promise<number> {
 }
 
 async function holidays(values: Values, io: Io): Promise<number> {
-  if (values.site === undefined) throw new UsageError('--site is required', ONCALL_HELP);
+  if (values.site === undefined) throw new UsageError('--site is required');
   const year = values.year !== undefined && /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
   if (!(year >= 1970 && year <= 2199)) {
     throw new UsageError(
       `--year must be a year from 1970 to 2199${values.year === undefined ? '' : `, not "${values.year}"`}`,
-      ONCALL_HELP,
     );
   }
   // The roster gives the site's zone, and the zone may give the country: read it unless the
@@ -326,7 +315,6 @@ async function holidays(values: Values, io: Io): Promise<number> {
       if (!site) {
         throw new UsageError(
           `no site "${values.site}"; the roster has ${Object.keys(roster.sites).join(', ') || 'none'}`,
-          ONCALL_HELP,
         );
       }
       timezone = site.timezone;
@@ -345,7 +333,7 @@ async function holidays(values: Values, io: Io): Promise<number> {
     io.out(renderHolidayYaml(suggestion));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof HolidaySourceError) throw new UsageError(error.message, ONCALL_HELP);
+    if (error instanceof HolidaySourceError) throw new UsageError(error.message);
     throw error;
   }
 }

@@ -32,29 +32,24 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
     },
-    REPORT_HELP,
     true,
   );
   if (values.help) {
     io.out(REPORT_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0)
-    throw new UsageError(`unexpected "${positionals.join(' ')}"`, REPORT_HELP);
-  if (!values.repo) throw new UsageError('--repo owner/name is required', REPORT_HELP);
-  const repos = values.repo.split(',').map((r) => parseRepo(r.trim(), REPORT_HELP));
+  if (positionals.length > 0) throw new UsageError(`unexpected "${positionals.join(' ')}"`);
+  if (!values.repo) throw new UsageError('--repo owner/name is required');
+  const repos = values.repo.split(',').map((r) => parseRepo(r.trim()));
   const home = repos[0];
-  if (!home) throw new UsageError('--repo owner/name is required', REPORT_HELP);
+  if (!home) throw new UsageError('--repo owner/name is required');
   if (values.week !== undefined && !/^\d{4}-W\d{2}$/.test(values.week))
-    throw new UsageError(
-      `--week must be an ISO week such as 2026-W47, not "${values.week}"`,
-      REPORT_HELP,
-    );
+    throw new UsageError(`--week must be an ISO week such as 2026-W47, not "${values.week}"`);
 
-  namedConfig(values.config, DEFAULT_CONFIG, REPORT_HELP);
-  requireToken(REPORT_HELP);
+  namedConfig(values.config, DEFAULT_CONFIG);
+  requireToken();
   const services = await cliServices(home, (m) => io.err(m));
-  const now = cliClock(REPORT_HELP);
+  const now = cliClock();
   const inputs: Record<string, string> = {
     week: values.week ?? '',
     repositories: repos.map((r) => `${r.owner}/${r.repo}`).join(','),

@@ -4,15 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readClock } from '../host/clock.js';
 
-/** A mistake in how the command was called: exit 2 with the group's help. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly help: string,
-  ) {
-    super(message);
-  }
-}
+/** A mistake in how the command was called: exit 2 with one line and where the options are. */
+export class UsageError extends Error {}
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
@@ -23,18 +16,17 @@ export const DEFAULT_CONFIG = '.github/support-kit';
  * A `--config` the user named must exist: a typo would otherwise run on the defaults and report
  * figures from a config nobody wrote. The default folder may be absent (defaults are meant then).
  */
-export function namedConfig(path: string, fallback: string, help: string): string {
+export function namedConfig(path: string, fallback: string): string {
   if (path !== fallback && !existsSync(resolve(process.cwd(), path)))
-    throw new UsageError(`--config ${path}: no such file or folder (from ${process.cwd()})`, help);
+    throw new UsageError(`--config ${path}: no such file or folder (from ${process.cwd()})`);
   return path;
 }
 
 /** Commands that call GitHub need a token; say how to get one rather than the library's words. */
-export function requireToken(help: string): void {
+export function requireToken(): void {
   if (!process.env.GITHUB_TOKEN)
     throw new UsageError(
       'set GITHUB_TOKEN to a token that can read the repository (GITHUB_TOKEN=$(gh auth token) works)',
-      help,
     );
 }
 
@@ -52,12 +44,11 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * A group's options, parsed strictly: an unknown or malformed option is a usage error that
- * prints the group's help (exit 2). Every group takes -h/--help.
+ * says so in one line (exit 2). Every group takes -h/--help.
  */
 export function parseGroupArgs<O extends Options>(
   argv: string[],
   options: O,
-  help: string,
   allowPositionals = false,
 ) {
   try {
@@ -68,16 +59,12 @@ export function parseGroupArgs<O extends Options>(
       strict: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message, help);
+    throw new UsageError((error as Error).message);
   }
 }
 
 /** The group's command: exactly one of `commands`, or a usage error naming what was given. */
-export function commandOf<C extends string>(
-  positionals: string[],
-  commands: readonly C[],
-  help: string,
-): C {
+export function commandOf<C extends string>(positionals: string[], commands: readonly C[]): C {
   const [command] = positionals;
   if (positionals.length === 1 && (commands as readonly string[]).includes(command ?? ''))
     return command as C;
@@ -85,14 +72,13 @@ export function commandOf<C extends string>(
     commands.length === 1 ? `"${commands[0] ?? ''}"` : `one of ${commands.join(', ')}`;
   throw new UsageError(
     `expected ${expected}${positionals.length ? `, not "${positionals.join(' ')}"` : ''}`,
-    help,
   );
 }
 
 /** The command's one reading of the clock (see readClock); a bad SUPPORT_KIT_NOW is a usage error. */
-export function cliClock(help: string): Date {
+export function cliClock(): Date {
   const now = readClock();
-  if ('invalid' in now) throw new UsageError(now.invalid, help);
+  if ('invalid' in now) throw new UsageError(now.invalid);
   return now;
 }
 
@@ -122,11 +108,11 @@ export async function runGroup(
 }
 
 /** `--tick 15|30|60`: minutes between two ticks of the schedule in covered hours. */
-export function tickInterval(value: string | undefined, help: string): TickInterval {
+export function tickInterval(value: string | undefined): TickInterval {
   const minutes = Number(value ?? '30');
   const found = TICK_INTERVALS.find((t) => t === minutes);
   if (found === undefined)
-    throw new UsageError(`--tick must be 15, 30 or 60 (minutes), not "${value ?? ''}"`, help);
+    throw new UsageError(`--tick must be 15, 30 or 60 (minutes), not "${value ?? ''}"`);
   return found;
 }
 

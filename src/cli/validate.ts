@@ -22,16 +22,12 @@ import {
 import { parseRepo } from './repo.js';
 
 export async function validateCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseGroupArgs(
-    argv,
-    {
-      config: { type: 'string' },
-      repo: { type: 'string' },
-      ref: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    VALIDATE_HELP,
-  );
+  const { values } = parseGroupArgs(argv, {
+    config: { type: 'string' },
+    repo: { type: 'string' },
+    ref: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   if (values.help) {
     io.out(VALIDATE_HELP);
     return EXIT.ok;
@@ -39,12 +35,12 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const configPath = values.config ?? DEFAULT_CONFIG;
   let source;
   if (values.repo) {
-    const repo = parseRepo(values.repo, VALIDATE_HELP);
-    requireToken(VALIDATE_HELP);
+    const repo = parseRepo(values.repo);
+    requireToken();
     const { gateway } = await cliServices(repo, (m) => io.err(m));
     source = apiSource(gateway, configPath, values.ref);
   } else {
-    if (values.ref) throw new UsageError('--ref needs --repo', VALIDATE_HELP);
+    if (values.ref) throw new UsageError('--ref needs --repo');
     // As given when absolute; otherwise from the checkout root, which may be above this folder.
     const root = checkoutRootOf(configPath);
     source = workspaceSource(
@@ -54,7 +50,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   }
   const config = await loadConfigFolder(source, CONFIG_FILES);
   const forms = await checkIssueForms(source, config);
-  const now = cliClock(VALIDATE_HELP);
+  const now = cliClock();
   const cross = await crossCheckConfig(source, config, now);
   const roster = reviewWithoutBase(config, now);
   const problems = sortProblems([

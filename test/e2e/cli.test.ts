@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escalationBody } from '../../dev/fixtures/escalation.js';
+import { escalationBody, presetFiles } from '../../dev/fixtures/escalation.js';
 import { REPO, startDesk } from '../../dev/harness/desk.js';
 import { node24, projectRoot, runNode } from '../../dev/harness/run-action.js';
 import { tempDir } from '../temp.js';
@@ -305,6 +305,33 @@ describe('support-kit intake check', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^complete \(template escalation\)/);
     expect(result.stdout).toMatch(/labels: S1-broken/);
+  });
+
+  it('judges an issue against the issue forms of the checkout --config is in, run from another folder', async () => {
+    const files = presetFiles(projectRoot(), 'escalation');
+    const desk = await repoWith({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      ...files,
+      'issue.md': escalationBody(),
+    });
+    const elsewhere = await repoWith({});
+
+    const result = await supportKit(
+      [
+        'intake',
+        'check',
+        '--body',
+        join(desk, 'issue.md'),
+        '--title',
+        '[Escalation]: Engine restarts on upgrade',
+        '--config',
+        join(desk, '.github/support-kit'),
+      ],
+      elsewhere,
+    );
+
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^complete \(template escalation\)/);
   });
 
   it('exits 2 when neither --issue nor --body is given', async () => {

@@ -1,1 +1,0 @@
-import{g as o}from"./5DBB5EHD.js";function p(r,n){let e=/^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(r);if(!e?.[1]||!e[2])throw new o(`--repo must be owner/name, not "${r}"`,n);return{owner:e[1],repo:e[2]}}export{p as a};
