@@ -23,7 +23,10 @@ export function escapeInline(text: string): string {
     // timeline; an invisible joiner keeps the text as it reads but stops GitHub's autolinking.
     .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
     .replace(/\b(GH-)(?=\d)/gi, `$1${ZERO_WIDTH_JOINER}`)
-    .replace(/:\/\//g, `://${ZERO_WIDTH_JOINER}`)
+    // GitHub's renderer (cmark-gfm) finds a URL from its "://" and reads the scheme before it:
+    // a joiner after "://" still makes a link (to a broken address, eating a "\" after it), a
+    // joiner before it leaves no scheme to read.
+    .replace(/:\/\//g, `${ZERO_WIDTH_JOINER}://`)
     .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_JOINER}.`);
   return noMention(escaped);
 }

@@ -147,7 +147,7 @@ describe('report body', () => {
     );
     const body = renderReport(metrics, { title: 'R', listLimit: 25, previous: null });
     const row = body.split('\n').find((l) => l.includes('Same as'));
-    expect(row).toContain('https://\u2060github.com/acme/desk/issues/2 and GH-\u20602');
+    expect(row).toContain('https\u2060://github.com/acme/desk/issues/2 and GH-\u20602');
   });
 
   it('says how many unanswered issues were closed without an answer', () => {
