@@ -13,7 +13,7 @@ import { readPending } from '../kernel/pending-notifications.js';
 import { emptyPlan } from '../kernel/plan.js';
 import { reportConfigFrom } from './config/report.js';
 import { HANDOFF_LOG_LABEL, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
-import { decideReport } from './decide/decide.js';
+import { decideReport, figuresOf } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
 import type { PreviousReport } from './decide/types.js';
 import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
@@ -188,7 +188,15 @@ async function ownReports(
   return own.map((r) => {
     const week = weekOf(r.body) ?? '';
     const linkPending = readPending(r.body).some((p) => p.key === reportLinkKey(week));
-    return { number: r.number, week, state: r.state, url: r.url, linkPending };
+    const figures = figuresOf(r.body, week);
+    return {
+      number: r.number,
+      week,
+      state: r.state,
+      url: r.url,
+      linkPending,
+      ...(figures ? { figures } : {}),
+    };
   });
 }
 

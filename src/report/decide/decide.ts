@@ -1,8 +1,9 @@
 import type { Operation, Plan, RepoRef } from '../../kernel/plan.js';
 import { computeMetrics, type ReportInput, type WeekMetrics } from './metrics.js';
 import { renderReport, type ScheduleOff } from './render.js';
-import { localDate } from './week.js';
-import type { PreviousReport, Week } from './types.js';
+import { localDate, previousWeek } from './week.js';
+import type { PreviousReport, Week, WeekFigures } from './types.js';
+import { formatMarker, parseMarkers } from '../../kernel/markers.js';
 
 /**
  * The weekly report as a Plan: one issue per ISO week, found again by its marker so a re-run
@@ -27,6 +28,8 @@ export interface ReportDecision {
   body: string;
 }
 
+const weekBefore = (week: Week) => previousWeek(week).id;
+
 function reportTitle(template: string, week: Week): string {
   return template
     .replaceAll('{week}', week.id)
@@ -35,12 +38,17 @@ function reportTitle(template: string, week: Week): string {
 }
 
 export function decideReport(input: ReportDecisionInput): ReportDecision {
-  const metrics = computeMetrics(input);
   const { week, config } = input;
   const earlier = input.previousReports
     .filter((r) => r.week < week.id)
     .sort((a, b) => (a.week < b.week ? 1 : a.week > b.week ? -1 : b.number - a.number));
   const previous = earlier[0] ?? null;
+  // Last week's own report, when it counted the whole week: its figures came from the same
+  // replay, so the change column compares like with like.
+  const own = earlier.find((r) => r.week === weekBefore(week) && r.figures);
+  const metrics = computeMetrics(
+    own?.figures ? { ...input, lastWeek: { ...own.figures, report: own.number } } : input,
+  );
   const title = reportTitle(config.title, week);
   const body = renderReport(metrics, {
     title,
@@ -53,7 +61,7 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
       kind: 'upsert-issue',
       marker: { kind: REPORT_MARKER_KIND, keys: { week: week.id } },
       title,
-      body,
+      body: metrics.week.complete ? `${body}\n${figuresMarker(week, metrics)}\n` : body,
       labels: [config.label],
       reason: `the ${week.id} report: ${metrics.opened} opened, ${metrics.closed.total} closed, ${metrics.backlog.end} open at the end`,
     },
@@ -77,4 +85,28 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
     title,
     body,
   };
+}
+
+const FIGURES_MARKER_KIND = 'report-figures';
+
+/** The week's figures, hidden in the report, for next week's to compare with. */
+function figuresMarker(week: Week, metrics: WeekMetrics): string {
+  return formatMarker({
+    kind: FIGURES_MARKER_KIND,
+    keys: {
+      week: week.id,
+      opened: String(metrics.opened),
+      closed: String(metrics.closed.total),
+    },
+  });
+}
+
+/** The figures a report's body carries for its week, when it was written once the week was over. */
+export function figuresOf(body: string, weekId: string): WeekFigures | undefined {
+  const marker = parseMarkers(body).find(
+    (m) => m.kind === FIGURES_MARKER_KIND && m.keys.week === weekId,
+  );
+  const opened = Number(marker?.keys.opened);
+  const closed = Number(marker?.keys.closed);
+  return Number.isInteger(opened) && Number.isInteger(closed) ? { opened, closed } : undefined;
 }

@@ -27,7 +27,7 @@ import {
 import { labelsOf, matchesSeverity, severityOf } from './labels.js';
 import { statsOf, type Stats } from './stats.js';
 import { dayIndex, nextWeek } from './week.js';
-import type { ReportConfig, ReportCounts, ReportIssue, Week } from './types.js';
+import type { ReportConfig, ReportCounts, ReportIssue, Week, WeekFigures } from './types.js';
 
 /**
  * The week's numbers, computed from the fetched issues and the search counts. Every list says
@@ -55,6 +55,11 @@ export interface ReportInput {
    */
   response?: ResponseModel;
   team: Team;
+  /**
+   * Last week's figures from last week's own report, counted the same way as this week's; without
+   * one, GitHub's search counts stand in (see ReportCounts).
+   */
+  lastWeek?: WeekFigures & { report: number };
 }
 
 export interface IssueRef {
@@ -144,7 +149,13 @@ export interface WeekMetrics {
    * Opened and closed come from search counts (created in the week; last closed in it), not
    * from replayed timelines as this week's are: see docs/report.md. The backlog is replayed.
    */
-  previousWeek: { opened: number; closed: number; backlog: number };
+  previousWeek: {
+    opened: number;
+    closed: number;
+    backlog: number;
+    /** Where opened and closed come from: last week's report (its number), or search counts. */
+    from: { report: number } | 'search';
+  };
   change: { opened: number; closed: number; backlog: number };
   firstResponse: {
     /** Issues opened this week that owe a response (not opened by the team). */
@@ -355,6 +366,10 @@ function volumes(input: ReportInput, w: WeekIssues): Volumes {
   const backlogStart = w.issues.filter((i) => isOpenAt(i, start - 1)).length;
   const backlogEnd = w.openAtEnd.length;
   const transferred = w.openedInWeek.filter((i) => transferredInBetween(i, start, w.cut) !== null);
+  const last = input.lastWeek ?? {
+    opened: counts.openedPreviousWeek,
+    closed: counts.closedPreviousWeek,
+  };
   return {
     opened,
     transferredIn: transferred.length,
@@ -371,13 +386,14 @@ function volumes(input: ReportInput, w: WeekIssues): Volumes {
       open: backlogEnd,
     },
     previousWeek: {
-      opened: counts.openedPreviousWeek,
-      closed: counts.closedPreviousWeek,
+      opened: last.opened,
+      closed: last.closed,
       backlog: backlogStart,
+      from: input.lastWeek ? { report: input.lastWeek.report } : 'search',
     },
     change: {
-      opened: opened - counts.openedPreviousWeek,
-      closed: closed - counts.closedPreviousWeek,
+      opened: opened - last.opened,
+      closed: closed - last.closed,
       backlog: backlogEnd - backlogStart,
     },
   };

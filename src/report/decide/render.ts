@@ -148,9 +148,12 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
       ],
     ),
   );
+  const from = m.previousWeek.from;
   out.push(
     '',
-    "<sub>Last week's opened and closed are GitHub search counts: issues created in that week, and issues whose latest closing falls in it. This week's are replayed from each issue's history: transfers in count as opened, and an issue closed then reopened within the week is not closed. The two columns can differ by those issues; the backlogs are both replayed.</sub>",
+    from === 'search'
+      ? "<sub>Last week's opened and closed are GitHub search counts (no report of the kit's covers it): issues created in that week, and issues whose latest closing falls in it. This week's are replayed from each issue's history: transfers in count as opened, and an issue closed then reopened within the week is not closed. The two columns can differ by those issues; the backlogs are both replayed.</sub>"
+      : `<sub>Last week's opened and closed are those of last week's report (#${WORD_JOINER}${from.report}), counted the same way as this week's.</sub>`,
   );
   out.push(
     '',

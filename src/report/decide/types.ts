@@ -123,4 +123,12 @@ export interface PreviousReport {
   url: string;
   /** Its link's post to the webhook failed and is recorded in its body for a later run. */
   linkPending?: boolean;
+  /** Its week's figures, as it counted them once the week was over (its figures marker). */
+  figures?: WeekFigures;
+}
+
+/** What a report counted for its week, written into it so next week's compares like with like. */
+export interface WeekFigures {
+  opened: number;
+  closed: number;
 }

@@ -193,7 +193,7 @@ describe('the rest of the week', () => {
         counts: { createdToEnd: 40, openedPreviousWeek: 3, closedPreviousWeek: 5 },
       }),
     );
-    expect(m.previousWeek).toEqual({ opened: 3, closed: 5, backlog: 1 });
+    expect(m.previousWeek).toEqual({ opened: 3, closed: 5, backlog: 1, from: 'search' });
     expect(m.change).toEqual({ opened: -2, closed: -5, backlog: 1 });
     expect(m.allTime).toEqual({ opened: 40, closed: 38, open: 2 });
   });

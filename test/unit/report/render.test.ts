@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportConfigFrom } from '../../../src/report/config/report.js';
-import { decideReport } from '../../../src/report/decide/decide.js';
+import { decideReport, figuresOf } from '../../../src/report/decide/decide.js';
 import { computeMetrics } from '../../../src/report/decide/metrics.js';
 import { issueLink, MAX_BODY, renderReport } from '../../../src/report/decide/render.js';
 import { parseWeek } from '../../../src/report/decide/week.js';
@@ -120,6 +120,34 @@ describe('report body', () => {
       '(`.github/workflows/support-kit-schedule.yml`: GitHub turned it off after 60 days without activity). Escalation steps, hand-offs and held issues wait until it runs again.',
     );
     expect(warning).toBeLessThan(body.indexOf('## The week in numbers'));
+  });
+
+  it("compares with last week's own report when there is one, and leaves this week's figures for the next", () => {
+    const decision = decideReport({
+      ...seededInput(),
+      reportRepo: { owner: 'acme', repo: 'desk' },
+      previousReports: [
+        {
+          number: 30,
+          week: '2026-W46',
+          state: 'open',
+          url: 'https://github.com/acme/desk/issues/30',
+          figures: { opened: 9, closed: 1 },
+        },
+      ],
+    });
+
+    expect(decision.body).toContain('| Opened | 5 | 9 | -4 |');
+    expect(decision.body).toContain('| Closed | 2 | 1 | +1 |');
+    expect(decision.body).toContain(
+      "Last week's opened and closed are those of last week's report (#\u206030), counted the same way as this week's.",
+    );
+    const [upsert] = decision.plan.operations;
+    const written = upsert?.kind === 'upsert-issue' ? upsert.body : '';
+    expect(figuresOf(written, '2026-W47')).toEqual({
+      opened: decision.metrics.opened,
+      closed: decision.metrics.closed.total,
+    });
   });
 
   it('a title cannot break a table or mention anyone', () => {
