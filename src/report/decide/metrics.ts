@@ -366,6 +366,12 @@ function volumes(input: ReportInput, w: WeekIssues): Volumes {
   const backlogStart = w.issues.filter((i) => isOpenAt(i, start - 1)).length;
   const backlogEnd = w.openAtEnd.length;
   const transferred = w.openedInWeek.filter((i) => transferredInBetween(i, start, w.cut) !== null);
+  // Search counts an issue by when it was created, wherever: one transferred here after the week
+  // ended was not here then, and it is among the issues read (open now, or closed since).
+  const movedInLater = input.issues.filter(
+    (i) => Date.parse(i.createdAt) < w.cut && arrivalOf(i) >= w.cut,
+  ).length;
+  const allTimeOpened = counts.createdToEnd - movedInLater;
   const last = input.lastWeek ?? {
     opened: counts.openedPreviousWeek,
     closed: counts.closedPreviousWeek,
@@ -381,8 +387,8 @@ function volumes(input: ReportInput, w: WeekIssues): Volumes {
     reopened: w.issues.filter((i) => reopeningsBetween(i, start, w.cut) > 0).length,
     backlog: { start: backlogStart, end: backlogEnd },
     allTime: {
-      opened: counts.createdToEnd,
-      closed: Math.max(0, counts.createdToEnd - backlogEnd),
+      opened: allTimeOpened,
+      closed: Math.max(0, allTimeOpened - backlogEnd),
       open: backlogEnd,
     },
     previousWeek: {

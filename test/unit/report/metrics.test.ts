@@ -4,7 +4,15 @@ import { computeMetrics } from '../../../src/report/decide/metrics.js';
 import { formatElapsed, statsOf } from '../../../src/report/decide/stats.js';
 import { parseWeek, reportedWeek, weekContaining } from '../../../src/report/decide/week.js';
 import { fixture } from '../fixtures/roster/load.js';
-import { closed, comment, input, issue, labeled, person } from '../fixtures/report/issues.js';
+import {
+  closed,
+  comment,
+  input,
+  issue,
+  labeled,
+  person,
+  transferred,
+} from '../fixtures/report/issues.js';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -196,6 +204,20 @@ describe('the rest of the week', () => {
     expect(m.previousWeek).toEqual({ opened: 3, closed: 5, backlog: 1, from: 'search' });
     expect(m.change).toEqual({ opened: -2, closed: -5, backlog: 1 });
     expect(m.allTime).toEqual({ opened: 40, closed: 38, open: 2 });
+  });
+
+  it('all time counts no issue that was transferred here only after the week ended', () => {
+    const m = computeMetrics(
+      input(
+        [
+          issue('2026-11-02T09:00:00Z'),
+          // Created elsewhere in October, moved here the Tuesday after the week.
+          issue('2026-10-05T09:00:00Z', [transferred('2026-11-24T10:00:00Z')]),
+        ],
+        { counts: { createdToEnd: 40, openedPreviousWeek: 0, closedPreviousWeek: 0 } },
+      ),
+    );
+    expect(m.allTime).toEqual({ opened: 39, closed: 38, open: 1 });
   });
 
   it('who was on call, who is next, and the open issues an outgoing primary hands over', () => {
