@@ -100,7 +100,7 @@ const ISSUE_FIELDS = `
         ... on UnlabeledEvent { createdAt label { name } }
         ... on AssignedEvent { createdAt actor { __typename login } assignee { ${ASSIGNEE} } }
         ... on UnassignedEvent { createdAt assignee { ${ASSIGNEE} } }
-        ... on ClosedEvent { createdAt stateReason }
+        ... on ClosedEvent { createdAt stateReason actor { __typename login } }
         ... on ReopenedEvent { createdAt }
         ... on TransferredEvent { createdAt fromRepository { nameWithOwner } }
       }
@@ -121,7 +121,7 @@ const TAIL_FIELDS = `
     late: timelineItems(last: 25, itemTypes: [CLOSED_EVENT, REOPENED_EVENT, TRANSFERRED_EVENT]) {
       nodes {
         __typename
-        ... on ClosedEvent { createdAt stateReason }
+        ... on ClosedEvent { createdAt stateReason actor { __typename login } }
         ... on ReopenedEvent { createdAt }
         ... on TransferredEvent { createdAt fromRepository { nameWithOwner } }
       }
@@ -224,7 +224,12 @@ function entryOf(node: RawNode): TimelineEntry | null {
     case 'AssignedEvent':
       return { kind: 'assigned', at, actor: actorOf(node.actor) };
     case 'ClosedEvent':
-      return { kind: 'closed', at, reason: REASONS[node.stateReason ?? ''] ?? null };
+      return {
+        kind: 'closed',
+        at,
+        reason: REASONS[node.stateReason ?? ''] ?? null,
+        by: actorOf(node.actor),
+      };
     case 'ReopenedEvent':
       return { kind: 'reopened', at };
     case 'TransferredEvent':

@@ -86,6 +86,8 @@ export function firstResponseOf(issue: ReportIssue, team: Team): FirstResponse |
 export interface Closing {
   at: number;
   reason: ClosedReason | null;
+  /** Who closed it, when the history says. */
+  by?: Actor | null;
 }
 
 /**
@@ -93,12 +95,14 @@ export interface Closing {
  * closed (history cut short) is taken as closed at its `closedAt`.
  */
 type Transition =
-  { open: false; at: number; reason: ClosedReason | null } | { open: true; at: number };
+  | { open: false; at: number; reason: ClosedReason | null; by?: Actor | null }
+  | { open: true; at: number };
 
 function transitions(issue: ReportIssue): Transition[] {
   const list: Transition[] = [];
   for (const entry of issue.timeline) {
-    if (entry.kind === 'closed') list.push({ open: false, at: ms(entry.at), reason: entry.reason });
+    if (entry.kind === 'closed')
+      list.push({ open: false, at: ms(entry.at), reason: entry.reason, by: entry.by ?? null });
     else if (entry.kind === 'reopened') list.push({ open: true, at: ms(entry.at) });
   }
   if (!list.some((t) => !t.open) && issue.state === 'closed' && issue.closedAt) {
@@ -124,7 +128,7 @@ export function closingAt(issue: ReportIssue, at: number): Closing | null {
   let last: Closing | null = null;
   for (const t of transitions(issue)) {
     if (t.at > at) break;
-    last = t.open ? null : { at: t.at, reason: t.reason };
+    last = t.open ? null : { at: t.at, reason: t.reason, by: t.by ?? null };
   }
   return last;
 }
@@ -132,7 +136,7 @@ export function closingAt(issue: ReportIssue, at: number): Closing | null {
 /** The first closing at or after `at`, or null. */
 export function firstClosingAfter(issue: ReportIssue, at: number): Closing | null {
   const t = transitions(issue).find((x) => !x.open && x.at >= at);
-  return t && !t.open ? { at: t.at, reason: t.reason } : null;
+  return t && !t.open ? { at: t.at, reason: t.reason, by: t.by ?? null } : null;
 }
 
 /** Reopenings in [from, to). */

@@ -171,8 +171,17 @@ export interface WeekMetrics {
     business: Stats | null;
   };
   resolution: {
-    /** Issues closed as completed this week; time from arrival to the close. */
+    /**
+     * Issues the team closed as completed this week; time from arrival to the close. One its
+     * own reporter closed is not a resolution by the team, however GitHub names its reason.
+     */
     elapsed: Stats;
+    /** The same, counted on the response clock's calendar; null when it runs round the clock. */
+    business: Stats | null;
+    /** Of those resolved, how many within the targeted resolution time (stale-after-days). */
+    withinTarget: { days: number; resolved: number };
+    /** Closed as completed by the person who opened them. */
+    selfClosed: number;
     notPlanned: number;
     /** Issues opened this week and still open at its end. */
     openedAndOpen: number;
@@ -285,11 +294,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     repositories: input.repositories,
     ...volumes(input, w),
     firstResponse: firstResponse(input, w, rows),
-    resolution: {
-      elapsed: statsOf(w.completed.map(({ issue, closing }) => closing.at - arrivalOf(issue))),
-      notPlanned: w.closedInWeek.length - w.completed.length,
-      openedAndOpen: w.openedInWeek.filter((i) => w.openAtEnd.includes(i)).length,
-    },
+    resolution: resolution(input, w),
     goals: goals(input, rows),
     stale: stale(config, w),
     majors: majors(config, w),
@@ -443,6 +448,33 @@ function responseRows(input: ReportInput, w: WeekIssues): ResponseRow[] {
         status,
       };
     });
+}
+
+/** Closed by the person who opened it: the reporter withdrew it or fixed it themselves. */
+function selfClosed(issue: ReportIssue, closing: Closing): boolean {
+  const by = closing.by?.login.toLowerCase();
+  return by !== undefined && by === issue.author?.login.toLowerCase();
+}
+
+function resolution(input: ReportInput, w: WeekIssues): WeekMetrics['resolution'] {
+  const byTeam = w.completed.filter(({ issue, closing }) => !selfClosed(issue, closing));
+  const wall = byTeam.map(({ issue, closing }) => closing.at - arrivalOf(issue));
+  const days = input.config.staleAfterDays;
+  const window = input.calendar?.window;
+  return {
+    elapsed: statsOf(wall),
+    business: window
+      ? statsOf(
+          byTeam.map(({ issue, closing }) =>
+            businessMsBetween(window, arrivalOf(issue), closing.at),
+          ),
+        )
+      : null,
+    withinTarget: { days, resolved: wall.filter((ms) => ms <= days * 86_400_000).length },
+    selfClosed: w.completed.length - byTeam.length,
+    notPlanned: w.closedInWeek.length - w.completed.length,
+    openedAndOpen: w.openedInWeek.filter((i) => w.openAtEnd.includes(i)).length,
+  };
 }
 
 function firstResponse(

@@ -209,19 +209,24 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
         notAnswered,
       ),
     );
-  rows.push(
-    statsRow(
-      'Time to resolution',
-      m.resolution.elapsed,
-      formatElapsed,
-      `${num(m.resolution.elapsed.count)} resolved`,
-      `${num(m.resolution.openedAndOpen)} opened this week still open`,
-    ),
-  );
+  const res = m.resolution;
+  const resolved = `${num(res.elapsed.count)} resolved, ${num(res.withinTarget.resolved)} within ${num(res.withinTarget.days)} days`;
+  const stillOpen = `${num(res.openedAndOpen)} opened this week still open`;
+  rows.push(statsRow('Time to resolution', res.elapsed, formatElapsed, resolved, stillOpen));
+  if (res.business)
+    rows.push(
+      statsRow(
+        'Time to resolution (business hours)',
+        res.business,
+        formatBusiness,
+        resolved,
+        stillOpen,
+      ),
+    );
   out.push(table(['', 'Mean', 'Median', 'p90', 'Measured', 'Not measured'], rows));
   out.push(
     '',
-    `First response: the issues opened this week, as of the end of the week; ${num(fr.openedByTeam)} opened by the team owe none. Resolution: the issues closed as completed this week; ${num(m.resolution.notPlanned)} closed as not planned are not resolutions.`,
+    `First response: the issues opened this week, as of the end of the week; ${num(fr.openedByTeam)} opened by the team owe none. Resolution: the issues the team closed as completed this week, against the target of ${num(res.withinTarget.days)} days (stale-after-days); ${num(res.notPlanned)} closed as not planned and ${num(res.selfClosed)} closed by their own reporter are not resolutions.`,
   );
   if (fr.notMeasured > 0)
     out.push(

@@ -24,7 +24,7 @@ export type TimelineEntry =
   /** Read for the response clock's pauses (a waiting label coming off), never as an answer. */
   | { kind: 'unlabeled'; at: string; label: string }
   | { kind: 'assigned'; at: string; actor: Actor | null }
-  | { kind: 'closed'; at: string; reason: ClosedReason | null }
+  | { kind: 'closed'; at: string; reason: ClosedReason | null; by?: Actor | null }
   | { kind: 'reopened'; at: string }
   /** The issue moved into the repository it is in now, from `from`. */
   | { kind: 'transferred'; at: string; from: string };

@@ -161,7 +161,12 @@ describe('report data over GraphQL', () => {
     ]);
     expect(byTitle.get('Wrong repo')?.repo).toBe('acme/desk');
     expect(byTitle.get('Not a bug')?.timeline).toEqual([
-      { kind: 'closed', at: '2026-11-18T09:00:00Z', reason: 'not_planned' },
+      {
+        kind: 'closed',
+        at: '2026-11-18T09:00:00Z',
+        reason: 'not_planned',
+        by: { login: 'amy', bot: false },
+      },
     ]);
   });
 
@@ -224,6 +229,7 @@ describe('report data over GraphQL', () => {
       kind: 'closed',
       at: '2026-11-19T09:00:00Z',
       reason: 'completed',
+      by: { login: 'luc', bot: false },
     });
     expect(issue?.assignmentChanges?.map((c) => `${c.added ? '+' : '-'}${c.login}`)).toEqual([
       '+amy',

@@ -206,6 +206,29 @@ describe('the rest of the week', () => {
     expect(m.allTime).toEqual({ opened: 40, closed: 38, open: 2 });
   });
 
+  it('resolution leaves out an issue its own reporter closed, and counts those resolved within the target', () => {
+    const amy = person('amy');
+    const m = computeMetrics(
+      input(
+        [
+          // The team resolved it in two hours; another in nine days; the reporter closed the third.
+          issue('2026-11-16T09:00:00Z', [closed('2026-11-16T11:00:00Z', 'completed', amy)]),
+          issue('2026-11-10T09:00:00Z', [closed('2026-11-19T09:00:00Z', 'completed', amy)]),
+          issue('2026-11-17T09:00:00Z', [
+            closed('2026-11-17T09:05:00Z', 'completed', person('customer')),
+          ]),
+        ],
+        { config: reportConfigFrom({ 'stale-after-days': 7 }) },
+      ),
+    );
+    expect(m.resolution).toMatchObject({
+      selfClosed: 1,
+      withinTarget: { days: 7, resolved: 1 },
+      business: null,
+    });
+    expect(m.resolution.elapsed.count).toBe(2);
+  });
+
   it('all time counts no issue that was transferred here only after the week ended', () => {
     const m = computeMetrics(
       input(
