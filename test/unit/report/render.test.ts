@@ -3,6 +3,7 @@ import { reportConfigFrom } from '../../../src/report/config/report.js';
 import { decideReport, figuresOf } from '../../../src/report/decide/decide.js';
 import { computeMetrics } from '../../../src/report/decide/metrics.js';
 import { issueLink, MAX_BODY, renderReport } from '../../../src/report/decide/render.js';
+import type { PreviousReport } from '../../../src/report/decide/types.js';
 import { parseWeek } from '../../../src/report/decide/week.js';
 import { fixture } from '../fixtures/roster/load.js';
 import {
@@ -88,20 +89,26 @@ function seededInput() {
   });
 }
 
+/** The seeded week decided after last week's report #30, with what that report holds. */
+function afterReport30(last: Partial<PreviousReport> = {}) {
+  return decideReport({
+    ...seededInput(),
+    reportRepo: { owner: 'acme', repo: 'desk' },
+    previousReports: [
+      {
+        number: 30,
+        week: '2026-W46',
+        state: 'open',
+        url: 'https://github.com/acme/desk/issues/30',
+        ...last,
+      },
+    ],
+  });
+}
+
 describe('report body', () => {
   it('renders a seeded week of seed 004 (golden)', async () => {
-    const decision = decideReport({
-      ...seededInput(),
-      reportRepo: { owner: 'acme', repo: 'desk' },
-      previousReports: [
-        {
-          number: 30,
-          week: '2026-W46',
-          state: 'open',
-          url: 'https://github.com/acme/desk/issues/30',
-        },
-      ],
-    });
+    const decision = afterReport30();
     await expect(decision.body).toMatchFileSnapshot('../golden/report-week.md');
   });
 
@@ -123,19 +130,7 @@ describe('report body', () => {
   });
 
   it("compares with last week's own report when there is one, and leaves this week's figures for the next", () => {
-    const decision = decideReport({
-      ...seededInput(),
-      reportRepo: { owner: 'acme', repo: 'desk' },
-      previousReports: [
-        {
-          number: 30,
-          week: '2026-W46',
-          state: 'open',
-          url: 'https://github.com/acme/desk/issues/30',
-          figures: { opened: 9, closed: 1 },
-        },
-      ],
-    });
+    const decision = afterReport30({ figures: { opened: 9, closed: 1 } });
 
     expect(decision.body).toContain('| Opened | 5 | 9 | -4 |');
     expect(decision.body).toContain('| Closed | 2 | 1 | +1 |');
