@@ -133,12 +133,13 @@ describe('weekly report (dist/report)', () => {
     expect([fresh?.title, fresh?.state]).toEqual(['Support report 2026-W48', 'open']);
     expect(fresh?.body).toContain(`Previous report: #${old?.number} (2026-W47).`);
     // Week 47's own figures, which its report carries, counted as week 48's are.
-    expect(old?.body).toContain(
-      '<!-- support-kit:report-figures closed=1 opened=4 week=2026-W47 -->',
+    expect(old?.body).toMatch(
+      /<!-- support-kit:report-figures backlog=\d+ breached=\d+ closed=1 (median-response=\d+ )?met=\d+ opened=4 week=2026-W47 -->/,
     );
     expect(fresh?.body).toContain(
       `Last week's opened and closed are those of last week's report (#\u2060${old?.number})`,
     );
+    expect(fresh?.body).toContain('## The last 2 weeks');
     expect(routes(next.requests)).toEqual([
       ...CONFIG_READS,
       ...DATA_READS,

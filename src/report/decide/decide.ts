@@ -2,7 +2,7 @@ import type { Operation, Plan, RepoRef } from '../../kernel/plan.js';
 import { computeMetrics, type ReportInput, type WeekMetrics } from './metrics.js';
 import { renderReport, type ScheduleOff } from './render.js';
 import { localDate, previousWeek } from './week.js';
-import type { PreviousReport, Week, WeekFigures } from './types.js';
+import type { PreviousReport, TrendWeek, Week, WeekFigures } from './types.js';
 import { formatMarker, parseMarkers } from '../../kernel/markers.js';
 
 /**
@@ -54,6 +54,7 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
     title,
     listLimit: config.listLimit,
     previous,
+    trend: trendOf(week, metrics, earlier),
     ...(input.scheduleOff ? { scheduleOff: input.scheduleOff } : {}),
   });
   const operations: Operation[] = [
@@ -91,14 +92,46 @@ const FIGURES_MARKER_KIND = 'report-figures';
 
 /** The week's figures, hidden in the report, for next week's to compare with. */
 function figuresMarker(week: Week, metrics: WeekMetrics): string {
-  return formatMarker({
-    kind: FIGURES_MARKER_KIND,
-    keys: {
-      week: week.id,
-      opened: String(metrics.opened),
-      closed: String(metrics.closed.total),
-    },
-  });
+  const figures = figuresOfWeek(metrics);
+  const keys: Record<string, string> = { week: week.id };
+  for (const [key, value] of Object.entries(figures))
+    if (value !== undefined) keys[FIGURE_KEYS[key as keyof WeekFigures]] = String(value);
+  return formatMarker({ kind: FIGURES_MARKER_KIND, keys });
+}
+
+/** The marker's key for each figure. */
+const FIGURE_KEYS: Record<keyof WeekFigures, string> = {
+  opened: 'opened',
+  closed: 'closed',
+  backlog: 'backlog',
+  met: 'met',
+  breached: 'breached',
+  medianResponseMinutes: 'median-response',
+};
+
+function figuresOfWeek(metrics: WeekMetrics): WeekFigures {
+  const median = metrics.firstResponse.elapsed.median;
+  return {
+    opened: metrics.opened,
+    closed: metrics.closed.total,
+    backlog: metrics.backlog.end,
+    met: metrics.goals.met,
+    breached: metrics.goals.breached,
+    ...(median !== null ? { medianResponseMinutes: Math.round(median / 60_000) } : {}),
+  };
+}
+
+/** This week and up to seven before it whose reports kept their figures, oldest first. */
+function trendOf(
+  week: Week,
+  metrics: WeekMetrics,
+  earlier: readonly PreviousReport[],
+): TrendWeek[] {
+  const before = [...new Map(earlier.filter((r) => r.figures).map((r) => [r.week, r])).values()]
+    .sort((a, b) => (a.week < b.week ? 1 : -1))
+    .slice(0, 7)
+    .map((r) => ({ week: r.week, figures: r.figures as WeekFigures }));
+  return [...before.reverse(), { week: week.id, figures: figuresOfWeek(metrics) }];
 }
 
 /** The figures a report's body carries for its week, when it was written once the week was over. */
@@ -106,7 +139,18 @@ export function figuresOf(body: string, weekId: string): WeekFigures | undefined
   const marker = parseMarkers(body).find(
     (m) => m.kind === FIGURES_MARKER_KIND && m.keys.week === weekId,
   );
-  const opened = Number(marker?.keys.opened);
-  const closed = Number(marker?.keys.closed);
-  return Number.isInteger(opened) && Number.isInteger(closed) ? { opened, closed } : undefined;
+  if (!marker) return undefined;
+  const figure = (key: keyof WeekFigures) => {
+    const value = Number(marker.keys[FIGURE_KEYS[key]]);
+    return Number.isInteger(value) ? value : undefined;
+  };
+  const opened = figure('opened');
+  const closed = figure('closed');
+  if (opened === undefined || closed === undefined) return undefined;
+  const figures: WeekFigures = { opened, closed };
+  for (const key of ['backlog', 'met', 'breached', 'medianResponseMinutes'] as const) {
+    const value = figure(key);
+    if (value !== undefined) figures[key] = value;
+  }
+  return figures;
 }

@@ -11,6 +11,7 @@ import type {
   HandoverRow,
 } from './metrics.js';
 import { formatBusiness, formatElapsed, type Stats } from './stats.js';
+import type { TrendWeek } from './types.js';
 import { dayLabel, localDate, localTime } from './week.js';
 import type { PreviousReport } from './types.js';
 
@@ -34,6 +35,8 @@ export interface RenderOptions {
   previous: PreviousReport | null;
   /** GitHub's state of the desk's schedule workflow when it is not running (`disabled_inactivity`). */
   scheduleOff?: ScheduleOff;
+  /** This week and the weeks before it whose reports kept their figures, oldest first. */
+  trend?: readonly TrendWeek[];
 }
 
 /** The desk's schedule workflow, found not running when the report was written. */
@@ -367,6 +370,8 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
       );
   }
 
+  out.push(...renderTrend(options.trend ?? []));
+
   out.push(
     '',
     '---',
@@ -374,4 +379,73 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
     '',
   );
   return out.join('\n');
+}
+
+/** A week needs this many before it to have a usual range to leave. */
+const USUAL_WEEKS = 4;
+
+/**
+ * The last weeks side by side, from their own reports, with a chart and a sentence for each
+ * figure this week takes beyond every week before it.
+ */
+function renderTrend(trend: readonly TrendWeek[]): string[] {
+  if (trend.length < 2) return [];
+  const cell = (value: number | undefined, show: (v: number) => string = num) =>
+    value === undefined ? '—' : show(value);
+  const withinGoal = (f: TrendWeek['figures']) =>
+    f.met === undefined || f.breached === undefined || f.met + f.breached === 0
+      ? undefined
+      : Math.round((100 * f.met) / (f.met + f.breached));
+  const rows = trend.map(({ week, figures: f }) => [
+    week,
+    num(f.opened),
+    num(f.closed),
+    cell(f.backlog),
+    cell(withinGoal(f), (v) => `${v} %`),
+    cell(f.medianResponseMinutes, (v) => formatElapsed(v * 60_000)),
+  ]);
+  const labels = trend.map((t) => t.week.replace(/^\d{4}-/, ''));
+  return [
+    '',
+    `## The last ${trend.length} weeks`,
+    '',
+    table(
+      ['Week', 'Opened', 'Closed', 'Backlog', 'Answered within goal', 'Median first response'],
+      rows,
+    ),
+    '',
+    '```mermaid',
+    'xychart-beta',
+    '  title "Opened (bars) and closed (line)"',
+    `  x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
+    `  bar [${trend.map((t) => t.figures.opened).join(', ')}]`,
+    `  line [${trend.map((t) => t.figures.closed).join(', ')}]`,
+    '```',
+    ...outOfRange(trend),
+  ];
+}
+
+/** This week's figures above or below every one of the weeks before it, in words. */
+function outOfRange(trend: readonly TrendWeek[]): string[] {
+  const before = trend.slice(0, -1);
+  const now = trend.at(-1)?.figures;
+  if (!now || before.length < USUAL_WEEKS) return [];
+  const said: string[] = [];
+  const check = (name: string, pick: (f: TrendWeek['figures']) => number | undefined) => {
+    const value = pick(now);
+    const past = before.map((t) => pick(t.figures)).filter((v): v is number => v !== undefined);
+    if (value === undefined || past.length < USUAL_WEEKS) return;
+    if (value > Math.max(...past))
+      said.push(
+        `${name} ${num(value)}, more than in any of the ${past.length} weeks before (at most ${num(Math.max(...past))}).`,
+      );
+    else if (value < Math.min(...past))
+      said.push(
+        `${name} ${num(value)}, fewer than in any of the ${past.length} weeks before (at least ${num(Math.min(...past))}).`,
+      );
+  };
+  check('Opened:', (f) => f.opened);
+  check('Closed:', (f) => f.closed);
+  check('Backlog:', (f) => f.backlog);
+  return said.length > 0 ? ['', ...said] : [];
 }

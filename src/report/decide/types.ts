@@ -131,4 +131,15 @@ export interface PreviousReport {
 export interface WeekFigures {
   opened: number;
   closed: number;
+  /** Open at the week's end; answered within the goal and late; the median first response. */
+  backlog?: number;
+  met?: number;
+  breached?: number;
+  medianResponseMinutes?: number;
+}
+
+/** One week of the trend: its ISO week and the figures its report counted. */
+export interface TrendWeek {
+  week: string;
+  figures: WeekFigures;
 }

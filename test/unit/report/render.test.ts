@@ -142,7 +142,44 @@ describe('report body', () => {
     expect(figuresOf(written, '2026-W47')).toEqual({
       opened: decision.metrics.opened,
       closed: decision.metrics.closed.total,
+      backlog: decision.metrics.backlog.end,
+      met: decision.metrics.goals.met,
+      breached: decision.metrics.goals.breached,
+      medianResponseMinutes: 30,
     });
+  });
+
+  it('shows the last weeks from their own reports, and says when this week leaves their range', () => {
+    const earlier = [42, 43, 44, 45, 46].map((n, i) => ({
+      number: 20 + i,
+      week: `2026-W${n}`,
+      state: 'closed' as const,
+      url: `https://github.com/acme/desk/issues/${20 + i}`,
+      figures: {
+        opened: 10 + i,
+        closed: 8,
+        backlog: 4,
+        met: 3,
+        breached: 1,
+        medianResponseMinutes: 45,
+      },
+    }));
+    const decision = decideReport({
+      ...seededInput(),
+      reportRepo: { owner: 'acme', repo: 'desk' },
+      previousReports: earlier,
+    });
+
+    const section = decision.body.slice(decision.body.indexOf('## The last 6 weeks'));
+    expect(section).toContain('| 2026-W42 | 10 | 8 | 4 | 75 % | 45m |');
+    expect(section).toContain('| 2026-W47 | 5 | 2 | 6 |');
+    expect(section).toContain('  bar [10, 11, 12, 13, 14, 5]');
+    expect(section).toContain('Opened: 5, fewer than in any of the 5 weeks before (at least 10).');
+    expect(section).toContain('Backlog: 6, more than in any of the 5 weeks before (at most 4).');
+  });
+
+  it('shows no trend before a second report has kept its figures', () => {
+    expect(afterReport30().body).not.toContain('## The last');
   });
 
   it('a title cannot break a table or mention anyone', () => {
