@@ -198,7 +198,16 @@ export interface WeekMetrics {
     notMeasured: number;
     breaches: ResponseRow[];
   };
-  stale: { afterDays: number; count: number; issues: StaleRow[] };
+  stale: {
+    afterDays: number;
+    count: number;
+    issues: StaleRow[];
+    /**
+     * The same list as a GitHub search of the repository, as it stands when opened: one
+     * repository only (how several `repo:` qualifiers combine is not to be relied on).
+     */
+    search?: { repo: string; query: string };
+  };
   majors: MajorRow[];
   breakdown: { severity: BreakdownRow[]; status: BreakdownRow[]; area: BreakdownRow[] };
   daily: { date: string; opened: number; closed: number }[];
@@ -296,7 +305,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     firstResponse: firstResponse(input, w, rows),
     resolution: resolution(input, w),
     goals: goals(input, rows),
-    stale: stale(config, w),
+    stale: stale(input, w),
     majors: majors(config, w),
     breakdown: {
       severity: breakdown(w, config.labels.severity),
@@ -525,13 +534,27 @@ const bySeverity = (a: IssueRef, b: IssueRef) =>
 const worstFirst = (a: ResponseRow, b: ResponseRow) =>
   bySeverity(a, b) || b.businessMs - a.businessMs || byArrival(a, b);
 
-function stale(config: ReportConfig, w: WeekIssues): WeekMetrics['stale'] {
+function stale(input: ReportInput, w: WeekIssues): WeekMetrics['stale'] {
+  const { config } = input;
   const staleAfter = config.staleAfterDays * DAY_MS;
   const issues = w.openAtEnd
     .filter((i) => w.cut - arrivalOf(i) > staleAfter)
     .map((i) => ({ ...refOf(i, config), ageMs: w.cut - arrivalOf(i) }))
     .sort(byArrival);
-  return { afterDays: config.staleAfterDays, count: issues.length, issues };
+  const [repo, ...others] = input.repositories;
+  const before = new Date(w.cut - staleAfter).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  const query = [
+    'is:issue is:open',
+    `created:<${before}`,
+    ...[config.label, HANDOFF_LOG_LABEL].map((l) => `-label:${JSON.stringify(l)}`),
+    'sort:created-asc',
+  ].join(' ');
+  return {
+    afterDays: config.staleAfterDays,
+    count: issues.length,
+    issues,
+    ...(repo && others.length === 0 ? { search: { repo, query } } : {}),
+  };
 }
 
 /**

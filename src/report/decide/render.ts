@@ -297,7 +297,7 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
   if (m.stale.count === 0) out.push('None.');
   else
     out.push(
-      `${num(m.stale.count)} issue(s), oldest first.`,
+      `${num(m.stale.count)} issue(s), oldest first.${searchLink(m.stale)}`,
       '',
       capped(
         m.stale.issues,
@@ -448,4 +448,16 @@ function outOfRange(trend: readonly TrendWeek[]): string[] {
   check('Closed:', (f) => f.closed);
   check('Backlog:', (f) => f.backlog);
   return said.length > 0 ? ['', ...said] : [];
+}
+
+/**
+ * The list as a GitHub search of its repository, in the host its issues live on. A search page
+ * is no issue: linking it adds no back-reference.
+ */
+function searchLink(list: WeekMetrics['stale']): string {
+  const [first] = list.issues;
+  if (!list.search || !first) return '';
+  const origin = new URL(first.url).origin;
+  const href = `${origin}/${list.search.repo}/issues?q=${encodeURIComponent(list.search.query)}`;
+  return ` [The same search on GitHub, as it is now](${href}).`;
 }

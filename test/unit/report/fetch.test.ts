@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fetchReportData } from '../../../src/report/fetch.js';
 import { createOctokit } from '../../../src/github/client.js';
 import { type Emulator, startEmulator } from '../../../dev/emulator/index.js';
+import { call } from '../../../dev/emulator/helpers.js';
+import { reportConfigFrom } from '../../../src/report/config/report.js';
+import { computeMetrics } from '../../../src/report/decide/metrics.js';
+import { parseWeek } from '../../../src/report/decide/week.js';
+import { input as reportInput } from '../fixtures/report/issues.js';
 
 /**
  * The report's GraphQL reads against the emulator, which validates every query against
@@ -263,5 +268,38 @@ describe('report data over GraphQL', () => {
       /the report needs about 4 GraphQL points for 200 issues, and 3 are left this hour \(until \d\d:\d\d UTC\)/,
     );
     expect(gh.requests).toHaveLength(1);
+  });
+
+  it("the stale list's search link finds on GitHub the issues the report lists as stale", async () => {
+    gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
+    const old = (title: string, extra: object = {}) =>
+      gh.store.createIssue('acme/desk', {
+        title,
+        user: 'cu',
+        created_at: '2026-10-01T10:00:00Z',
+        ...extra,
+      }).number;
+    const stale = [old('Old and open'), old('Also old and open')];
+    old('Old but closed', { state: 'closed', closed_at: '2026-10-02T10:00:00Z' });
+    old('The hand-off log', { labels: ['oncall/handoff-log'] });
+    gh.store.createIssue('acme/desk', { title: 'New', user: 'cu', created_at: at(START) });
+    const data = await fetch();
+    const metrics = computeMetrics(
+      reportInput(data.issues, {
+        week: parseWeek('2026-W47', 'UTC')!,
+        counts: data.counts,
+        config: reportConfigFrom({ 'stale-after-days': 14 }),
+      }),
+    );
+
+    const search = metrics.stale.search;
+    const found = await call<{ items: { number: number }[] }>(
+      gh,
+      'GET',
+      `/search/issues?q=${encodeURIComponent(`repo:${search?.repo} ${search?.query}`)}`,
+    );
+
+    expect(metrics.stale.issues.map((i) => i.number)).toEqual(stale);
+    expect(found.body.items.map((i) => i.number)).toEqual(stale);
   });
 });
