@@ -171,7 +171,11 @@ export function decideAt(roster: Roster, scheduleName: string, at: number): Deci
       next += 1;
       expected ??= candidate;
       const leave = leaveAt(roster, candidate.login, at);
-      const elsewhere = overrides.find((o) => o.login === candidate.login && o.role !== role);
+      // Only an override that holds its role moves its person: one another override of the same
+      // role beats (they overlap) gives its person nothing, and they stay in the turn order.
+      const elsewhere = [...overrideOf.values()].find(
+        (o) => o.login === candidate.login && o.role !== role,
+      );
       const standIn = displaced.get(candidate.login);
       if (leave) skipped.push({ login: candidate.login, leave });
       else if (elsewhere) {

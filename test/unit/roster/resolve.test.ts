@@ -182,6 +182,15 @@ describe('overrides', () => {
     expect(onCallAt(roster, 'incidents', local('2026-01-14T00:30', LA)).primary?.login).toBe('zoe');
   });
 
+  it('of two overlapping overrides of one role, the losing one moves nobody: its person stays next in turn', () => {
+    const roster = team(`overrides:
+  - { schedule: incidents, person: amy, from: 2026-01-14T14:00, to: 2026-01-14T18:00 }
+  - { schedule: incidents, person: ivy, from: 2026-01-14T12:00, to: 2026-01-14T16:00 }`);
+    const onCall = onCallAt(roster, 'incidents', lucWeek('2026-01-14T15:00'));
+    expect([onCall.primary?.login, onCall.backup?.login]).toEqual(['amy', 'ivy']);
+    expect(onCall.backup?.why).not.toContain('holds primary by override');
+  });
+
   it('the backup taking primary by override swaps with the rostered primary, who becomes backup', () => {
     const roster = team(`overrides:
   - { schedule: incidents, person: ivy, from: 2026-01-14T00:00, to: 2026-01-15T00:00 }`);
