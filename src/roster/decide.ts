@@ -203,7 +203,9 @@ export function decideAt(roster: Roster, scheduleName: string, at: number): Deci
     });
   });
 
-  const covered = holdings.length > 0;
+  // Covered when the first role is held: issues go to it. An override of the backup alone in a
+  // gap fills the backup, and the instant is still the gap, with its name and its end.
+  const covered = holdings.some((h) => h.rank === 0);
   const decision: Decision = {
     at,
     schedule,

@@ -213,6 +213,24 @@ describe('overrides', () => {
   });
 });
 
+describe('an override of the backup in a declared gap', () => {
+  it('fills the backup, and the instant stays the gap: its name and when coverage resumes', () => {
+    const roster = rosterOf(
+      fixtureText('follow-the-sun')
+        .replace('  follow-the-sun:\n', '  follow-the-sun:\n    roles: [primary, backup]\n')
+        .replace(
+          'overrides:\n',
+          'overrides:\n  - { schedule: follow-the-sun, role: backup, person: alice, from: 2026-01-13T17:00, to: 2026-01-13T19:00 }\n',
+        ),
+    );
+    const onCall = onCallAt(roster, 'follow-the-sun', local('2026-01-13T18:00', LA));
+    expect(onCall.coverage).toBe('gap');
+    expect(onCall.gap?.declared).toBe('pacific-evening');
+    expect(onCall.resumesAt).toBeDefined();
+    expect([onCall.primary, onCall.backup?.login]).toEqual([undefined, 'alice']);
+  });
+});
+
 describe('layers and gaps', () => {
   const fts = fixture('follow-the-sun');
 
