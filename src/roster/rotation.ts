@@ -1,6 +1,7 @@
 import { seededShuffle } from './shuffle.js';
 import {
   clock,
+  clockChangeAt,
   dayNumber,
   describeLocal,
   instantOf,
@@ -315,10 +316,16 @@ export function describeTurn(roster: Roster, rotation: Rotation, turn: TurnSpan)
 /** A weekly hand-off whose local time a clock change skips on some dates. */
 export interface SkippedHandoff {
   rotation: string;
-  /** "Sun 2026-03-08 02:30 → 03:30", one per date in the years looked at. */
+  /**
+   * skipped: the time does not exist that day, "Sun 2026-03-08 02:30 → 03:30"; twice: it
+   * happens twice, "Sun 2026-11-01 01:30 (the first of the two)". One per date looked at.
+   */
+  kind: 'skipped' | 'twice';
   dates: string[];
   zone: string;
   time: string;
+  /** The local span the clock change skips or repeats, to pick a time outside: "02:00-03:00". */
+  span: string;
 }
 
 /**
@@ -334,14 +341,25 @@ export function skippedHandoffs(roster: Roster, years = 2): SkippedHandoff[] {
     if (period.unit !== 'week') continue;
     const time = clock(period.handoffTime);
     const first = dayNumber(rotation.anchor);
-    const dates: string[] = [];
+    const odd: Record<'skipped' | 'twice', { dates: string[]; span: string }> = {
+      skipped: { dates: [], span: '' },
+      twice: { dates: [], span: '' },
+    };
     for (let day = first; day < first + Math.ceil(years * 365.25); day += 7) {
+      const change = clockChangeAt(day, period.handoffTime, period.timezone);
+      if (!change) continue;
+      const date = `${titleOf(weekdayOf(day))} ${isoDate(day)} ${time}`;
       const landed = isoIn(instantOf(day, period.handoffTime, period.timezone), period.timezone);
-      const at = landed.slice(11, 16);
-      if (at !== time) dates.push(`${titleOf(weekdayOf(day))} ${isoDate(day)} ${time} → ${at}`);
+      odd[change.kind].dates.push(
+        change.kind === 'skipped'
+          ? `${date} → ${landed.slice(11, 16)}`
+          : `${date} (the first of the two)`,
+      );
+      odd[change.kind].span ||= change.span;
     }
-    if (dates.length > 0)
-      found.push({ rotation: rotation.name, dates, zone: period.timezone, time });
+    for (const kind of ['skipped', 'twice'] as const)
+      if (odd[kind].dates.length > 0)
+        found.push({ rotation: rotation.name, kind, zone: period.timezone, time, ...odd[kind] });
   }
   return found;
 }

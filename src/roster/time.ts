@@ -120,6 +120,40 @@ function computeInstant(day: number, minutes: number, zone: string): number {
   return fits.length > 0 ? Math.min(...fits) : wall - before * MINUTE_MS;
 }
 
+/**
+ * When a local time is odd on a day: skipped (the clocks go forward over it) or twice (they go
+ * back over it), with the local span the clock change skips or repeats ("02:00-03:00"); null on
+ * an ordinary day.
+ */
+export function clockChangeAt(
+  day: number,
+  minutes: number,
+  zone: string,
+): { kind: 'skipped' | 'twice'; span: string } | null {
+  const wall = day * DAY_MS + minutes * MINUTE_MS;
+  const before = offsetAt(wall - DAY_MS, zone);
+  const after = offsetAt(wall + DAY_MS, zone);
+  if (before === after) return null;
+  const fits = [before, after].filter((offset) => {
+    const instant = wall - offset * MINUTE_MS;
+    return instant + offsetAt(instant, zone) * MINUTE_MS === wall;
+  });
+  if (fits.length === 1) return null;
+  // The change's instant, to the minute: offsets are `before` up to it and `after` from it.
+  let low = wall - before * MINUTE_MS - DAY_MS;
+  let high = wall - before * MINUTE_MS + DAY_MS;
+  while (high - low > MINUTE_MS) {
+    const mid = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (offsetAt(mid, zone) === before) low = mid;
+    else high = mid;
+  }
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  const oldWall = high + before * MINUTE_MS;
+  const newWall = high + after * MINUTE_MS;
+  const [from, to] = oldWall < newWall ? [oldWall, newWall] : [newWall, oldWall];
+  return { kind: fits.length === 0 ? 'skipped' : 'twice', span: `${hhmm(from)}-${hhmm(to)}` };
+}
+
 /** "2026-11-23T14:00" read in a zone (compatible rule), or a date alone read as its midnight. */
 export function instantOfLocal(text: string, zone: string): number {
   const timed = LOCAL_DATE_TIME.exec(text);

@@ -16,7 +16,10 @@ export function checkRoster(yaml: YamlFile): ConfigProblem[] {
         file: yaml.file,
         ...locate(yaml, path),
         severity: 'warning' as const,
-        message: `${formatPath(path)}: ${s.time} does not exist in ${s.zone} when the clocks go forward, so the hand-off moves on those days: ${s.dates.join('; ')}. Pick a time outside the clock change (before 01:00 or from 04:00)`,
+        message:
+          s.kind === 'skipped'
+            ? `${formatPath(path)}: ${s.time} does not exist in ${s.zone} when the clocks go forward, so the hand-off moves on those days: ${s.dates.join('; ')}. Pick a time outside ${s.span}, which the clocks skip`
+            : `${formatPath(path)}: ${s.time} happens twice in ${s.zone} when the clocks go back, and the hand-off is at the first of the two on those days: ${s.dates.join('; ')}. Pick a time outside ${s.span}, which the clocks repeat`,
       };
     });
   } catch (error) {

@@ -256,8 +256,31 @@ describe('checkRoster: warnings', () => {
         column: 14,
         severity: 'warning',
         message:
-          'rotations.weekly.handoff: 02:30 does not exist in America/Los_Angeles when the clocks go forward, so the hand-off moves on those days: Sun 2026-03-08 02:30 → 03:30; Sun 2027-03-14 02:30 → 03:30. Pick a time outside the clock change (before 01:00 or from 04:00)',
+          'rotations.weekly.handoff: 02:30 does not exist in America/Los_Angeles when the clocks go forward, so the hand-off moves on those days: Sun 2026-03-08 02:30 → 03:30; Sun 2027-03-14 02:30 → 03:30. Pick a time outside 02:00-03:00, which the clocks skip',
       },
+    ]);
+  });
+
+  const handoffIn = (zone: string, handoff: string) => {
+    const text = minimal
+      .replace('paris: { timezone: Europe/Paris }', `paris: { timezone: ${zone} }`)
+      .replace('handoff: mon 09:00', `handoff: ${handoff}`)
+      .replace('anchor: 2026-01-05', 'anchor: 2026-01-04');
+    const { yaml } = parseYaml('roster.yaml', text);
+    return checkRoster(yaml as YamlFile).map((p) => p.message);
+  };
+
+  it('names the hour a zone skips where it is not 02:00: Santiago goes from midnight to 01:00', () => {
+    expect(handoffIn('America/Santiago', 'sun 00:30')).toEqual([
+      expect.stringMatching(
+        /^rotations\.weekly\.handoff: 00:30 does not exist in America\/Santiago .*Sun 2026-09-06 00:30 → 01:30.*Pick a time outside 00:00-01:00, which the clocks skip$/,
+      ),
+    ]);
+  });
+
+  it('warns at a hand-off whose time happens twice when the clocks go back, naming the dates', () => {
+    expect(handoffIn('America/Los_Angeles', 'sun 01:30')).toEqual([
+      'rotations.weekly.handoff: 01:30 happens twice in America/Los_Angeles when the clocks go back, and the hand-off is at the first of the two on those days: Sun 2026-11-01 01:30 (the first of the two); Sun 2027-11-07 01:30 (the first of the two). Pick a time outside 01:00-02:00, which the clocks repeat',
     ]);
   });
 
