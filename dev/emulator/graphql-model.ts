@@ -290,15 +290,23 @@ function timelineConnection(store: Store, repo: Repo, issue: Issue, args: Args):
 }
 
 /**
- * `nodes(ids:)`: the issues (and pull requests) among `ids`, in their order; null for an id that
- * names nothing the emulator models, as GitHub answers an id it cannot resolve.
+ * `nodes(ids:)`: the issues (and pull requests) among `ids`, in their order. An id that names
+ * nothing (a deleted issue) is null in the list with a NOT_FOUND error at its index, as GitHub
+ * answers: "Could not resolve to a node with the global id of '...'".
  */
-export function nodesModel(store: Store, ids: readonly string[]): (Model | null)[] {
+export function nodesModel(store: Store, ids: readonly string[]): (Model | GithubGraphqlError)[] {
   const byId = new Map<string, Model>();
   for (const repo of store.repos.values())
     for (const issue of repo.issues)
       if (ids.includes(issue.node_id)) byId.set(issue.node_id, issueModel(store, repo, issue));
-  return ids.map((id) => byId.get(id) ?? null);
+  return ids.map(
+    (id) =>
+      byId.get(id) ??
+      new GithubGraphqlError(
+        `Could not resolve to a node with the global id of '${id}'`,
+        'NOT_FOUND',
+      ),
+  );
 }
 
 /** An Issue, or a PullRequest when the store's issue is one. */

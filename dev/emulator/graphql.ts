@@ -172,9 +172,12 @@ export async function executeGraphql(
     search: (args: Record<string, unknown>) => searchModel(store, args, ctx.viewer.login),
     nodes: (args: Record<string, unknown>) => {
       const ids = (args.ids as string[]) ?? [];
-      // "ids: The list of node IDs" takes at most 100 (GitHub's schema description).
+      // GitHub refuses more than 100 ids with an ARGUMENT_LIMIT error and no data for the field.
       if (ids.length > 100)
-        throw new GithubGraphqlError('You may not request more than 100 nodes at once.');
+        throw new GithubGraphqlError(
+          `You may not provide more than 100 node ids; you provided ${ids.length}.`,
+          'ARGUMENT_LIMIT',
+        );
       return nodesModel(store, ids);
     },
   };

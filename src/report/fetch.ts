@@ -529,6 +529,21 @@ function refuseOverBudget(
   throw new RateLimitDeferred(until, `the report needs ${why}`);
 }
 
+/**
+ * An answer whose only errors are ids that no longer resolve (an issue deleted since the search
+ * read it): GitHub gives null in their place and a NOT_FOUND error each, which the client
+ * throws with the data attached. The rest of the answer stands.
+ */
+async function despiteMissing(answer: Promise<unknown>): Promise<unknown> {
+  try {
+    return await answer;
+  } catch (error) {
+    const { data, errors } = error as { data?: unknown; errors?: { type?: string }[] };
+    if (data && errors?.length && errors.every((e) => e.type === 'NOT_FOUND')) return data;
+    throw error;
+  }
+}
+
 /** The latest closings and assignments of the issues whose timeline runs past 100 items. */
 async function readTails(
   graphql: GraphqlCall,
@@ -539,9 +554,8 @@ async function readTails(
   for (let i = 0; i < long.length; i += PAGE) {
     const ids = long.slice(i, i + PAGE).map((r) => r.id);
     requests += 1;
-    const answer = (await graphql(
-      `query($ids: [ID!]!) { nodes(ids: $ids) { id ${TAIL_FIELDS} } }`,
-      { ids },
+    const answer = (await despiteMissing(
+      graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ${TAIL_FIELDS} } }`, { ids }),
     )) as { nodes: ((RawTail & { id: string }) | null)[] };
     for (const node of answer.nodes) if (node) byId.set(node.id, node);
   }

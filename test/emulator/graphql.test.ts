@@ -40,6 +40,31 @@ describe('GraphQL', () => {
     });
   });
 
+  it('answers nodes(ids:) with null and a NOT_FOUND error for an id that names nothing, and refuses over 100 ids', async () => {
+    const known = gh.store.repo('acme/support').issues[0]?.node_id ?? '';
+    const query = (ids: string[]) =>
+      `{ nodes(ids: ${JSON.stringify(ids)}) { ... on Issue { number } } }`;
+
+    const found = await graphql<{ nodes: ({ number: number } | null)[] }>(
+      gh,
+      query([known, 'I_gone']),
+    );
+    expect(found.data?.nodes).toEqual([{ number: 1 }, null]);
+    expect(found.errors).toMatchObject([
+      {
+        type: 'NOT_FOUND',
+        path: ['nodes', 1],
+        message: "Could not resolve to a node with the global id of 'I_gone'",
+      },
+    ]);
+
+    const many = await graphql(gh, query(Array.from({ length: 101 }, () => known)));
+    expect(many.errors?.[0]).toMatchObject({
+      type: 'ARGUMENT_LIMIT',
+      message: 'You may not provide more than 100 node ids; you provided 101.',
+    });
+  });
+
   describe('validation against GitHub’s schema', () => {
     it('answers 200 with GitHub-style errors for a field that is not in the schema', async () => {
       const res = await call<{

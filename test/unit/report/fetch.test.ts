@@ -302,4 +302,29 @@ describe('report data over GraphQL', () => {
     expect(metrics.stale.issues.map((i) => i.number)).toEqual(stale);
     expect(found.body.items.map((i) => i.number)).toEqual(stale);
   });
+
+  it('keeps what it read of a long issue deleted before its tail is read', async () => {
+    gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
+    const long = gh.store.createIssue('acme/desk', {
+      title: 'Long thread',
+      user: 'cu',
+      created_at: at(START),
+    });
+    for (let i = 0; i < 120; i++)
+      gh.store.addComment('acme/desk', long.number, {
+        user: 'cu',
+        body: `still broken ${i}`,
+        created_at: at(START + (i + 1) * 60_000),
+      });
+    const octokit = await createOctokit({ token: 'x', baseUrl: gh.url, writeIntervalMs: 0 });
+    const issues = gh.store.repo('acme/desk').issues;
+
+    const data = await fetchReportData(async (query, variables) => {
+      // Deleted on GitHub between the search and the read of its tail.
+      if (query.includes('nodes(ids:')) issues.splice(issues.indexOf(long), 1);
+      return octokit.graphql(query, variables);
+    }, request);
+
+    expect(data.issues.map((i) => [i.number, i.responsesTruncated])).toEqual([[long.number, true]]);
+  });
 });
