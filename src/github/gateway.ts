@@ -458,7 +458,7 @@ fragment folder on GitObject {
       );
       if (!refused) throw error;
       throw new Error(
-        `GitHub refused this token the files of ${paths.join(' and ')}: give the job \`contents: read\` in its workflow's permissions (or use a token that has it)`,
+        `GitHub refused this token the files of ${paths.join(' and ')}: ${grantHint('contents', 'read')}`,
         { cause: error },
       );
     }
@@ -584,8 +584,12 @@ function missingPermission(
           : '';
   if (!scope)
     return 'The token may not do this: see docs/troubleshooting.md, Tokens and permissions';
-  return `The token may not do this: give the job \`${scope}: ${access}\` in its workflow's permissions (or use a token that has it)`;
+  return `The token may not do this: ${grantHint(scope, access)}`;
 }
+
+/** What to grant for a refused request, in the words of a workflow's `permissions:`. */
+const grantHint = (scope: string, access: string) =>
+  `give the job \`${scope}: ${access}\` in its workflow's permissions (or use a token that has it)`;
 
 /** Owner and name compare without case, as GitHub does. */
 export function sameRepo(a: RepoRef, b: RepoRef): boolean {

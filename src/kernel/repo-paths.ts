@@ -6,6 +6,7 @@
 export const CALLER_FOLDER = '.github/workflows';
 export const callerFile = (template: string) => `support-kit-${template}`;
 export const SCHEDULE_CALLER = callerFile('schedule.yml');
+export const SCHEDULE_CALLER_PATH = `${CALLER_FOLDER}/${SCHEDULE_CALLER}`;
 
 /** GitHub's folder of issue forms, which intake checks issues against. */
 export const TEMPLATE_FOLDER = '.github/ISSUE_TEMPLATE';

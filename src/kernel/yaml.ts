@@ -148,9 +148,8 @@ function nodeAt(
 }
 
 /**
- * The yaml package's parser errors in the words of someone editing a config file, with the fix
- * (each rule is given what its pattern captured).
- * Its own wording comes last, for anything not recognised here.
+ * The yaml package's parser errors in the words of someone editing a config file, with the fix;
+ * each rule is given what its pattern captured. Its own wording stands for anything else.
  */
 const PLAIN: readonly [RegExp, (quoted: string) => string][] = [
   [

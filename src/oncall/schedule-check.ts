@@ -1,5 +1,6 @@
 import { statusOf } from '../github/gateway.js';
 import type { JobContext } from '../job/contract.js';
+import { scheduleState } from '../job/schedule-state.js';
 import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
 import type { Plan } from '../kernel/plan.js';
 import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../kernel/repo-paths.js';
@@ -33,16 +34,12 @@ function atRisk(context: JobContext): boolean {
 }
 export async function checkSchedule(context: JobContext, plan: Plan): Promise<void> {
   if (!atRisk(context)) return;
-  let state: string | null;
-  try {
-    state = await context.gateway.workflowState(SCHEDULE_WORKFLOW);
-  } catch (error) {
-    if (statusOf(error) !== 403) throw error;
-    plan.notes.push(
-      `could not ask whether ${SCHEDULE_WORKFLOW} still runs: give the issues workflow \`actions: read\``,
-    );
+  const asked = await scheduleState(context.gateway, 'issues');
+  if ('note' in asked) {
+    plan.notes.push(asked.note);
     return;
   }
+  const { state } = asked;
   if (state === null || state === 'active') return;
   const check: ScheduleCheck = {
     state,

@@ -19,9 +19,9 @@ import type { PreviousReport } from './decide/types.js';
 import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import type { Job, JobContext } from '../job/contract.js';
-import { statusOf } from '../github/gateway.js';
-import { CALLER_FOLDER, SCHEDULE_CALLER } from '../kernel/repo-paths.js';
+import type { Job } from '../job/contract.js';
+import { scheduleState } from '../job/schedule-state.js';
+import { SCHEDULE_CALLER_PATH } from '../kernel/repo-paths.js';
 
 /**
  * The weekly report: read the week's issues of every configured repository (GraphQL search,
@@ -131,7 +131,12 @@ export const reportJob: Job = async (context) => {
 
   const previousReports = await ownReports(data.reports, context.gateway.kitLogin);
 
-  const schedule = await scheduleState(context);
+  // The report says so where the team reads every week when GitHub turned the schedule off.
+  const schedule = await scheduleState(context.gateway, 'report');
+  const off =
+    'state' in schedule && schedule.state !== null && schedule.state !== 'active'
+      ? { file: SCHEDULE_CALLER_PATH, state: schedule.state }
+      : undefined;
   const decision = decideReport({
     week,
     now,
@@ -145,9 +150,9 @@ export const reportJob: Job = async (context) => {
     team: teamOf([...settings.team, ...Object.keys(roster?.people ?? {})]),
     reportRepo: context.repo,
     previousReports,
-    ...(schedule.off ? { scheduleOff: schedule.off } : {}),
+    ...(off ? { scheduleOff: off } : {}),
   });
-  if (schedule.note) decision.plan.notes.push(schedule.note);
+  if ('note' in schedule) decision.plan.notes.push(schedule.note);
   const link = reportNotification(week.id, decision.title, settings.label, previousReports);
   if (link) {
     const webhook = await context.webhook('report');
@@ -198,23 +203,4 @@ async function ownReports(
       ...(figures ? { figures } : {}),
     };
   });
-}
-
-/**
- * Whether the desk's schedule still runs (one read, `actions: read`): GitHub turns a quiet public
- * repository's schedule off, and the report says so where the team reads every week.
- */
-async function scheduleState(
-  context: JobContext,
-): Promise<{ off?: { file: string; state: string }; note?: string }> {
-  const file = `${CALLER_FOLDER}/${SCHEDULE_CALLER}`;
-  try {
-    const state = await context.gateway.workflowState(SCHEDULE_CALLER);
-    return state === null || state === 'active' ? {} : { off: { file, state } };
-  } catch (error) {
-    if (statusOf(error) !== 403) throw error;
-    return {
-      note: `could not ask whether ${SCHEDULE_CALLER} still runs: give the report workflow \`actions: read\``,
-    };
-  }
 }

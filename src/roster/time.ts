@@ -105,18 +105,25 @@ export function instantOf(day: number, minutes: number, zone: string): number {
   return ms;
 }
 
-function computeInstant(day: number, minutes: number, zone: string): number {
-  // The local time read as if it were UTC; the instant is that minus the zone's offset then.
-  const wall = day * DAY_MS + minutes * MINUTE_MS;
-  // A zone changes offset at most once in two days: the offsets a day either side are the only
-  // candidates. One fits: the usual case. Two fit: the time happens twice (take the earlier).
-  // None fits: the time was skipped; read it with the offset from before the jump, which lands
-  // as far after the jump as the time was after its start (02:30 → 03:30).
+/**
+ * The instants a local wall time (read as if it were UTC) names in a zone. A zone changes offset
+ * at most once in two days: the offsets a day either side are the only candidates. One fits: the
+ * usual case. Two fit: the time happens twice. None fits: the clocks skipped it.
+ */
+function instantsOfWall(wall: number, zone: string) {
   const before = offsetAt(wall - DAY_MS, zone);
   const after = offsetAt(wall + DAY_MS, zone);
   const fits = [...new Set([before, after])]
     .map((offset) => wall - offset * MINUTE_MS)
     .filter((instant) => instant + offsetAt(instant, zone) * MINUTE_MS === wall);
+  return { before, after, fits };
+}
+
+function computeInstant(day: number, minutes: number, zone: string): number {
+  // A time that happens twice is the earlier; a skipped one is read with the offset from before
+  // the jump, which lands as far after the jump as the time was after its start (02:30 → 03:30).
+  const wall = day * DAY_MS + minutes * MINUTE_MS;
+  const { before, fits } = instantsOfWall(wall, zone);
   return fits.length > 0 ? Math.min(...fits) : wall - before * MINUTE_MS;
 }
 
@@ -131,14 +138,8 @@ export function clockChangeAt(
   zone: string,
 ): { kind: 'skipped' | 'twice'; span: string } | null {
   const wall = day * DAY_MS + minutes * MINUTE_MS;
-  const before = offsetAt(wall - DAY_MS, zone);
-  const after = offsetAt(wall + DAY_MS, zone);
-  if (before === after) return null;
-  const fits = [before, after].filter((offset) => {
-    const instant = wall - offset * MINUTE_MS;
-    return instant + offsetAt(instant, zone) * MINUTE_MS === wall;
-  });
-  if (fits.length === 1) return null;
+  const { before, after, fits } = instantsOfWall(wall, zone);
+  if (before === after || fits.length === 1) return null;
   // The change's instant, to the minute: offsets are `before` up to it and `after` from it.
   let low = wall - before * MINUTE_MS - DAY_MS;
   let high = wall - before * MINUTE_MS + DAY_MS;

@@ -1,5 +1,5 @@
 import { uncoveredHours } from '../callers/coverage.js';
-import { CALLER_FOLDER, SCHEDULE_CALLER } from '../kernel/repo-paths.js';
+import { SCHEDULE_CALLER_PATH } from '../kernel/repo-paths.js';
 import { deskNeedsOf } from '../callers/desk.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { ConfigSource } from '../config/sources.js';
@@ -17,7 +17,7 @@ export async function scheduleCoverage(
 ): Promise<ConfigProblem[]> {
   // Without a roster, the ticks follow no zone and no hand-off: nothing a cron change would miss.
   if (!config.files.some((f) => f.spec.name === 'roster')) return [];
-  const path = `${CALLER_FOLDER}/${SCHEDULE_CALLER}`;
+  const path = SCHEDULE_CALLER_PATH;
   const committed = await source.readAt(path);
   if (committed === null) return [];
   const values: Partial<Record<'roster' | 'intake' | 'escalation', unknown>> = {};

@@ -50,11 +50,12 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
     own?.figures ? { ...input, lastWeek: { ...own.figures, report: own.number } } : input,
   );
   const title = reportTitle(config.title, week);
+  const figures = figuresOfWeek(metrics);
   const body = renderReport(metrics, {
     title,
     listLimit: config.listLimit,
     previous,
-    trend: trendOf(week, metrics, earlier),
+    trend: trendOf(week, figures, earlier),
     ...(input.scheduleOff ? { scheduleOff: input.scheduleOff } : {}),
   });
   const operations: Operation[] = [
@@ -62,7 +63,7 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
       kind: 'upsert-issue',
       marker: { kind: REPORT_MARKER_KIND, keys: { week: week.id } },
       title,
-      body: metrics.week.complete ? `${body}\n${figuresMarker(week, metrics)}\n` : body,
+      body: metrics.week.complete ? `${body}\n${figuresMarker(week, figures)}\n` : body,
       labels: [config.label],
       reason: `the ${week.id} report: ${metrics.opened} opened, ${metrics.closed.total} closed, ${metrics.backlog.end} open at the end`,
     },
@@ -91,8 +92,7 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
 const FIGURES_MARKER_KIND = 'report-figures';
 
 /** The week's figures, hidden in the report, for next week's to compare with. */
-function figuresMarker(week: Week, metrics: WeekMetrics): string {
-  const figures = figuresOfWeek(metrics);
+function figuresMarker(week: Week, figures: WeekFigures): string {
   const keys: Record<string, string> = { week: week.id };
   for (const [key, value] of Object.entries(figures))
     if (value !== undefined) keys[FIGURE_KEYS[key as keyof WeekFigures]] = String(value);
@@ -124,14 +124,14 @@ function figuresOfWeek(metrics: WeekMetrics): WeekFigures {
 /** This week and up to seven before it whose reports kept their figures, oldest first. */
 function trendOf(
   week: Week,
-  metrics: WeekMetrics,
+  figures: WeekFigures,
   earlier: readonly PreviousReport[],
 ): TrendWeek[] {
   const before = [...new Map(earlier.filter((r) => r.figures).map((r) => [r.week, r])).values()]
     .sort((a, b) => (a.week < b.week ? 1 : -1))
     .slice(0, 7)
     .map((r) => ({ week: r.week, figures: r.figures as WeekFigures }));
-  return [...before.reverse(), { week: week.id, figures: figuresOfWeek(metrics) }];
+  return [...before.reverse(), { week: week.id, figures }];
 }
 
 /** The figures a report's body carries for its week, when it was written once the week was over. */

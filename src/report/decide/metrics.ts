@@ -5,7 +5,7 @@ import {
   responseClock,
   type WaitingHistory,
 } from '../../roster/response-clock.js';
-import { MINUTE_MS } from '../../roster/time.js';
+import { DAY_MS, MINUTE_MS } from '../../roster/time.js';
 import { memberAt, nextTurn, turnAt } from '../../roster/rotation.js';
 import { shiftsBetween } from '../../roster/shifts.js';
 import type { Roster, Shift, Window } from '../../roster/types.js';
@@ -146,8 +146,9 @@ export interface WeekMetrics {
   backlog: { start: number; end: number };
   allTime: { opened: number; closed: number; open: number };
   /**
-   * Opened and closed come from search counts (created in the week; last closed in it), not
-   * from replayed timelines as this week's are: see docs/report.md. The backlog is replayed.
+   * Opened and closed come from last week's own report, replayed as this week's are; without
+   * one, from search counts (created in the week; last closed in it): see docs/report.md. The
+   * backlog is replayed.
    */
   previousWeek: {
     opened: number;
@@ -216,7 +217,6 @@ export interface WeekMetrics {
 }
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function refOf(issue: ReportIssue, config: ReportConfig): IssueRef {
@@ -479,7 +479,7 @@ function resolution(input: ReportInput, w: WeekIssues): WeekMetrics['resolution'
           ),
         )
       : null,
-    withinTarget: { days, resolved: wall.filter((ms) => ms <= days * 86_400_000).length },
+    withinTarget: { days, resolved: wall.filter((ms) => ms <= days * DAY_MS).length },
     selfClosed: w.completed.length - byTeam.length,
     notPlanned: w.closedInWeek.length - w.completed.length,
     openedAndOpen: w.openedInWeek.filter((i) => w.openAtEnd.includes(i)).length,

@@ -11,9 +11,9 @@ import type {
   HandoverRow,
 } from './metrics.js';
 import { formatBusiness, formatElapsed, type Stats } from './stats.js';
-import type { TrendWeek } from './types.js';
 import { dayLabel, localDate, localTime } from './week.js';
-import type { PreviousReport } from './types.js';
+import type { PreviousReport, TrendWeek } from './types.js';
+import { MINUTE_MS } from '../../roster/time.js';
 
 /**
  * The report issue's body. Untrusted text (titles) goes through escapeCell: it cannot break a
@@ -270,17 +270,11 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
     );
 
   out.push('', '## Opened and closed per day', '');
-  const max = Math.max(1, ...m.daily.flatMap((d) => [d.opened, d.closed]));
-  const labels = m.daily.map((d) => `"${dayLabel(d.date)}"`);
   out.push(
-    '```mermaid',
-    'xychart-beta',
-    '  title "Opened (bars) and closed (line) per day"',
-    `  x-axis [${labels.join(', ')}]`,
-    `  y-axis "Issues" 0 --> ${max}`,
-    `  bar [${m.daily.map((d) => d.opened).join(', ')}]`,
-    `  line [${m.daily.map((d) => d.closed).join(', ')}]`,
-    '```',
+    ...openedClosedChart(
+      'Opened (bars) and closed (line) per day',
+      m.daily.map((d) => ({ label: dayLabel(d.date), opened: d.opened, closed: d.closed })),
+    ),
   );
   out.push(
     '',
@@ -381,6 +375,24 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
   return out.join('\n');
 }
 
+/** Opened as bars and closed as a line, one point per label: a mermaid chart GitHub draws. */
+function openedClosedChart(
+  title: string,
+  points: readonly { label: string; opened: number; closed: number }[],
+): string[] {
+  const max = Math.max(1, ...points.flatMap((p) => [p.opened, p.closed]));
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${title}"`,
+    `  x-axis [${points.map((p) => `"${p.label}"`).join(', ')}]`,
+    `  y-axis "Issues" 0 --> ${max}`,
+    `  bar [${points.map((p) => p.opened).join(', ')}]`,
+    `  line [${points.map((p) => p.closed).join(', ')}]`,
+    '```',
+  ];
+}
+
 /** A week needs this many before it to have a usual range to leave. */
 const USUAL_WEEKS = 4;
 
@@ -402,9 +414,8 @@ function renderTrend(trend: readonly TrendWeek[]): string[] {
     num(f.closed),
     cell(f.backlog),
     cell(withinGoal(f), (v) => `${v} %`),
-    cell(f.medianResponseMinutes, (v) => formatElapsed(v * 60_000)),
+    cell(f.medianResponseMinutes, (v) => formatElapsed(v * MINUTE_MS)),
   ]);
-  const labels = trend.map((t) => t.week.replace(/^\d{4}-/, ''));
   return [
     '',
     `## The last ${trend.length} weeks`,
@@ -414,13 +425,14 @@ function renderTrend(trend: readonly TrendWeek[]): string[] {
       rows,
     ),
     '',
-    '```mermaid',
-    'xychart-beta',
-    '  title "Opened (bars) and closed (line)"',
-    `  x-axis [${labels.map((l) => `"${l}"`).join(', ')}]`,
-    `  bar [${trend.map((t) => t.figures.opened).join(', ')}]`,
-    `  line [${trend.map((t) => t.figures.closed).join(', ')}]`,
-    '```',
+    ...openedClosedChart(
+      'Opened (bars) and closed (line) per week',
+      trend.map(({ week, figures: f }) => ({
+        label: week.replace(/^\d{4}-/, ''),
+        opened: f.opened,
+        closed: f.closed,
+      })),
+    ),
     ...outOfRange(trend),
   ];
 }

@@ -1,1 +1,0 @@
-var E=".github/workflows",o=t=>`support-kit-${t}`,L=o("schedule.yml"),e=".github/ISSUE_TEMPLATE";export{E as a,L as b,e as c};
