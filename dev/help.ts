@@ -14,15 +14,19 @@ Options:
 
 export const DEMO_HELP = `Usage: npm start -- [--preset NAME] [--week] [--keep]
 
-Plays a short support story against the GitHub emulator through the real action bundles
-(dist/<name>/index.js under Node 24, with the environment a runner sets) and prints what
-happened: the config each action read, its plan, the comments and annotations it wrote,
-and how many API requests it cost.
+Plays a day and a half of a support desk (Monday 26 and Tuesday 27 October 2026, a week
+when Europe is on winter time and California is not) against the GitHub emulator, through
+the real action bundles run as the kit's workflows run them (dist/<name>/index.js under
+Node 24, with the environment a runner sets). Every run and the emulator share one clock,
+moved from moment to moment, so the story is the same whatever day it is told. For each
+moment it prints what people did, each workflow run's API requests, what changed on the
+issues and the comments people read; then the weekly report the next Monday.
 
 Options:
   --preset NAME   the preset the sample repository is configured from (default escalation;
                   the issues of the story are written on the preset's own form)
   --week          play the preset's scenario week instead (test/e2e/scenario-NAME.test.ts):
-                  Monday to the weekly report, every step checked; needs the checkout's npm ci
+                  Monday to the weekly report, told as what people saw, every moment
+                  checked; needs the checkout's npm ci
   --keep          keep the emulator running afterwards and print its URL (Ctrl-C to stop)
   -h, --help      show this help`;

@@ -1,18 +1,18 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { escalationFrom } from '../../src/escalate/config/escalation.js';
-import { join } from 'node:path';
-// Types only: the emulator and harness are loaded on demand, so the other CLI groups never pay for them.
-import type { Emulator, Store } from '../emulator/index.js';
+// Types only: the harness is loaded on demand, so the other CLI groups never pay for it.
+import type { Run, Scenario } from '../harness/scenario.js';
 import { storyFor } from './stories.js';
-import { demoSeed, REPO, type Step, storySteps } from './steps.js';
-import { commentVersions, tellComments, tellRun } from './tell.js';
+import { type Moment, OLD_ISSUE, REPORT_AT, setTheScene, STORY_START, storyOf } from './steps.js';
 import { DEMO_HELP } from '../help.js';
 import { EXIT, type Io, parseGroupArgs, UsageError } from '../../src/cli/usage.js';
 
 /**
- * A short support story played against the emulator through the committed bundles, told the
- * way a support lead would want to read it: what happened, what the kit did, what it cost.
+ * A week of a support desk played against the emulator through the committed bundles, the way
+ * the kit's workflows run them, on a frozen clock that moves from moment to moment; told the way
+ * a support lead would want to read it: what people did, what the kit did and what they saw.
  */
 
 export async function demoCommand(argv: string[], io: Io): Promise<number> {
@@ -38,70 +38,80 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function loadTools() {
-  const [
-    { startEmulator, webhookPayload },
-    { runAction, projectRoot, node24 },
-    { presetFiles },
-    { formBody },
-    { reportAndEscalation },
-  ] = await Promise.all([
-    import('../emulator/index.js'),
-    import('../harness/run-action.js'),
-    import('../fixtures/escalation.js'),
-    import('../fixtures/forms.js'),
-    import('../harness/invariants.js'),
-  ]);
+  const [{ Scenario, REPO }, { projectRoot, node24 }, { formBody }, { reportAndEscalation }, told] =
+    await Promise.all([
+      import('../harness/scenario.js'),
+      import('../harness/run-action.js'),
+      import('../fixtures/forms.js'),
+      import('../harness/invariants.js'),
+      import('../harness/told.js'),
+    ]);
   return {
-    startEmulator,
-    webhookPayload,
-    runAction,
+    Scenario,
+    REPO,
     projectRoot,
     node24,
-    presetFiles,
     formBody,
     reportAndEscalation,
+    takeTold: told.takeTold,
   };
 }
 
 type Tools = Awaited<ReturnType<typeof loadTools>>;
 
 async function playStory(preset: string, keep: boolean, tools: Tools, io: Io): Promise<number> {
-  const files = tools.presetFiles(tools.projectRoot(), preset);
   // The issues of the story are written on the preset's own form.
   const story = storyFor(preset);
-  const emulator = await tools.startEmulator({
-    now: '2026-11-23T08:12:00Z',
-    seed: demoSeed(story, files),
+  const desk = await tools.Scenario.start({
+    preset,
+    now: STORY_START,
+    team: [...new Set(['amy', ...story.team])],
   });
-
   try {
-    await tellSetting(io, preset, files, emulator.url, tools.node24());
-
-    const store = emulator.store;
-    const { setting, steps } = storySteps(preset, files, story, store, tools);
-    let total = 0;
+    await tellSetting(io, preset, desk.files, tools.node24());
+    setTheScene(desk, tools.REPO, story.team[0] ?? 'amy');
+    let requests = 0;
     // A demo that prints a failure and exits 0 would hide a broken bundle from whoever runs it.
     const unexpected: string[] = [];
-    for (const [index, step] of steps.entries()) {
-      const run = await playStep(step, index, emulator, tools, io);
-      total += run.requests;
-      if (run.unexpected) unexpected.push(run.unexpected);
+    const moments = storyOf(story, desk.files, tools.formBody);
+    for (const moment of moments) {
+      const runs = await playMoment(desk, moment, tools, io);
+      requests += runs.reduce((sum, run) => sum + run.requests.length, 0);
+      const failed = runs.find((run) => run.exitCode !== 0);
+      if (Boolean(failed) !== (moment.fails ?? false))
+        unexpected.push(
+          `${moment.title(desk)}: ${failed ? `a run exited ${failed.exitCode}: ${lastLine(failed.stderr || failed.stdout)}` : 'every run passed, and the story needs a failed check'}`,
+        );
     }
+    tellEnd(io, desk, { moments: moments.length, requests });
 
-    tellEnd(io, store, { events: steps.length, requests: total, issue: setting.issue.number });
-
-    const report = await playWeeklyReport(emulator, tools, io, files);
+    const report = await playWeeklyReport(desk, tools, io);
     if (report) unexpected.push(report);
-    if (keep) await keepServing(emulator.url, io);
+    if (keep) await keepServing(desk.emulator.url, io);
     if (unexpected.length > 0) {
-      io.err(`support-kit demo: ${unexpected.length} run(s) did not end as the story needs:`);
+      io.err(`support-kit demo: ${unexpected.length} moment(s) did not end as the story needs:`);
       for (const line of unexpected) io.err(`  ${line}`);
       return EXIT.findings;
     }
     return EXIT.ok;
   } finally {
-    await emulator.close();
+    await desk.close();
   }
+}
+
+/** One moment at its instant: what people did, then each workflow run and what it showed them. */
+async function playMoment(desk: Scenario, moment: Moment, tools: Tools, io: Io): Promise<Run[]> {
+  desk.at(moment.at);
+  tools.takeTold();
+  const played = await moment.play(desk);
+  io.out('');
+  io.out(moment.title(desk));
+  for (const line of tools.takeTold()) io.out(`  ${line}`);
+  return isRun(played) ? [played] : Object.values(played);
+}
+
+function isRun(played: Run | Record<string, Run>): played is Run {
+  return 'exitCode' in played;
 }
 
 /** What the story is played on: the preset, the emulator, the runtime of the bundles. */
@@ -109,118 +119,62 @@ async function tellSetting(
   io: Io,
   preset: string,
   files: Record<string, string>,
-  url: string,
   node: string,
 ): Promise<void> {
-  io.out(`support-kit demo: a short support story against the GitHub emulator`);
+  io.out(`support-kit demo: a week of a support desk, played against the GitHub emulator`);
   io.out(
     `  preset      ${preset} (config/presets/${preset}: ${Object.keys(files)
       .map((f) => f.split('/').pop())
       .join(', ')})`,
   );
-  io.out(`  repository  ${REPO} on ${url}`);
-  io.out(`  runtime     the committed bundles in dist/ under ${await nodeVersion(node)}`);
+  io.out(`  repository  acme/desk, its clock moved from moment to moment (2026-W44)`);
+  io.out(
+    `  runtime     the committed bundles in dist/, as the kit's workflows run them, under ${await nodeMajor(node)}`,
+  );
 }
 
 function tellEnd(
   io: Io,
-  store: Store,
-  { events, requests, issue }: { events: number; requests: number; issue: number },
+  desk: Scenario,
+  { moments, requests }: { moments: number; requests: number },
 ): void {
   io.out('');
-  io.out(`Done: ${events} events, ${requests} API requests in all.`);
-  const onIssue = store.issue(REPO, issue).labels.map((l) => l.name);
+  io.out(`Done: ${moments} moments, ${requests} API requests in all.`);
+  const old = desk.labelsOf(OLD_ISSUE);
   io.out(
-    `Labels on #${issue}: ${onIssue.join(', ')} (it had sev1; the rename kept it on the issue).`,
-  );
-  io.out(
-    `Repository labels: ${store.repo(REPO).labels.length}; GitHub's defaults the preset does not list stay until the pull request that turns prune on is merged.`,
+    `#${OLD_ISSUE}, opened in October with sev1, now carries: ${old.join(', ')} (the rename kept it on the issue).`,
   );
 }
 
-/** Runs one step through its bundle and tells it; says why when it did not end as the story needs. */
-async function playStep(
-  step: Step,
-  index: number,
-  emulator: Emulator,
-  tools: Tools,
-  io: Io,
-): Promise<{ requests: number; unexpected?: string }> {
-  const { store } = emulator;
-  step.before?.();
-  const event = typeof step.event === 'function' ? step.event() : step.event;
-  emulator.resetRequests();
-  const commentsBefore = commentVersions(store, REPO);
-  const started = Date.now();
-  const result = await tools.runAction({
-    action: step.action,
-    apiUrl: emulator.url,
-    repo: REPO,
-    event,
-    ...(step.inputs ? { inputs: step.inputs } : {}),
-    ...(step.env ? { env: step.env } : {}),
-  });
-  const ms = Date.now() - started;
-  const requests = [...emulator.requests];
-  tellRun(io, `${index + 1}. ${step.title}`, { action: step.action, event, result, requests, ms });
-  tellComments(io, store, REPO, commentsBefore);
-  if ((result.exitCode !== 0) === (step.fails ?? false)) return { requests: requests.length };
-  return {
-    requests: requests.length,
-    unexpected: `step ${index + 1} (dist/${step.action}) exited ${result.exitCode}, expected ${step.fails ? 'a failure' : '0'}${result.exitCode ? `: ${lastLine(result.stderr || result.stdout)}` : ''}`,
-  };
-}
-
-/** The end of the story: the week's report issue, as a run for the week in progress opens it. */
-async function playWeeklyReport(
-  emulator: Emulator,
-  tools: Tools,
-  io: Io,
-  files: Record<string, string>,
-): Promise<string | undefined> {
-  const { store } = emulator;
-  emulator.resetRequests();
-  const report = await tools.runAction({
-    action: 'report',
-    apiUrl: emulator.url,
-    repo: REPO,
-    event: {
-      name: 'workflow_dispatch',
-      payload: tools.webhookPayload(store, 'workflow_dispatch', { repo: REPO }),
-    },
-    inputs: { week: '2026-W48' },
-    env: { SUPPORT_KIT_NOW: REPORT_NOW },
-  });
-  const weekly = store
-    .repo(REPO)
-    .issues.find((i) => i.labels.some((l) => l.name === 'support-kit/report'));
+/** The end of the story: the report workflow on its Monday cron opens the week's report issue. */
+async function playWeeklyReport(desk: Scenario, tools: Tools, io: Io): Promise<string | undefined> {
+  desk.at(REPORT_AT);
+  const report = await desk.report();
+  tools.takeTold();
+  const weekly = desk.issuesLabelled('support-kit/report').at(-1);
   io.out('');
   io.out(
-    `The weekly report: dist/report exit ${report.exitCode}, ${emulator.requests.length} API request(s); it opened #${weekly?.number ?? '?'} "${weekly?.title ?? ''}":`,
+    `Mon 2 Nov: the report workflow's Monday run (${report.requests.length} API requests) opens #${weekly?.number ?? '?'} "${weekly?.title ?? ''}":`,
   );
-  for (const line of (weekly?.body ?? '').split('\n').filter((l) => !l.startsWith('<!--')))
-    io.out(`  │ ${line}`);
+  for (const line of (weekly?.body ?? '')
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !l.startsWith('<!--')))
+    io.out(line ? `  │ ${line}` : '  │');
+  const failed =
+    report.exitCode === 0
+      ? undefined
+      : `the weekly report exited ${report.exitCode}: ${lastLine(report.stderr || report.stdout)}`;
   // One clock: every breach the report lists is an issue escalation escalated, on the same goal,
   // when escalation.yaml has steps (else report.yaml's goals judge, and nothing escalates).
-  if (!escalates(files))
-    return report.exitCode === 0
-      ? undefined
-      : `the weekly report (dist/report) exited ${report.exitCode}: ${lastLine(report.stderr || report.stdout)}`;
-  const { breached, escalated } = tools.reportAndEscalation(store, REPO, {
-    from: '2026-11-23T00:00:00Z',
-    to: REPORT_NOW,
-  });
+  if (!escalates(desk.files)) return failed;
+  const { breached, escalated } = tools.reportAndEscalation(desk.store, tools.REPO);
   const agree = breached.join(', ') === escalated.join(', ');
   io.out(
     `Breached in the report: ${breached.join(', ') || 'none'}; escalated: ${escalated.join(', ') || 'none'}${agree ? ' (the same goals, the same verdicts)' : ''}.`,
   );
-  if (!agree) return 'the weekly report and escalation disagree on which issues were late';
-  if (report.exitCode === 0) return undefined;
-  return `the weekly report (dist/report) exited ${report.exitCode}: ${lastLine(report.stderr || report.stdout)}`;
+  return agree ? failed : 'the weekly report and escalation disagree on which issues were late';
 }
-
-/** The report runs for the week in progress, on the story's Monday evening. */
-const REPORT_NOW = '2026-11-23T18:00:00Z';
 
 /** The preset's escalation.yaml has steps: escalation acts on the clock the report judges by. */
 function escalates(files: Record<string, string>): boolean {
@@ -237,9 +191,9 @@ async function keepServing(url: string, io: Io): Promise<void> {
 }
 
 /**
- * The preset's scenario week (test/e2e/scenario-<preset>.test.ts): every step of the week played
- * through the bundles against the emulator with a frozen clock, each step's name telling what a
- * team would see, each one checked. It needs the checkout's dev dependencies (vitest).
+ * The preset's scenario week (test/e2e/scenario-<preset>.test.ts): every moment of the week played
+ * through the bundles against the emulator with a frozen clock, told by week-reporter.ts as what
+ * people saw, each one checked. It needs the checkout's dev dependencies (vitest).
  */
 async function playWeek(preset: string, root: string, io: Io): Promise<number> {
   const { existsSync } = await import('node:fs');
@@ -256,18 +210,23 @@ async function playWeek(preset: string, root: string, io: Io): Promise<number> {
   io.out(`support-kit demo: the ${preset} preset's week, step by step (${file})`);
   const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [vitest, 'run', file, '--reporter', 'verbose'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    const reporter = join(root, 'dev', 'demo', 'week-reporter.ts');
+    const child = spawn(
+      process.execPath,
+      [vitest, 'run', file, '--project', 'e2e', '--reporter', reporter],
+      { cwd: root, stdio: 'inherit' },
+    );
     child.on('exit', (code) => resolve(code === 0 ? EXIT.ok : EXIT.findings));
   });
 }
 
-async function nodeVersion(binary: string): Promise<string> {
+/** The runtime's major version: the minor one changes with the machine, the story does not. */
+async function nodeMajor(binary: string): Promise<string> {
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) =>
-    execFile(binary, ['--version'], (_e, out) => resolve(`Node ${String(out).trim()}`)),
+    execFile(binary, ['--version'], (_e, out) =>
+      resolve(`Node ${/^v(\d+)/.exec(String(out).trim())?.[1] ?? '?'}`),
+    ),
   );
 }
 

@@ -1,306 +1,266 @@
-// Types only: the emulator itself is loaded on demand, so the other CLI groups never pay for it.
-import type {
-  Issue,
-  Seed,
-  Store,
-  webhookPayload as webhookPayloadType,
-} from '../emulator/index.js';
+import { DateTime } from 'luxon';
+// Types only: the harness is loaded on demand, so the other CLI groups never pay for it.
+import type { Run, Scenario } from '../harness/scenario.js';
 import type { DemoStory } from './stories.js';
 
 /**
- * The demo's story as data: the repository it is told in, what is there before it starts, and
- * the events it is made of, each run through one bundle.
+ * The demo's story as data: a day and a half of a desk, each moment at its own instant. The
+ * emulator's clock and every run's clock (SUPPORT_KIT_NOW) move to that instant before the
+ * moment plays, so the story reads the same whatever day it is told.
+ *
+ * The days are in 2026-W44: Europe has gone back to winter time (25 October) and California has
+ * not yet (1 November), so 3 AM in Paris is 7 PM in San Francisco, inside the roster's declared
+ * evening gap, an hour later than the rest of the year.
  */
 
-const OWNER = 'acme';
-const NAME = 'escalations';
-export const REPO = `${OWNER}/${NAME}`;
 const CONFIG = '.github/support-kit';
 
-type PayloadOf = typeof webhookPayloadType;
+/** Where the story starts: Monday 26 October 2026, 08:07 in Paris. */
+export const STORY_START = '2026-10-26T07:07:00Z';
 
-export interface DemoEvent {
-  name: string;
-  payload: object;
-}
+/** The report runs on the report workflow's Monday cron after the week. */
+export const REPORT_AT = '2026-11-02T12:17:00Z';
 
-export interface Step {
-  title: string;
-  action: string;
-  /**
-   * A function for an event about what `before` did: it is built when the step runs. A value is
-   * built with the list, before the first step runs, so it carries the issue as it was then.
-   */
-  event: DemoEvent | (() => DemoEvent);
-  inputs?: Record<string, string>;
-  /** The runner's clock for this run (SUPPORT_KIT_NOW), for steps told at a given hour. */
-  env?: Record<string, string>;
-  /** Runs before the event: a person's edit, a new issue. */
-  before?: () => void;
-  /** The story wants this run to fail (a check that catches a broken config). */
+/** The issue that was on the desk before the story, with the old severity label. */
+export const OLD_ISSUE = 1;
+
+export interface Moment {
+  /** When it happens (UTC). */
+  at: string;
+  /** What happens, told at the moment it plays (issue numbers and assignees are known then). */
+  title: (desk: Scenario) => string;
+  /** What people do, then the workflow runs it starts. */
+  play: (desk: Scenario) => Promise<Played>;
+  /** The story wants a run of this moment to fail (a check that catches a broken config). */
   fails?: true;
 }
 
-/** The emulator's users and repository, with the preset's config files on main. */
-export function demoSeed(story: DemoStory, files: Record<string, string>): Seed {
-  return {
-    users: [
-      { login: 'customer-eng', name: 'Customer engineering' },
-      { login: 'amy', name: 'Amy (SFO)' },
-      { login: 'luc', name: 'Luc (Paris)' },
-      { login: 'ivy', name: 'Ivy (Cambridge)' },
-    ],
-    repos: [
+type Played = Run | Record<string, Run>;
+
+/** A local time as the people there say it: "Mon 26 Oct, 09:12 Paris". */
+function local(at: string, zone: string, city: string): string {
+  return `${DateTime.fromISO(at, { zone }).toFormat('ccc d LLL, HH:mm')} ${city}`;
+}
+const paris = (at: string) => local(at, 'Europe/Paris', 'Paris');
+
+/**
+ * What is on the desk before the story: an October issue with the old `sev1` label, already
+ * answered by an engineer of the roster, and the label itself.
+ */
+export function setTheScene(desk: Scenario, repo: string, engineer: string): void {
+  const { store } = desk;
+  store.createLabel(repo, { name: 'sev1', color: 'ededed' });
+  store.createIssue(repo, {
+    title: 'Initech: slow queries since the 17.03 upgrade',
+    body: 'Queries on the reporting database take 40 s instead of 2 s since the upgrade.',
+    user: 'customer-eng',
+    labels: ['sev1'],
+    created_at: '2026-10-05T09:00:00Z',
+    comments: [
       {
-        owner: OWNER,
-        name: NAME,
-        // The desk's leads, and the on-call engineers of the preset's roster (SFO, Paris, Cambridge).
-        collaborators: [
-          'amy',
-          'luc',
-          'ivy',
-          'alice',
-          'bob',
-          'chloe',
-          'dan',
-          'emma',
-          'fred',
-          'escalation-leads',
-          ...story.team,
-        ],
-        files,
+        user: engineer,
+        body: 'We are tracking this with Initech; a fix is planned for 17.07.',
+        created_at: '2026-10-05T10:00:00Z',
       },
     ],
-  };
+  });
 }
 
-/** What the story's steps act on, laid out in the store before the first one runs. */
-interface Setting {
-  /** The issue with every answer. */
-  issue: Issue;
-  /** The issue that lacks answers, and the body it was opened with. */
-  sparse: Issue;
-  sparseBody: string;
-  /** The pull request that edits labels.yaml. */
-  pr: Issue;
-  pushSha: string;
-  /** labels.yaml as pushed to main: the preset's, plus sev1 renamed. */
-  teamLabels: string;
-}
-
-function setUp(
-  store: Store,
-  files: Record<string, string>,
-  story: DemoStory,
-  formBody: (answers: Record<string, string>) => string,
-): Setting {
-  const issue = store.createIssue(REPO, {
-    title: story.complete.title,
-    body: formBody(story.complete.answers),
-    user: 'customer-eng',
-    labels: story.complete.labels,
-  });
-  const sparseBody = formBody(story.sparse.answers);
-  const sparse = store.createIssue(REPO, {
-    title: story.sparse.title,
-    body: sparseBody,
-    user: 'customer-eng',
-    labels: story.sparse.labels,
-  });
-
-  // A preset without labels.yaml (a roster only) starts the list the story appends to.
+/** labels.yaml as the team pushes it: the preset's, plus `sev1` renamed so its issues keep it. */
+function teamLabels(files: Record<string, string>): string {
   const labels = files[`${CONFIG}/labels.yaml`] ?? 'labels:\n';
-  // The repository has GitHub's default labels (the emulator gives them) and an old severity.
-  store.createLabel(REPO, { name: 'sev1', color: 'ededed' });
-  store.addLabels(REPO, issue.number, ['sev1']);
-  const teamLabels = `${labels}\n  # Renamed: issues labelled sev1 keep their label under the new name.\n  - name: S1-watchlist\n    color: d93f0b\n    description: Severity 1 on a watchlist account\n    aliases: [sev1]\n`;
-  const pushSha = 'c3'.repeat(20);
-  store.setFile(REPO, `${CONFIG}/labels.yaml`, teamLabels, pushSha);
-  const pr = store.createIssue(REPO, {
-    title: 'Tune the severity labels',
-    user: 'amy',
-    pull_request: true,
-  });
-  return { issue, sparse, sparseBody, pr, pushSha, teamLabels };
-}
-
-/** Where the story's steps are told: the store, the setting laid out in it, and the payload maker. */
-interface Scene {
-  store: Store;
-  webhookPayload: PayloadOf;
-  setting: Setting;
+  return `${labels}\n  # Renamed: issues labelled sev1 keep their label under the new name.\n  - name: watchlist\n    color: d93f0b\n    description: A customer account on the watchlist\n    aliases: [sev1]\n`;
 }
 
 /**
- * Lays out the story in the store and lists its steps: a push of labels.yaml, a complete issue
- * and an incomplete one, the edit that completes it, an event nobody acts on, and a pull request
- * whose check fails, then passes; then, on a follow-the-sun roster, a day of on-call.
+ * Monday: the scheduled run, the labels, two issues from the preset's form, their answers and a
+ * pull request; Tuesday, a fix. On a follow-the-sun roster, an S1 at each site's hours and one
+ * in the night. All in time order.
  */
-export function storySteps(
-  preset: string,
-  files: Record<string, string>,
+export function storyOf(
   story: DemoStory,
-  store: Store,
-  tools: { webhookPayload: PayloadOf; formBody: (answers: Record<string, string>) => string },
-): { setting: Setting; steps: Step[] } {
-  const setting = setUp(store, files, story, tools.formBody);
-  const scene: Scene = { store, webhookPayload: tools.webhookPayload, setting };
-  const steps: Step[] = [
-    labelsPushed(preset, scene),
-    ...issueSteps(story, scene, tools.formBody({ ...story.sparse.answers, ...story.fix.answers })),
-    ...pullRequestSteps(scene),
+  files: Record<string, string>,
+  formBody: (answers: Record<string, string>) => string,
+): Moment[] {
+  const moments = [
+    ...deskWork(story, files, formBody),
+    ...pullRequest(files),
+    // The sites and hours are seed 000's: it needs the follow-the-sun roster.
+    ...(/follow-the-sun:/.test(files[`${CONFIG}/roster.yaml`] ?? '')
+      ? aroundTheWorld(story, formBody)
+      : []),
   ];
-  // The day is told in seed 000's hours and sites: it needs the follow-the-sun roster.
-  if (/follow-the-sun:/.test(files[`${CONFIG}/roster.yaml`] ?? ''))
-    steps.push(...followTheSunDay(store, tools.webhookPayload));
-  return { setting, steps };
+  return moments.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-function labelsPushed(preset: string, { store, webhookPayload, setting }: Scene): Step {
-  const { pushSha } = setting;
+const tick = (at: string, city: (at: string) => string): Moment => ({
+  at,
+  title: () => `${city(at)}: the scheduled run (every 15 minutes; the quiet ones are not shown)`,
+  play: (desk) => desk.tick(),
+});
+
+/** Who has an issue: the story's people answer their own issues. */
+const owner = (desk: Scenario, number: number) => desk.issue(number).assignees[0] ?? 'amy';
+
+/** The owner of an issue answers it; the escalate workflow runs on the comment. */
+function answers(at: string, number: () => number, city: (at: string) => string): Moment {
   return {
-    title: `@amy pushes labels.yaml (the ${preset} preset plus a renamed sev1) to main`,
-    action: 'labels',
-    event: {
-      name: 'push',
-      payload: webhookPayload(store, 'push', {
-        repo: REPO,
-        after: pushSha,
-        sender: 'amy',
-        commits: [
-          {
-            id: pushSha,
-            message: 'Adopt the escalation labels',
-            modified: [`${CONFIG}/labels.yaml`],
-          },
-        ],
-      }),
-    },
+    at,
+    title: (desk) => `${city(at)}: @${owner(desk, number())} answers #${number()}`,
+    play: (desk) =>
+      desk.comment(number(), owner(desk, number()), 'Looking at it now; I will update here.'),
   };
 }
 
-function issueSteps(
+function deskWork(
   story: DemoStory,
-  { store, webhookPayload, setting }: Scene,
-  sparseFixed: string,
-): Step[] {
-  const { issue, sparse, sparseBody } = setting;
-  const opened = (number: number): DemoEvent => ({
-    name: 'issues',
-    payload: webhookPayload(store, 'issues', { repo: REPO, action: 'opened', number }),
-  });
+  files: Record<string, string>,
+  formBody: (answers: Record<string, string>) => string,
+): Moment[] {
+  let complete = 0;
+  let sparse = 0;
+  const sparseBody = formBody(story.sparse.answers);
   return [
+    tick(STORY_START, paris),
     {
-      title: `@customer-eng opens #${issue.number} "${issue.title}" with every answer`,
-      action: 'all',
-      event: opened(issue.number),
+      at: '2026-10-26T07:30:00Z',
+      title: () =>
+        `${paris('2026-10-26T07:30:00Z')}: @amy pushes labels.yaml (sev1 renamed) to main`,
+      play: (desk) =>
+        desk.push('amy', { [`${CONFIG}/labels.yaml`]: teamLabels(files) }, 'Adopt the labels'),
     },
     {
-      title: `@customer-eng opens #${sparse.number} "${sparse.title}": ${story.sparse.lacks}`,
-      action: 'intake',
-      event: opened(sparse.number),
+      at: '2026-10-26T08:12:00Z',
+      title: () =>
+        `${paris('2026-10-26T08:12:00Z')}: @customer-eng opens #${complete} "${story.complete.title}" with every answer`,
+      play: (desk) => {
+        complete = desk.open({
+          title: story.complete.title,
+          body: formBody(story.complete.answers),
+          labels: story.complete.labels,
+        });
+        return desk.issueEvent('opened', complete);
+      },
     },
     {
-      title: `@customer-eng edits #${sparse.number}: ${story.fix.adds}`,
-      action: 'intake',
-      before: () =>
-        store.updateIssue(REPO, sparse.number, { body: sparseFixed }, { actor: 'customer-eng' }),
-      event: () => ({
-        name: 'issues',
-        payload: webhookPayload(store, 'issues', {
-          repo: REPO,
-          action: 'edited',
-          number: sparse.number,
-          changes: { body: { from: sparseBody } },
-        }),
-      }),
+      at: '2026-10-26T08:20:00Z',
+      title: () =>
+        `${paris('2026-10-26T08:20:00Z')}: @customer-eng opens #${sparse} "${story.sparse.title}": ${story.sparse.lacks}`,
+      play: (desk) => {
+        sparse = desk.open({
+          title: story.sparse.title,
+          body: sparseBody,
+          labels: story.sparse.labels,
+        });
+        return desk.issueEvent('opened', sparse);
+      },
     },
     {
-      title: 'someone stars the repository (an event no capability acts on)',
-      action: 'intake',
-      event: { name: 'watch', payload: { action: 'started' } },
+      at: '2026-10-26T08:45:00Z',
+      title: () =>
+        `${paris('2026-10-26T08:45:00Z')}: @customer-eng edits #${sparse}: ${story.fix.adds}`,
+      play: (desk) => {
+        const from = desk.edit(sparse, formBody({ ...story.sparse.answers, ...story.fix.answers }));
+        return desk.issueEvent('edited', sparse, { body: { from } });
+      },
+    },
+    tick('2026-10-26T09:22:00Z', paris),
+    answers('2026-10-26T09:31:00Z', () => complete, paris),
+    answers('2026-10-26T10:05:00Z', () => sparse, paris),
+    {
+      at: '2026-10-27T10:00:00Z',
+      title: (desk) =>
+        `${paris('2026-10-27T10:00:00Z')}: @${owner(desk, sparse)} fixes #${sparse} and closes it`,
+      play: (desk) => desk.closeIssue(sparse, owner(desk, sparse)),
     },
   ];
 }
 
 /** A pull request whose check catches a broken labels.yaml, then passes on the fix. */
-function pullRequestSteps({ store, webhookPayload, setting }: Scene): Step[] {
-  const { pr, teamLabels } = setting;
+function pullRequest(files: Record<string, string>): Moment[] {
+  const labels = teamLabels(files);
   // The first colour of the file loses a digit: the kind of slip a review misses.
-  const broken = teamLabels.replace(/color: "?([0-9a-fA-F]{5})[0-9a-fA-F]"?/, 'color: $1');
-  const prHead = (sha: string, text: string) => {
-    if (pr.pull_request) pr.pull_request.head_sha = sha;
-    store.setFile(REPO, `${CONFIG}/labels.yaml`, text, sha);
-  };
-  const pullRequest = (action: 'opened' | 'synchronize') => (): DemoEvent => ({
-    name: 'pull_request',
-    payload: webhookPayload(store, 'pull_request', { repo: REPO, action, number: pr.number }),
-  });
+  const broken = labels.replace(/color: "?([0-9a-fA-F]{5})[0-9a-fA-F]"?/, 'color: $1');
+  let pr = 0;
   return [
     {
-      title: `@amy opens pull request #${pr.number} "${pr.title}" with a colour one digit short`,
-      action: 'all',
+      at: '2026-10-26T10:30:00Z',
+      title: () =>
+        `${paris('2026-10-26T10:30:00Z')}: @amy opens pull request #${pr} "Tune the labels" with a colour one digit short`,
       fails: true,
-      before: () => prHead('a1'.repeat(20), broken),
-      event: pullRequest('opened'),
+      play: (desk) => {
+        pr = desk.store.createIssue('acme/desk', {
+          title: 'Tune the labels',
+          user: 'amy',
+          pull_request: true,
+        }).number;
+        return desk.pullRequest(pr, 'opened', {
+          sha: 'a1'.repeat(20),
+          files: { [`${CONFIG}/labels.yaml`]: broken },
+        });
+      },
     },
     {
-      title: `@amy pushes a fix to #${pr.number} that also turns prune on`,
-      action: 'all',
-      before: () =>
-        prHead('b2'.repeat(20), `prune: true\nexclude: [documentation, duplicate]\n${teamLabels}`),
-      event: pullRequest('synchronize'),
-    },
-    {
-      title: `the check on #${pr.number} is re-run on the same commit`,
-      action: 'validate',
-      event: pullRequest('synchronize'),
+      at: '2026-10-26T10:50:00Z',
+      title: () =>
+        `${paris('2026-10-26T10:50:00Z')}: @amy pushes a fix to #${pr} that also turns prune on`,
+      play: (desk) =>
+        desk.pullRequest(pr, 'synchronize', {
+          sha: 'b2'.repeat(20),
+          files: {
+            [`${CONFIG}/labels.yaml`]: `prune: true\nexclude: [documentation, duplicate]\n${labels}`,
+          },
+        }),
     },
   ];
 }
 
 /**
- * Seed 000's follow-the-sun desk through one day of a daylight-saving week: on Thursday
- * 2026-03-26 California is already on summer time and Paris is not, so 3 AM in Paris is 7 PM in
- * San Francisco, inside the declared evening gap. Each run has the clock of its hour.
+ * Seed 000's follow-the-sun desk: Paris from 08:00 to 13:00, Cambridge from 12:00 to 16:00, San
+ * Francisco from 08:00 to 17:00, a declared gap from 5 to 11 PM Pacific. Each S1 goes to whoever
+ * is on call at its hour, who answers it; the one opened in the night waits for Paris.
  */
-function followTheSunDay(store: Store, webhookPayload: PayloadOf): Step[] {
-  const opened = (title: string, at: string, local: string): Step => {
-    let number = 0;
-    return {
-      title: `${local}: @customer-eng opens "${title}" (S1)`,
-      action: 'oncall',
-      env: { SUPPORT_KIT_NOW: at },
-      before: () => {
-        number = store.createIssue(REPO, {
-          title,
-          user: 'customer-eng',
-          labels: ['S1-broken'],
-          created_at: at,
-        }).number;
-      },
-      event: () => ({
-        name: 'issues',
-        payload: webhookPayload(store, 'issues', { repo: REPO, action: 'opened', number }),
-      }),
-    };
-  };
-  const tick = (at: string, local: string): Step => ({
-    title: `${local}: the scheduled on-call run (cron */15, a few minutes late as usual)`,
-    action: 'oncall',
-    env: { SUPPORT_KIT_NOW: at },
-    event: { name: 'schedule', payload: { schedule: '7,22,37,52 * * * *' } },
+function aroundTheWorld(
+  story: DemoStory,
+  formBody: (answers: Record<string, string>) => string,
+): Moment[] {
+  const cambridge = (at: string) => local(at, 'Europe/London', 'Cambridge');
+  const sf = (at: string) => local(at, 'America/Los_Angeles', 'San Francisco');
+  const opened: number[] = [];
+  const s1 = (at: string, city: (at: string) => string, title: string, what: string): Moment => ({
+    at,
+    title: () => `${city(at)}: @customer-eng opens #${opened.at(-1)} "${title}" (S1)`,
+    play: (desk) => {
+      const body = formBody({ ...story.complete.answers, [story.about]: what });
+      opened.push(desk.open({ title, body, labels: story.complete.labels }));
+      return desk.issueEvent('opened', opened.at(-1) ?? 0);
+    },
   });
+  const nth = (k: number) => () => opened[k] ?? 0;
   return [
-    opened(
-      'Cluster unreachable after certificate rotation',
-      '2026-03-26T02:00:00Z',
-      'A follow-the-sun day in a DST week. 03:00 Paris (19:00 San Francisco, the evening gap)',
+    tick('2026-10-26T12:07:00Z', cambridge),
+    s1(
+      '2026-10-26T13:30:00Z',
+      cambridge,
+      'Dashboards blank for EMEA customers',
+      'The EMEA dashboards show no data since 13:00; customers call the hotline.',
     ),
-    tick('2026-03-26T07:07:00Z', '08:07 Paris'),
-    opened('Backups fail on the Lyon site', '2026-03-26T09:30:00Z', '10:30 Paris'),
-    opened('Dashboards blank for EMEA customers', '2026-03-26T13:30:00Z', '13:30 Cambridge'),
-    opened('API latency doubled since 08:00', '2026-03-26T16:10:00Z', '09:10 San Francisco'),
-    tick('2026-03-26T16:22:00Z', '09:22 San Francisco'),
+    answers('2026-10-26T13:42:00Z', nth(0), cambridge),
+    s1(
+      '2026-10-26T16:10:00Z',
+      sf,
+      'API latency doubled since 08:00',
+      'Latency of the public API went from 80 ms to 170 ms at 08:00 Pacific.',
+    ),
+    tick('2026-10-26T16:22:00Z', sf),
+    answers('2026-10-26T16:35:00Z', nth(1), sf),
+    s1(
+      '2026-10-27T02:00:00Z',
+      (at) => `${paris(at)} (${sf(at)}, the evening gap)`,
+      'Cluster unreachable after certificate rotation',
+      'The API server rejects every client since the certificates rotated at 02:40.',
+    ),
+    tick('2026-10-27T07:07:00Z', paris),
+    answers('2026-10-27T07:20:00Z', nth(2), paris),
   ];
 }

@@ -12,6 +12,8 @@ export interface DemoStory {
   fix: { answers: Record<string, string>; adds: string };
   /** The roster's logins: collaborators, so that GitHub lets the kit assign them. */
   team: string[];
+  /** The form's question that says what is wrong: a new incident of the story answers it. */
+  about: string;
 }
 
 const ESCALATION: DemoStory = {
@@ -38,6 +40,7 @@ const ESCALATION: DemoStory = {
     adds: 'adds the logs and "sev 2"',
   },
   team: ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'escalation-leads'],
+  about: 'Problem or feature request',
 };
 
 const SUPPORT_REQUEST = {
@@ -104,6 +107,7 @@ const STORIES: Record<string, DemoStory> = {
       adds: 'adds the diagnostics id and the steps',
     },
     team: [],
+    about: 'Expected and actual behaviour',
   },
   'daily-rotation': {
     complete: {
@@ -130,6 +134,7 @@ const STORIES: Record<string, DemoStory> = {
       adds: 'says which access, and why',
     },
     team: ['ana', 'ben', 'cyril', 'dora', 'emil', 'fay'],
+    about: 'What happened',
   },
   'sev1-playbook': {
     complete: {
@@ -159,6 +164,7 @@ const STORIES: Record<string, DemoStory> = {
       adds: 'gives the severity, the impact and the system',
     },
     team: ['jordan', 'priya', 'sam', 'tomas'],
+    about: 'Impact',
   },
   'live-incident': {
     complete: {
@@ -180,6 +186,7 @@ const STORIES: Record<string, DemoStory> = {
       adds: 'gives the version and what crashed',
     },
     team: ['amy', 'luc', 'ivy', 'noah', 'zoe'],
+    about: 'What happened',
   },
 };
 

@@ -6,6 +6,8 @@ import { presetFiles } from '../fixtures/escalation.js';
 import { ConcurrencyGroups, jobConcurrency } from './concurrency.js';
 import { isWrite } from './desk.js';
 import { type ActionRun, projectRoot, runAction } from './run-action.js';
+import { changeLines, tell, viewOf, whatChanged } from './told.js';
+import { plural } from '../../src/kernel/words.js';
 
 /**
  * A support repository configured from a preset, with a clock the scenario moves forward, and
@@ -170,11 +172,18 @@ export class Scenario {
     const path = join(projectRoot(), '.github/workflows', file);
     const text = this.workflows(file, readFileSync(path, 'utf8'));
     const concurrency = jobConcurrency(file, text, job, { repository: REPO, event: event.payload });
-    return this.groups.run(concurrency, async () => {
-      const done = await steps();
-      this.checkDesk(`${file} ${job}`);
-      return done;
-    });
+    return this.groups.run(concurrency, () => this.played(file, job, steps));
+  }
+
+  /** A workflow run's steps, then what people saw of it and the desk's invariants. */
+  private async played<T>(file: string, job: string, steps: () => Promise<T>): Promise<T> {
+    const before = viewOf(this.store, REPO);
+    const done = await steps();
+    tell(
+      changeLines(`${file} ${runHeadline(runsIn(done))}`, whatChanged(this.store, REPO, before)),
+    );
+    this.checkDesk(`${file} ${job}`);
+    return done;
   }
 
   /** The desk's invariants (invariants.ts), checked after every run of every scenario week. */
@@ -252,6 +261,17 @@ export class Scenario {
     );
   }
 
+  /** A person closes an issue as completed; the escalate workflow runs on the event. */
+  closeIssue(number: number, by: string): Promise<Run> {
+    this.store.updateIssue(
+      REPO,
+      number,
+      { state: 'closed', state_reason: 'completed' },
+      { actor: by },
+    );
+    return this.escalate({ action: 'closed', number });
+  }
+
   /**
    * A person comments on an issue at the scenario's clock, and the escalate workflow
    * (.github/workflows/escalate.yml) runs on the issue_comment event (replies stop the
@@ -289,21 +309,66 @@ export class Scenario {
   }
 
   /** A push of the preset's files to the default branch: the labels workflow syncs the labels. */
-  async pushConfig(by: string): Promise<Run> {
+  pushConfig(by: string): Promise<Run> {
+    return this.push(by, this.files, 'Adopt support-kit');
+  }
+
+  /** A push of these files to the default branch: the labels workflow's sync job runs on it. */
+  async push(by: string, files: Record<string, string>, message: string): Promise<Run> {
     const sha = 'c3'.repeat(20);
-    for (const [path, text] of Object.entries(this.files))
-      this.store.setFile(REPO, path, text, sha);
+    for (const [path, text] of Object.entries(files)) this.store.setFile(REPO, path, text, sha);
     const event = {
       name: 'push',
       payload: webhookPayload(this.store, 'push', {
         repo: REPO,
         after: sha,
         sender: by,
-        commits: [{ id: sha, message: 'Adopt support-kit', added: Object.keys(this.files) }],
+        commits: [{ id: sha, message, modified: Object.keys(files) }],
       }),
     };
     return this.asWorkflow('labels.yml', 'sync', event, () => this.step('labels', event));
   }
+
+  /**
+   * A pull request opened or pushed to with these config files at its head: validate.yml checks
+   * them and labels.yml's preview job says what merging would do to the labels. Both groups are
+   * the pull request's own and cancel an older run; the scenario awaits each run, so none is.
+   */
+  async pullRequest(
+    number: number,
+    action: 'opened' | 'synchronize',
+    head: { sha: string; files: Record<string, string> },
+  ): Promise<{ validate: Run; preview: Run }> {
+    const pr = this.issue(number);
+    if (!pr.pull_request) throw new Error(`#${number} is not a pull request`);
+    pr.pull_request.head_sha = head.sha;
+    for (const [path, text] of Object.entries(head.files))
+      this.store.setFile(REPO, path, text, head.sha);
+    const event = {
+      name: 'pull_request',
+      payload: webhookPayload(this.store, 'pull_request', { repo: REPO, action, number }),
+    };
+    const validate = await this.played('validate.yml', 'validate', () =>
+      this.step('validate', event),
+    );
+    const preview = await this.played('labels.yml', 'preview', () => this.step('labels', event));
+    return { validate, preview };
+  }
+}
+
+/** The runs a workflow played: one step's, or each of its steps' by name. */
+function runsIn(done: unknown): Run[] {
+  const isRun = (x: unknown): x is Run => typeof x === 'object' && x !== null && 'exitCode' in x;
+  if (isRun(done)) return [done];
+  return typeof done === 'object' && done !== null ? Object.values(done).filter(isRun) : [];
+}
+
+/** "(6 API requests, 4 writes)", and the exit code of a step that failed. */
+function runHeadline(runs: Run[]): string {
+  const requests = runs.flatMap((run) => run.requests);
+  const failed = runs.find((run) => run.exitCode !== 0);
+  const writes = requests.filter(isWrite).length;
+  return `(${plural(requests.length, 'API request')}, ${plural(writes, 'write')}${failed ? `, a step exited ${failed.exitCode}` : ''})`;
 }
 
 export { formBody } from '../fixtures/forms.js';

@@ -19,6 +19,7 @@ import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.j
 import { RateLimitDeferred } from './budget.js';
 import { describeRequestError, type Gateway, statusOf } from './gateway.js';
 import type { GitHubComment, GitHubIssue } from './types.js';
+import { plural } from '../kernel/words.js';
 
 /**
  * `held`: a comment that reports on a write that failed, left for the run that finishes it.
@@ -219,7 +220,7 @@ export function deferralNote(
 ): string | undefined {
   const left = results.filter((r) => r.status === 'deferred').length;
   if (left === 0) return undefined;
-  return `${limit.message}; ${left} operation${left === 1 ? '' : 's'} left for the next run`;
+  return `${limit.message}; ${plural(left, 'operation')} left for the next run`;
 }
 
 async function applyOperation(

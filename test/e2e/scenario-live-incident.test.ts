@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, REPO, Scenario, writes } from '../../dev/harness/scenario.js';
+import { formBody, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * Seed 004 for one week: live incident response in weekly turns with a primary and a backup,
@@ -171,14 +171,7 @@ describe('a week of the live-incident preset (seed 004)', () => {
 
   it('Wed 15:00 Pacific: luc ships the fix and closes the mesh incident', async () => {
     desk.at('2026-11-25T23:00:00Z');
-    desk.store.updateIssue(
-      REPO,
-      issues.mesh,
-      { state: 'closed', state_reason: 'completed' },
-      { actor: 'luc' },
-    );
-
-    const run = await desk.escalate({ action: 'closed', number: issues.mesh });
+    const run = await desk.closeIssue(issues.mesh, 'luc');
 
     expect(run.exitCode).toBe(0);
     expect(desk.issue(issues.mesh).state).toBe('closed');

@@ -1,6 +1,7 @@
 import { formatMarker, parseMarkers } from '../../kernel/markers.js';
 import { escapeInline } from '../../kernel/markdown.js';
 import type { DuplicateHint, MissingField } from './types.js';
+import { plural } from '../../kernel/words.js';
 
 /**
  * The one comment intake keeps on an issue (found again by its `intake` marker): what is
@@ -104,7 +105,7 @@ export function renderIntakeComment(comment: IntakeComment): string {
       );
       break;
     case 'closed': {
-      const days = `${comment.days} day${comment.days === 1 ? '' : 's'}`;
+      const days = plural(comment.days, 'day');
       lines.push(
         `This issue was closed because the information the team needs was still missing after ${days}:`,
         '',

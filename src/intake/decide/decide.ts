@@ -22,6 +22,7 @@ import type {
   IntakeVerdict,
   IssueTemplate,
 } from './types.js';
+import { plural } from '../../kernel/words.js';
 
 /**
  * What intake does to one issue: the status label for its verdict, the labels its answers bring,
@@ -184,7 +185,7 @@ export function decideIntake(input: IntakeDecisionInput): IntakeDecision {
       comment(
         issue,
         { kind: 'duplicates', duplicates: hints },
-        `point at ${hints.length} possible duplicate${hints.length === 1 ? '' : 's'}`,
+        `point at ${plural(hints.length, 'possible duplicate')}`,
       ),
     );
   } else {

@@ -1,6 +1,7 @@
 import { describeAction } from '../../kernel/plan-describe.js';
 import type { Plan } from '../../kernel/plan.js';
 import { escapeCell, escapeInline, table } from '../../kernel/markdown.js';
+import { plural } from '../../kernel/words.js';
 
 const WRITES = new Set(['create-label', 'update-label', 'delete-label']);
 /** GitHub refuses comments over 65,536 characters: long tables end with "and N more". */
@@ -22,7 +23,7 @@ export function renderLabelsPreview(plans: readonly Plan[], held: readonly strin
       continue;
     }
     lines.push(
-      `Merging this pull request would change ${count(writes.length, 'label')} of \`${escapeInline(repo)}\` (${kept} unchanged):`,
+      `Merging this pull request would change ${plural(writes.length, 'label')} of \`${escapeInline(repo)}\` (${kept} unchanged):`,
       '',
     );
     lines.push(
@@ -44,8 +45,4 @@ export function renderLabelsPreview(plans: readonly Plan[], held: readonly strin
   }
   for (const reason of held) lines.push(`🛑 ${escapeInline(reason)}`, '');
   return lines.join('\n').trimEnd();
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -3,6 +3,7 @@ import { isUntouchedDefault } from './github-defaults.js';
 import type { CreateLabel, DeleteLabel, KeepLabel, UpdateLabel } from '../../kernel/plan.js';
 import { compileGlob } from '../../kernel/pattern.js';
 import { isEmojiOnly, labelKey, normalizeColor } from './names.js';
+import { plural } from '../../kernel/words.js';
 
 /** A label as labels.yaml wants it. */
 export interface DesiredLabel {
@@ -426,8 +427,4 @@ function colorOf(value: string): string {
 
 function nameAt(existing: ExistingLabel[], index: number): string {
   return existing[index]?.name ?? '';
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

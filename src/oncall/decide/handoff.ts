@@ -7,6 +7,7 @@ import { boundariesBetween } from '../../roster/shifts.js';
 import { DAY_MS, describeLocal, MINUTE_MS } from '../../roster/time.js';
 import type { Handoff, Roster } from '../../roster/types.js';
 import { details, escapeInline, noMention } from '../../kernel/markdown.js';
+import { plural } from '../../kernel/words.js';
 
 /**
  * The hand-off: when the first role of a schedule changes hands, the scheduled run writes an
@@ -316,9 +317,7 @@ function entryBody(input: EntryInput): string {
     if (leaving.length === 0) {
       lines.push(`${noMention(handoff.from)} leaves no open issue of this schedule.`);
     } else {
-      lines.push(
-        `${noMention(handoff.from)} leaves ${leaving.length} open issue${leaving.length === 1 ? '' : 's'}:`,
-      );
+      lines.push(`${noMention(handoff.from)} leaves ${plural(leaving.length, 'open issue')}:`);
       for (const issue of leaving) {
         // Written before GitHub is asked: the entry says what the kit will do, not what it did.
         const fate = moving.has(issue.number)

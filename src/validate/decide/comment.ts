@@ -1,5 +1,6 @@
 import type { ConfigProblem } from '../../kernel/problems.js';
 import { escapeCell, table } from '../../kernel/markdown.js';
+import { plural } from '../../kernel/words.js';
 
 export interface ValidationReport {
   folder: string;
@@ -21,7 +22,7 @@ export function renderValidationComment(report: ValidationReport): string {
     lines.push(`✅ The config in ${code(report.folder)}${at} is valid.`);
   } else {
     lines.push(
-      `❌ ${count(errors.length, 'error')}${warnings.length ? ` and ${count(warnings.length, 'warning')}` : ''} in ${code(report.folder)}${at}. Fix them before merging: a file that does not load stops the capabilities that read it (they do not act on half-valid config), and a roster the review refuses would take effect as written.`,
+      `❌ ${plural(errors.length, 'error')}${warnings.length ? ` and ${plural(warnings.length, 'warning')}` : ''} in ${code(report.folder)}${at}. Fix them before merging: a file that does not load stops the capabilities that read it (they do not act on half-valid config), and a roster the review refuses would take effect as written.`,
     );
   }
   if (report.problems.length > 0) {
@@ -57,8 +58,4 @@ export function renderValidationComment(report: ValidationReport): string {
  */
 function code(text: string): string {
   return `\`${text.replace(/\r?\n|\r/g, ' ').replace(/`/g, "'")}\``;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
