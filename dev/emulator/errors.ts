@@ -71,3 +71,14 @@ export function notAccessibleByIntegration(docs: string): ApiError {
 export function badCredentials(): ApiError {
   return new ApiError(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
 }
+
+/** The contents API on a file over 1 MB in its default (JSON) media type, in GitHub's words. */
+export function blobTooLarge(): ApiError {
+  return new ApiError(403, {
+    message:
+      'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.',
+    errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+    documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+    status: '403',
+  });
+}

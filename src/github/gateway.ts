@@ -409,13 +409,15 @@ export class Gateway {
    */
   async readFile(path: string, ref?: string): Promise<string | null> {
     try {
+      // Raw, because the default media type refuses files over 1 MB (403 too_large) and raw
+      // gives them up to 100 MB; a folder still answers with its JSON listing.
       const { data } = await this.octokit.rest.repos.getContent({
         ...this.ref,
         path,
         ...(ref ? { ref } : {}),
+        mediaType: { format: 'raw' },
       });
-      if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
-      return Buffer.from(data.content, 'base64').toString('utf8');
+      return typeof data === 'string' ? data : null;
     } catch (error) {
       if (isStatus(error, 404)) return null;
       throw error;

@@ -126,6 +126,28 @@ describe('on-call assignment (dist/oncall)', () => {
     ]);
   });
 
+  it('reads alone and raw a roster.yaml longer than GraphQL gives whole and than the contents API gives as JSON (1.1 MB of comments)', async () => {
+    const long = `${'# The history of our rotation, kept in the file.\n'.repeat(23_000)}${ROSTER}`;
+    emulator = await startDesk(
+      { [`${CONFIG}/roster.yaml`]: long },
+      { repos: [{ owner: 'acme', name: 'desk', collaborators: TEAM }] },
+    );
+    const { number, event } = openedAt('2026-11-24T09:00:00Z'); // 10:00 in Paris
+
+    const result = await run(emulator, 'oncall', event);
+
+    expect(long.length).toBeGreaterThan(1024 * 1024);
+    expect(result.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual(['chloe']);
+    expect(routes(result.requests)).toEqual([
+      'POST /graphql', // the config folder: roster.yaml's text comes back cut short
+      'GET /repos/{owner}/{repo}/contents/{path}', // so it is read alone, raw: JSON stops at 1 MB
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
   it('looks for its own comment before writing when the issue already has comments (a re-run updates it)', async () => {
     emulator = await desk();
     const { number, event } = openedAt('2026-11-24T09:00:00Z');

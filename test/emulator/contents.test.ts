@@ -94,4 +94,23 @@ describe('contents', () => {
     expect(res.headers.get('content-type')).toContain('application/vnd.github.raw');
     expect(res.body).toBe('# support\n');
   });
+
+  it('refuses a file over 1 MB as JSON (403 too_large) and gives it raw, as GitHub does', async () => {
+    const big = 'x'.repeat(1024 * 1024 + 1);
+    gh.store.setFile('acme/support', 'big.txt', big);
+
+    const json = await call<{ errors: unknown[] }>(
+      gh,
+      'GET',
+      '/repos/acme/support/contents/big.txt',
+    );
+    const raw = await call(gh, 'GET', '/repos/acme/support/contents/big.txt', {
+      headers: { accept: 'application/vnd.github.raw' },
+    });
+
+    expect(json.status).toBe(403);
+    expect(json.body.errors).toEqual([{ resource: 'Blob', field: 'data', code: 'too_large' }]);
+    expect(raw.status).toBe(200);
+    expect((raw.body as string).length).toBe(big.length);
+  });
 });

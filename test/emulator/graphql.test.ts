@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../dev/emulator/index.js';
 import { call, graphql, startBasic } from '../../dev/emulator/helpers.js';
+import { BLOB_TEXT_LIMIT } from '../../dev/emulator/graphql-model.js';
 
 type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 type IssuesPage = {
@@ -435,6 +436,23 @@ describe('GraphQL', () => {
     );
     expect(res.data?.repository.object?.text).toContain('sfo');
     expect(res.data?.repository.missing).toBeNull();
+  });
+
+  it('cuts the text of a file past 512,000 bytes and says so with isTruncated, as GitHub does', async () => {
+    const big = `# ${'x'.repeat(BLOB_TEXT_LIMIT)}\n`;
+    gh.store.setFile('acme/support', 'big.yaml', big, 'f1'.repeat(20));
+    const res = await graphql<{
+      repository: { object: { text: string; isTruncated: boolean; byteSize: number } };
+    }>(
+      gh,
+      `{ repository(owner: "acme", name: "support") {
+          object(expression: "${'f1'.repeat(20)}:big.yaml") { ... on Blob { text isTruncated byteSize } }
+      } }`,
+    );
+    const blob = res.data?.repository.object;
+    expect(blob?.isTruncated).toBe(true);
+    expect(blob?.text.length).toBe(BLOB_TEXT_LIMIT);
+    expect(blob?.byteSize).toBe(big.length);
   });
 
   it('names an unimplemented mutation', async () => {

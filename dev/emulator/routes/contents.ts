@@ -1,8 +1,11 @@
 /** Repository contents: a file (base64, or raw with the raw media type) or a directory listing. */
-import { notFound } from '../errors.js';
+import { blobTooLarge, notFound } from '../errors.js';
 import type { Reply, RouteContext } from '../route.js';
 import { githubBase64, renderContentEntry } from '../shapes.js';
 import { repoOf } from './common.js';
+
+/** The largest file the contents API gives as JSON (base64): 1 MB. */
+const CONTENT_JSON_LIMIT = 1024 * 1024;
 
 export function getContent(ctx: RouteContext): Reply {
   const repo = repoOf(ctx);
@@ -20,6 +23,9 @@ export function getContent(ctx: RouteContext): Reply {
         raw: { contentType: 'application/vnd.github.raw; charset=utf-8', text: content },
       };
     }
+    // docs.github.com, "Get repository content": a file between 1 and 100 MB comes only with
+    // the raw or object media types; the default one answers 403 too_large.
+    if (Buffer.byteLength(content, 'utf8') > CONTENT_JSON_LIMIT) throw blobTooLarge();
     return {
       status: 200,
       body: {
