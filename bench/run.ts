@@ -632,6 +632,8 @@ function renderResults(r: Results): string {
       '',
     );
 
+  const goalMet = (requests: number[], most: number) =>
+    requests.length > 0 && requests.every((n) => n <= most) ? 'met' : 'not met';
   lines.push('## One new issue through the issues workflow', '');
   if ('error' in r.full) {
     lines.push(`Not measured: ${r.full.error}.`, '');
@@ -651,7 +653,8 @@ function renderResults(r: Results): string {
       '',
       `Requests of the last run through the API: ${r.full.api.routes.map((x) => `\`${x}\``).join(', ')}.`,
       '',
-      'The issue asks for at most 5 (4 with a checkout). The one left above it: labels and assignee are two writes. ' +
+      `Goal: at most 5 requests through the API: **${goalMet(r.full.api.requests, 5)}**; at most 4 from a checkout: **${goalMet(r.full.checkout.requests, 4)}**. ` +
+        'Through the API the issue comes in the config query; from a checkout it is one REST read, and the one request above 4 is the second of two writes for labels and assignee. ' +
         "GitHub adds labels and assignees without replacing others only through their own endpoints; the one request that sets both (`PATCH /issues/{n}`) replaces the issue's whole label and assignee sets, " +
         'and would drop a label or an assignee a person adds between the run reading the issue and writing it. The kit keeps the two additive writes.',
       '',

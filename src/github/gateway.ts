@@ -1,5 +1,5 @@
 import { RequestBudget } from './budget.js';
-import type { KitIdentity } from '../kernel/kit-identity.js';
+import { type KitIdentity, restLogin } from '../kernel/kit-identity.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { Octokit } from './client.js';
 import type { GitHubComment, GitHubIssue, GitHubLabel, GitHubLabelChange } from './types.js';
@@ -42,6 +42,9 @@ export class Gateway {
    */
   private readonly issues = new Map<number, GitHubIssue & { comments?: number }>();
 
+  /** The issue the run is about: the config query reads it too (`expectIssue`). */
+  private expected: number | undefined;
+
   /** Issues this run created: an operation that comments on one finds it without a listing. */
   readonly created: GitHubIssue[] = [];
 
@@ -62,6 +65,14 @@ export class Gateway {
 
   private get ref() {
     return { owner: this.repo.owner, repo: this.repo.repo };
+  }
+
+  /**
+   * The run is about this issue and will read it: the next `readFolders` asks for it in the same
+   * query, which spares a request when the config comes through the API.
+   */
+  expectIssue(issue: number): void {
+    this.expected = issue;
   }
 
   /**
@@ -435,37 +446,53 @@ export class Gateway {
     ref?: string,
   ): Promise<Map<string, Map<string, string | null> | null>> {
     const folders = paths.map((path, i) => ({ path, alias: `f${i}` }));
-    const query = `query($owner: String!, $name: String!, ${folders.map((f) => `$${f.alias}: String!`).join(', ')}) {
-  viewer { login }
-  repository(owner: $owner, name: $name) {
-    ${folders.map((f) => `${f.alias}: object(expression: $${f.alias}) { ...folder }`).join('\n    ')}
-  }
-}
-fragment folder on GitObject {
-  ... on Tree { entries { name type object { ... on Blob { text isTruncated } } } }
-}`;
+    const issue =
+      this.expected !== undefined && !this.issues.has(this.expected) ? this.expected : undefined;
     const variables = Object.fromEntries(
       folders.map((f) => [f.alias, `${ref ?? 'HEAD'}:${f.path.replace(/^\.\/?$/, '')}`]),
     );
-    let data: { viewer: { login: string }; repository: Record<string, TreeObject | null> };
+    const data = await this.folderQuery(paths, folderQuery(folders, issue !== undefined), {
+      owner: this.repo.owner,
+      name: this.repo.repo,
+      ...variables,
+      ...(issue !== undefined ? { issue } : {}),
+    });
+    this.identity.login ??= Promise.resolve(data.viewer.login);
+    const read = data.repository.issue;
+    // A transferred issue's old number answers from its new home: the REST read says why.
+    const home = `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+    if (issue !== undefined && read?.repository.nameWithOwner.toLowerCase() === home)
+      this.issues.set(issue, restIssue(read));
+    return new Map(folders.map((f) => [f.path, filesOf(data.repository[f.alias] as TreeObject)]));
+  }
+
+  /**
+   * The config query's answer. An issue it cannot find leaves the folders good: the issue is
+   * then read the REST way, which follows a transfer and says why it fails.
+   */
+  private async folderQuery(
+    paths: readonly string[],
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<FolderAnswer> {
     try {
-      data = (await this.graphql(query, {
-        owner: this.repo.owner,
-        name: this.repo.repo,
-        ...variables,
-      })) as typeof data;
+      return (await this.graphql(query, variables)) as FolderAnswer;
     } catch (error) {
-      const refused = (error as { errors?: { type?: string }[] }).errors?.some(
-        (e) => e.type === 'FORBIDDEN',
-      );
-      if (!refused) throw error;
+      const { errors = [], data } = error as {
+        errors?: { type?: string; path?: unknown[] }[];
+        data?: FolderAnswer;
+      };
+      // Only "no such issue" (deleted, or transferred away) is the issue's own affair; any other
+      // error on it is a fault of the query, and hiding it would hide a request paid again.
+      const others = errors.filter((e) => e.path?.[1] !== 'issue' || e.type !== 'NOT_FOUND');
+      if (data && others.length === 0)
+        return { ...data, repository: { ...data.repository, issue: null } };
+      if (!others.some((e) => e.type === 'FORBIDDEN')) throw error;
       throw new Error(
         `GitHub refused this token the files of ${paths.join(' and ')}: ${grantHint('contents', 'read')}`,
         { cause: error },
       );
     }
-    this.identity.login ??= Promise.resolve(data.viewer.login);
-    return new Map(folders.map((f) => [f.path, filesOf(data.repository[f.alias])]));
   }
 
   /** The names of the files in a folder at a ref, or null when the folder does not exist. */
@@ -616,4 +643,74 @@ function filesOf(tree: TreeObject | null | undefined): Map<string, string | null
       .filter((e) => e.type === 'blob')
       .map((e) => [e.name, e.object?.isTruncated ? null : (e.object?.text ?? null)]),
   );
+}
+
+/** The config query: the folders, who the token is, and the issue the run is about if asked. */
+function folderQuery(folders: { alias: string }[], withIssue: boolean): string {
+  const vars = folders.map((f) => `$${f.alias}: String!`);
+  return `query($owner: String!, $name: String!, ${[...vars, ...(withIssue ? ['$issue: Int!'] : [])].join(', ')}) {
+  viewer { login }
+  repository(owner: $owner, name: $name) {
+    ${folders.map((f) => `${f.alias}: object(expression: $${f.alias}) { ...folder }`).join('\n    ')}
+    ${withIssue ? 'issue(number: $issue) { ...issue }' : ''}
+  }
+}
+fragment folder on GitObject {
+  ... on Tree { entries { name type object { ... on Blob { text isTruncated } } } }
+}${withIssue ? ISSUE_FRAGMENT : ''}`;
+}
+
+/** What the kit reads of an issue (GitHubIssue), in GraphQL: at most 100 labels and 10 assignees, GitHub's limits. */
+const ISSUE_FRAGMENT = `
+fragment issue on Issue {
+  number title body state stateReason createdAt updatedAt closedAt url authorAssociation
+  author { login __typename }
+  repository { nameWithOwner }
+  labels(first: 100) { nodes { name color description } }
+  assignees(first: 10) { nodes { login } }
+  comments(first: 1) { totalCount }
+}`;
+
+interface GraphqlIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'OPEN' | 'CLOSED';
+  stateReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  url: string;
+  authorAssociation: string;
+  author: { login: string; __typename: string } | null;
+  repository: { nameWithOwner: string };
+  labels: { nodes: GitHubLabel[] };
+  assignees: { nodes: { login: string }[] };
+  comments: { totalCount: number };
+}
+
+interface FolderAnswer {
+  viewer: { login: string };
+  repository: Record<string, unknown> & { issue?: GraphqlIssue | null };
+}
+
+/** An issue read through GraphQL, in the REST shape the rest of the kit reads. */
+function restIssue(raw: GraphqlIssue): GitHubIssue & { comments: number } {
+  const type = raw.author?.__typename === 'Bot' ? 'Bot' : 'User';
+  return {
+    number: raw.number,
+    title: raw.title,
+    body: raw.body,
+    state: raw.state === 'OPEN' ? 'open' : 'closed',
+    state_reason: raw.stateReason?.toLowerCase() ?? null,
+    user: raw.author ? { login: restLogin({ login: raw.author.login, type }), type } : null,
+    author_association: raw.authorAssociation,
+    labels: raw.labels.nodes,
+    assignees: raw.assignees.nodes.map((a) => ({ login: a.login, type: 'User' })),
+    created_at: raw.createdAt,
+    updated_at: raw.updatedAt,
+    closed_at: raw.closedAt,
+    html_url: raw.url,
+    comments: raw.comments.totalCount,
+  };
 }

@@ -46,6 +46,9 @@ export async function runCapabilities(
       log: (m) => core.warning(m),
       budget: SWEEPS.has(event.name) ? SWEEP_BUDGET : EVENT_BUDGET,
     });
+    const about = event.payload.issue as { number?: number; pull_request?: unknown } | undefined;
+    if (about?.number !== undefined && !about.pull_request)
+      services.gateway.expectIssue(about.number);
     const source = await configSource(services.gateway, inputs.configPath, event, capabilities);
     const now = clockOrFail();
     const plans: Plan[] = [];

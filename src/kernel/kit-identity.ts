@@ -21,7 +21,7 @@ export interface Author {
 }
 
 /** GraphQL names a bot without the `[bot]` REST adds: `dependabot` is REST's `dependabot[bot]`. */
-function restLogin(author: Author): string {
+export function restLogin(author: Author): string {
   return author.type === 'Bot' && !/\[bot\]$/i.test(author.login)
     ? `${author.login}[bot]`
     : author.login;

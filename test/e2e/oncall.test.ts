@@ -77,6 +77,29 @@ describe('an issue transferred before its run (dist/oncall)', () => {
   });
 });
 
+describe('an issue transferred away before the run, config through the API (dist/oncall)', () => {
+  it('is not found by the config query, so the REST read follows it and nothing is written', async () => {
+    emulator = await startDesk(
+      { [`${CONFIG}/roster.yaml`]: ROSTER },
+      { repos: [{ owner: 'acme', name: 'desk', collaborators: TEAM }] },
+    );
+    emulator.store.addRepo({ owner: 'acme', name: 'engine' });
+    const { number, event } = openedAt('2026-11-24T09:00:00Z');
+    emulator.store.transferIssue(REPO, number, 'acme/engine', { actor: 'alice' });
+
+    const result = await run(emulator, 'oncall', event);
+
+    expect(result.exitCode).toBe(0);
+    expect(routes(result.requests)).toEqual([
+      'POST /graphql', // the config; the issue answers NOT_FOUND there
+      'GET /repos/{owner}/{repo}/issues/{issue_number}', // 301 to its new home
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
+    expect(result.summary).toMatch(/transferred to .*acme\/engine\/issues\/1: nothing to do here/);
+    expect(emulator.store.issue('acme/engine', 1).assignees).toEqual([]);
+  });
+});
+
 describe('on-call assignment on a label (dist/oncall)', () => {
   it('routes an unassigned issue by the label it just got, from the event alone', async () => {
     emulator = await desk();
@@ -140,9 +163,8 @@ describe('on-call assignment (dist/oncall)', () => {
     expect(result.exitCode).toBe(0);
     expect(issue(number).assignees).toEqual(['chloe']);
     expect(routes(result.requests)).toEqual([
-      'POST /graphql', // the config folder: roster.yaml's text comes back cut short
+      'POST /graphql', // the config folder and the issue: roster.yaml's text comes back cut short
       'GET /repos/{owner}/{repo}/contents/{path}', // so it is read alone, raw: JSON stops at 1 MB
-      'GET /repos/{owner}/{repo}/issues/{issue_number}',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);

@@ -95,12 +95,11 @@ describe('a week of the escalation preset (seed 000)', () => {
     const run = await desk.issueEvent('opened', issues.engine);
 
     expect(run.exitCode).toBe(0);
-    // Intake, on-call and escalation in one process: the config and the forms in one query, the
-    // issue once, the duplicate search, the labels, the assignee, the assignment comment, and
+    // Intake, on-call and escalation in one process: the config, the forms and the issue in one
+    // query, the duplicate search, the labels, the assignee, the assignment comment, and
     // escalation's record of the page it sent.
     expect(routes(run)).toEqual([
       'POST /graphql',
-      'GET /repos/{owner}/{repo}/issues/{issue_number}',
       'GET /search/issues',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',

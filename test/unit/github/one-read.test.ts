@@ -107,4 +107,44 @@ describe('an issue read once a run', () => {
 
     expect(routes().filter((r) => r.startsWith('GET'))).toHaveLength(2);
   });
+
+  it('reads the issue the run is about in the config query, as the REST read gives it', async () => {
+    const viaRest = await desk({ [`${CONFIG}/roster.yaml`]: 'version: 1\n' });
+    const viaQuery = new Gateway(viaRest.octokit, viaRest.repo);
+    const n = gh.store.createIssue('acme/desk', {
+      title: 'Deploys fail',
+      body: 'since **Monday**',
+      user: 'github-actions[bot]',
+      labels: ['bug'],
+      assignees: ['dan'],
+      comments: [{ user: 'dan', body: 'looking' }],
+    }).number;
+    gh.store.updateIssue('acme/desk', n, { state: 'closed', state_reason: 'not_planned' });
+
+    viaQuery.expectIssue(n);
+    await apiSource(viaQuery, CONFIG, undefined).list();
+    gh.resetRequests();
+    const fromQuery = await viaQuery.getIssue(n);
+    const fromRest = await viaRest.getIssue(n);
+
+    const fields = (i: typeof fromRest) => ({
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      state_reason: i.state_reason,
+      user: { login: i.user?.login, type: i.user?.type },
+      author_association: i.author_association,
+      labels: i.labels.map((l) => l.name),
+      assignees: i.assignees.map((a) => a.login),
+      created_at: i.created_at,
+      updated_at: i.updated_at,
+      closed_at: i.closed_at,
+      html_url: i.html_url,
+      comments: i.comments,
+    });
+    expect(fields(fromQuery)).toEqual(fields(fromRest));
+    // Only the REST gateway asked again.
+    expect(routes()).toEqual(['GET /repos/{owner}/{repo}/issues/{issue_number}']);
+  });
 });
