@@ -5,7 +5,7 @@ import { escalationFrom } from '../../src/escalate/config/escalation.js';
 // Types only: the harness is loaded on demand, so the other CLI groups never pay for it.
 import type { Run, Scenario } from '../harness/scenario.js';
 import { storyFor } from './stories.js';
-import { type Moment, OLD_ISSUE, REPORT_AT, setTheScene, STORY_START, storyOf } from './steps.js';
+import { type Moment, OLD_ISSUE, reportTime, setTheScene, STORY_START, storyOf } from './steps.js';
 import { DEMO_HELP } from '../help.js';
 import { EXIT, type Io, parseGroupArgs, UsageError } from '../../src/cli/usage.js';
 
@@ -85,7 +85,12 @@ async function playStory(preset: string, keep: boolean, tools: Tools, io: Io): P
     }
     tellEnd(io, desk, { moments: moments.length, requests });
 
-    const report = await playWeeklyReport(desk, tools, io);
+    const report = await playWeeklyReport(
+      desk,
+      reportTime(desk.files, moments.at(-1)?.at ?? STORY_START),
+      tools,
+      io,
+    );
     if (report) unexpected.push(report);
     if (keep) await keepServing(desk.emulator.url, io);
     if (unexpected.length > 0) {
@@ -147,14 +152,19 @@ function tellEnd(
 }
 
 /** The end of the story: the report workflow on its Monday cron opens the week's report issue. */
-async function playWeeklyReport(desk: Scenario, tools: Tools, io: Io): Promise<string | undefined> {
-  desk.at(REPORT_AT);
+async function playWeeklyReport(
+  desk: Scenario,
+  when: { at: string; told: string },
+  tools: Tools,
+  io: Io,
+): Promise<string | undefined> {
+  desk.at(when.at);
   const report = await desk.report();
   tools.takeTold();
   const weekly = desk.issuesLabelled('support-kit/report').at(-1);
   io.out('');
   io.out(
-    `Mon 2 Nov: the report workflow's Monday run (${report.requests.length} API requests) opens #${weekly?.number ?? '?'} "${weekly?.title ?? ''}":`,
+    `${when.told}: the report workflow's Monday run (${report.requests.length} API requests) opens #${weekly?.number ?? '?'} "${weekly?.title ?? ''}":`,
   );
   for (const line of (weekly?.body ?? '')
     .trimEnd()

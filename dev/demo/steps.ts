@@ -1,4 +1,9 @@
 import { DateTime } from 'luxon';
+import { parse } from 'yaml';
+import { reportPeriod } from '../../src/report/config/period.js';
+import { reportConfigFrom } from '../../src/report/config/report.js';
+import { weekContaining } from '../../src/report/decide/week.js';
+import { rosterFrom } from '../../src/roster/config/from-yaml.js';
 // Types only: the harness is loaded on demand, so the other CLI groups never pay for it.
 import type { Run, Scenario } from '../harness/scenario.js';
 import type { DemoStory } from './stories.js';
@@ -18,8 +23,39 @@ const CONFIG = '.github/support-kit';
 /** Where the story starts: Monday 26 October 2026, 08:07 in Paris. */
 export const STORY_START = '2026-10-26T07:07:00Z';
 
-/** The report runs on the report workflow's Monday cron after the week. */
-export const REPORT_AT = '2026-11-02T12:17:00Z';
+/** The template's UTC cron for ISO weeks, `17 12 * * 1`: its first run after `end`. */
+function mondayNoonUtcAfter(end: DateTime): DateTime {
+  let run = end.setZone('UTC').startOf('day').set({ hour: 12, minute: 17 });
+  while (run.weekday !== 1 || run < end) run = run.plus({ days: 1 });
+  return run;
+}
+
+/**
+ * When the report runs: 17 minutes after the end of the week the story ends in, as the callers
+ * `init` writes run it (after the rotation's hand-off, or Monday 12:17 UTC for ISO weeks), and
+ * how the people there say it.
+ */
+export function reportTime(
+  files: Record<string, string>,
+  lastMoment: string,
+): { at: string; told: string } {
+  const value = (name: string) => {
+    const text = files[`${CONFIG}/${name}`];
+    return text === undefined ? undefined : (parse(text) as unknown);
+  };
+  const roster = value('roster.yaml');
+  const period = reportPeriod(
+    reportConfigFrom(value('report.yaml')),
+    roster ? rosterFrom(roster) : null,
+  );
+  const week = weekContaining(Date.parse(lastMoment), period.zone, period.opens);
+  const end = DateTime.fromMillis(week.end, { zone: period.zone });
+  const at = period.opens.rotation ? end.plus({ minutes: 17 }) : mondayNoonUtcAfter(end);
+  return {
+    at: at.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
+    told: `${at.setZone(period.zone).toFormat('ccc d LLL, HH:mm')} ${period.zone}`,
+  };
+}
 
 /** The issue that was on the desk before the story, with the old severity label. */
 export const OLD_ISSUE = 1;

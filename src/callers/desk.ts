@@ -18,12 +18,19 @@ import {
   type TickInterval,
 } from './decide/schedule.js';
 import { deskFacts } from './facts.js';
+import { reportPeriod } from '../report/config/period.js';
+import { reportConfigFrom } from '../report/config/report.js';
+import { reportRuns } from './decide/schedule.js';
 
 /** A desk's config files as text, by name (roster.yaml, intake.yaml, escalation.yaml). */
-export type DeskConfigTexts = Partial<Record<'roster' | 'intake' | 'escalation', string>>;
+export type DeskConfigTexts = Partial<
+  Record<'roster' | 'intake' | 'escalation' | 'report', string>
+>;
 
 export interface DeskNeeds {
   schedule: ScheduleEntry[];
+  /** The report's two Monday runs, after the hand-off that ends its week; empty: ISO weeks. */
+  report: ScheduleEntry[];
   facts: DeskFacts;
 }
 
@@ -36,7 +43,7 @@ export function deskNeeds(texts: DeskConfigTexts, interval: TickInterval, now: D
   return deskNeedsOf(parsed(texts), interval, now);
 }
 
-type DeskConfigValues = Partial<Record<'roster' | 'intake' | 'escalation', unknown>>;
+type DeskConfigValues = Partial<Record<'roster' | 'intake' | 'escalation' | 'report', unknown>>;
 
 function parsed(texts: DeskConfigTexts): DeskConfigValues {
   const read = (text: string | undefined): unknown =>
@@ -45,6 +52,7 @@ function parsed(texts: DeskConfigTexts): DeskConfigValues {
     roster: read(texts.roster),
     intake: read(texts.intake),
     escalation: read(texts.escalation),
+    report: read(texts.report),
   };
 }
 
@@ -65,6 +73,7 @@ export function deskNeedsOf(
       interval,
       from: now,
     }),
+    report: reportRuns(reportPeriod(reportConfigFrom(values.report), roster ?? null)),
     facts: deskFacts({ intake: values.intake, escalation: values.escalation }),
   };
 }

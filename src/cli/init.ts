@@ -50,6 +50,7 @@ export async function scaffold(
       roster: texts('roster.yaml'),
       intake: texts('intake.yaml'),
       escalation: texts('escalation.yaml'),
+      report: texts('report.yaml'),
     },
     desk.interval,
     desk.now,

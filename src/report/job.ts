@@ -15,8 +15,9 @@ import { reportConfigFrom } from './config/report.js';
 import { HANDOFF_LOG_LABEL, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
 import { decideReport, figuresOf } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
-import type { PreviousReport } from './decide/types.js';
+import type { PeriodOpening, PreviousReport } from './decide/types.js';
 import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
+import { reportPeriod } from './config/period.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
 import type { Job } from '../job/contract.js';
@@ -44,11 +45,19 @@ export const reportJob: Job = async (context) => {
   const roster: Roster | null = rosterFile ? rosterFrom(rosterFile.yaml.value) : null;
   const problems: ConfigProblem[] = [];
 
-  const zone = settings.timezone ?? Object.values(roster?.sites ?? {})[0]?.timezone ?? 'UTC';
+  const period = reportPeriod(settings, roster);
+  if ('problem' in period && reportFile)
+    problems.push({
+      file: reportFile.path,
+      ...locate(reportFile.yaml, ['period']),
+      severity: 'error',
+      message: period.problem,
+    });
+  const { zone, opens } = period;
   const asked = context.input('week').trim();
   const week = asked
-    ? parseWeek(asked, zone)
-    : reportedWeek(context.now.getTime(), zone, settings.week);
+    ? parseWeek(asked, zone, opens)
+    : reportedWeek(context.now.getTime(), zone, settings.week, opens);
   if (!week) throw new Error(`week must be an ISO week such as 2026-W47, not "${asked}"`);
 
   const listed = context
@@ -99,7 +108,7 @@ export const reportJob: Job = async (context) => {
       reportRepo,
       settings.label,
     );
-    const written = (await ownReports(recent, context.gateway.kitLogin)).find(
+    const written = (await ownReports(recent, context.gateway.kitLogin, opens)).find(
       (r) => r.week === week.id,
     );
     if (written)
@@ -129,7 +138,7 @@ export const reportJob: Job = async (context) => {
     },
   });
 
-  const previousReports = await ownReports(data.reports, context.gateway.kitLogin);
+  const previousReports = await ownReports(data.reports, context.gateway.kitLogin, opens);
 
   // The report says so where the team reads every week when GitHub turned the schedule off.
   const schedule = await scheduleState(context.gateway, 'report');
@@ -184,6 +193,7 @@ const weekOf = (body: string) =>
 async function ownReports(
   reports: readonly LabelledIssue[],
   kitLogin: KitIdentity,
+  opens: PeriodOpening,
 ): Promise<PreviousReport[]> {
   const own = await kitWritten(
     reports.map((r) => ({ ...r, user: r.author })),
@@ -193,7 +203,7 @@ async function ownReports(
   return own.map((r) => {
     const week = weekOf(r.body) ?? '';
     const linkPending = readPending(r.body).some((p) => p.key === reportLinkKey(week));
-    const figures = figuresOf(r.body, week);
+    const figures = figuresOf(r.body, week, opens);
     return {
       number: r.number,
       week,

@@ -31,7 +31,7 @@ describe('npm start -- --preset NAME', () => {
       expect(onIssue).toEqual(expect.arrayContaining(labels));
       // The incomplete issue is asked for what it lacks, and thanked once the edit completes it.
       expect(stdout).toMatch(/a comment edited in place\n\s+│ Thanks!/);
-      expect(stdout).toMatch(/^Mon 2 Nov: the report workflow's Monday run/m);
+      expect(stdout).toMatch(/^Mon 2 Nov, \d\d:17 [\w/]+: the report workflow's Monday run/m);
     },
   );
 });

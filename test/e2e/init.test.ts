@@ -81,6 +81,21 @@ describe('support-kit init', () => {
     ]);
   });
 
+  it("runs the report 17 minutes after the hand-off that ends the rotation's week, in its zone, the catch-up named by its cron", async () => {
+    const repo = await emptyRepo();
+
+    await supportKit(['init', '--dir', repo], projectRoot());
+
+    const text = await readFile(join(repo, '.github/workflows/support-kit-report.yml'), 'utf8');
+    const report = parse(text) as { on: { schedule: { cron: string; timezone: string }[] } };
+    // The escalation preset's first layer: Paris, whose rotation turns on Monday at 08:00.
+    expect(report.on.schedule).toEqual([
+      { cron: '17 8 * * 1', timezone: 'Europe/Paris' },
+      { cron: '17 10 * * 1', timezone: 'Europe/Paris' },
+    ]);
+    expect(text).toContain("catch-up: ${{ github.event.schedule == '17 10 * * 1' }}");
+  });
+
   it("validate warns while the roster still holds the preset's example people, and not once the team replaces them", async () => {
     const repo = await emptyRepo();
     await supportKit(['init', '--preset', 'live-incident'], repo);

@@ -196,8 +196,8 @@ describe('a week of the live-incident preset (seed 004)', () => {
     expect(desk.labelsOf(issues.weekend)).toContain('via/github');
   });
 
-  it('Mon 30 Nov: the weekly report counts the five incidents, the one closed, the answers and who is on call', async () => {
-    desk.at('2026-11-30T12:17:00Z');
+  it("Mon 30 Nov 08:17 Pacific: the report of the rotation's week that luc's hand-off just ended counts the five incidents, the one closed, the answers and who is on call", async () => {
+    desk.at('2026-11-30T16:17:00Z');
 
     const run = await desk.report();
 

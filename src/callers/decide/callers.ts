@@ -15,12 +15,16 @@ export interface CallerTemplate {
 export interface DeskCallers {
   /** The schedule workflow's ticks; empty: the desk needs none (the template's stay). */
   schedule: ScheduleEntry[];
+  /** The report workflow's runs; empty: the template's stay. */
+  report: ScheduleEntry[];
   facts: DeskFacts;
 }
 
 export function deskCaller(template: CallerTemplate, desk: DeskCallers): string {
   if (template.name === 'schedule.yml' && desk.schedule.length > 0)
     return withSchedule(template.text, desk.schedule);
+  if (template.name === 'report.yml' && desk.report.length > 0)
+    return withReportRuns(template.text, desk.report);
   if (template.name === 'issues.yml')
     return withCondition(template.text, issuesCondition(desk.facts));
   if (template.name === 'escalate.yml')
@@ -44,6 +48,33 @@ function withSchedule(text: string, entries: readonly ScheduleEntry[]): string {
     ...entries.flatMap((e) => [`    - cron: '${e.cron}'`, `      timezone: ${e.timezone}`]),
   ];
   return text.replace(block, `${lines.join('\n')}\n`);
+}
+
+/** The report's runs in place of the template's UTC cron, after the rotation's hand-off. */
+function withReportRuns(text: string, entries: readonly ScheduleEntry[]): string {
+  const block = /^ {2}schedule:\n(?:^ {4}.*\n|^\s*\n)*/m;
+  if (!block.test(text)) throw new Error('the report caller has no on.schedule to replace');
+  const [first, catchUp] = entries;
+  const entry = (e: ScheduleEntry | undefined) =>
+    e ? [`    - cron: '${e.cron}'`, `      timezone: ${e.timezone}`] : [];
+  const lines = [
+    '  schedule:',
+    "    # Written by `support-kit init`: the report's week is the rotation's, from hand-off to",
+    '    # hand-off (report.yaml `period`), so the report runs 17 minutes after the hand-off that',
+    "    # ends it, in the rotation's zone. The report is written by this workflow's token (or a",
+    "    # GitHub App's): only reports a bot wrote are found again.",
+    ...entry(first),
+    '    # The catch-up, two hours later: it writes the report only when no run has, because GitHub',
+    "    # dropped the first or a large desk's report needed more of the hour's GraphQL budget than",
+    '    # was left (it waits for the next hour rather than fail). Otherwise it stops after one query.',
+    ...entry(catchUp),
+  ];
+  // The caller tells the catch-up run by its cron: it must name the new one.
+  const catchUpTest = /github\.event\.schedule == '[^']*'/;
+  if (!catchUpTest.test(text)) throw new Error('the report caller does not tell its catch-up run');
+  return text
+    .replace(block, `${lines.join('\n')}\n`)
+    .replace(catchUpTest, `github.event.schedule == '${catchUp?.cron ?? ''}'`);
 }
 
 /** The job's `if:` set, as text: first in the job, where a reader looks for why it runs. */

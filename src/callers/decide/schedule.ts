@@ -211,3 +211,25 @@ function list(values: number[]): string {
   }
   return parts.join(',');
 }
+
+/**
+ * The report workflow's runs for a rotation's week: 17 minutes after the hand-off that ends it,
+ * in the rotation's zone, and the catch-up two hours later. ISO weeks keep the template's UTC
+ * cron, which falls after Monday 00:00 in every zone.
+ */
+export function reportRuns(period: {
+  opens: { day: number; minutes: number; rotation?: string };
+  zone: string;
+}): ScheduleEntry[] {
+  if (!period.opens.rotation) return [];
+  const at = (late: number) => {
+    const minutes = period.opens.day * 1440 + period.opens.minutes + late;
+    const day = (Math.floor(minutes / 1440) % 7) + 1;
+    const inDay = minutes % 1440;
+    return {
+      cron: `${inDay % 60} ${Math.floor(inDay / 60)} * * ${day % 7}`,
+      timezone: period.zone,
+    };
+  };
+  return [at(17), at(137)];
+}

@@ -12,6 +12,7 @@ export interface ReportSchema {
   repositories?: string[];
   timezone?: string;
   week?: 'previous' | 'current';
+  period?: 'iso-week' | 'rotation';
   'stale-after-days'?: number;
   labels?: {
     severity?: Prefix;

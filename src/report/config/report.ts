@@ -17,6 +17,7 @@ export interface ReportFile {
   repositories?: string[];
   timezone?: string;
   week?: 'previous' | 'current';
+  period?: 'iso-week' | 'rotation';
   'stale-after-days'?: number;
   labels?: { severity?: string; status?: string; area?: string };
   'major-severities'?: string[];
@@ -50,6 +51,7 @@ export function reportConfigFrom(value: unknown): ReportConfig {
     repositories: file.repositories ?? [],
     ...(file.timezone !== undefined ? { timezone: file.timezone } : {}),
     week: file.week ?? 'previous',
+    ...(file.period !== undefined ? { period: file.period } : {}),
     staleAfterDays: file['stale-after-days'] ?? DEFAULT_STALE_AFTER_DAYS,
     labels: {
       severity: file.labels?.severity ?? 'S',

@@ -2,7 +2,7 @@ import type { Operation, Plan, RepoRef } from '../../kernel/plan.js';
 import { computeMetrics, type ReportInput, type WeekMetrics } from './metrics.js';
 import { renderReport, type ScheduleOff } from './render.js';
 import { localDate, previousWeek } from './week.js';
-import type { PreviousReport, TrendWeek, Week, WeekFigures } from './types.js';
+import type { PeriodOpening, PreviousReport, TrendWeek, Week, WeekFigures } from './types.js';
 import { formatMarker, parseMarkers } from '../../kernel/markers.js';
 
 /**
@@ -91,9 +91,15 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
 
 const FIGURES_MARKER_KIND = 'report-figures';
 
+/** A rotation's week in the figures marker (an ISO week has none, as before periods). */
+function periodKey(opens: PeriodOpening): string | undefined {
+  return opens.rotation ? `${opens.rotation} ${opens.day} ${opens.minutes}` : undefined;
+}
+
 /** The week's figures, hidden in the report, for next week's to compare with. */
 function figuresMarker(week: Week, figures: WeekFigures): string {
-  const keys: Record<string, string> = { week: week.id };
+  const period = periodKey(week.opens);
+  const keys: Record<string, string> = { week: week.id, ...(period ? { period } : {}) };
   for (const [key, value] of Object.entries(figures))
     if (value !== undefined) keys[FIGURE_KEYS[key as keyof WeekFigures]] = String(value);
   return formatMarker({ kind: FIGURES_MARKER_KIND, keys });
@@ -135,9 +141,17 @@ function trendOf(
 }
 
 /** The figures a report's body carries for its week, when it was written once the week was over. */
-export function figuresOf(body: string, weekId: string): WeekFigures | undefined {
+export function figuresOf(
+  body: string,
+  weekId: string,
+  opens: PeriodOpening,
+): WeekFigures | undefined {
+  // Figures of another kind of week (an ISO week, another hand-off) count other hours.
   const marker = parseMarkers(body).find(
-    (m) => m.kind === FIGURES_MARKER_KIND && m.keys.week === weekId,
+    (m) =>
+      m.kind === FIGURES_MARKER_KIND &&
+      m.keys.week === weekId &&
+      m.keys.period === periodKey(opens),
   );
   if (!marker) return undefined;
   const figure = (key: keyof WeekFigures) => {

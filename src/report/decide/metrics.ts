@@ -26,7 +26,7 @@ import {
 } from './definitions.js';
 import { labelsOf, matchesSeverity, severityOf } from './labels.js';
 import { statsOf, type Stats } from './stats.js';
-import { dayIndex, nextWeek } from './week.js';
+import { dayIndex, nextWeek, periodName } from './week.js';
 import type { ReportConfig, ReportCounts, ReportIssue, Week, WeekFigures } from './types.js';
 
 /**
@@ -136,7 +136,15 @@ interface ScheduleWeek {
 }
 
 export interface WeekMetrics {
-  week: { id: string; timezone: string; start: string; end: string; complete: boolean };
+  week: {
+    id: string;
+    timezone: string;
+    start: string;
+    end: string;
+    complete: boolean;
+    /** "ISO week", or the rotation whose hand-off opens the period. */
+    period: string;
+  };
   generatedAt: string;
   repositories: string[];
   opened: number;
@@ -298,6 +306,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
       start: iso(week.start),
       end: iso(week.end),
       complete: now >= week.end,
+      period: periodName(week),
     },
     generatedAt: iso(now),
     repositories: input.repositories,

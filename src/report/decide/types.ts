@@ -86,6 +86,8 @@ export interface ReportConfig {
   /** Absent: the roster's first site zone, else UTC (resolved by {@link resolveZone}). */
   timezone?: string;
   week: 'previous' | 'current';
+  /** Absent: the rotation's week when the roster has a weekly rotation (config/period.ts). */
+  period?: 'iso-week' | 'rotation';
   staleAfterDays: number;
   labels: LabelPrefixes;
   majorSeverities: string[];
@@ -98,13 +100,23 @@ export interface ReportConfig {
 
 /** An ISO week in a zone: [start, end) in epoch milliseconds, local Monday 00:00 to Monday 00:00. */
 export interface Week {
-  /** 2026-W47 */
+  /** 2026-W47: the ISO week the period starts in. */
   id: string;
   zone: string;
   start: number;
   end: number;
-  /** Local dates (YYYY-MM-DD) of the seven days, Monday first. */
+  /** Local dates (YYYY-MM-DD) of the seven days, the first day first. */
   days: string[];
+  /** When the period opens: ISO weeks at Monday 00:00, a rotation's at its hand-off. */
+  opens: PeriodOpening;
+}
+
+/** A weekly period's opening in its zone: the day (0 = Monday) and the minutes after midnight. */
+export interface PeriodOpening {
+  day: number;
+  minutes: number;
+  /** The rotation whose hand-off opens the period; none for ISO weeks. */
+  rotation?: string;
 }
 
 /** Counts the search index gives cheaply (issueCount), with no issue fetched. */

@@ -4,7 +4,7 @@ import { decideReport, figuresOf } from '../../../src/report/decide/decide.js';
 import { computeMetrics } from '../../../src/report/decide/metrics.js';
 import { issueLink, MAX_BODY, renderReport } from '../../../src/report/decide/render.js';
 import type { PreviousReport } from '../../../src/report/decide/types.js';
-import { parseWeek } from '../../../src/report/decide/week.js';
+import { ISO_WEEK, parseWeek } from '../../../src/report/decide/week.js';
 import { fixture } from '../fixtures/roster/load.js';
 import {
   assigned,
@@ -139,7 +139,7 @@ describe('report body', () => {
     );
     const [upsert] = decision.plan.operations;
     const written = upsert?.kind === 'upsert-issue' ? upsert.body : '';
-    expect(figuresOf(written, '2026-W47')).toEqual({
+    expect(figuresOf(written, '2026-W47', ISO_WEEK)).toEqual({
       opened: decision.metrics.opened,
       closed: decision.metrics.closed.total,
       backlog: decision.metrics.backlog.end,
