@@ -218,6 +218,12 @@ export interface WeekMetrics {
     search?: { repo: string; query: string };
   };
   majors: MajorRow[];
+  /**
+   * The lists as GitHub searches of the one repository, as it stands when opened: the majors
+   * that arrived in the week and those open now, and the issues opened in the week (the response
+   * goal judges them; a breach is not a thing search knows).
+   */
+  searches?: { repo: string; majorsArrived?: string; majorsOpen?: string; opened: string };
   breakdown: { severity: BreakdownRow[]; status: BreakdownRow[]; area: BreakdownRow[] };
   daily: { date: string; opened: number; closed: number }[];
   oncall: ScheduleWeek[];
@@ -299,6 +305,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
   const { week, now, config } = input;
   const w = weekIssues(input);
   const rows = responseRows(input, w);
+  const majorRows = majors(config, w);
   return {
     week: {
       id: week.id,
@@ -315,7 +322,8 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     resolution: resolution(input, w),
     goals: goals(input, rows),
     stale: stale(input, w),
-    majors: majors(config, w),
+    majors: majorRows,
+    ...searches(input, w, majorRows),
     breakdown: {
       severity: breakdown(w, config.labels.severity),
       status: breakdown(w, config.labels.status),
@@ -543,6 +551,46 @@ const bySeverity = (a: IssueRef, b: IssueRef) =>
 const worstFirst = (a: ResponseRow, b: ResponseRow) =>
   bySeverity(a, b) || b.businessMs - a.businessMs || byArrival(a, b);
 
+/** An instant as search's `created:` takes it. */
+const searchInstant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+/** Neither the kit's reports nor its hand-off logs are support issues. */
+const notKit = (config: ReportConfig) =>
+  [config.label, HANDOFF_LOG_LABEL].map((l) => `-label:${JSON.stringify(l)}`);
+
+function searches(
+  input: ReportInput,
+  w: WeekIssues,
+  majorRows: readonly MajorRow[],
+): Pick<WeekMetrics, 'searches'> {
+  const [repo, ...others] = input.repositories;
+  if (!repo || others.length > 0) return {};
+  const { config, week } = input;
+  const created = `created:${searchInstant(week.start)}..${searchInstant(w.cut - 1000)}`;
+  const majorLabels = [...new Set(majorRows.flatMap((r) => (r.severity ? [r.severity] : [])))].sort(
+    (a, b) => a.localeCompare(b, 'en', { numeric: true }),
+  );
+  // A comma list is one label OR another; only a name with a space or comma needs quotes.
+  const label = `label:${majorLabels.map((l) => (/[\s,"]/.test(l) ? JSON.stringify(l) : l)).join(',')}`;
+  return {
+    searches: {
+      repo,
+      opened: ['is:issue', created, ...notKit(config), 'sort:created-asc'].join(' '),
+      ...(majorLabels.length > 0
+        ? {
+            majorsArrived: ['is:issue', label, created, 'sort:created-asc'].join(' '),
+            majorsOpen: [
+              'is:issue is:open',
+              label,
+              `created:<${searchInstant(w.cut)}`,
+              'sort:created-asc',
+            ].join(' '),
+          }
+        : {}),
+    },
+  };
+}
+
 function stale(input: ReportInput, w: WeekIssues): WeekMetrics['stale'] {
   const { config } = input;
   const staleAfter = config.staleAfterDays * DAY_MS;
@@ -551,11 +599,10 @@ function stale(input: ReportInput, w: WeekIssues): WeekMetrics['stale'] {
     .map((i) => ({ ...refOf(i, config), ageMs: w.cut - arrivalOf(i) }))
     .sort(byArrival);
   const [repo, ...others] = input.repositories;
-  const before = new Date(w.cut - staleAfter).toISOString().replace(/\.\d{3}Z$/, '+00:00');
   const query = [
     'is:issue is:open',
-    `created:<${before}`,
-    ...[config.label, HANDOFF_LOG_LABEL].map((l) => `-label:${JSON.stringify(l)}`),
+    `created:<${searchInstant(w.cut - staleAfter)}`,
+    ...notKit(config),
     'sort:created-asc',
   ].join(' ');
   return {

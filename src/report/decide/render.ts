@@ -192,6 +192,13 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
       ),
     );
 
+  const majorSearches = [
+    searchLink(m, m.searches?.majorsArrived, 'opened this week'),
+    searchLink(m, m.searches?.majorsOpen, 'open now, of those that had arrived by its end'),
+  ].filter(Boolean);
+  if (majorSearches.length > 0)
+    out.push('', `The major issues on GitHub, as it is now: ${majorSearches.join(' · ')}.`);
+
   const fr = m.firstResponse;
   out.push('', '## Response and resolution times', '');
   const notAnswered = [
@@ -244,8 +251,9 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
 
   const g = m.goals;
   out.push('', '## Response goal', '');
+  const judged = searchLink(m, m.searches?.opened, "This week's issues on GitHub, as it is now");
   out.push(
-    `${num(g.met)} of ${num(g.population)} answered within the goal, ${num(g.breached)} breached, ${num(g.pending)} not answered by the end of the week but still within it, ${num(g.closedUnanswered)} closed unanswered within it${g.notMeasured > 0 ? `, ${num(g.notMeasured)} not measured` : ''}. Clock: ${noMention(g.calendar)}.`,
+    `${num(g.met)} of ${num(g.population)} answered within the goal, ${num(g.breached)} breached, ${num(g.pending)} not answered by the end of the week but still within it, ${num(g.closedUnanswered)} closed unanswered within it${g.notMeasured > 0 ? `, ${num(g.notMeasured)} not measured` : ''}. Clock: ${noMention(g.calendar)}.${judged ? ` ${judged}: the goal judges those the team did not open.` : ''}`,
   );
   if (g.breaches.length > 0)
     out.push(
@@ -296,7 +304,7 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
   if (m.stale.count === 0) out.push('None.');
   else
     out.push(
-      `${num(m.stale.count)} issue(s), oldest first.${searchLink(m.stale)}`,
+      `${num(m.stale.count)} issue(s), oldest first.${m.stale.search ? ` ${searchLink(m, m.stale.search.query, 'The same search on GitHub, as it is now')}.` : ''}`,
       '',
       capped(
         m.stale.issues,
@@ -471,10 +479,11 @@ function outOfRange(trend: readonly TrendWeek[]): string[] {
  * The list as a GitHub search of its repository, in the host its issues live on. A search page
  * is no issue: linking it adds no back-reference.
  */
-function searchLink(list: WeekMetrics['stale']): string {
-  const [first] = list.issues;
-  if (!list.search || !first) return '';
+/** A link to a search of the report's one repository on the site its issue links point at. */
+function searchLink(m: WeekMetrics, query: string | undefined, text: string): string {
+  const repo = m.searches?.repo ?? m.stale.search?.repo;
+  const first = m.majors[0] ?? m.stale.issues[0] ?? m.goals.breaches[0];
+  if (!query || !repo || !first) return '';
   const origin = new URL(first.url).origin;
-  const href = `${origin}/${list.search.repo}/issues?q=${encodeURIComponent(list.search.query)}`;
-  return ` [The same search on GitHub, as it is now](${href}).`;
+  return `[${text}](${origin}/${repo}/issues?q=${encodeURIComponent(query)})`;
 }

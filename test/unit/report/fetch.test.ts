@@ -303,6 +303,49 @@ describe('report data over GraphQL', () => {
     expect(found.body.items.map((i) => i.number)).toEqual(stale);
   });
 
+  it("the majors' and the week's search links find on GitHub the issues the report lists", async () => {
+    gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
+    const issue = (title: string, created: string, labels: string[], extra: object = {}) =>
+      gh.store.createIssue('acme/desk', {
+        title,
+        user: 'cu',
+        created_at: created,
+        labels,
+        ...extra,
+      }).number;
+    const oldOpen = issue('Old S1, still open', '2026-10-01T10:00:00Z', ['S1-broken']);
+    const newS0 = issue('New S0', at(START + 3_600_000), ['S0-catastrophic']);
+    const newS1Closed = issue('New S1, fixed', at(START + 7_200_000), ['S1-broken'], {
+      state: 'closed',
+      closed_at: at(START + 9_000_000),
+    });
+    const newMinor = issue('New S3', at(START + 10_800_000), ['S3-minor']);
+    issue('Next week', at(START + 8 * 86_400_000), ['S1-broken']);
+    const data = await fetch();
+    const metrics = computeMetrics(
+      reportInput(data.issues, {
+        week: parseWeek('2026-W47', 'UTC')!,
+        counts: data.counts,
+        now: START + 7 * 86_400_000 + 3_600_000,
+        config: reportConfigFrom({}),
+      }),
+    );
+    const search = async (query: string | undefined) =>
+      (
+        await call<{ items: { number: number }[] }>(
+          gh,
+          'GET',
+          `/search/issues?q=${encodeURIComponent(`repo:acme/desk ${query ?? ''}`)}`,
+        )
+      ).body.items.map((i) => i.number);
+
+    // The week's story first: the two that arrived in it, then the older one still open.
+    expect(metrics.majors.map((r) => r.number)).toEqual([newS0, newS1Closed, oldOpen]);
+    expect(await search(metrics.searches?.majorsArrived)).toEqual([newS0, newS1Closed]);
+    expect(await search(metrics.searches?.majorsOpen)).toEqual([oldOpen, newS0]);
+    expect(await search(metrics.searches?.opened)).toEqual([newS0, newS1Closed, newMinor]);
+  });
+
   it('keeps what it read of a long issue deleted before its tail is read', async () => {
     gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
     const long = gh.store.createIssue('acme/desk', {
