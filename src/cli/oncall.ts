@@ -20,6 +20,7 @@ import {
   parseGroupArgs,
   UsageError,
   DEFAULT_CONFIG,
+  namedConfig,
 } from './usage.js';
 
 interface WhoAssignment {
@@ -92,9 +93,12 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** The roster at `path`, or null after printing why there is none (exit 1). */
+/**
+ * The roster at `path`, or null after printing why there is none (exit 1). A `--config` that
+ * names nothing at all is a usage error (exit 2), as in every command.
+ */
 async function readRoster(path: string, io: Io): Promise<Roster | null> {
-  const config = await loadConfig(sourceOf(path), [ROSTER_FILE]);
+  const config = await loadConfig(sourceOf(namedConfig(path, DEFAULT_CONFIG)), [ROSTER_FILE]);
   for (const p of config.problems) io.err(formatProblem(p));
   if (hasErrors(config.problems)) return null;
   const file = config.files[0];

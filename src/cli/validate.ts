@@ -18,6 +18,7 @@ import {
   UsageError,
   requireToken,
   DEFAULT_CONFIG,
+  namedConfig,
 } from './usage.js';
 import { parseRepo } from './repo.js';
 
@@ -41,6 +42,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     source = apiSource(gateway, configPath, values.ref);
   } else {
     if (values.ref) throw new UsageError('--ref needs --repo');
+    namedConfig(configPath, DEFAULT_CONFIG);
     // As given when absolute; otherwise from the checkout root, which may be above this folder.
     const root = checkoutRootOf(configPath);
     source = workspaceSource(

@@ -389,7 +389,7 @@ async function fetchScope(
   ];
   const first = slices[0];
   const opening = await call([
-    'rateLimit { remaining resetAt }',
+    'rateLimit { limit remaining resetAt }',
     ...counts,
     reportsField(request.reportRepo, request.excludeLabel),
     ...slices.map((s, i) => countField(`c${i}`, queryOf(scope, s))),
@@ -499,6 +499,8 @@ async function fetchScope(
 }
 
 interface RateLimitNow {
+  /** The token's points an hour. */
+  limit?: number;
   remaining: number;
   resetAt: string;
 }
@@ -507,7 +509,8 @@ interface RateLimitNow {
  * Before reading the week's pages: a report that would spend more GraphQL points than the hour
  * has left (beyond what is kept for the runs events start), or more requests than the run may
  * make, reads nothing further. Nothing is written, and the next run, after the hour turns,
- * writes it whole; a half-read week would be a report that lies.
+ * writes it whole; a half-read week would be a report that lies. One that needs more than the
+ * token's whole hour fails instead, saying what token would do.
  */
 function refuseOverBudget(
   toRead: number,
@@ -521,6 +524,12 @@ function refuseOverBudget(
   const left = rate ? rate.remaining - reserve : Number.POSITIVE_INFINITY;
   const requestsLeft = (budget?.requestsLeft ?? Number.POSITIVE_INFINITY) - made;
   if (pages === 0 || (points <= left && pages <= requestsLeft)) return;
+  // More than a whole hour of the token: waiting for the next hour would wait forever.
+  const limit = rate?.limit ?? Number.POSITIVE_INFINITY;
+  if (points > limit - reserve)
+    throw new Error(
+      `the report needs about ${points} GraphQL points for ${toRead.toLocaleString('en-US')} issues, more than this token has in a whole hour (${limit}${reserve > 0 ? `, ${reserve} of them kept for the runs events start` : ''}): give the report workflow a GitHub App token (its \`token\` secret; an App has 5,000 points an hour or more), or split report.yaml's repositories across reports. Nothing was written`,
+    );
   const until = rate ? new Date(rate.resetAt) : undefined;
   const why =
     points > left

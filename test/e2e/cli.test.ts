@@ -170,6 +170,21 @@ describe('support-kit usage errors', () => {
       /^support-kit report: --config no-such-folder: no such file or folder \(from .*\)$/,
     );
   });
+
+  it.each([
+    ['validate', ['validate']],
+    ['oncall', ['oncall', 'who']],
+    ['oncall', ['oncall', 'preview']],
+    ['oncall', ['oncall', 'ics']],
+  ])('%s: a --config that does not exist exits 2 too (%j)', async (group, args) => {
+    const result = await supportKit([...args, '--config', 'no-such-folder'], await repoWith({}));
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+      2,
+      expect.stringMatching(
+        new RegExp(`^support-kit ${group}: --config no-such-folder: no such file or folder`),
+      ),
+    ]);
+  });
 });
 
 describe('support-kit labels', () => {

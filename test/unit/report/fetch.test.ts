@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchReportData } from '../../../src/report/fetch.js';
 import { createOctokit } from '../../../src/github/client.js';
+import { RateLimitDeferred } from '../../../src/github/budget.js';
 import { type Emulator, startEmulator } from '../../../dev/emulator/index.js';
 import { call } from '../../../dev/emulator/helpers.js';
 import { reportConfigFrom } from '../../../src/report/config/report.js';
@@ -27,11 +28,14 @@ const request = {
   reportRepo: 'acme/desk',
 };
 
-async function fetch() {
+async function fetch(budget?: { reservePoints: number; requestsLeft: number }) {
   // No pacing between GraphQL requests, as the e2e harness sets for the bundles: the emulator
   // needs none, and Octokit's default (a second apart) made this file wait 20 s for nothing.
   const octokit = await createOctokit({ token: 'x', baseUrl: gh.url, writeIntervalMs: 0 });
-  return fetchReportData((query, variables) => octokit.graphql(query, variables), request);
+  return fetchReportData((query, variables) => octokit.graphql(query, variables), {
+    ...request,
+    ...(budget ? { budget } : {}),
+  });
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
@@ -268,6 +272,30 @@ describe('report data over GraphQL', () => {
       /the report needs about 4 GraphQL points for 200 issues, and 3 are left this hour \(until \d\d:\d\d UTC\)/,
     );
     expect(gh.requests).toHaveLength(1);
+  });
+
+  it('fails, rather than wait for an hour that never comes, when the week needs more than the token has in a whole hour', async () => {
+    gh = await startEmulator({ seed: { repos: [{ owner: 'acme', name: 'desk' }] } });
+    for (let i = 0; i < 300; i++)
+      gh.store.createIssue('acme/desk', {
+        title: `new ${i}`,
+        user: 'cu',
+        created_at: at(START + i),
+      });
+    gh.grantToken('x', {
+      login: 'github-actions[bot]',
+      kind: 'workflow',
+      repositories: ['acme/desk'],
+      permissions: { issues: 'read' },
+    });
+
+    // 1,000 points an hour, 998 kept for the runs events start: 2 for the report, which needs 4.
+    const failed = fetch({ reservePoints: 998, requestsLeft: 100 });
+
+    await expect(failed).rejects.toThrow(
+      /more than this token has in a whole hour \(1000, 998 of them kept .*\): give the report workflow a GitHub App token/,
+    );
+    await expect(failed).rejects.not.toBeInstanceOf(RateLimitDeferred);
   });
 
   it("the stale list's search link finds on GitHub the issues the report lists as stale", async () => {
