@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{i as a,m as r,q as s}from"./2NQJN6HD.js";import"./C6GMW237.js";import"./KY4HKA2B.js";var i=`Usage: support-kit <group> [command] [options]
+import{i as a,m as r,q as s}from"./V2HJWJVF.js";import"./PC6C4HPA.js";import"./KY4HKA2B.js";var i=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -15,6 +15,6 @@ Groups:
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(t,o)=>(await import("./L2SNB5JS.js")).initCommand(t,o),validate:async(t,o)=>(await import("./QJPUU4AJ.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./6TEFGUSB.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./LZN5VNGN.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./ZNTIOL64.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./A4NAXPJL.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./I5VA4PAH.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./W65O55PL.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./W65O55PL.js")).runDevTool("demo",t,o)};async function p(t,o=r){let[e,...l]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(i),e?a.ok:a.usage;let n=m[e];return n?s(e,n,l,o):(o.err(`support-kit: unknown group "${e}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(t,o)=>(await import("./7GFZEPPX.js")).initCommand(t,o),validate:async(t,o)=>(await import("./6QFEKL4G.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./HJLVWDYZ.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./VOGR42D4.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./LCAUOMQM.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./5X5ESUEE.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./SC3IJPNZ.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./FFSRCDZE.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./FFSRCDZE.js")).runDevTool("demo",t,o)};async function p(t,o=r){let[e,...l]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(i),e?a.ok:a.usage;let n=m[e];return n?s(e,n,l,o):(o.err(`support-kit: unknown group "${e}"
 
 ${i}`),a.usage)}for(let t of[process.stdout,process.stderr])t.on("error",o=>{throw o.code==="EPIPE"&&process.exit(process.exitCode??0),o});process.exitCode=await p(process.argv.slice(2));

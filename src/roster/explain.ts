@@ -1,6 +1,6 @@
 import type { Decision, Holding, InTurn, LayerAttempt, Skip } from './decide.js';
 import { describeSpan, leaveAt } from './exceptions.js';
-import { describeCadence, describeTurn, versionNote, zoneOf } from './rotation.js';
+import { describeCadence, describeTurn, memberAt, versionNote, zoneOf } from './rotation.js';
 import { dayNumber, describeLocal, isoDate, localDay, weekdayOf } from './time.js';
 import type { Roster, Window } from './types.js';
 
@@ -46,6 +46,18 @@ function turnLine(roster: Roster, decision: Decision, first: InTurn): string {
   );
 }
 
+/**
+ * Which turn "next in turn" counts: turn N, read among the members of the turn in progress.
+ * When the members change before turn N, N's own person differs, and the trace says whose list
+ * it read instead of naming a turn that will go to somebody else.
+ */
+function nextTurnNote(roster: Roster, decision: Decision, next: InTurn): string {
+  const { rotation } = decision.chosen as LayerAttempt;
+  const own = memberAt(roster, rotation, next.index);
+  if (own.version === next.member.version) return `turn ${next.index}`;
+  return `turn ${next.index} counted among this turn's members; from that turn the members change and it goes to ${own.login}`;
+}
+
 function skipLine(skip: Skip, next: string | undefined): string {
   const reason = skip.leave
     ? `${skip.login} is on leave (${describeSpan(skip.leave.from, skip.leave.to, skip.leave.timezone)})`
@@ -60,7 +72,7 @@ function whyOf(roster: Roster, decision: Decision, holding: Holding, previous?: 
       parts.push(turnLine(roster, decision, holding.expected));
     else {
       parts.push(
-        `next in turn after ${previous.found.login}: ${holding.expected.login} (turn ${holding.expected.index})`,
+        `next in turn after ${previous.found.login}: ${holding.expected.login} (${nextTurnNote(roster, decision, holding.expected)})`,
       );
     }
     holding.skipped.forEach((skip, i) => {

@@ -341,3 +341,39 @@ overrides:
     expect([onCall.primary?.login, onCall.backup?.login]).toEqual(['ivy', 'luc']);
   });
 });
+
+describe('a slot rotation outside its calendar', () => {
+  /** Two people, one working day each; no window, so the rotation alone says who holds it. */
+  const days = (window = '') =>
+    rosterOf(`
+version: 1
+sites: { brno: { timezone: Europe/Prague } }
+people: { ana: { site: brno }, ben: { site: brno } }
+calendars: { working-days: { site: brno, hours: ['09:00-17:00'] } }
+rotations:
+  daily: { members: [ana, ben], period: slot, calendar: working-days, anchor: 2026-01-05 }
+schedules:
+  sre:
+    roles: [primary]
+    layers: [{ rotation: daily${window} }]
+`);
+
+  it("keeps Friday's turn through the weekend until Monday's day begins, when no window limits it", () => {
+    // Turns: Mon 5 Jan ana, Tue ben, ... Fri 9 Jan ana; Mon 12 Jan ben.
+    const holder = (at: string) =>
+      onCallAt(days(), 'sre', local(at, 'Europe/Prague')).primary?.login;
+    expect([
+      holder('2026-01-09T20:00'),
+      holder('2026-01-10T12:00'),
+      holder('2026-01-12T08:59'),
+    ]).toEqual(['ana', 'ana', 'ana']);
+    expect(holder('2026-01-12T09:00')).toBe('ben');
+  });
+
+  it("gives nobody outside the calendar's hours when the layer's window is the calendar", () => {
+    const roster = days(', window: { calendar: working-days }');
+    expect(
+      onCallAt(roster, 'sre', local('2026-01-10T12:00', 'Europe/Prague')).primary,
+    ).toBeUndefined();
+  });
+});

@@ -210,6 +210,25 @@ schedules: { live: { roles: [primary, backup], layers: [{ rotation: weekly }] } 
     );
   });
 
+  it("the backup's trace says it was counted among this week's members, and who gets that turn after the change", () => {
+    const roster = rosterOf(`
+version: 1
+sites: { sfo: { timezone: America/Los_Angeles } }
+people: { amy: { site: sfo }, luc: { site: sfo }, ivy: { site: sfo }, noah: { site: sfo } }
+rotations:
+  weekly: { members: [amy, luc, ivy, noah], period: week, handoff: mon 08:00, site: sfo, anchor: 2026-01-05, changes: [{ from: 2026-01-15, members: [amy, luc, noah] }] }
+schedules: { live: { roles: [primary, backup], layers: [{ rotation: weekly }] } }
+`);
+    const backup = onCallAt(
+      roster,
+      'live',
+      local('2026-01-14T12:00', 'America/Los_Angeles'),
+    ).backup;
+    expect(backup?.why).toBe(
+      "next in turn after luc: ivy (turn 2 counted among this turn's members; from that turn the members change and it goes to amy)",
+    );
+  });
+
   it('a weekly change dated mid-week lets the turn in progress finish and applies from the next hand-off', () => {
     const roster = rosterOf(`
 version: 1
