@@ -38,17 +38,23 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function loadTools() {
-  const [{ Scenario, REPO }, { projectRoot, node24 }, { formBody }, { reportAndEscalation }, told] =
-    await Promise.all([
-      import('../harness/scenario.js'),
-      import('../harness/run-action.js'),
-      import('../fixtures/forms.js'),
-      import('../harness/invariants.js'),
-      import('../harness/told.js'),
-    ]);
+  const [
+    { Scenario, REPO, runsIn },
+    { projectRoot, node24 },
+    { formBody },
+    { reportAndEscalation },
+    told,
+  ] = await Promise.all([
+    import('../harness/scenario.js'),
+    import('../harness/run-action.js'),
+    import('../fixtures/forms.js'),
+    import('../harness/invariants.js'),
+    import('../harness/told.js'),
+  ]);
   return {
     Scenario,
     REPO,
+    runsIn,
     projectRoot,
     node24,
     formBody,
@@ -112,11 +118,7 @@ async function playMoment(desk: Scenario, moment: Moment, tools: Tools, io: Io):
   io.out('');
   io.out(moment.title(desk));
   for (const line of tools.takeTold()) io.out(`  ${line}`);
-  return isRun(played) ? [played] : Object.values(played);
-}
-
-function isRun(played: Run | Record<string, Run>): played is Run {
-  return 'exitCode' in played;
+  return tools.runsIn(played);
 }
 
 /** What the story is played on: the preset, the emulator, the runtime of the bundles. */

@@ -478,6 +478,20 @@ function gitObject(store: Store, repo: Repo, expression: string): Model | null {
   };
 }
 
+interface ReadCheck {
+  mayRead?: (repo: string, what: 'contents' | 'issues') => boolean;
+}
+
+/**
+ * An installation token without the permission gets the field null and a FORBIDDEN error, as
+ * GitHub answers a field the integration may not see (its errors carry `type: FORBIDDEN`,
+ * "Resource not accessible by integration").
+ */
+function refuseUnless(ctx: ReadCheck, repo: Repo, what: 'contents' | 'issues'): void {
+  if (ctx.mayRead && !ctx.mayRead(repo.full_name, what))
+    throw new GithubGraphqlError('Resource not accessible by integration', 'FORBIDDEN');
+}
+
 export function repositoryModel(store: Store, repo: Repo): Model {
   return {
     __typename: 'Repository',
@@ -500,7 +514,8 @@ export function repositoryModel(store: Store, repo: Repo): Model {
       connection('pullRequests', filterIssues(repo, args, true), args, (i) =>
         issueModel(store, repo, i),
       ),
-    issue: (args: Args) => {
+    issue: (args: Args, ctx: ReadCheck) => {
+      refuseUnless(ctx, repo, 'issues');
       const issue = store.findIssue(repo, args.number as number);
       if (!issue || issue.pull_request) notFoundIssue('an Issue', args.number);
       return issueModel(store, repo, issue);
@@ -537,12 +552,8 @@ export function repositoryModel(store: Store, repo: Repo): Model {
         );
       return connection('assignableUsers', users, args, (u) => actorModel(store, u.login, 'User'));
     },
-    object: (args: Args, ctx: { mayReadContents?: (repo: string) => boolean }) => {
-      // An installation token without `contents: read` gets the field null and a FORBIDDEN
-      // error, as GitHub answers a field the integration may not see (its errors carry
-      // `type: FORBIDDEN`, "Resource not accessible by integration").
-      if (ctx.mayReadContents && !ctx.mayReadContents(repo.full_name))
-        throw new GithubGraphqlError('Resource not accessible by integration', 'FORBIDDEN');
+    object: (args: Args, ctx: ReadCheck) => {
+      refuseUnless(ctx, repo, 'contents');
       if (typeof args.expression !== 'string') {
         throw new GithubGraphqlError(
           'support-kit emulator: Repository.object(oid:) is not implemented',

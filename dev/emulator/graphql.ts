@@ -48,8 +48,11 @@ export function githubSchema(): GraphQLSchema {
 
 export interface GraphqlContext {
   viewer: User;
-  /** Whether the token may read this repository's files (`contents: read` for an installation). */
-  mayReadContents?: (repo: string) => boolean;
+  /**
+   * Whether the token may read this repository's files or issues (`contents: read`, `issues:
+   * read` for an installation).
+   */
+  mayRead?: (repo: string, what: 'contents' | 'issues') => boolean;
   /** null when the budget is spent: the query is refused. */
   spend(cost: number): RateSnapshot | null;
   peek(): RateSnapshot;

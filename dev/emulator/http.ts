@@ -20,7 +20,7 @@ import {
 } from './ratelimit.js';
 import {
   checkGrant,
-  mayReadContents,
+  mayRead,
   checkTokenGrant,
   permissiveWorkflowToken,
   type TokenGrant,
@@ -182,7 +182,10 @@ export class EmulatorServer {
         const result = await executeGraphql(this.store, body, {
           viewer,
           ...(grant
-            ? { mayReadContents: (repo: string) => mayReadContents(this.store, grant, repo) }
+            ? {
+                mayRead: (repo: string, what: 'contents' | 'issues') =>
+                  mayRead(this.store, grant, repo, what),
+              }
             : {}),
           spend: (cost) => {
             const spent = this.rate.spend(who, 'graphql', cost);

@@ -87,14 +87,25 @@ export function checkGrant(
   if (!need.scopes.some((scope) => RANK[has(scope)] >= RANK[need.access])) throw refused();
 }
 
-/** Whether the grant may read `repo`'s files, as GraphQL's `Repository.object` asks. */
-export function mayReadContents(store: Store, grant: TokenGrant, repo: string): boolean {
+/** What a GraphQL field of a repository needs to read, by the REST route that reads the same. */
+const READ_ROUTES = {
+  contents: 'GET /repos/{owner}/{repo}/contents/{path}',
+  issues: 'GET /repos/{owner}/{repo}/issues',
+} as const;
+
+/**
+ * Whether the grant may read `repo`'s files or issues, as GraphQL's `Repository.object` and
+ * `Repository.issue` ask: the permission the REST route needs (docs.github.com, "Permissions
+ * required for GitHub Apps": Contents, Issues).
+ */
+export function mayRead(
+  store: Store,
+  grant: TokenGrant,
+  repo: string,
+  what: keyof typeof READ_ROUTES,
+): boolean {
   try {
-    checkGrant(store, grant, {
-      route: 'GET /repos/{owner}/{repo}/contents/{path}',
-      method: 'GET',
-      repo,
-    });
+    checkGrant(store, grant, { route: READ_ROUTES[what], method: 'GET', repo });
     return true;
   } catch {
     return false;

@@ -357,7 +357,7 @@ export class Scenario {
 }
 
 /** The runs a workflow played: one step's, or each of its steps' by name. */
-function runsIn(done: unknown): Run[] {
+export function runsIn(done: unknown): Run[] {
   const isRun = (x: unknown): x is Run => typeof x === 'object' && x !== null && 'exitCode' in x;
   if (isRun(done)) return [done];
   return typeof done === 'object' && done !== null ? Object.values(done).filter(isRun) : [];

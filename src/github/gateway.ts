@@ -467,8 +467,8 @@ export class Gateway {
   }
 
   /**
-   * The config query's answer. An issue it cannot find leaves the folders good: the issue is
-   * then read the REST way, which follows a transfer and says why it fails.
+   * The config query's answer. An issue it cannot find or may not read leaves the folders good:
+   * the issue is then read the REST way, which follows a transfer and says why it fails.
    */
   private async folderQuery(
     paths: readonly string[],
@@ -482,9 +482,12 @@ export class Gateway {
         errors?: { type?: string; path?: unknown[] }[];
         data?: FolderAnswer;
       };
-      // Only "no such issue" (deleted, or transferred away) is the issue's own affair; any other
-      // error on it is a fault of the query, and hiding it would hide a request paid again.
-      const others = errors.filter((e) => e.path?.[1] !== 'issue' || e.type !== 'NOT_FOUND');
+      // "No such issue" (deleted, or transferred away) and "not yours to read" are the issue's
+      // own affair: the REST read that follows follows a transfer and names the permission. Any
+      // other error on it is a fault of the query, and hiding it would hide a request paid again.
+      const others = errors.filter(
+        (e) => e.path?.[1] !== 'issue' || (e.type !== 'NOT_FOUND' && e.type !== 'FORBIDDEN'),
+      );
       if (data && others.length === 0)
         return { ...data, repository: { ...data.repository, issue: null } };
       if (!others.some((e) => e.type === 'FORBIDDEN')) throw error;

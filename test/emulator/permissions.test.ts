@@ -61,6 +61,17 @@ describe('token permissions, as GitHub grants them', () => {
     expect(allowed.body).toEqual({ data: { repository: { object: { text: 'desk' } } } });
   });
 
+  it('answers a GraphQL read of an issue null and FORBIDDEN to a token without issues: read, and reads it with it', async () => {
+    const query = `{ repository(owner: "acme", name: "desk") { issue(number: 1) { title } } }`;
+    const without = await as(WORKFLOW, { contents: 'read' })('POST', '/graphql', { query });
+    expect(without.body).toMatchObject({
+      data: { repository: { issue: null } },
+      errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
+    });
+    const allowed = await as(WORKFLOW)('POST', '/graphql', { query });
+    expect(allowed.body).toEqual({ data: { repository: { issue: { title: 'An issue' } } } });
+  });
+
   it('refuses the workflow token a write on another repository with 403, and reads it when public', async () => {
     const req = as(WORKFLOW);
     const write = await req('POST', '/repos/acme/engine/issues/1/comments', { body: 'hi' });

@@ -37,44 +37,46 @@ export function deskCaller(template: CallerTemplate, desk: DeskCallers): string 
  * included, stays as written.
  */
 function withSchedule(text: string, entries: readonly ScheduleEntry[]): string {
-  const block = /^ {2}schedule:\n(?:^ {4}.*\n|^\s*\n)*/m;
-  if (!block.test(text)) throw new Error('the schedule caller has no on.schedule to replace');
-  const lines = [
-    '  schedule:',
+  return replaceSchedule(text, 'schedule', [
     '    # Written by `support-kit init` from roster.yaml (and escalation.yaml): ticks only in the',
     "    # hours a response clock runs, at hand-offs and when coverage resumes, in each site's own",
     '    # zone, off the hour (GitHub delays top-of-the-hour runs most). Every run catches up on',
     '    # what an earlier one missed. `support-kit cost` shows what other intervals cost.',
-    ...entries.flatMap((e) => [`    - cron: '${e.cron}'`, `      timezone: ${e.timezone}`]),
-  ];
-  return text.replace(block, `${lines.join('\n')}\n`);
+    ...entries.flatMap(entryLines),
+  ]);
+}
+
+const entryLines = (e: ScheduleEntry) => [
+  `    - cron: '${e.cron}'`,
+  `      timezone: ${e.timezone}`,
+];
+
+/** The caller's `on.schedule` block replaced by these lines (comments and entries). */
+function replaceSchedule(text: string, caller: string, lines: readonly string[]): string {
+  const block = /^ {2}schedule:\n(?:^ {4}.*\n|^\s*\n)*/m;
+  if (!block.test(text)) throw new Error(`the ${caller} caller has no on.schedule to replace`);
+  return text.replace(block, `${['  schedule:', ...lines].join('\n')}\n`);
 }
 
 /** The report's runs in place of the template's UTC cron, after the rotation's hand-off. */
 function withReportRuns(text: string, entries: readonly ScheduleEntry[]): string {
-  const block = /^ {2}schedule:\n(?:^ {4}.*\n|^\s*\n)*/m;
-  if (!block.test(text)) throw new Error('the report caller has no on.schedule to replace');
   const [first, catchUp] = entries;
-  const entry = (e: ScheduleEntry | undefined) =>
-    e ? [`    - cron: '${e.cron}'`, `      timezone: ${e.timezone}`] : [];
-  const lines = [
-    '  schedule:',
+  const replaced = replaceSchedule(text, 'report', [
     "    # Written by `support-kit init`: the report's week is the rotation's, from hand-off to",
     '    # hand-off (report.yaml `period`), so the report runs 17 minutes after the hand-off that',
     "    # ends it, in the rotation's zone. The report is written by this workflow's token (or a",
     "    # GitHub App's): only reports a bot wrote are found again.",
-    ...entry(first),
+    ...(first ? entryLines(first) : []),
     '    # The catch-up, two hours later: it writes the report only when no run has, because GitHub',
     "    # dropped the first or a large desk's report needed more of the hour's GraphQL budget than",
     '    # was left (it waits for the next hour rather than fail). Otherwise it stops after one query.',
-    ...entry(catchUp),
-  ];
+    ...(catchUp ? entryLines(catchUp) : []),
+  ]);
   // The caller tells the catch-up run by its cron: it must name the new one.
   const catchUpTest = /github\.event\.schedule == '[^']*'/;
-  if (!catchUpTest.test(text)) throw new Error('the report caller does not tell its catch-up run');
-  return text
-    .replace(block, `${lines.join('\n')}\n`)
-    .replace(catchUpTest, `github.event.schedule == '${catchUp?.cron ?? ''}'`);
+  if (!catchUpTest.test(replaced))
+    throw new Error('the report caller does not tell its catch-up run');
+  return replaced.replace(catchUpTest, `github.event.schedule == '${catchUp?.cron ?? ''}'`);
 }
 
 /** The job's `if:` set, as text: first in the job, where a reader looks for why it runs. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../../dev/emulator/index.js';
 import { apiSource } from '../../../src/config/sources.js';
 import { createOctokit } from '../../../src/github/client.js';
-import { Gateway } from '../../../src/github/gateway.js';
+import { describeRequestError, Gateway } from '../../../src/github/gateway.js';
 
 /**
  * What one run reads once: the config folder and the folders beside it in one GraphQL query, and
@@ -146,5 +146,22 @@ describe('an issue read once a run', () => {
     expect(fields(fromQuery)).toEqual(fields(fromRest));
     // Only the REST gateway asked again.
     expect(routes()).toEqual(['GET /repos/{owner}/{repo}/issues/{issue_number}']);
+  });
+
+  it('leaves the issue to the REST read, which names the permission, when the token may not read issues', async () => {
+    const gateway = await desk({ [`${CONFIG}/roster.yaml`]: 'version: 1\n' });
+    gh.grantToken('x', {
+      login: 'github-actions[bot]',
+      kind: 'workflow',
+      repositories: ['acme/desk'],
+      permissions: { contents: 'read' },
+    });
+
+    gateway.expectIssue(1);
+    const names = await apiSource(gateway, CONFIG, undefined).list();
+
+    expect(names).toEqual(['roster.yaml']);
+    const refused = await gateway.getIssue(1).catch((error: unknown) => error);
+    expect(describeRequestError(refused)).toMatch(/give the job `issues: read`/);
   });
 });
