@@ -654,9 +654,10 @@ function renderResults(r: Results): string {
       `Requests of the last run through the API: ${r.full.api.routes.map((x) => `\`${x}\``).join(', ')}.`,
       '',
       `Goal: at most 5 requests through the API: **${goalMet(r.full.api.requests, 5)}**; at most 4 from a checkout: **${goalMet(r.full.checkout.requests, 4)}**. ` +
-        'Through the API the issue comes in the config query; from a checkout it is one REST read, and the one request above 4 is the second of two writes for labels and assignee. ' +
-        "GitHub adds labels and assignees without replacing others only through their own endpoints; the one request that sets both (`PATCH /issues/{n}`) replaces the issue's whole label and assignee sets, " +
-        'and would drop a label or an assignee a person adds between the run reading the issue and writing it. The kit keeps the two additive writes.',
+        'Through the API the issue comes in the config query. From a checkout it comes in the duplicate search: one GraphQL query reads the issue and searches. ' +
+        'What the three capabilities say on the issue (what is missing, who has it, the record of a page) is one comment with a section each: a paged S1 costs no more requests. ' +
+        "Labels and the assignee stay two additive writes: the one request that sets both (`PATCH /issues/{n}`) replaces the issue's whole label and assignee sets, " +
+        'and would drop a label or an assignee a person adds between the run reading the issue and writing it.',
       '',
     );
   }

@@ -1,4 +1,5 @@
 import type { Issue, Label, Store } from '../emulator/index.js';
+import { joinSections, sections } from '../../src/kernel/markers.js';
 
 /**
  * What a run changed on the desk, told as the people watching the repository saw it: issues the
@@ -14,6 +15,7 @@ interface IssueView {
   assignees: string[];
   /** Each comment's time and text, to tell a new one from one edited in place. */
   comments: string[];
+  bodies: string[];
 }
 
 export interface DeskView {
@@ -41,6 +43,7 @@ function issueView(i: Issue): IssueView {
     labels: i.labels.map((l) => l.name),
     assignees: [...i.assignees],
     comments: i.comments.map((c) => c.updated_at + c.body),
+    bodies: i.comments.map((c) => c.body),
   };
 }
 
@@ -104,8 +107,18 @@ function issueChange(issue: Issue, was: IssueView | undefined): IssueChange | un
   if (parts.length === 0) return undefined;
   return {
     summary: `#${issue.number}: ${parts.join('; ')}`,
-    comments: written.map((c) => rendered(c.body)),
+    comments: written.map((c) =>
+      rendered(changedSections(c.body, was?.bodies[issue.comments.indexOf(c)])),
+    ),
   };
+}
+
+/** An edit of a comment in sections shows the sections it changed, as a reader looks for them. */
+function changedSections(body: string, before: string | undefined): string {
+  if (before === undefined) return body;
+  const old = new Set(sections(before));
+  const changed = sections(body).filter((part) => !old.has(part));
+  return changed.length > 0 ? joinSections(changed) : body;
 }
 
 function commented(written: number, edited: number): string {
@@ -151,7 +164,8 @@ function rendered(body: string): string[] {
       /<details>\s*<summary>([\s\S]*?)<\/summary>[\s\S]*?<\/details>/g,
       (_all, summary: string) => `▸ ${summary.trim()}`,
     );
-  const lines = folded.split('\n').map((l) => l.trimEnd());
+  // GitHub draws `---` as a rule across the comment.
+  const lines = folded.split('\n').map((l) => (l === '---' ? '────────' : l.trimEnd()));
   return lines
     .filter((l, k) => l !== '' || (k > 0 && lines[k - 1] !== ''))
     .join('\n')

@@ -1,7 +1,7 @@
 import { describeAction, describeTarget } from '../kernel/plan-describe.js';
 import { type KitIdentity, kitWritten } from '../kernel/kit-identity.js';
-import { fitBody } from '../kernel/markdown.js';
-import { hasMarker, withMarker } from '../kernel/markers.js';
+import { fitBody, GITHUB_BODY_LIMIT } from '../kernel/markdown.js';
+import { hasMarker, sectionOf, withMarker, withSection } from '../kernel/markers.js';
 import type {
   AddAssignees,
   EditLabels,
@@ -18,6 +18,7 @@ import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
 import { RateLimitDeferred } from './budget.js';
 import { describeRequestError, type Gateway, statusOf } from './gateway.js';
+import type { CommentBatch, CreateComment } from './comment-batch.js';
 import type { GitHubComment, GitHubIssue } from './types.js';
 import { plural } from '../kernel/words.js';
 
@@ -25,7 +26,8 @@ import { plural } from '../kernel/words.js';
  * `held`: a comment that reports on a write that failed, left for the run that finishes it.
  * `deferred`: not tried, a rate limit asked for a longer wait than a run makes.
  */
-type OperationStatus = 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held' | 'deferred';
+type OperationStatus =
+  'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held' | 'deferred' | 'queued';
 
 interface OperationResult {
   operation: Operation;
@@ -50,6 +52,8 @@ export interface ApplyOptions {
   notifier?: NotificationSender;
   /** A rate limit an earlier plan of the run met: this one waits for the next run too. */
   limited?: RateLimitDeferred;
+  /** The run's new comments on its issue, written together (the run writes what is left). */
+  batch?: CommentBatch;
 }
 
 /**
@@ -65,7 +69,9 @@ export async function applyPlan(
 ): Promise<ApplyResult> {
   const log = options.log ?? (() => undefined);
   const run = new Progress(options.limited);
+  const batch = options.dryRun ? undefined : options.batch;
   for (const next of plan.operations) {
+    if (batch && run.dependsOnBatch(next, batch)) await run.flush(batch, gateway);
     const held = run.heldBack(next, options.dryRun);
     if (held) {
       run.results.push(held);
@@ -81,6 +87,10 @@ export async function applyPlan(
       continue;
     }
     try {
+      if (batch && (await waitsForBatch(operation, gateway, batch))) {
+        run.queue(operation, batch);
+        continue;
+      }
       const outcome = await applyOperation(operation, gateway, options.notifier);
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
       run.done(operation, outcome);
@@ -89,6 +99,9 @@ export async function applyPlan(
       log(`failed: ${label}: ${detail}`);
     }
   }
+  // A record is settled once written: one that waits for the batch is written now.
+  if (batch && [...run.records.values()].some((r) => r.result.status === 'queued'))
+    await run.flush(batch, gateway);
   if (!options.dryRun) await settleRecords(run, gateway, log);
   const deferred = run.limited && deferralNote(run.limited, run.results);
   if (deferred) log(deferred);
@@ -150,6 +163,27 @@ class Progress {
     const about = [...(typeof op.issue === 'number' ? [op.issue] : []), ...(op.reports ?? [])];
     if (!about.some((issue) => this.broken.has(issue))) return op;
     return op.incomplete === undefined ? undefined : { ...op, body: op.incomplete };
+  }
+
+  /** An operation that must not go before a comment waiting in the batch is written. */
+  dependsOnBatch(op: Operation, batch: CommentBatch): boolean {
+    if (op.needs && batch.holds(op.needs)) return true;
+    if (op.kind !== 'notify' || typeof op.issue !== 'number') return false;
+    return this.records.get(op.issue)?.result.status === 'queued';
+  }
+
+  queue(operation: Operation, batch: CommentBatch): void {
+    if (operation.kind !== 'upsert-comment' || typeof operation.issue !== 'number') return;
+    const result: OperationResult = { operation, status: 'queued', detail: '' };
+    const section = fitBody(withMarker(operation.marker, operation.body));
+    batch.add(operation.issue, operation.marker, section, result);
+    this.results.push(result);
+    this.remember(operation, result);
+  }
+
+  async flush(batch: CommentBatch, gateway: Gateway): Promise<void> {
+    const { written } = await batch.flush(gateway);
+    for (const marker of written) this.written.add(markerKey(marker));
   }
 
   done(operation: Operation, outcome: Omit<OperationResult, 'operation'>): void {
@@ -452,30 +486,49 @@ async function findMarkedIssue(
   return (await kitWritten(issues, identity, (body) => hasMarker(body, marker)))[0];
 }
 
+/** A new comment on the batch's issue: it waits to be written with the run's others. */
+async function waitsForBatch(
+  op: Operation,
+  gateway: Gateway,
+  batch: CommentBatch,
+): Promise<boolean> {
+  if (op.kind !== 'upsert-comment' || op.alone || typeof op.issue !== 'number') return false;
+  if (!batch.takes(op.issue)) return false;
+  const comments = await gateway.listComments(op.issue);
+  return (await findMarkedComment(comments, op.marker, gateway.kitLogin)) === undefined;
+}
+
+/** One comment with one or more sections, created once (see createOnce). */
+export const createBatchedComment: CreateComment = async (gateway, issue, body, markers) =>
+  createOnce(
+    () => gateway.createComment(issue, body),
+    async () => {
+      const comments = await gateway.listComments(issue, { fresh: true });
+      return findMarkedComment(comments, markers[0] as Marker, gateway.kitLogin);
+    },
+  );
+
 async function upsertComment(
   gateway: Gateway,
   issue: number,
   marker: Marker,
   text: string,
 ): Promise<Omit<OperationResult, 'operation'>> {
-  const body = fitBody(withMarker(marker, text));
   const existing = await findMarkedComment(
     await gateway.listComments(issue),
     marker,
     gateway.kitLogin,
   );
   if (!existing) {
-    const created = await createOnce(
-      () => gateway.createComment(issue, body),
-      async () =>
-        findMarkedComment(
-          await gateway.listComments(issue, { fresh: true }),
-          marker,
-          gateway.kitLogin,
-        ),
-    );
+    const created = await createBatchedComment(gateway, issue, fitBody(withMarker(marker, text)), [
+      marker,
+    ]);
     return { status: 'applied', detail: created.html_url };
   }
+  // Its own section only: what the other capabilities said in the same comment stays.
+  const others = existing.body.length - (sectionOf(existing.body, marker)?.length ?? 0);
+  const section = fitBody(withMarker(marker, text), GITHUB_BODY_LIMIT - others);
+  const body = withSection(existing.body, marker, section);
   if (existing.body === body) return { status: 'unchanged', detail: existing.html_url };
   const updated = await gateway.updateComment(existing.id, body);
   return { status: 'applied', detail: updated.html_url };

@@ -458,44 +458,82 @@ export class Gateway {
       ...(issue !== undefined ? { issue } : {}),
     });
     this.identity.login ??= Promise.resolve(data.viewer.login);
-    const read = data.repository.issue;
-    // A transferred issue's old number answers from its new home: the REST read says why.
-    const home = `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
-    if (issue !== undefined && read?.repository.nameWithOwner.toLowerCase() === home)
-      this.issues.set(issue, restIssue(read));
+    this.keepExpected(issue, data.repository.issue);
     return new Map(folders.map((f) => [f.path, filesOf(data.repository[f.alias] as TreeObject)]));
   }
 
-  /**
-   * The config query's answer. An issue it cannot find or may not read leaves the folders good:
-   * the issue is then read the REST way, which follows a transfer and says why it fails.
-   */
+  /** The config query's answer; a refusal of the files names the permission they need. */
   private async folderQuery(
     paths: readonly string[],
     query: string,
     variables: Record<string, unknown>,
   ): Promise<FolderAnswer> {
     try {
-      return (await this.graphql(query, variables)) as FolderAnswer;
+      return await this.withExpectedIssue<FolderAnswer>(query, variables);
     } catch (error) {
-      const { errors = [], data } = error as {
-        errors?: { type?: string; path?: unknown[] }[];
-        data?: FolderAnswer;
-      };
-      // "No such issue" (deleted, or transferred away) and "not yours to read" are the issue's
-      // own affair: the REST read that follows follows a transfer and names the permission. Any
-      // other error on it is a fault of the query, and hiding it would hide a request paid again.
-      const others = errors.filter(
-        (e) => e.path?.[1] !== 'issue' || (e.type !== 'NOT_FOUND' && e.type !== 'FORBIDDEN'),
-      );
-      if (data && others.length === 0)
-        return { ...data, repository: { ...data.repository, issue: null } };
-      if (!others.some((e) => e.type === 'FORBIDDEN')) throw error;
+      const { errors = [] } = error as { errors?: { type?: string }[] };
+      if (!errors.some((e) => e.type === 'FORBIDDEN')) throw error;
       throw new Error(
         `GitHub refused this token the files of ${paths.join(' and ')}: ${grantHint('contents', 'read')}`,
         { cause: error },
       );
     }
+  }
+
+  /**
+   * A query that reads the run's issue beside something else. "No such issue" (deleted, or
+   * transferred away) and "not yours to read" are the issue's own affair: the rest is good, and
+   * the REST read that follows follows a transfer and names the permission. Any other error is a
+   * fault of the query, and hiding it would hide a request paid again.
+   */
+  private async withExpectedIssue<T extends { repository: { issue?: GraphqlIssue | null } }>(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<T> {
+    try {
+      return (await this.graphql(query, variables)) as T;
+    } catch (error) {
+      const { errors = [], data } = error as {
+        errors?: { type?: string; path?: unknown[] }[];
+        data?: T;
+      };
+      const others = errors.filter(
+        (e) => e.path?.[1] !== 'issue' || (e.type !== 'NOT_FOUND' && e.type !== 'FORBIDDEN'),
+      );
+      if (data && others.length === 0)
+        return { ...data, repository: { ...data.repository, issue: null } };
+      throw error;
+    }
+  }
+
+  /** Keeps the expected issue a query read, unless it answers from another repository. */
+  private keepExpected(issue: number | undefined, read: GraphqlIssue | null | undefined): void {
+    // A transferred issue's old number answers from its new home: the REST read says why.
+    const home = `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+    if (issue !== undefined && read?.repository.nameWithOwner.toLowerCase() === home)
+      this.issues.set(issue, restIssue(read));
+  }
+
+  /**
+   * A search for issues (best first, at most `limit`). When the run's issue is not read yet (the
+   * config came from a checkout), it rides in the same GraphQL query: one request, not two.
+   */
+  async searchBesideIssue(query: string, limit: number): Promise<GitHubIssue[]> {
+    const issue =
+      this.expected !== undefined && !this.issues.has(this.expected) ? this.expected : undefined;
+    if (issue === undefined) return this.searchIssues(query, limit);
+    const data = await this.withExpectedIssue<SearchAnswer>(SEARCH_BESIDE_ISSUE, {
+      owner: this.repo.owner,
+      name: this.repo.repo,
+      issue,
+      q: query,
+      first: Math.min(limit, 100),
+    });
+    this.keepExpected(issue, data.repository.issue);
+    // A pull request comes back as an empty node: the fragment asks for issues only.
+    return data.search.nodes
+      .filter((n): n is GraphqlIssue => typeof n?.number === 'number')
+      .map(restIssue);
   }
 
   /** The names of the files in a folder at a ref, or null when the folder does not exist. */
@@ -690,6 +728,17 @@ interface GraphqlIssue {
   labels: { nodes: GitHubLabel[] };
   assignees: { nodes: { login: string }[] };
   comments: { totalCount: number };
+}
+
+/** The run's issue and a search, in one query (`searchBesideIssue`). */
+const SEARCH_BESIDE_ISSUE = `query($owner: String!, $name: String!, $issue: Int!, $q: String!, $first: Int!) {
+  repository(owner: $owner, name: $name) { issue(number: $issue) { ...issue } }
+  search(query: $q, type: ISSUE, first: $first) { nodes { ...issue } }
+}${ISSUE_FRAGMENT}`;
+
+interface SearchAnswer {
+  repository: { issue?: GraphqlIssue | null };
+  search: { nodes: (Partial<GraphqlIssue> | null)[] };
 }
 
 interface FolderAnswer {

@@ -11,7 +11,9 @@ import type { Plan, RepoRef } from '../kernel/plan.js';
 import { renderSummary } from '../kernel/summary.js';
 import { describeRequestError, type Gateway } from '../github/gateway.js';
 import { EVENT_BUDGET, RateLimitDeferred, SWEEP_BUDGET } from '../github/budget.js';
-import { decideAndApply } from '../job/decide-and-apply.js';
+import { decideAndApply, type JobRun } from '../job/decide-and-apply.js';
+import { createBatchedComment } from '../github/apply.js';
+import { CommentBatch } from '../github/comment-batch.js';
 import type { CapabilityEntries, Job, JobContext } from '../job/contract.js';
 import { composeServices, jobContext } from './compose.js';
 import { TEMPLATE_FOLDER } from '../kernel/repo-paths.js';
@@ -47,11 +49,17 @@ export async function runCapabilities(
       budget: SWEEPS.has(event.name) ? SWEEP_BUDGET : EVENT_BUDGET,
     });
     const about = event.payload.issue as { number?: number; pull_request?: unknown } | undefined;
-    if (about?.number !== undefined && !about.pull_request)
-      services.gateway.expectIssue(about.number);
+    const issue = about?.number !== undefined && !about.pull_request ? about.number : undefined;
+    if (issue !== undefined) services.gateway.expectIssue(issue);
+    // What the kit says on an issue event is one comment; a command's reply stays its own.
+    const batch =
+      issue !== undefined && event.name === 'issues'
+        ? new CommentBatch(new Set([issue]), createBatchedComment)
+        : undefined;
     const source = await configSource(services.gateway, inputs.configPath, event, capabilities);
     const now = clockOrFail();
     const plans: Plan[] = [];
+    const summaries: (() => string)[] = [];
     let failed = false;
     for (const capability of capabilities) {
       const entry = options.entries[capability];
@@ -66,7 +74,7 @@ export async function runCapabilities(
         log: (m) => core.info(m),
       });
       const outcome = await isolated(capability, () =>
-        entry.load().then((job) => decideApplyAndReport(job, context, inputs.dryRun)),
+        entry.load().then((job) => decideAndLog(job, context, inputs.dryRun, batch)),
       );
       if (outcome === 'deferred') break;
       if (outcome === 'failed') {
@@ -74,9 +82,14 @@ export async function runCapabilities(
         continue;
       }
       plans.push(...outcome.plans);
+      summaries.push(outcome.summary);
       for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
       failed ||= outcome.failed;
     }
+    failed = (await writeBatch(batch, services.gateway)) || failed;
+    // After the batch: the rows of its sections say what became of them.
+    for (const summary of summaries) core.summary.addRaw(summary());
+    await core.summary.write();
     // One capability with one plan gives the Plan itself; anything more gives an array of plans.
     core.setOutput(
       'plan',
@@ -115,46 +128,63 @@ async function isolated<T>(
 const deferredMessage = (error: RateLimitDeferred) =>
   `support-kit: ${error.message}; nothing more was done, the next run does it`;
 
-async function decideApplyAndReport(
+/** The run's one comment on its issue, from the sections its capabilities left; true on failure. */
+async function writeBatch(batch: CommentBatch | undefined, gateway: Gateway): Promise<boolean> {
+  if (!batch?.pending) return false;
+  const { failures } = await batch.flush(gateway);
+  for (const failure of failures) core.error(`support-kit: the comment on ${failure}`);
+  return failures.length > 0;
+}
+
+/** Decide and apply; the summary is rendered later, once the run's comment is written. */
+async function decideAndLog(
   job: Job,
   ctx: JobContext,
   dryRun: boolean,
-): Promise<{ plans: Plan[]; outputs: Record<string, string>; failed: boolean }> {
+  batch: CommentBatch | undefined,
+): Promise<{
+  plans: Plan[];
+  outputs: Record<string, string>;
+  failed: boolean;
+  summary: () => string;
+}> {
   const { capability } = ctx;
   core.startGroup(`support-kit ${capability} on ${describeEvent(ctx.event)}`);
   try {
-    const run = await decideAndApply(job, ctx, { dryRun });
+    const run = await decideAndApply(job, ctx, { dryRun, ...(batch ? { batch } : {}) });
     annotate(run.problems);
     for (const failure of run.failures) core.error(`${capability}: ${failure}`);
     for (const deferral of run.deferrals) core.warning(`${capability}: ${deferral}`);
-    const config = run.outcome.config;
-    run.plans.forEach(({ plan, rows, deferred }, index) => {
-      core.summary.addRaw(
-        renderSummary({
-          capability,
-          event: describeEvent(ctx.event),
-          repo: `${plan.repo.owner}/${plan.repo.repo}`,
-          configSource: config.source,
-          files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
-          problems: index === 0 ? run.problems : [],
-          dryRun,
-          preview: plan.preview === true,
-          rows,
-          notes: plan.notes,
-          ...(deferred ? { deferred } : {}),
-        }),
-      );
-    });
-    if (run.outcome.summary) core.summary.addRaw(`\n${run.outcome.summary}\n`);
-    await core.summary.write();
     return {
       plans: run.plans.map((p) => p.plan),
       outputs: run.outcome.outputs ?? {},
       failed: run.failures.length > 0,
+      summary: () => summaryOf(run, ctx, dryRun),
     };
   } finally {
     core.endGroup();
   }
+}
+
+function summaryOf(run: JobRun, ctx: JobContext, dryRun: boolean): string {
+  const config = run.outcome.config;
+  const parts = run.plans.map(({ plan, rows, deferred }, index) =>
+    renderSummary({
+      capability: ctx.capability,
+      event: describeEvent(ctx.event),
+      repo: `${plan.repo.owner}/${plan.repo.repo}`,
+      configSource: config.source,
+      files: config.files.map((f) => ({ path: f.path, schemaChecked: f.schemaChecked })),
+      problems: index === 0 ? run.problems : [],
+      dryRun,
+      preview: plan.preview === true,
+      rows,
+      notes: plan.notes,
+      ...(deferred ? { deferred } : {}),
+    }),
+  );
+  if (run.outcome.summary) parts.push(`\n${run.outcome.summary}\n`);
+  return parts.join('');
 }
 
 /** Each problem becomes an annotation on its line, so a pull request shows it in the diff. */

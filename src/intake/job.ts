@@ -1,4 +1,4 @@
-import { withoutMarker } from '../kernel/markers.js';
+import { sectionOf, withoutMarker } from '../kernel/markers.js';
 import { intakeConfigFrom } from './config/intake.js';
 import type { IssuePayload } from '../github/types.js';
 import { INTAKE_FILE } from './config/spec.js';
@@ -50,12 +50,18 @@ export const intakeJob: Job = async (context) => {
         problems,
         plans: [emptyPlan('intake', context.repo, ['a pull request, not an issue'])],
       };
+    // A new issue's duplicate search goes first, on the event's title: from a checkout, the
+    // issue's own read rides in the same query.
+    const searched =
+      context.event.action === 'opened' && rules.duplicates.enabled
+        ? await searchDuplicates(context, toIssue(payload))
+        : undefined;
     // The issue as it is now (a queued run's event can be minutes old), read once for the run:
     // on-call and escalation after it use the same read, and a new issue's comments need no list.
     const fresh = await freshIssue(context, payload.number, { primeComments: true });
     if (typeof fresh === 'string')
       return { config, problems, plans: [emptyPlan('intake', context.repo, [fresh])] };
-    const plan = await decideOne(context, fresh, rules, templates, notes);
+    const plan = await decideOne(context, fresh, rules, templates, notes, searched);
     return {
       config,
       problems,
@@ -72,6 +78,7 @@ async function decideOne(
   rules: IntakeConfig,
   templates: IssueTemplate[],
   notes: string[],
+  searched: Searched | undefined,
 ): Promise<{ plan: Plan; verdict: unknown }> {
   const issue = toIssue(payload);
   const trigger =
@@ -83,7 +90,7 @@ async function decideOne(
   const changes = context.event.payload.changes as { body?: { from?: string } } | undefined;
   const duplicates =
     trigger === 'opened' && rules.duplicates.enabled
-      ? await findDuplicates(context.gateway, context.repo, issue, rules)
+      ? await findDuplicates(context, issue, rules, searched)
       : [];
   const decision = decideIntake({
     issue,
@@ -155,17 +162,30 @@ async function closedUnexplained(context: JobContext, rules: IntakeConfig): Prom
   );
 }
 
+/** A duplicate search and the title it was made for. */
+interface Searched {
+  text: string | undefined;
+  found: GitHubIssue[];
+}
+
+async function searchDuplicates(context: JobContext, issue: IntakeIssue): Promise<Searched> {
+  const text = duplicateSearchText(searchTerms(issue.title));
+  if (text === undefined) return { text, found: [] };
+  // The search narrows by words; similarity on title and body decides.
+  const query = `repo:${context.repo.owner}/${context.repo.repo} is:issue is:open ${text}`;
+  return { text, found: await context.gateway.searchBesideIssue(query, CANDIDATES) };
+}
+
 async function findDuplicates(
-  gateway: Gateway,
-  repo: { owner: string; repo: string },
+  context: JobContext,
   issue: IntakeIssue,
   rules: IntakeConfig,
+  searched: Searched | undefined,
 ): Promise<DuplicateHint[]> {
-  const text = duplicateSearchText(searchTerms(issue.title));
-  if (text === undefined) return [];
-  // The search narrows by words; similarity on title and body decides.
-  const query = `repo:${repo.owner}/${repo.repo} is:issue is:open ${text}`;
-  const candidates = (await gateway.searchIssues(query, CANDIDATES))
+  // A title edited since the event asks again, with its own words.
+  const same = searched && searched.text === duplicateSearchText(searchTerms(issue.title));
+  const { found } = same ? searched : await searchDuplicates(context, issue);
+  const candidates = found
     .filter((c: GitHubIssue) => c.number !== issue.number)
     .map((c) => ({ number: c.number, title: c.title, body: c.body ?? '', url: c.html_url }));
   return rankDuplicates(
@@ -182,7 +202,7 @@ async function previousComment(gateway: Gateway, issue: number): Promise<string 
     MARKER,
     gateway.kitLogin,
   );
-  return found ? withoutMarker(found.body) : null;
+  return found ? withoutMarker(sectionOf(found.body, MARKER) ?? found.body) : null;
 }
 
 function toIssue(p: IssuePayload | GitHubIssue): IntakeIssue {

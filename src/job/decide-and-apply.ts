@@ -3,6 +3,7 @@ import { hasErrors, sortProblems } from '../kernel/problems.js';
 import type { Plan } from '../kernel/plan.js';
 import type { SummaryRow } from '../kernel/summary.js';
 import { applyPlan, deferralNote } from '../github/apply.js';
+import type { CommentBatch } from '../github/comment-batch.js';
 import type { RateLimitDeferred } from '../github/budget.js';
 import { sameRepo } from '../github/gateway.js';
 import type { Job, JobContext, JobOutcome } from './contract.js';
@@ -33,7 +34,7 @@ export interface JobRun {
 export async function decideAndApply(
   job: Job,
   context: JobContext,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; batch?: CommentBatch },
 ): Promise<JobRun> {
   const outcome = await job(context);
   const problems = sortProblems([...outcome.config.problems, ...(outcome.problems ?? [])]);
@@ -65,6 +66,7 @@ export async function decideAndApply(
       log: context.log,
       notifier: context.notifier,
       ...(limited ? { limited } : {}),
+      ...(options.batch ? { batch: options.batch } : {}),
     });
     for (const failure of applied.failures)
       failures.push(`${plan.repo.owner}/${plan.repo.repo}: ${failure.detail}`);

@@ -63,3 +63,33 @@ function safeDecode(value: string): string {
     return value;
   }
 }
+
+/**
+ * One comment can say several things to the reporter of a new issue (what is missing, who has it,
+ * the response clock), each in its own section: a rule, then the section's marker line. A later
+ * run edits its own section in place and leaves the others as they are.
+ */
+const SECTION_BREAK = '\n\n---\n';
+const SECTION_SPLIT = /\n\n---\n(?=<!--\s*support-kit:)/;
+
+export function sections(body: string): string[] {
+  return body.split(SECTION_SPLIT);
+}
+
+export function joinSections(parts: readonly string[]): string {
+  return parts.join(SECTION_BREAK);
+}
+
+/** The section that carries this marker: the whole body when the comment has one section. */
+export function sectionOf(body: string, marker: Marker): string | undefined {
+  return sections(body).find((part) => hasMarker(part, marker));
+}
+
+/** The body with this marker's section replaced by `section`, or with `section` added last. */
+export function withSection(body: string, marker: Marker, section: string): string {
+  const parts = sections(body);
+  const at = parts.findIndex((part) => hasMarker(part, marker));
+  if (at < 0) return joinSections([...parts, section]);
+  parts[at] = section;
+  return joinSections(parts);
+}

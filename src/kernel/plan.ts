@@ -102,6 +102,11 @@ export interface UpsertComment extends OperationBase {
    */
   pendingLabel?: { name: string; present: boolean };
   /**
+   * People edit this comment (a checklist they tick): it is never one section among the kit's
+   * others, whose later edits could race a tick and undo it.
+   */
+  alone?: boolean;
+  /**
    * A comment says what the kit did, so it is written only once the plan's earlier writes to its
    * issue (and to the issues named here) succeeded: a failed one leaves it unwritten, and the
    * next run, finding no record, does the rest and writes it then.

@@ -5,7 +5,16 @@ import { escapeCell, escapeInline, ownCell, table } from './markdown.js';
 
 export interface SummaryRow {
   operation: Operation;
-  status: 'applied' | 'unchanged' | 'dry-run' | 'failed' | 'held' | 'not run' | 'deferred';
+  status:
+    | 'applied'
+    | 'unchanged'
+    | 'dry-run'
+    | 'failed'
+    | 'held'
+    | 'not run'
+    | 'deferred'
+    // Until the run writes its one comment on the issue; the summary is written after.
+    | 'queued';
   detail: string;
 }
 
@@ -33,6 +42,7 @@ const STATUS: Record<SummaryRow['status'], string> = {
   held: '⏳ held for the next run',
   'not run': '⏸️ not run',
   deferred: '⏳ deferred',
+  queued: '⏳ not written (the run stopped first)',
 };
 
 /** The job summary of one capability's run: config, then the plan and what became of it. */

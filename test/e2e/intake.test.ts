@@ -76,8 +76,7 @@ describe('intake (dist/intake) with the escalation preset', () => {
     expect(commentsOf(issue)).toEqual([]);
     // The labels refused, the comment that reports them is held rather than said.
     expect(result.requests.map((r) => `${r.status} ${r.route}`)).toEqual([
-      '200 GET /repos/{owner}/{repo}/issues/{issue_number}',
-      '200 GET /search/issues',
+      '200 POST /graphql',
       '403 POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
     ]);
   });
@@ -105,10 +104,10 @@ describe('intake (dist/intake) with the escalation preset', () => {
       complete: false,
       template: 'escalation',
     });
-    // The issue as it is now says it has no comment: none to list before writing one.
+    // From the checkout, the issue as it is now and the duplicate search are one query; the
+    // issue says it has no comment: none to list before writing one.
     expect(routes(result.requests)).toEqual([
-      'GET /repos/{owner}/{repo}/issues/{issue_number}',
-      'GET /search/issues',
+      'POST /graphql',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
@@ -217,7 +216,29 @@ describe('intake (dist/intake) with the escalation preset', () => {
 
     expect(commentsOf(issue)[0]?.body).toContain(`#${older}`);
     expect(emulator.store.issue(REPO, older).state).toBe('open');
-    expect(result.requests.filter((r) => r.route === 'GET /search/issues')).toHaveLength(1);
+    // The search rode in the query that read the issue: no REST search, no REST read.
+    expect(routes(result.requests)).toEqual([
+      'POST /graphql',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('searches again with the title as it is now when it was edited before the run', async () => {
+    emulator = await startDesk();
+    const older = emulator.store.createIssue(REPO, {
+      title: 'Overlay network drops packets between nodes',
+      body: 'vxlan packets dropped',
+      user: 'luc',
+    }).number;
+    const issue = open(formBody());
+    const sent = event('opened', issue);
+    emulator.store.updateIssue(REPO, issue, { title: 'Overlay network drops packets on nodes' });
+
+    const result = await run(emulator, 'intake', sent, { workspace: escalationCheckout() });
+
+    expect(commentsOf(issue)[0]?.body).toContain(`#${older}`);
+    expect(routes(result.requests).slice(0, 2)).toEqual(['POST /graphql', 'GET /search/issues']);
   });
 
   it('reads intake.yaml and the issue forms through the API in one query when there is no checkout', async () => {

@@ -8,6 +8,7 @@ import { type Receiver, startPagerDuty } from '../../dev/harness/receivers.js';
 import { projectRoot } from '../../dev/harness/run-action.js';
 import { reportAndEscalation } from '../../dev/harness/invariants.js';
 import { REPO, routes, Scenario, writes } from '../../dev/harness/scenario.js';
+import { sectionOf } from '../../src/kernel/markers.js';
 
 /**
  * Seed 000 for one week: an escalation repository covered follow-the-sun by SFO, Paris and
@@ -54,12 +55,25 @@ afterAll(async () => {
   await pagerDuty?.close();
 });
 
-/**
- * The comments of intake and on-call: the escalation's own record (what it paged, its steps) is
- * a third, marked comment on every paged issue, checked on its own below.
- */
-function intakeAndOncall(n: number) {
-  return desk.issue(n).comments.filter((c) => !c.body.startsWith('<!-- support-kit:escalation'));
+/** What the kit said on a new issue: one comment, a section per capability (intake, on-call, escalation). */
+function said(n: number): {
+  comments: number;
+  intake?: string;
+  oncall?: string;
+  escalation?: string;
+} {
+  const kit = desk.issue(n).comments.filter((c) => c.body.startsWith('<!-- support-kit:'));
+  const [first] = kit;
+  const section = (kind: string) => first && sectionOf(first.body, { kind, keys: {} });
+  return {
+    comments: kit.length,
+    ...Object.fromEntries(
+      ['intake', 'oncall', 'escalation'].flatMap((kind) => {
+        const text = section(kind);
+        return text ? [[kind, text]] : [];
+      }),
+    ),
+  };
 }
 
 describe('a week of the escalation preset (seed 000)', () => {
@@ -96,14 +110,13 @@ describe('a week of the escalation preset (seed 000)', () => {
 
     expect(run.exitCode).toBe(0);
     // Intake, on-call and escalation in one process: the config, the forms and the issue in one
-    // query, the duplicate search, the labels, the assignee, the assignment comment, and
-    // escalation's record of the page it sent.
+    // query, the duplicate search, the labels, the assignee, and one comment that says who has it
+    // and records the page escalation sent.
     expect(routes(run)).toEqual([
       'POST /graphql',
       'GET /search/issues',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
-      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     ]);
     expect(desk.labelsOf(issues.engine)).toEqual([
@@ -115,12 +128,10 @@ describe('a week of the escalation preset (seed 000)', () => {
       'version/17.06',
     ]);
     expect(desk.issue(issues.engine).assignees).toEqual(['dan']);
-    expect(
-      desk
-        .issue(issues.engine)
-        .comments.map((c) => c.body)
-        .join('\n'),
-    ).toMatch(/Assigned to \*\*dan\*\*.*override by dan/s);
+    const engine = said(issues.engine);
+    expect(engine.comments).toBe(1);
+    expect(engine.oncall).toMatch(/Assigned to \*\*dan\*\*.*override by dan/s);
+    expect(engine.escalation).toMatch(/Response clock/);
   });
 
   it('Mon 10:00 Paris: the new S1 pages the on-call contact through PagerDuty with an error alert keyed by the issue', () => {
@@ -196,11 +207,11 @@ describe('a week of the escalation preset (seed 000)', () => {
       expect.arrayContaining(['status/0-more-info-needed', 'oncall/no-coverage', 'area/network']),
     );
     expect(desk.issue(issues.overlay).assignees).toEqual([]);
-    const comments = intakeAndOncall(issues.overlay).map((c) => c.body);
-    expect(comments).toHaveLength(2);
-    expect(comments[0]).toMatch(/Severity/);
-    expect(comments[0]).toMatch(/Logs/);
-    expect(comments[1]).toMatch(
+    // One comment: what is missing, then when coverage resumes.
+    const overlay = said(issues.overlay);
+    expect(overlay.comments).toBe(1);
+    expect(overlay.intake).toMatch(/Severity[^]*Logs/);
+    expect(overlay.oncall).toMatch(
       /declared gap "pacific-evening".*resumes at 2026-11-24T08:00:00\+01:00 with \*\*chloe\*\*/s,
     );
   });
@@ -223,8 +234,11 @@ describe('a week of the escalation preset (seed 000)', () => {
     expect(oncall.exitCode).toBe(0);
     expect(desk.issue(issues.overlay).assignees).toEqual(['chloe']);
     expect(desk.labelsOf(issues.overlay)).not.toContain('oncall/no-coverage');
-    // The same comment now says who has it: no second on-call comment.
-    expect(intakeAndOncall(issues.overlay)).toHaveLength(2);
+    // The same comment now says who has it, and still what is missing: no second comment.
+    const overlay = said(issues.overlay);
+    expect(overlay.comments).toBe(1);
+    expect(overlay.oncall).toMatch(/assigned to \*\*chloe\*\*/i);
+    expect(overlay.intake).toMatch(/Severity/);
     const [log] = desk.issuesLabelled('oncall/handoff-log');
     expect(log?.title).toBe('On-call hand-offs: follow-the-sun, 2026-11');
     expect(log?.comments.at(-1)?.body).toContain('@chloe is on call from Tue 2026-11-24 08:00');
@@ -250,8 +264,10 @@ describe('a week of the escalation preset (seed 000)', () => {
       expect.arrayContaining(['status/0-triage', 'S2-major']),
     );
     expect(desk.labelsOf(issues.overlay)).not.toContain('status/0-more-info-needed');
-    expect(intakeAndOncall(issues.overlay)).toHaveLength(2);
-    expect(intakeAndOncall(issues.overlay)[0]?.body).toMatch(/thank/i);
+    const overlay = said(issues.overlay);
+    expect(overlay.comments).toBe(1);
+    expect(overlay.intake).toMatch(/thank/i);
+    expect(overlay.oncall).toMatch(/assigned to \*\*chloe\*\*/i);
     // On-call does not act on edits: the assignment stands.
     expect(run.stdout).not.toMatch(/support-kit oncall/);
     expect(desk.issue(issues.overlay).assignees).toEqual(['chloe']);
@@ -286,9 +302,7 @@ describe('a week of the escalation preset (seed 000)', () => {
     expect(desk.labelsOf(issues.outage)).toEqual(
       expect.arrayContaining(['S0-catastrophic', 'oncall/no-coverage', 'status/0-triage']),
     );
-    expect(intakeAndOncall(issues.outage).at(-1)?.body).toMatch(
-      /2026-11-27T08:00:00\+01:00 with \*\*chloe\*\*/,
-    );
+    expect(said(issues.outage).oncall).toMatch(/2026-11-27T08:00:00\+01:00 with \*\*chloe\*\*/);
   });
 
   it('Fri 08:07 Paris: the tick gives the Thanksgiving S0 to chloe', async () => {

@@ -60,6 +60,7 @@ function startPlaybook(
     issue: issue.number,
     marker: { kind: 'playbook', keys: { name: chosen.name } },
     body: `**Playbook ${escapeInline(chosen.name)}** (from \`${escapeInline(chosen.file)}\`): work through it here, ticking each step.\n\n${text.trim()}`,
+    alone: true,
     reason: `the issue has ${chosen.labels.filter((l) => hasLabel(work.labels, l)).join(', ')}`,
   });
   state.playbook = { name: chosen.name, at: input.now.toISOString() };

@@ -1,4 +1,4 @@
-import { formatMarker, hasMarker, parseMarkers } from '../../kernel/markers.js';
+import { formatMarker, hasMarker, parseMarkers, sectionOf } from '../../kernel/markers.js';
 import type { Marker } from '../../kernel/plan.js';
 import { type PendingNotification, readPending } from '../../kernel/pending-notifications.js';
 import type { CommentSnapshot } from './types.js';
@@ -58,8 +58,10 @@ export interface StoredState {
 
 /** The state from the kit's own comment; the marker in anyone else's (a person's, another app's) is ignored. */
 export function readState(comments: readonly CommentSnapshot[]): StoredState {
-  const own = comments.find((c) => c.kit && hasMarker(c.body, STATE_MARKER));
-  if (!own) return { state: emptyState(), pending: [] };
+  const comment = comments.find((c) => c.kit && hasMarker(c.body, STATE_MARKER));
+  if (!comment) return { state: emptyState(), pending: [] };
+  // The state may share its comment with intake's and on-call's sections: only its own counts.
+  const own = { body: sectionOf(comment.body, STATE_MARKER) ?? comment.body };
   const keys = parseMarkers(own.body).find((m) => m.kind === STATE_KIND)?.keys ?? {};
   const state = emptyState();
   state.steps = Number(keys.steps) || 0;

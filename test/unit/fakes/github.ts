@@ -30,6 +30,7 @@ type GatewayPort = Pick<
   | 'graphql'
   | 'kitLogin'
   | 'searchIssues'
+  | 'searchBesideIssue'
   | 'createComment'
   | 'updateComment'
   | 'addLabels'
@@ -63,6 +64,7 @@ const READS = new Set<Method>([
   'graphql',
   'kitLogin',
   'searchIssues',
+  'searchBesideIssue',
   'listIssueLabels',
   'canBeAssigned',
   'listLabels',
@@ -323,6 +325,15 @@ class FakeGateway implements GatewayPort {
 
   async searchIssues(query: string, limit: number) {
     this.record('searchIssues', [query, limit]);
+    return this.state.issues
+      .filter((i) => !i.pull_request && matches(i, query))
+      .slice(0, limit)
+      .map(clone);
+  }
+
+  /** The same search; the real gateway reads the run's issue in it when it can. */
+  async searchBesideIssue(query: string, limit: number) {
+    this.record('searchBesideIssue', [query, limit]);
     return this.state.issues
       .filter((i) => !i.pull_request && matches(i, query))
       .slice(0, limit)

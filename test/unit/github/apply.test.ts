@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../../../src/github/apply.js';
+import { applyPlan, createBatchedComment } from '../../../src/github/apply.js';
+import { CommentBatch } from '../../../src/github/comment-batch.js';
 import { emptyPlan, type Operation, type Plan } from '../../../src/kernel/plan.js';
 import { FakeGitHub, fakeIssue, httpError } from '../fakes/github.js';
 
@@ -153,5 +154,108 @@ describe('applyPlan: at most once', () => {
 
     expect(result.failures).toEqual([]);
     expect(github.commentsOn(1)).toHaveLength(1);
+  });
+});
+
+describe("applyPlan: the run's new comments on its issue, as one", () => {
+  const said = (kind: string, body: string): Operation => ({
+    kind: 'upsert-comment',
+    issue: 1,
+    marker: { kind, keys: {} },
+    body,
+    reason: kind,
+  });
+  const batchFor = () => new CommentBatch(new Set([1]), createBatchedComment);
+
+  it('writes the sections of two plans in one comment, once the batch is flushed', async () => {
+    const github = desk();
+    const gateway = github.gatewayOn(DESK);
+    const batch = batchFor();
+
+    const first = await applyPlan(planOf(said('intake', 'Logs are missing.')), gateway, {
+      dryRun: false,
+      batch,
+    });
+    await applyPlan(planOf(assign, said('oncall', 'Assigned to ivy.')), gateway, {
+      dryRun: false,
+      batch,
+    });
+    expect(github.commentsOn(1)).toEqual([]);
+    await batch.flush(gateway);
+
+    expect(github.commentsOn(1).map((c) => c.body)).toEqual([
+      '<!-- support-kit:intake -->\nLogs are missing.\n\n---\n<!-- support-kit:oncall -->\nAssigned to ivy.',
+    ]);
+    expect(first.results[0]?.status).toBe('applied');
+  });
+
+  it('edits its own section of an existing comment and leaves the others', async () => {
+    const github = desk();
+    const gateway = github.gatewayOn(DESK);
+    const batch = batchFor();
+    await applyPlan(
+      planOf(said('intake', 'Logs are missing.'), said('oncall', 'Assigned to ivy.')),
+      gateway,
+      { dryRun: false, batch },
+    );
+    await batch.flush(gateway);
+
+    await apply(github, planOf(said('intake', 'Thanks!')));
+
+    expect(github.commentsOn(1).map((c) => c.body)).toEqual([
+      '<!-- support-kit:intake -->\nThanks!\n\n---\n<!-- support-kit:oncall -->\nAssigned to ivy.',
+    ]);
+  });
+
+  it('writes what waits before a notification whose record is in it', async () => {
+    const github = desk();
+    const gateway = github.gatewayOn(DESK);
+    const sent: string[] = [];
+    const notify: Operation = {
+      kind: 'notify',
+      issue: 1,
+      channel: 'webhook',
+      key: 'k',
+      payload: {},
+      reason: 'page',
+    };
+    await applyPlan(
+      planOf(
+        said('oncall', 'Assigned to ivy.'),
+        record({ recordFailedNotifications: true }),
+        notify,
+      ),
+      gateway,
+      {
+        dryRun: false,
+        batch: batchFor(),
+        notifier: {
+          channels: new Set(['webhook'] as const),
+          send: async () => (sent.push(String(github.commentsOn(1).length)), 'sent'),
+        },
+      },
+    );
+
+    expect(sent).toEqual(['1']);
+    expect(github.methods('writes')).toEqual(['createComment']);
+  });
+
+  it("leaves an issue that is not the run's own to its own comment", async () => {
+    const github = desk();
+    const gateway = github.gatewayOn(DESK);
+
+    const elsewhere: Operation = {
+      kind: 'upsert-comment',
+      issue: 2,
+      marker: { kind: 'oncall', keys: {} },
+      body: 'x',
+      reason: 'oncall',
+    };
+    await applyPlan(planOf(elsewhere), gateway, {
+      dryRun: false,
+      batch: batchFor(),
+    });
+
+    expect(github.commentsOn(2)).toHaveLength(1);
   });
 });

@@ -164,4 +164,43 @@ describe('an issue read once a run', () => {
     const refused = await gateway.getIssue(1).catch((error: unknown) => error);
     expect(describeRequestError(refused)).toMatch(/give the job `issues: read`/);
   });
+
+  it('reads the issue the run is about in the duplicate search when the config came from a checkout', async () => {
+    const gateway = await desk();
+    gh.store.createIssue('acme/desk', { title: 'Login fails on Safari', user: 'dan' });
+    gh.store.createIssue('acme/desk', { title: 'Deploys fail', user: 'dan' });
+    const rest = new Gateway(gateway.octokit, gateway.repo);
+
+    gateway.expectIssue(1);
+    const found = await gateway.searchBesideIssue('repo:acme/desk is:issue is:open "login"', 20);
+    const issue = await gateway.getIssue(1);
+
+    expect(found.map((i) => i.title).sort()).toEqual(['Login fails', 'Login fails on Safari']);
+    expect(routes()).toEqual(['POST /graphql']);
+    expect(issue.title).toBe((await rest.getIssue(1)).title);
+  });
+
+  it('searches alone, through REST, once the issue is read', async () => {
+    const gateway = await desk();
+    gateway.expectIssue(1);
+    await gateway.getIssue(1);
+
+    await gateway.searchBesideIssue('repo:acme/desk is:issue "login"', 20);
+
+    expect(routes()).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      'GET /search/issues',
+    ]);
+  });
+
+  it('keeps the search and leaves an issue the query cannot find to the REST read, which says why', async () => {
+    const gateway = await desk();
+    gateway.expectIssue(99);
+
+    const found = await gateway.searchBesideIssue('repo:acme/desk is:issue "login"', 20);
+
+    expect(found).toHaveLength(1);
+    await expect(gateway.getIssue(99)).rejects.toThrow();
+    expect(routes()).toEqual(['POST /graphql', 'GET /repos/{owner}/{repo}/issues/{issue_number}']);
+  });
 });

@@ -89,7 +89,7 @@ describe('intake job on a new issue', () => {
     expect(comment?.kind === 'upsert-comment' && comment.body).toMatch(/Steps to reproduce/);
   });
 
-  it('reads config and templates through the gateway, the issue as it is now, searches for duplicates once, then its own comment', async () => {
+  it('reads config and templates through the gateway, searches for duplicates once on the event’s title, reads the issue as it is now, then its own comment', async () => {
     const issue = reported(COMPLETE);
     const github = new FakeGitHub({ files: FILES, issues: [issue] });
 
@@ -99,8 +99,8 @@ describe('intake job on a new issue', () => {
       'readFile', // intake.yaml
       'listFolder', // .github/ISSUE_TEMPLATE
       'readFile', // problem.yml
+      'searchBesideIssue',
       'getIssue',
-      'searchIssues',
       'listComments',
     ]);
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   formatMarker,
   hasMarker,
+  joinSections,
   parseMarkers,
+  sectionOf,
+  sections,
+  withSection,
   withMarker,
   withoutMarker,
 } from '../../../src/kernel/markers.js';
@@ -45,5 +49,37 @@ describe('markers', () => {
     expect(withoutMarker("<!-- a person's comment -->\nHello")).toBe(
       "<!-- a person's comment -->\nHello",
     );
+  });
+});
+
+describe('sections: one comment that says several things', () => {
+  const intake = { kind: 'intake', keys: {} };
+  const oncall = { kind: 'oncall', keys: {} };
+  const both = joinSections([
+    withMarker(intake, 'Severity is missing.'),
+    withMarker(oncall, 'Assigned to ivy.'),
+  ]);
+
+  it("finds each marker's section, and the whole body when there is one section", () => {
+    expect(sections(both)).toHaveLength(2);
+    expect(sectionOf(both, oncall)).toBe(withMarker(oncall, 'Assigned to ivy.'));
+    expect(sectionOf(withMarker(intake, 'x'), intake)).toBe(withMarker(intake, 'x'));
+  });
+
+  it('replaces one section and leaves the other as it was', () => {
+    const edited = withSection(both, intake, withMarker(intake, 'Thanks!'));
+    expect(edited).toBe(
+      joinSections([withMarker(intake, 'Thanks!'), withMarker(oncall, 'Assigned to ivy.')]),
+    );
+  });
+
+  it('adds a section it does not have at the end, after a rule', () => {
+    expect(withSection(withMarker(intake, 'x'), oncall, withMarker(oncall, 'y'))).toBe(
+      `${withMarker(intake, 'x')}\n\n---\n${withMarker(oncall, 'y')}`,
+    );
+  });
+
+  it('does not split at a rule that no marker follows', () => {
+    expect(sections(withMarker(intake, 'a\n\n---\nb'))).toHaveLength(1);
   });
 });
