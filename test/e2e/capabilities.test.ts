@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../dev/emulator/index.js';
+import { type Emulator, startEmulator } from '../../dev/emulator/index.js';
+import { escalationBody, presetFiles } from '../../dev/fixtures/escalation.js';
+import { projectRoot } from '../../dev/harness/run-action.js';
 import {
   CONFIG,
   issuesEvent,
@@ -121,6 +123,40 @@ describe('the all-in-one action (dist/all)', () => {
       'GET /search/issues',
       'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
     ]);
+  });
+
+  it('routes a new escalation from a checkout in 4 requests: one query for the issue and the duplicate search, the labels, the assignee, one comment', async () => {
+    const team = ['alice', 'bob', 'chloe', 'dan', 'emma', 'fred', 'amy'];
+    emulator = await startEmulator({
+      now: '2026-11-23T09:00:00Z', // Monday 10:00 Paris: dan covers the morning
+      seed: {
+        users: [...team, 'customer-eng'].map((login) => ({ login })),
+        repos: [{ owner: 'acme', name: 'desk', collaborators: team }],
+      },
+    });
+    const issue = emulator.store.createIssue(REPO, {
+      title: '[Escalation]: Engine restarts after upgrade to 17.06 on production nodes',
+      body: escalationBody(),
+      user: 'customer-eng',
+      labels: ['escalation'],
+    }).number;
+
+    const result = await run(emulator, 'all', issuesEvent(emulator, 'opened', issue), {
+      workspace: presetFiles(projectRoot(), 'escalation'),
+      env: { SUPPORT_KIT_NOW: '2026-11-23T09:00:00Z' },
+    });
+
+    expect(result.exitCode).toBe(0);
+    expect(routes(result.requests)).toEqual([
+      'POST /graphql',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+    const [comment, ...more] = emulator.store.issue(REPO, issue).comments;
+    expect(more).toEqual([]);
+    expect(comment?.body).toMatch(/^<!-- support-kit:oncall -->\nAssigned to \*\*dan\*\*/);
+    expect(emulator.store.issue(REPO, issue).assignees).toEqual(['dan']);
   });
 
   it('runs only the named capability when the action input is set', async () => {
