@@ -82,9 +82,11 @@ describe('a schedule GitHub turned off (dist/oncall on issues.opened)', () => {
     expect(emulator.store.workflow(REPO, 'support-kit-schedule.yml').state).toBe('active');
     expect(alarm(log)).toContain('GitHub turned it off after 60 days without activity');
     expect(alarm(log)).toContain('The kit turned it back on');
+    // The schedule, turned on; the report's caller, which this desk does not have; the log.
     expect(routes(result.requests).filter((r) => [WORKFLOW, ENABLE, LIST].includes(r))).toEqual([
       WORKFLOW,
       ENABLE,
+      WORKFLOW,
       LIST,
     ]);
   });
@@ -100,7 +102,7 @@ describe('a schedule GitHub turned off (dist/oncall on issues.opened)', () => {
       'disabled_inactivity',
     );
     expect(alarm(log)).toContain(
-      'Escalations, hand-offs and reports are stopped. Turn it on in the Actions tab',
+      'Escalations, hand-offs and held issues are stopped. Turn it on in the Actions tab',
     );
     expect(alarm(log)).toContain('pass an App token with Actions write as the `token` secret');
     expect(result.stdout).toContain('warning: The support-kit schedule');
@@ -117,5 +119,47 @@ describe('a schedule GitHub turned off (dist/oncall on issues.opened)', () => {
     expect(emulator.store.workflow(REPO, 'support-kit-schedule.yml').state).toBe(
       'disabled_inactivity',
     );
+  });
+
+  it('turns the weekly report back on too: GitHub turns every schedule of a quiet repository off', async () => {
+    const { log, issue } = await quietDesk();
+    emulator.store.addWorkflow(
+      REPO,
+      '.github/workflows/support-kit-report.yml',
+      'disabled_inactivity',
+    );
+    emulator.grantToken('actions-write', {
+      login: 'support-kit[bot]',
+      kind: 'app',
+      repositories: [REPO],
+      permissions: { contents: 'read', issues: 'write', actions: 'write' },
+    });
+
+    const result = await oncall(issue(), 'actions-write');
+
+    expect(result.exitCode).toBe(0);
+    expect(emulator.store.workflow(REPO, 'support-kit-report.yml').state).toBe('active');
+    expect(emulator.store.workflow(REPO, 'support-kit-schedule.yml').state).toBe('active');
+    expect(alarm(log)).toContain(
+      'The weekly report (support-kit-report.yml) was off: GitHub turned it off after 60 days without activity',
+    );
+    expect(routes(result.requests).filter((r) => r === ENABLE)).toHaveLength(2);
+  });
+
+  it('leaves a report a person turned off alone, and says so', async () => {
+    const { log, issue } = await quietDesk();
+    emulator.store.addWorkflow(
+      REPO,
+      '.github/workflows/support-kit-report.yml',
+      'disabled_manually',
+    );
+
+    const result = await oncall(issue());
+
+    expect(emulator.store.workflow(REPO, 'support-kit-report.yml').state).toBe('disabled_manually');
+    expect(alarm(log)).toContain(
+      'The weekly report (support-kit-report.yml) is off: someone turned it off in the Actions tab. No report is written.',
+    );
+    expect(result.requests.filter((r) => r.route === ENABLE)).toHaveLength(1);
   });
 });

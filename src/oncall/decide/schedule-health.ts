@@ -1,14 +1,20 @@
 import type { Operation } from '../../kernel/plan.js';
-import { SCHEDULE_CALLER as SCHEDULE_WORKFLOW } from '../../kernel/repo-paths.js';
 import { scheduleOffMessage } from '../../notify/slack.js';
 
-/** What the run found and did about the schedule workflow (see oncall/job.ts). */
-export interface ScheduleCheck {
+/** One of the desk's scheduled workflows that GitHub reports off, and what the run did about it. */
+export interface ScheduledWorkflow {
+  role: 'schedule' | 'report';
+  file: string;
   state: string;
   /** The run turned it back on. */
   enabled: boolean;
   /** Why it did not: the token may not, or a person turned it off, or a dry run. */
   notEnabled?: string;
+}
+
+/** What the run found about the scheduled workflows (see oncall/schedule-check.ts). */
+export interface ScheduleCheck {
+  workflows: ScheduledWorkflow[];
   /** The hand-off log to say it on, when there is one open. */
   log?: number;
   /** The webhook takes the desk's alarms. */
@@ -22,16 +28,36 @@ const CAUSE: Record<string, string> = {
   disabled_fork: 'GitHub does not run schedules in a fork until they are turned on',
 };
 
+/** What stops while each workflow is off, said as it was (turned back on) or as it is. */
+const STOPPED: Record<ScheduledWorkflow['role'], { name: string; was: string; is: string }> = {
+  schedule: {
+    name: 'The support-kit schedule',
+    was: 'Escalations, hand-offs and held issues stopped meanwhile',
+    is: 'Escalations, hand-offs and held issues are stopped',
+  },
+  report: {
+    name: 'The weekly report',
+    was: 'No report was written meanwhile',
+    is: 'No report is written',
+  },
+};
+
+function sentence(w: ScheduledWorkflow): string {
+  const cause = CAUSE[w.state] ?? `its state is ${w.state}`;
+  const { name, was, is } = STOPPED[w.role];
+  return w.enabled
+    ? `${name} (${w.file}) was off: ${cause}. ${was}. The kit turned it back on; the next run catches up.`
+    : `${name} (${w.file}) is off: ${cause}. ${is}. Turn it on in the Actions tab${w.notEnabled ? ` (${w.notEnabled})` : ''}.`;
+}
+
 /**
  * Said loudly, because nothing else will: while the schedule is off, no escalation step falls
- * due, no hand-off is logged, held issues wait and no report is written. One comment on the
- * hand-off log (rewritten in place while it lasts) and one webhook post a run that finds it.
+ * due, no hand-off is logged and held issues wait; while the report's is, no report is written.
+ * One comment on the hand-off log (rewritten in place while it lasts) and one webhook post a run
+ * that finds it.
  */
 export function scheduleAlarm(check: ScheduleCheck): { operations: Operation[]; note: string } {
-  const cause = CAUSE[check.state] ?? `its state is ${check.state}`;
-  const text = check.enabled
-    ? `The support-kit schedule (${SCHEDULE_WORKFLOW}) was off: ${cause}. Escalations, hand-offs and reports stopped meanwhile. The kit turned it back on; the next tick catches up.`
-    : `The support-kit schedule (${SCHEDULE_WORKFLOW}) is off: ${cause}. Escalations, hand-offs and reports are stopped. Turn it on in the Actions tab${check.notEnabled ? ` (${check.notEnabled})` : ''}.`;
+  const text = check.workflows.map(sentence).join('\n\n');
   const operations: Operation[] = [];
   if (check.log !== undefined)
     operations.push({
@@ -39,17 +65,20 @@ export function scheduleAlarm(check: ScheduleCheck): { operations: Operation[]; 
       issue: check.log,
       marker: { kind: 'schedule-off', keys: {} },
       body: text,
-      reason: 'say on the hand-off log that the schedule is off',
+      reason: 'say on the hand-off log that a scheduled workflow is off',
     });
+  const states = check.workflows.map(
+    (w) => `${w.role}:${w.state}:${w.enabled ? 'enabled' : 'off'}`,
+  );
   if (check.webhook && check.log !== undefined)
     operations.push({
       kind: 'notify',
       channel: 'webhook',
       issue: check.log,
-      key: `schedule-off:${check.state}:${check.enabled ? 'enabled' : 'off'}`,
+      key: `schedule-off:${states.join(',')}`,
       recordOnIssue: { pending: false },
       payload: scheduleOffMessage(check.repo, text),
-      reason: 'post to the webhook that the schedule is off',
+      reason: 'post to the webhook that a scheduled workflow is off',
     });
-  return { operations, note: text };
+  return { operations, note: text.replaceAll('\n\n', ' ') };
 }

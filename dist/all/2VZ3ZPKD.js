@@ -1,1 +1,0 @@
-import{a as t}from"./PYEW6SMI.js";import{h as e}from"./Y645PZMP.js";async function i(o,a){try{return{state:await o.workflowState(t)}}catch(r){if(e(r)!==403)throw r;return{note:`could not ask whether ${t} still runs: give the ${a} workflow \`actions: read\``}}}export{i as a};
