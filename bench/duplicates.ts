@@ -145,7 +145,13 @@ export async function measureDuplicates(): Promise<DuplicateBench> {
       },
       workspace,
     });
-    searches += emulator.requests.filter((r) => r.route === 'GET /search/issues').length;
+    // From a checkout the search rides in the GraphQL query that reads the issue.
+    searches += emulator.requests.filter(
+      (r) =>
+        r.route === 'GET /search/issues' ||
+        (r.route === 'POST /graphql' &&
+          /\bsearch\(/.test(String((r.body as { query?: unknown })?.query))),
+    ).length;
     const comment = emulator.store.issue(REPO, issue.number).comments[0]?.body ?? '';
     const hinted = [...comment.matchAll(/#(\d+)/g)]
       .map((m) => Number(m[1]))

@@ -112,12 +112,14 @@ function scheduleEvents(roster: Roster, schedule: string, from: number, to: numb
   const open = new Map<string, { event: OnCallEvent; key: string }>();
   for (const shift of shiftsBetween(roster, schedule, new Date(lo), new Date(hi))) {
     const at = Date.parse(shift.start);
-    const decision = shift.coverage === 'covered' ? decideAt(roster, schedule, at) : undefined;
-    const held = new Map((decision?.holdings ?? []).map((h) => [h.role, h]));
+    // A gap can hold a role too: a backup override inside it (rule 7 in docs/oncall.md).
+    const held = Object.keys(shift.assignees).length > 0;
+    const decision = held ? decideAt(roster, schedule, at) : undefined;
+    const holdings = new Map((decision?.holdings ?? []).map((h) => [h.role, h]));
     // Words are only needed for an event that starts here, and most shifts extend one.
     let why: Record<string, string> | undefined;
     for (const role of roles) {
-      const holding = held.get(role);
+      const holding = holdings.get(role);
       const running = open.get(role);
       if (!decision || !holding) {
         open.delete(role);

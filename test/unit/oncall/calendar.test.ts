@@ -1,6 +1,10 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { renderCalendar, type CalendarSelection } from '../../../src/oncall/calendar.js';
+import {
+  buildCalendar,
+  renderCalendar,
+  type CalendarSelection,
+} from '../../../src/oncall/calendar.js';
 import { shiftLines } from '../../../src/oncall/decide/shift-text.js';
 import { shiftsBetween } from '../../../src/roster/shifts.js';
 import type { Roster } from '../../../src/roster/types.js';
@@ -242,6 +246,22 @@ describe('preview lines (support-kit oncall preview)', () => {
       'Tue 2026-03-10 07:00-12:00 UTC  primary: dan (Tue 2026-03-10 08:00-13:00 Europe/Paris)',
       'Tue 2026-03-10 12:00-16:00 UTC  primary: fred (Tue 2026-03-10 12:00-16:00 Europe/London)',
       'Tue 2026-03-10 16:00-24:00 UTC  primary: bob (Tue 2026-03-10 09:00-17:00 America/Los_Angeles)',
+    ]);
+  });
+});
+
+describe('a backup override inside a declared gap', () => {
+  it('is an event of its own, as `who` names the backup there while the gap stays a gap', () => {
+    const { events } = buildCalendar({
+      roster: fixture('every-feature'),
+      selection: { schedule: 'follow-the-sun', person: 'alice' },
+      from: new Date('2026-10-10T07:00:00Z'),
+      to: new Date('2026-10-10T23:00:00Z'),
+      generatedAt: new Date('2026-10-01T00:00:00Z'),
+    });
+
+    expect(events.map((e) => [e.role, e.start, e.end, e.override])).toEqual([
+      ['backup', '2026-10-10T17:00:00.000Z', '2026-10-11T01:00:00.000Z', true],
     ]);
   });
 });
