@@ -90,6 +90,25 @@ function viewerModel(store: Store, viewer: User): Model {
   return viewer.type === 'Bot' ? { ...model, login: viewer.login.replace(/\[bot\]$/, '') } : model;
 }
 
+/** `User.status`: null when the person set none or it expired. */
+function statusModel(store: Store, user: User): Model | null {
+  const status = store.statusOf(user.login);
+  if (!status) return null;
+  return {
+    __typename: 'UserStatus',
+    id: Buffer.from(`010:UserStatus${user.id}`).toString('base64'),
+    message: status.message,
+    emoji: status.emoji,
+    emojiHTML: status.emoji,
+    indicatesLimitedAvailability: status.indicatesLimitedAvailability,
+    expiresAt: status.expiresAt,
+    createdAt: status.createdAt,
+    updatedAt: status.createdAt,
+    user: () => actorModel(store, user.login, 'User'),
+    organization: null,
+  };
+}
+
 const MAX_NODES = 500_000;
 
 export async function executeGraphql(
@@ -170,7 +189,7 @@ export async function executeGraphql(
           'NOT_FOUND',
         );
       }
-      return actorModel(store, user.login, 'User');
+      return { ...actorModel(store, user.login, 'User'), status: () => statusModel(store, user) };
     },
     search: (args: Record<string, unknown>) => searchModel(store, args, ctx.viewer.login),
     nodes: (args: Record<string, unknown>) => {

@@ -40,6 +40,20 @@ export interface User {
   node_id: string;
   type: UserType;
   name: string | null;
+  /** The profile status a person sets (GraphQL `User.status`); GraphQL only, REST has none. */
+  status?: UserStatus;
+}
+
+/**
+ * GitHub's `UserStatus`: "Busy" is `indicatesLimitedAvailability`; past `expiresAt` "the status
+ * will not be shown" (GraphQL reference, UserStatus.expiresAt).
+ */
+export interface UserStatus {
+  message: string | null;
+  emoji: string | null;
+  indicatesLimitedAvailability: boolean;
+  expiresAt: string | null;
+  createdAt: string;
 }
 
 export interface Label {
@@ -302,6 +316,29 @@ export class Store {
 
   findUser(login: string): User | undefined {
     return this.users.get(lower(login));
+  }
+
+  /** What a person sets in "Set status" on their profile; null clears it. */
+  setUserStatus(login: string, status: Partial<Omit<UserStatus, 'createdAt'>> | null): void {
+    const user = this.user(login);
+    if (status === null) {
+      delete user.status;
+      return;
+    }
+    user.status = {
+      message: status.message ?? null,
+      emoji: status.emoji ?? null,
+      indicatesLimitedAvailability: status.indicatesLimitedAvailability ?? false,
+      expiresAt: status.expiresAt ?? null,
+      createdAt: this.now(),
+    };
+  }
+
+  /** The status as GitHub shows it now: none once it has expired. */
+  statusOf(login: string): UserStatus | undefined {
+    const status = this.findUser(login)?.status;
+    if (!status?.expiresAt) return status;
+    return Date.parse(status.expiresAt) > Date.parse(this.now()) ? status : undefined;
   }
 
   addOrg(login: string, name?: string): User {

@@ -536,6 +536,41 @@ export class Gateway {
       .map(restIssue);
   }
 
+  /**
+   * Of these logins, the people whose GitHub status says Busy (limited availability), with their
+   * status message: one GraphQL query (REST has no status). A login that is no user (a team, a
+   * typo) is nobody's status; any other error fails the read.
+   */
+  async busyPeople(logins: readonly string[]): Promise<Map<string, string | null>> {
+    const users = logins.map((login, i) => ({ login, alias: `u${i}` }));
+    if (users.length === 0) return new Map();
+    const query = `query(${users.map((u) => `$${u.alias}: String!`).join(', ')}) {
+  ${users.map((u) => `${u.alias}: user(login: $${u.alias}) { status { indicatesLimitedAvailability message } }`).join('\n  ')}
+}`;
+    const variables = Object.fromEntries(users.map((u) => [u.alias, u.login]));
+    type Answer = Record<
+      string,
+      { status: { indicatesLimitedAvailability: boolean; message: string | null } | null } | null
+    >;
+    let data: Answer;
+    try {
+      data = (await this.graphql(query, variables)) as Answer;
+    } catch (error) {
+      const { errors = [], data: partial } = error as {
+        errors?: { type?: string }[];
+        data?: Answer;
+      };
+      if (!partial || errors.some((e) => e.type !== 'NOT_FOUND')) throw error;
+      data = partial;
+    }
+    const busy = new Map<string, string | null>();
+    for (const u of users) {
+      const status = data[u.alias]?.status;
+      if (status?.indicatesLimitedAvailability) busy.set(u.login.toLowerCase(), status.message);
+    }
+    return busy;
+  }
+
   /** The names of the files in a folder at a ref, or null when the folder does not exist. */
   async listFolder(path: string, ref?: string): Promise<string[] | null> {
     try {

@@ -4,6 +4,7 @@ import type { IssuePayload } from '../github/types.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { hasErrors } from '../kernel/problems.js';
 import {
+  type AssignmentDecision,
   type AssignmentIssue,
   decideAssignment,
   decideRelease,
@@ -95,14 +96,36 @@ export const oncallJob: Job = async (context) => {
       safeWithConfigErrors: true,
     };
   }
-  const decision = decideAssignment(issue, rosterFrom(file.yaml.value));
+  const roster = rosterFrom(file.yaml.value);
+  const { decision, note } = await withBusyStatus(context, issue, roster);
   const plan: Plan = {
-    ...emptyPlan('oncall', context.repo, [...decision.notes, provenance(context)]),
+    ...emptyPlan('oncall', context.repo, [
+      ...decision.notes,
+      ...(note ? [note] : []),
+      provenance(context),
+    ]),
     operations: decision.operations,
   };
   if (context.event.action === 'opened') await checkSchedule(context, plan);
   return { config, plans: [plan] };
 };
+
+/**
+ * With `busy: backup`, the people in line for the issue are asked for their GitHub status (one
+ * query) and the issue goes to the first who is not Busy. Their status is as it is now, whenever
+ * the issue was opened: it is what says whether they can take it.
+ */
+async function withBusyStatus(
+  context: JobContext,
+  issue: AssignmentIssue,
+  roster: Roster,
+): Promise<{ decision: AssignmentDecision; note?: string }> {
+  const first = decideAssignment(issue, roster);
+  if (!first.inLine || first.inLine.length === 0) return { decision: first };
+  const busy = await context.gateway.busyPeople(first.inLine);
+  const note = `GitHub status Busy: ${busy.size > 0 ? [...busy.keys()].join(', ') : 'nobody in line'}`;
+  return { decision: busy.size > 0 ? decideAssignment(issue, roster, busy) : first, note };
+}
 
 /**
  * Which roster and which time-zone rules the answer came from: a tzdata update can move an

@@ -208,6 +208,8 @@ export interface Roster {
   routes: Route[];
   /** Who gets an issue when nobody on the roster can: a login or an @org/team. */
   fallback?: string;
+  /** `backup`: a new issue due to someone whose GitHub status says Busy goes to the backup. */
+  busy?: 'backup';
 }
 
 /** Why one person holds one role at one instant. */

@@ -335,3 +335,62 @@ describe('on-call assignment (dist/oncall)', () => {
     );
   });
 });
+
+describe('a Busy GitHub status with busy: backup (dist/oncall)', () => {
+  // Seed 004's weekly primary and backup; Tuesday 24 November 2026, 10:00 Pacific: luc is the
+  // primary, ivy the backup.
+  const BUSY = `busy: backup\n${readFileSync(join(projectRoot(), 'test/unit/fixtures/roster/live-incident.yaml'), 'utf8')}`;
+  const incident = () => {
+    const number = emulator.store.createIssue(REPO, {
+      title: 'Production cluster down',
+      user: 'customer-eng',
+      labels: ['incident'],
+      created_at: '2026-11-24T18:00:00Z',
+    }).number;
+    return {
+      number,
+      event: {
+        name: 'issues',
+        payload: webhookPayload(emulator.store, 'issues', { repo: REPO, action: 'opened', number }),
+      },
+    };
+  };
+  const people = ['amy', 'luc', 'ivy', 'noah', 'zoe'];
+
+  it('gives a new issue to the backup when the person due set Busy, in one status query', async () => {
+    emulator = await desk(people);
+    emulator.store.setUserStatus('luc', {
+      message: 'Off sick',
+      indicatesLimitedAvailability: true,
+    });
+    const { number, event } = incident();
+
+    const result = await run(emulator, 'oncall', event, checkout(BUSY));
+
+    expect(result.exitCode).toBe(0);
+    expect(issue(number).assignees).toEqual(['ivy']);
+    expect(issue(number).comments[0]?.body).toContain(
+      '**luc**, who was due, has set their GitHub status to Busy (“Off sick”).',
+    );
+    expect(routes(result.requests)).toEqual([
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      'POST /graphql',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it('assigns as usual once the status has expired', async () => {
+    emulator = await desk(people);
+    emulator.setClock('2026-11-24T18:00:30Z');
+    emulator.store.setUserStatus('luc', {
+      indicatesLimitedAvailability: true,
+      expiresAt: '2026-11-24T17:00:00Z',
+    });
+    const { number, event } = incident();
+
+    await run(emulator, 'oncall', event, checkout(BUSY));
+
+    expect(issue(number).assignees).toEqual(['luc']);
+  });
+});

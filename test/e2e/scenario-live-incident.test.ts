@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formBody, Scenario, writes } from '../../dev/harness/scenario.js';
+import { formBody, routes, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * Seed 004 for one week: live incident response in weekly turns with a primary and a backup,
@@ -22,7 +22,7 @@ const incident = (answers: Partial<Record<string, string>> = {}) =>
   });
 
 let desk: Scenario;
-const issues = {} as Record<'silo' | 'build' | 'license' | 'mesh' | 'weekend', number>;
+const issues = {} as Record<'silo' | 'build' | 'license' | 'mesh' | 'weekend' | 'jury', number>;
 
 const mentions = (n: number, login: string) =>
   desk.issue(n).comments.filter((c) => c.body.includes(`@${login}`)).length;
@@ -236,5 +236,32 @@ describe('a week of the live-incident preset (seed 004)', () => {
     expect(entry).toMatch(
       new RegExp(`#${issues.license} .*\\(stays with luc: shared with ivy, so a person decides\\)`),
     );
+  });
+
+  it('Mon 10:00 Pacific: ivy, primary since this morning, is Busy on GitHub; a new incident goes to noah, the backup, and says why', async () => {
+    desk.at('2026-11-30T18:00:00Z');
+    desk.store.setUserStatus('ivy', { message: 'Jury duty', indicatesLimitedAvailability: true });
+    issues.jury = desk.open({
+      title: '[Incident]: License server refuses new seats',
+      body: incident({
+        'How it came in': 'GitHub',
+        'Where it runs': "The user's own machine or build",
+      }),
+      labels: ['incident'],
+      user: 'reporter',
+    });
+
+    const run = await desk.issueEvent('opened', issues.jury);
+
+    expect(run.exitCode).toBe(0);
+    expect(desk.issue(issues.jury).assignees).toEqual(['noah']);
+    // The config query, then one query for the status of the two in line.
+    expect(routes(run).filter((r) => r === 'POST /graphql')).toHaveLength(2);
+    expect(
+      desk
+        .issue(issues.jury)
+        .comments.map((c) => c.body)
+        .join('\n'),
+    ).toContain('**ivy**, who was due, has set their GitHub status to Busy (“Jury duty”).');
   });
 });

@@ -25,6 +25,31 @@ describe('GraphQL', () => {
     expect(errors?.[0]).toMatchObject({ type: 'MAX_NODE_LIMIT_EXCEEDED' });
   });
 
+  it("answers a person's status, Busy included, and none once it has expired", async () => {
+    type Answer = {
+      user: { status: { indicatesLimitedAvailability: boolean; message: string | null } | null };
+    };
+    const query =
+      '{ user(login: "luc") { status { indicatesLimitedAvailability message expiresAt } } }';
+    const own = await startBasic();
+    own.store.setUserStatus('luc', {
+      message: 'At the dentist',
+      indicatesLimitedAvailability: true,
+      expiresAt: new Date(Date.parse(own.store.now()) + 3_600_000).toISOString(),
+    });
+
+    const busy = await graphql<Answer>(own, query);
+    own.setClock(new Date(Date.parse(own.store.now()) + 2 * 3_600_000).toISOString());
+    const later = await graphql<Answer>(own, query);
+
+    expect(busy.data?.user.status).toMatchObject({
+      indicatesLimitedAvailability: true,
+      message: 'At the dentist',
+    });
+    expect(later.data?.user.status).toBeNull();
+    await own.close();
+  });
+
   it('names a bot without the [bot] REST gives it, with __typename Bot', async () => {
     gh.store.addComment('acme/support', 1, { user: 'github-actions[bot]', body: 'kit' });
     const { data } = await graphql<{

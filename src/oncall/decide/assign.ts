@@ -1,7 +1,7 @@
 import type { Operation } from '../../kernel/plan.js';
 import { onCallAt } from '../../roster/resolve.js';
 import { routeFor } from '../../roster/routes.js';
-import type { Roster } from '../../roster/types.js';
+import type { Assignment, OnCall, Roster } from '../../roster/types.js';
 import { details, escapeInline } from '../../kernel/markdown.js';
 import { describeLocal } from '../../roster/time.js';
 import { siteZone } from './handoff.js';
@@ -26,7 +26,15 @@ export interface AssignmentIssue {
 export interface AssignmentDecision {
   operations: Operation[];
   notes: string[];
+  /**
+   * With `busy: backup` in the roster: who is in line for the issue (the role's holder, then the
+   * roles after it), whose GitHub status the job asks before deciding again with `busy`.
+   */
+  inLine?: string[];
 }
+
+/** People whose GitHub status says Busy, by lower-case login: their status message, if any. */
+export type BusyPeople = ReadonlyMap<string, string | null>;
 
 /**
  * Who gets a new issue: the route its labels pick, the person on call for that route at the
@@ -39,10 +47,15 @@ function until(roster: Roster, held: { login: string; shiftEnd: string }): strin
   return describeLocal(Date.parse(held.shiftEnd), siteZone(roster, held.login) ?? 'UTC');
 }
 
-export function decideAssignment(issue: AssignmentIssue, roster: Roster): AssignmentDecision {
+export function decideAssignment(
+  issue: AssignmentIssue,
+  roster: Roster,
+  busy: BusyPeople = new Map(),
+): AssignmentDecision {
   if (issue.state !== 'open') return closed(issue);
   if (issue.assignees.length > 0) {
-    const unfinished = issue.oncallComment === false ? finishAssignment(issue, roster) : undefined;
+    const unfinished =
+      issue.oncallComment === false ? finishAssignment(issue, roster, busy) : undefined;
     if (unfinished) return unfinished;
     return {
       operations: [],
@@ -73,27 +86,31 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
   });
 
   if (held) {
+    const line = inLine(onCall, route.role);
+    const taker = line.find((a) => !busy.has(a.login.toLowerCase())) ?? held;
+    const role = Object.entries(onCall.roles).find(([, a]) => a === taker)?.[0] ?? route.role;
     return {
       operations: [
         {
           kind: 'add-assignees',
           issue: issue.number,
-          assignees: [held.login],
-          ...(rosterFallbackLogin && rosterFallbackLogin !== held.login
+          assignees: [taker.login],
+          ...(rosterFallbackLogin && rosterFallbackLogin !== taker.login
             ? { fallback: rosterFallbackLogin }
             : {}),
-          reason: `${held.login} is the ${route.role} of ${route.schedule} at ${issue.createdAt}`,
+          reason: `${taker.login} is the ${role} of ${route.schedule} at ${issue.createdAt}${taker === held ? '' : `; ${held.login} is busy`}`,
         },
         comment(
           [
-            `Assigned to **${escapeInline(held.login)}**, the ${escapeInline(route.role)} on call for ${escapeInline(route.schedule)} when this issue was opened (until ${until(roster, held)}).`,
+            `Assigned to **${escapeInline(taker.login)}**, the ${escapeInline(role)} on call for ${escapeInline(route.schedule)} when this issue was opened (until ${until(roster, taker)}).${busyNote(line, taker, busy)}`,
             '',
-            details('Why this person', [escapeInline(held.why)]),
+            details('Why this person', [escapeInline(taker.why)]),
           ].join('\n'),
           'say who has the issue and why',
         ),
       ],
       notes: onCall.trace,
+      ...(roster.busy === 'backup' ? { inLine: line.map((a) => a.login) } : {}),
     };
   }
 
@@ -142,12 +159,34 @@ export function decideAssignment(issue: AssignmentIssue, roster: Roster): Assign
   };
 }
 
+/** The role's holder, then the holders of the schedule's roles after it (the backup). */
+function inLine(onCall: OnCall, role: string): Assignment[] {
+  const roles = Object.keys(onCall.roles);
+  const from = Math.max(0, roles.indexOf(role));
+  return roles.slice(from).flatMap((r) => (onCall.roles[r] ? [onCall.roles[r]] : []));
+}
+
+/** Why the person due did not get the issue, or why they did although busy. */
+function busyNote(line: Assignment[], taker: Assignment, busy: BusyPeople): string {
+  const [due] = line;
+  if (!due || !busy.has(due.login.toLowerCase())) return '';
+  const said = busy.get(due.login.toLowerCase());
+  const message = said ? ` (“${escapeInline(said)}”)` : '';
+  if (taker !== due)
+    return ` **${escapeInline(due.login)}**, who was due, has set their GitHub status to Busy${message}.`;
+  return ` Their GitHub status is set to Busy${message}, as is everyone's after them: hand it on if you cannot take it.`;
+}
+
 /**
  * The comment an earlier run owed: the issue has exactly the person the kit assigns it to, and
  * no on-call comment says why (the write failed after the assignment took).
  */
-function finishAssignment(issue: AssignmentIssue, roster: Roster): AssignmentDecision | undefined {
-  const fresh = decideAssignment({ ...issue, assignees: [], oncallComment: true }, roster);
+function finishAssignment(
+  issue: AssignmentIssue,
+  roster: Roster,
+  busy: BusyPeople,
+): AssignmentDecision | undefined {
+  const fresh = decideAssignment({ ...issue, assignees: [], oncallComment: true }, roster, busy);
   const assign = fresh.operations.find((op) => op.kind === 'add-assignees');
   const only = issue.assignees.length === 1 ? issue.assignees[0]?.toLowerCase() : undefined;
   if (!assign || !assign.assignees.some((login) => login.toLowerCase() === only)) return undefined;

@@ -112,6 +112,7 @@ interface ScheduleFile {
 export interface RosterFile {
   version: 1;
   fallback?: string;
+  busy?: 'ignore' | 'backup';
   sites: Record<string, SiteFile>;
   people: Record<string, { site: string; name?: string }>;
   calendars?: Record<string, CalendarFile>;
@@ -197,6 +198,7 @@ export function rosterFrom(value: unknown): Roster {
     leave,
     routes,
     ...(file.fallback !== undefined ? { fallback: file.fallback } : {}),
+    ...(file.busy === 'backup' ? { busy: 'backup' as const } : {}),
   };
 }
 

@@ -95,6 +95,7 @@ export type DateOrDateTime = string;
 export interface RosterSchema {
   version: 1;
   fallback?: Assignee;
+  busy?: 'ignore' | 'backup';
   sites: {
     [k: string]: Site;
   };

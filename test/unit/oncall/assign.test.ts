@@ -202,3 +202,39 @@ describe('roster preview (the pull-request comment)', () => {
     await expect(markdown).toMatchFileSnapshot('../golden/roster-preview.md');
   });
 });
+
+describe('a Busy GitHub status (busy: backup)', () => {
+  const liveIncident: Roster = { ...fixture('live-incident'), busy: 'backup' };
+  // Tuesday 24 November 2026, 10:00 Pacific: week 47 of the rotation, luc primary, ivy backup.
+  const opened = issue('2026-11-24T18:00:00Z', { labels: ['incident'] });
+  const assigned = (busy: [string, string | null][]) =>
+    decideAssignment(opened, liveIncident, new Map(busy));
+
+  it('names who is in line, the primary then the backup, for the job to ask their status', () => {
+    expect(assigned([]).inLine).toEqual(['luc', 'ivy']);
+    expect(decideAssignment(opened, fixture('live-incident')).inLine).toBeUndefined();
+  });
+
+  it('gives the issue to the backup when the primary is Busy, and says why in words', () => {
+    const { operations } = assigned([['luc', 'At the dentist <b>@all</b>']]);
+
+    expect(operations[0]).toMatchObject({ kind: 'add-assignees', assignees: ['ivy'] });
+    const body = (operations[1] as { body: string }).body;
+    expect(body).toContain('Assigned to **ivy**, the backup on call for live-incident');
+    expect(body).toContain(
+      '**luc**, who was due, has set their GitHub status to Busy (“At the dentist \\<b\\>@\u2060all\\</b\\>”).',
+    );
+  });
+
+  it('keeps the primary when everyone in line is Busy, and asks them to hand it on', () => {
+    const { operations } = assigned([
+      ['luc', null],
+      ['ivy', null],
+    ]);
+
+    expect(operations[0]).toMatchObject({ assignees: ['luc'] });
+    expect((operations[1] as { body: string }).body).toContain(
+      'Their GitHub status is set to Busy, as is everyone',
+    );
+  });
+});
