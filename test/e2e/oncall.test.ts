@@ -339,7 +339,12 @@ describe('on-call assignment (dist/oncall)', () => {
 describe('a Busy GitHub status with busy: backup (dist/oncall)', () => {
   // Seed 004's weekly primary and backup; Tuesday 24 November 2026, 10:00 Pacific: luc is the
   // primary, ivy the backup.
-  const BUSY = `busy: backup\n${readFileSync(join(projectRoot(), 'test/unit/fixtures/roster/live-incident.yaml'), 'utf8')}`;
+  // The preset turns it on; said here too, so that the test does not hang on the preset.
+  const BUSY = `busy: backup\n${readFileSync(
+    join(projectRoot(), 'config/presets/live-incident/roster.yaml'),
+    'utf8',
+  ).replace(/^busy: .*\n/m, '')}`;
+
   const incident = () => {
     const number = emulator.store.createIssue(REPO, {
       title: 'Production cluster down',
