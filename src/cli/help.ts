@@ -54,7 +54,7 @@ Options:
 
 Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`;
 
-export const ONCALL_HELP = `Usage: support-kit oncall <who|preview|ics|holidays> [options]
+export const ONCALL_HELP = `Usage: support-kit oncall <who|preview|ics|holidays|load> [options]
 
 Reads roster.yaml; nothing is sent to GitHub.
   who        who is on call at an instant, and why: the rotation turn, an override, a leave,
@@ -62,24 +62,29 @@ Reads roster.yaml; nothing is sent to GitHub.
   preview    every shift over a range, with each holder's local time
   ics        the shifts as an iCalendar (RFC 5545) file to subscribe to
   holidays   a draft of a site's holidays, as YAML to review and paste into roster.yaml
+  load       hours on call per person and role over a period, and how many fell off-hours,
+             on weekends and on holidays (the fairness ledger)
 
   support-kit oncall who [--at ISO-8601] [--schedule S] [--config PATH] [--json]
   support-kit oncall preview [--from DATE] [--days N] [--schedule S] [--config PATH] [--json|--markdown]
   support-kit oncall ics [--schedule S] [--person LOGIN] [--from DATE] [--days N] [--out FILE] [--config PATH]
   support-kit oncall holidays --site S --year Y [--config PATH] [--country CC [--region R]]
+  support-kit oncall load [--from DATE] [--to DATE] [--config PATH] [--json]
 
 Options:
   --config PATH      roster.yaml, or the config folder holding it (default .github/support-kit)
   --schedule S       one schedule (who, preview: default every schedule; ics: its calendar,
                      needed unless --person is given or the roster has one schedule)
   --at ISO-8601      who: the instant, with its offset (2026-03-29T03:00+02:00) or Z; default now
-  --json             who: print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a
+  --json             load: print {"from", "to", "loads": [{"login", "roles": {role: hours},
+                     "total", "offHours", "weekend", "holiday"}]}; who: print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a
                      gap), "until" (ISO or null), "reason"}]}; preview: print {"from", "to",
                      "schedules": {name: [{"start", "end", "coverage", "layer", "assignees",
                      "declaredGap"}]}} (UTC instants)
   --markdown         preview: the tables of the pull-request comment
-  --from DATE        preview, ics: first day (2026-03-09, from 00:00 UTC) or an instant with its
-                     offset; default today
+  --from DATE        preview, ics, load: first day (2026-03-09, from 00:00 UTC) or an instant with
+                     its offset; default today (load: the first day of the quarter)
+  --to DATE          load: the end of the period, a date or an instant; default now
   --days N           preview, ics: how many days, 1 to 3660 (default 14 for preview, 90 for ics)
   --person LOGIN     ics: one person's shifts across every schedule (with --schedule: in that one)
   --out FILE         ics: write the calendar to FILE instead of printing it

@@ -9,6 +9,7 @@ import { shiftLines } from '../oncall/decide/shift-text.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import { onCallAt } from '../roster/resolve.js';
 import { shiftsBetween } from '../roster/shifts.js';
+import { type Load, ledger, quarterStart } from '../roster/ledger.js';
 import { DAY_MS } from '../roster/time.js';
 import type { Roster } from '../roster/types.js';
 import { ONCALL_HELP } from './help.js';
@@ -31,7 +32,7 @@ interface WhoAssignment {
   reason: string;
 }
 
-const COMMANDS = ['who', 'preview', 'ics', 'holidays'] as const;
+const COMMANDS = ['who', 'preview', 'ics', 'holidays', 'load'] as const;
 type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -40,6 +41,7 @@ const OPTIONS = {
   person: { type: 'string' },
   config: { type: 'string' },
   from: { type: 'string' },
+  to: { type: 'string' },
   days: { type: 'string' },
   out: { type: 'string' },
   site: { type: 'string' },
@@ -60,6 +62,7 @@ const ALLOWED: Record<Command, (keyof typeof OPTIONS)[]> = {
   preview: ['config', 'from', 'days', 'schedule', 'json', 'markdown'],
   ics: ['config', 'schedule', 'person', 'from', 'days', 'out'],
   holidays: ['site', 'year', 'config', 'country', 'region'],
+  load: ['config', 'from', 'to', 'json'],
 };
 
 const MAX_DAYS = 3660;
@@ -90,7 +93,60 @@ export async function oncallCommand(argv: string[], io: Io): Promise<number> {
       return ics(values, now, io);
     case 'holidays':
       return holidays(values, io);
+    case 'load':
+      return load(values, now, io);
   }
+}
+
+/** Hours on call per person over a period (quarter to date by default), and how many were off-hours. */
+async function load(values: Values, now: Date, io: Io): Promise<number> {
+  const to = values.to === undefined ? now : rangeStart(values.to, now, '--to');
+  const from =
+    values.from === undefined
+      ? new Date(quarterStart(to.getTime(), 'UTC'))
+      : rangeStart(values.from, now);
+  if (to <= from) throw new UsageError('--to must come after --from');
+  const roster = await readRoster(values.config ?? DEFAULT_CONFIG, io);
+  if (!roster) return EXIT.findings;
+  const loads = ledger(roster, from.getTime(), to.getTime());
+  if (values.json) {
+    io.out(JSON.stringify({ from: from.toISOString(), to: to.toISOString(), loads }, null, 2));
+    return EXIT.ok;
+  }
+  io.out(
+    [
+      `On-call hours from ${from.toISOString()} to ${to.toISOString()}; off-hours are outside the person's site's working hours (its calendar, or 09:00-17:00 on its work week).`,
+      ...loadTable(
+        loads,
+        Object.values(roster.schedules).flatMap((s) => s.roles),
+      ),
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}
+
+/** Aligned columns, the most and the fewest hours marked. */
+function loadTable(loads: Load[], allRoles: string[]): string[] {
+  if (loads.length === 0) return ['Nobody held a role.'];
+  const roles = [...new Set(allRoles)];
+  const most = loads[0]?.total;
+  const fewest = loads.at(-1)?.total;
+  const rows = [
+    ['person', ...roles, 'total', 'off-hours', 'weekend', 'holiday', ''],
+    ...loads.map((l) => [
+      l.login,
+      ...roles.map((r) => String(l.roles[r] ?? 0)),
+      String(l.total),
+      String(l.offHours),
+      String(l.weekend),
+      String(l.holiday),
+      most === fewest ? '' : l.total === most ? 'most' : l.total === fewest ? 'fewest' : '',
+    ]),
+  ];
+  const widths = rows[0]?.map((_c, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) =>
+    `  ${r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')}`.trimEnd(),
+  );
 }
 
 /**
@@ -118,7 +174,7 @@ function checkSchedule(roster: Roster, name: string | undefined): void {
 }
 
 /** --from: a date (its 00:00 UTC, as in the pull-request preview) or an instant with its offset. */
-function rangeStart(text: string | undefined, now: Date): Date {
+function rangeStart(text: string | undefined, now: Date, option = '--from'): Date {
   if (text === undefined) return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text)
     ? DateTime.fromISO(text, { zone: 'UTC' })
@@ -127,7 +183,7 @@ function rangeStart(text: string | undefined, now: Date): Date {
       : null;
   if (!date?.isValid) {
     throw new UsageError(
-      `--from must be a date (2026-03-09, read as 00:00 UTC) or an instant with its offset, not "${text}"`,
+      `${option} must be a date (2026-03-09, read as 00:00 UTC) or an instant with its offset, not "${text}"`,
     );
   }
   return date.toJSDate();

@@ -2,6 +2,7 @@ import { onCallAt } from './resolve.js';
 import { shiftsBetween } from './shifts.js';
 import { DAY_MS } from './time.js';
 import type { Roster } from './types.js';
+import { type Load, ledger, spread } from './ledger.js';
 import { escapeCell, escapeInline, table } from '../kernel/markdown.js';
 
 /** A pull-request comment stays readable (and under GitHub's size limit). */
@@ -67,7 +68,28 @@ export function renderRosterPreview(input: RosterPreviewInput): string {
     );
     if (rows.length > maxRows) lines.push(`… and ${rows.length - maxRows} more shifts.`, '');
   }
+  if (input.base) lines.push(...loadChange(input.base, input.head, input.from));
   return lines.join('\n').trimEnd();
+}
+
+/** The fairness of a change: the spread of hours on call over the next quarter, before and after. */
+const LOAD_DAYS = 91;
+
+function loadChange(base: Roster, head: Roster, from: Date): string[] {
+  const to = from.getTime() + LOAD_DAYS * DAY_MS;
+  const before = ledger(base, from.getTime(), to);
+  const after = ledger(head, from.getTime(), to);
+  const [was, now] = [spread(before), spread(after)];
+  if (Math.abs(now - was) < 1) return [];
+  const ends = (loads: Load[]) => {
+    const [most, fewest] = [loads[0], loads.at(-1)];
+    if (!most || !fewest || most === fewest) return '';
+    return ` (most: ${escapeInline(most.login)} ${most.total} h, fewest: ${escapeInline(fewest.login)} ${fewest.total} h)`;
+  };
+  return [
+    `**Load over the next ${LOAD_DAYS} days:** this change makes it ${now > was ? 'less' : 'more'} even. The most hours anyone holds minus the fewest goes from ${was} h${ends(before)} to ${now} h${ends(after)}. \`support-kit oncall load\` shows everyone's hours.`,
+    '',
+  ];
 }
 
 function when(iso: string): string {

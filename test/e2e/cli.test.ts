@@ -356,6 +356,59 @@ describe('support-kit intake check', () => {
   });
 });
 
+describe('support-kit oncall load', () => {
+  const roster = ['--config', 'test/unit/fixtures/roster/live-incident.yaml'];
+
+  it("prints each person's hours per role and off-hours over a period, the most and the fewest marked", async () => {
+    const result = await supportKit([
+      'oncall',
+      'load',
+      ...roster,
+      '--from',
+      '2026-11-23T08:00-08:00',
+      '--to',
+      '2026-11-24T08:00-08:00',
+    ]);
+
+    // Monday: luc's turn, amy covering 14:00-18:00, ivy the backup; business hours 8-12, 1-5.
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').slice(1)).toEqual([
+      '  person  primary  backup  total  off-hours  weekend  holiday',
+      '  ivy           0      24     24         16        0        0  most',
+      '  luc          20       0     20         15        0        0',
+      '  amy           4       0      4          1        0        0  fewest',
+    ]);
+  });
+
+  it('answers the quarter to date in the documented JSON, and refuses a period that ends before it begins', async () => {
+    const json = await supportKit(['oncall', 'load', ...roster, '--json'], projectRoot(), {
+      SUPPORT_KIT_NOW: '2026-11-20T00:00:00Z',
+    });
+    const backwards = await supportKit([
+      'oncall',
+      'load',
+      ...roster,
+      '--from',
+      '2026-11-20',
+      '--to',
+      '2026-11-01',
+    ]);
+
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-11-20T00:00:00.000Z',
+      loads: expect.arrayContaining([
+        expect.objectContaining({
+          login: 'amy',
+          roles: expect.objectContaining({ primary: expect.any(Number) }),
+        }),
+      ]),
+    });
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain('--to must come after --from');
+  });
+});
+
 describe('support-kit oncall who', () => {
   const roster = ['--config', 'test/unit/fixtures/roster/follow-the-sun.yaml'];
 

@@ -8,6 +8,7 @@ import {
 import { DAY_MS, MINUTE_MS } from '../../roster/time.js';
 import { memberAt, nextTurn, turnAt } from '../../roster/rotation.js';
 import { shiftsBetween } from '../../roster/shifts.js';
+import { type Load, ledger, quarterStart } from '../../roster/ledger.js';
 import type { Roster, Shift, Window } from '../../roster/types.js';
 import { HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
 import {
@@ -227,6 +228,8 @@ export interface WeekMetrics {
   breakdown: { severity: BreakdownRow[]; status: BreakdownRow[]; area: BreakdownRow[] };
   daily: { date: string; opened: number; closed: number }[];
   oncall: ScheduleWeek[];
+  /** The quarter so far, to the period's end: who carried how much of the on-call load. */
+  load?: { from: number; to: number; roles: string[]; loads: Load[] };
   handedOver: HandoverRow[];
 }
 
@@ -331,6 +334,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     },
     daily: daily(week, w),
     oncall: input.roster ? scheduleWeeks(input.roster, week) : [],
+    ...(input.roster ? { load: quarterLoad(input.roster, week) } : {}),
     handedOver: input.roster ? handovers(input.roster, week, w.openAtEnd, w.cut, config) : [],
   };
 }
@@ -698,6 +702,13 @@ function holdings(shifts: Shift[], roles: string[]): Record<string, Holding[]> {
       .sort((a, b) => b.hours - a.hours || a.login.localeCompare(b.login, 'en'));
   }
   return result;
+}
+
+/** From the first day of the quarter the period ends in, in the report's zone, to its end. */
+function quarterLoad(roster: Roster, week: Week): NonNullable<WeekMetrics['load']> {
+  const from = quarterStart(week.end - 1, week.zone);
+  const roles = [...new Set(Object.values(roster.schedules).flatMap((s) => s.roles))];
+  return { from, to: week.end, roles, loads: ledger(roster, from, week.end) };
 }
 
 function scheduleWeeks(roster: Roster, week: Week): ScheduleWeek[] {

@@ -14,6 +14,7 @@ import { formatBusiness, formatElapsed, type Stats } from './stats.js';
 import { dayLabel, ISO_WEEK_NAME, localClock, localDate, localTime } from './week.js';
 import type { PreviousReport, TrendWeek } from './types.js';
 import { MINUTE_MS } from '../../roster/time.js';
+import type { Load } from '../../roster/ledger.js';
 
 /**
  * The report issue's body. Untrusted text (titles) goes through escapeCell: it cannot break a
@@ -353,6 +354,7 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
     if (s.gapHours > 0) out.push('', `Not covered this week: ${s.gapHours} h.`);
     out.push('');
   }
+  if (m.load && m.load.loads.length > 0) out.push(...renderLoad(m.load, m.week.timezone), '');
   if (m.oncall.length > 0) {
     out.push('### Handed over', '');
     if (m.handedOver.length === 0) out.push('No open issue changes hands.');
@@ -386,6 +388,41 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
     '',
   );
   return out.join('\n');
+}
+
+/**
+ * The fairness ledger: hours on call per person since the quarter began, the most and the
+ * fewest marked, and how many fell outside each person's working hours.
+ */
+function renderLoad(load: NonNullable<WeekMetrics['load']>, zone: string): string[] {
+  const { roles } = load;
+  const most = load.loads[0]?.total;
+  const fewest = load.loads.at(-1)?.total;
+  const mark = (l: Load) =>
+    load.loads.length < 2 || most === fewest
+      ? ''
+      : l.total === most
+        ? ' (most)'
+        : l.total === fewest
+          ? ' (fewest)'
+          : '';
+  return [
+    `### Load since ${localDate(load.from, zone)}`,
+    '',
+    table(
+      ['Person', ...roles.map(escapeCell), 'Total (h)', 'Off-hours', 'Weekends', 'Holidays'],
+      load.loads.map((l) => [
+        `${escapeCell(l.login)}${mark(l)}`,
+        ...roles.map((r) => num(l.roles[r] ?? 0)),
+        num(l.total),
+        num(l.offHours),
+        num(l.weekend),
+        num(l.holiday),
+      ]),
+    ),
+    '',
+    "Off-hours are outside the person's site's working hours (its calendar, or 09:00-17:00 on its work week); weekends and holidays are the site's.",
+  ];
 }
 
 /** Opened as bars and closed as a line, one point per label: a mermaid chart GitHub draws. */
