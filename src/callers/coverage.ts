@@ -1,4 +1,5 @@
 import { callerFrom, cronInstants } from './decide/cost.js';
+import { REPORT_CALLER } from '../kernel/repo-paths.js';
 import type { ScheduleEntry } from './decide/schedule.js';
 import { describeLocal, MINUTE_MS } from '../roster/time.js';
 
@@ -38,6 +39,42 @@ export function uncoveredHours(
   return {
     missed: missed.length,
     first: describeLocal(first.at, first.zone),
-    paste: `schedule: [${wanted.map((e) => `{ cron: '${e.cron}', timezone: ${e.timezone} }`).join(', ')}]`,
+    paste: pasteSchedule(wanted),
   };
+}
+
+/** A run this long after the hand-off still reports the week that just ended, on the day. */
+const LATE_MS = 3 * 60 * MINUTE_MS;
+/** The report's first run after a hand-off: `reportRuns` writes it 17 minutes after. */
+const AFTER_HANDOFF_MS = 17 * MINUTE_MS;
+
+/**
+ * Whether the committed report caller runs within three hours after each hand-off of the next
+ * four weeks (`wanted`: what `init` writes, first run first). One that does not reports each
+ * rotation week late, or before it has ended.
+ */
+export function lateReports(
+  committed: string,
+  wanted: readonly ScheduleEntry[],
+  now: Date,
+): { weekEnds: string; paste: string } | undefined {
+  const [first] = wanted;
+  if (!first) return undefined;
+  const to = new Date(now.getTime() + HORIZON_MS);
+  const runs = callerFrom(REPORT_CALLER, committed).schedules.flatMap((s) =>
+    cronInstants(s, now, new Date(to.getTime() + LATE_MS)),
+  );
+  const missed = cronInstants(first, now, to).find(
+    (at) => !runs.some((r) => r >= at - AFTER_HANDOFF_MS && r <= at + LATE_MS),
+  );
+  if (missed === undefined) return undefined;
+  return {
+    weekEnds: describeLocal(missed - AFTER_HANDOFF_MS, first.timezone),
+    paste: pasteSchedule(wanted),
+  };
+}
+
+/** `on.schedule` entries as one line of YAML to paste. */
+function pasteSchedule(entries: readonly ScheduleEntry[]): string {
+  return `schedule: [${entries.map((e) => `{ cron: '${e.cron}', timezone: ${e.timezone} }`).join(', ')}]`;
 }

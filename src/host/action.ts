@@ -16,7 +16,7 @@ import { createBatchedComment } from '../github/apply.js';
 import { CommentBatch } from '../github/comment-batch.js';
 import type { CapabilityEntries, Job, JobContext } from '../job/contract.js';
 import { composeServices, jobContext } from './compose.js';
-import { TEMPLATE_FOLDER } from '../kernel/repo-paths.js';
+import { CALLER_FOLDER, TEMPLATE_FOLDER } from '../kernel/repo-paths.js';
 import type { RunnerEvent } from '../kernel/event.js';
 import { type Capability, describeEvent } from '../job/triggers.js';
 
@@ -243,11 +243,12 @@ async function configSource(
   const workspace = process.env.GITHUB_WORKSPACE;
   if (workspace && (await workspaceHasConfig(workspace, configPath)))
     return workspaceSource(workspace, configPath);
-  // Intake checks issues against the issue forms, validate checks the forms: they come in the
-  // config's one request.
-  const alongside = capabilities.some((c) => c === 'intake' || c === 'validate')
-    ? [TEMPLATE_FOLDER]
-    : [];
+  // Intake checks issues against the issue forms, validate checks the forms and the committed
+  // schedule and report callers: they come in the config's one request.
+  const alongside = [
+    ...(capabilities.some((c) => c === 'intake' || c === 'validate') ? [TEMPLATE_FOLDER] : []),
+    ...(capabilities.includes('validate') ? [CALLER_FOLDER] : []),
+  ];
   return apiSource(gateway, configPath, eventRef(event), alongside);
 }
 

@@ -34,7 +34,6 @@ const FORM = [
 
 /** The requests every pull-request check starts with: the changed files, then the config folder. */
 const PR_FILES = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files';
-const CONTENTS = 'GET /repos/{owner}/{repo}/contents/{path}';
 const BAD_COLOR = 'labels:\n  - name: S1-broken\n    color: red\n';
 
 let emulator: Emulator;
@@ -90,9 +89,9 @@ const FOLDERS = 'POST /graphql';
  */
 const ROSTER_ROUTES = (people: number) => [
   PR_FILES,
+  // The config, the issue forms and the callers (support-kit-schedule.yml and -report.yml,
+  // checked against the roster's hours and hand-off) in one query; then the base's roster.
   FOLDERS,
-  // support-kit-schedule.yml, checked against the roster's hours (absent here: nothing to check).
-  CONTENTS,
   FOLDERS,
   ...Array.from({ length: people }, () => 'GET /repos/{owner}/{repo}/assignees/{assignee}'),
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
@@ -306,6 +305,28 @@ describe('validate on pull requests (dist/validate)', () => {
       /^the schedule misses \d+ hour\(s\) the roster needs in the next four weeks \(first: .+\): escalations and hand-offs then wait for the next run\. Replace on\.schedule with what support-kit init writes: .*timezone: /s,
     );
     expect(comments(pr)[0]?.body).toContain('the schedule misses');
+    expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length));
+  });
+
+  it("warns at the report caller's on.schedule when it does not follow the rotation's hand-off, read in the same query", async () => {
+    emulator = await rosterDesk();
+    const { pr, event } = rosterPullRequest(`${ROSTER}# reviewed\n`);
+    const head = (event.payload as { pull_request: { head: { sha: string } } }).pull_request.head
+      .sha;
+    // The ISO-week template's cron, where the rotation hands over on Monday 08:00 in Paris.
+    const report = "on:\n  schedule:\n    - cron: '17 12 * * 3'\n";
+    emulator.store.setFile(REPO, '.github/workflows/support-kit-report.yml', report, head);
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    const warning = result.annotations.find(
+      (a) => a.file === '.github/workflows/support-kit-report.yml',
+    );
+    expect(warning).toMatchObject({ level: 'warning', line: 2, col: 1 });
+    expect(warning?.message).toMatch(
+      /^the report runs at times that do not follow the rotation's hand-off: .*Replace on\.schedule with what support-kit init writes: schedule: \[\{ cron: '17 8 \* \* 1', timezone: Europe\/Paris \}/s,
+    );
+    expect(comments(pr)[0]?.body).toContain('the report runs at times');
     expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length));
   });
 

@@ -404,6 +404,59 @@ describe('cross-checks between files (what the escalate job would refuse)', () =
     ]);
   });
 
+  it('refuses period: rotation in report.yaml when the roster has no weekly rotation, at the line', async () => {
+    const root = await folderWith({
+      'report.yaml': 'period: rotation\n',
+      'roster.yaml': [
+        'version: 1',
+        'sites:',
+        '  brno: { timezone: Europe/Prague }',
+        'people:',
+        '  ana: { site: brno }',
+        'calendars:',
+        '  business: { site: brno, hours: ["09:00-17:00"] }',
+        'rotations:',
+        '  daily: { members: [ana], period: slot, calendar: business, anchor: 2026-01-05 }',
+        'schedules:',
+        '  sre: { layers: [{ rotation: daily }] }',
+        '',
+      ].join('\n'),
+    });
+    expect(await crossChecked(root)).toEqual([
+      expect.stringMatching(
+        /report\.yaml:1:9: error: period: rotation needs a rotation with `period: week`/,
+      ),
+    ]);
+  });
+
+  it("warns at the report caller's on.schedule when it does not follow the rotation's hand-off, with the entries to paste", async () => {
+    const root = await folderWith({
+      'roster.yaml': [
+        'version: 1',
+        'sites:',
+        '  tokyo: { timezone: Asia/Tokyo }',
+        'people:',
+        '  kenji: { site: tokyo }',
+        'rotations:',
+        '  weekly: { members: [kenji], period: week, handoff: mon 09:00, site: tokyo, anchor: 2026-01-05 }',
+        'schedules:',
+        '  desk: { layers: [{ rotation: weekly }] }',
+        '',
+      ].join('\n'),
+    });
+    await mkdir(join(root, '.github/workflows'), { recursive: true });
+    // The ISO-week template's cron: Monday 12:17 UTC is 21:17 in Tokyo, twelve hours late.
+    await writeFile(
+      join(root, '.github/workflows/support-kit-report.yml'),
+      "on:\n  schedule:\n    - cron: '17 12 * * 1'\njobs:\n  report: {}\n",
+    );
+    expect(await crossChecked(root)).toEqual([
+      expect.stringMatching(
+        /support-kit-report\.yml:2:1: warning: the report runs at times that do not follow the rotation's hand-off: the week that ends Mon 2026-12-07 09:00 Asia\/Tokyo .*schedule: \[\{ cron: '17 9 \* \* 1', timezone: Asia\/Tokyo \}, \{ cron: '17 11 \* \* 1', timezone: Asia\/Tokyo \}\]$/,
+      ),
+    ]);
+  });
+
   it('warns at response: when intake waits on the reporter but the escalation clock does not pause for it', async () => {
     const root = await folderWith({
       'intake.yaml': 'status:\n  incomplete: needs-info\n',
