@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { parse } from 'yaml';
 import { reportPeriod } from '../../src/report/config/period.js';
@@ -5,6 +7,8 @@ import { reportConfigFrom } from '../../src/report/config/report.js';
 import { weekContaining } from '../../src/report/decide/week.js';
 import { rosterFrom } from '../../src/roster/config/from-yaml.js';
 // Types only: the harness is loaded on demand, so the other CLI groups never pay for it.
+import { callerFrom, cronInstants } from '../../src/callers/decide/cost.js';
+import { projectRoot } from '../harness/run-action.js';
 import type { Run, Scenario } from '../harness/scenario.js';
 import type { DemoStory } from './stories.js';
 
@@ -23,16 +27,18 @@ const CONFIG = '.github/support-kit';
 /** Where the story starts: Monday 26 October 2026, 08:07 in Paris. */
 export const STORY_START = '2026-10-26T07:07:00Z';
 
-/** The template's UTC cron for ISO weeks, `17 12 * * 1`: its first run after `end`. */
-function mondayNoonUtcAfter(end: DateTime): DateTime {
-  let run = end.setZone('UTC').startOf('day').set({ hour: 12, minute: 17 });
-  while (run.weekday !== 1 || run < end) run = run.plus({ days: 1 });
-  return run;
+/** For ISO weeks: the first run after `end` of the report template's own first cron. */
+function templateRunAfter(end: DateTime): DateTime {
+  const template = readFileSync(join(projectRoot(), 'workflows/report.yml'), 'utf8');
+  const [first] = callerFrom('report.yml', template).schedules;
+  const [at] = first ? cronInstants(first, end.toJSDate(), end.plus({ days: 8 }).toJSDate()) : [];
+  if (at === undefined) throw new Error('workflows/report.yml has no schedule to run the report');
+  return DateTime.fromMillis(at, { zone: 'UTC' });
 }
 
 /**
  * When the report runs: 17 minutes after the end of the week the story ends in, as the callers
- * `init` writes run it (after the rotation's hand-off, or Monday 12:17 UTC for ISO weeks), and
+ * `init` writes run it (after the rotation's hand-off, or the template's own cron for ISO weeks), and
  * how the people there say it.
  */
 export function reportTime(
@@ -50,7 +56,7 @@ export function reportTime(
   );
   const week = weekContaining(Date.parse(lastMoment), period.zone, period.opens);
   const end = DateTime.fromMillis(week.end, { zone: period.zone });
-  const at = period.opens.rotation ? end.plus({ minutes: 17 }) : mondayNoonUtcAfter(end);
+  const at = period.opens.rotation ? end.plus({ minutes: 17 }) : templateRunAfter(end);
   return {
     at: at.toUTC().toISO({ suppressMilliseconds: true }) ?? '',
     told: `${at.setZone(period.zone).toFormat('ccc d LLL, HH:mm')} ${period.zone}`,

@@ -143,8 +143,10 @@ export interface WeekMetrics {
     start: string;
     end: string;
     complete: boolean;
-    /** "ISO week", or the rotation whose hand-off opens the period. */
+    /** "ISO week", or the rotation whose hand-off opens the period, in words. */
     period: string;
+    /** The rotation whose hand-off opens and closes the period; absent for ISO weeks. */
+    rotation?: string;
   };
   generatedAt: string;
   repositories: string[];
@@ -317,6 +319,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
       end: iso(week.end),
       complete: now >= week.end,
       period: periodName(week),
+      ...(week.opens.rotation ? { rotation: week.opens.rotation } : {}),
     },
     generatedAt: iso(now),
     repositories: input.repositories,

@@ -11,7 +11,7 @@ import type {
   HandoverRow,
 } from './metrics.js';
 import { formatBusiness, formatElapsed, type Stats } from './stats.js';
-import { dayLabel, ISO_WEEK_NAME, localClock, localDate, localTime } from './week.js';
+import { dayLabel, localClock, localDate, localTime } from './week.js';
 import type { PreviousReport, TrendWeek } from './types.js';
 import { MINUTE_MS } from '../../roster/time.js';
 import type { Load } from '../../roster/ledger.js';
@@ -125,7 +125,7 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
   out.push(`# ${escapeCell(options.title)}`, '');
   // A rotation's week opens and closes at its hand-off: the times say so, beside the dates.
   const span =
-    m.week.period === ISO_WEEK_NAME
+    m.week.rotation === undefined
       ? `**${localDate(start, zone)} – ${localDate(end - 1, zone)}** (${zone})`
       : `**${localDate(start, zone)} ${localClock(start, zone)} – ${localDate(end, zone)} ${localClock(end, zone)}** (${zone}, ${m.week.period})`;
   out.push(
