@@ -8,6 +8,7 @@ import { locate } from '../kernel/yaml.js';
 import { reportConfigFrom } from '../report/config/report.js';
 import { reportPeriod } from '../report/config/period.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
+import { atSchedule } from './schedule-coverage.js';
 
 type ScheduleEntry = ReturnType<typeof deskNeedsOf>['report'][number];
 
@@ -53,14 +54,11 @@ function callerDrift(
   if (committed === null) return [];
   const late = lateReports(committed, wanted, now);
   if (!late) return [];
-  const line = committed.split('\n').findIndex((l) => /^\s+schedule:/.test(l)) + 1;
   return [
-    {
-      file: REPORT_CALLER_PATH,
-      line: Math.max(1, line),
-      column: 1,
-      severity: 'warning',
-      message: `the report runs at times that do not follow the rotation's hand-off: the week that ends ${late.weekEnds} gets its report late or a week behind. Replace on.schedule with what support-kit init writes: ${late.paste}`,
-    },
+    atSchedule(
+      REPORT_CALLER_PATH,
+      committed,
+      `the report runs at times that do not follow the rotation's hand-off: the week that ends ${late.weekEnds} gets its report late or a week behind. Replace on.schedule with what support-kit init writes: ${late.paste}`,
+    ),
   ];
 }

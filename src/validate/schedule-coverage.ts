@@ -35,14 +35,17 @@ export async function scheduleCoverage(
     now,
   );
   if (!gap) return [];
-  const line = committed.split('\n').findIndex((l) => /^\s+schedule:/.test(l)) + 1;
   return [
-    {
-      file: path,
-      line: Math.max(1, line),
-      column: 1,
-      severity: 'warning',
-      message: `the schedule misses ${gap.missed} hour(s) the roster needs in the next four weeks (first: ${gap.first}): escalations and hand-offs then wait for the next run. Replace on.schedule with what support-kit init writes: ${gap.paste}`,
-    },
+    atSchedule(
+      path,
+      committed,
+      `the schedule misses ${gap.missed} hour(s) the roster needs in the next four weeks (first: ${gap.first}): escalations and hand-offs then wait for the next run. Replace on.schedule with what support-kit init writes: ${gap.paste}`,
+    ),
   ];
+}
+
+/** A warning at a committed caller's `schedule:` line, where the entries to paste go. */
+export function atSchedule(path: string, committed: string, message: string): ConfigProblem {
+  const line = committed.split('\n').findIndex((l) => /^\s+schedule:/.test(l)) + 1;
+  return { file: path, line: Math.max(1, line), column: 1, severity: 'warning', message };
 }
