@@ -1,7 +1,14 @@
 import { describeAction, describeTarget } from '../kernel/plan-describe.js';
 import { type KitIdentity, kitWritten } from '../kernel/kit-identity.js';
 import { fitBody, GITHUB_BODY_LIMIT } from '../kernel/markdown.js';
-import { hasMarker, sectionOf, withMarker, withSection } from '../kernel/markers.js';
+import {
+  hasIssueSection,
+  hasMarker,
+  JOINING_SECTIONS,
+  sectionOf,
+  withMarker,
+  withSection,
+} from '../kernel/markers.js';
 import type {
   AddAssignees,
   EditLabels,
@@ -495,7 +502,23 @@ async function waitsForBatch(
   if (op.kind !== 'upsert-comment' || op.alone || typeof op.issue !== 'number') return false;
   if (!batch.takes(op.issue)) return false;
   const comments = await gateway.listComments(op.issue);
-  return (await findMarkedComment(comments, op.marker, gateway.kitLogin)) === undefined;
+  if (await findMarkedComment(comments, op.marker, gateway.kitLogin)) return false;
+  return (await joinedComment(gateway, op.issue, op.marker)) === undefined;
+}
+
+/**
+ * The issues workflow's comment on the issue that a new on-call or escalation section joins
+ * (JOINING_SECTIONS): a run that wrote part of it before a failure, and its re-run, leave the
+ * one comment a clean run leaves.
+ */
+async function joinedComment(
+  gateway: Gateway,
+  issue: number,
+  marker: Marker,
+): Promise<GitHubComment | undefined> {
+  if (!JOINING_SECTIONS.includes(marker.kind)) return undefined;
+  const comments = await gateway.listComments(issue);
+  return (await kitWritten(comments, gateway.kitLogin, hasIssueSection))[0];
 }
 
 /** One comment with one or more sections, created once (see createOnce). */
@@ -514,11 +537,9 @@ async function upsertComment(
   marker: Marker,
   text: string,
 ): Promise<Omit<OperationResult, 'operation'>> {
-  const existing = await findMarkedComment(
-    await gateway.listComments(issue),
-    marker,
-    gateway.kitLogin,
-  );
+  const existing =
+    (await findMarkedComment(await gateway.listComments(issue), marker, gateway.kitLogin)) ??
+    (await joinedComment(gateway, issue, marker));
   if (!existing) {
     const created = await createBatchedComment(gateway, issue, fitBody(withMarker(marker, text)), [
       marker,

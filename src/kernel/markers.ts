@@ -85,11 +85,42 @@ export function sectionOf(body: string, marker: Marker): string | undefined {
   return sections(body).find((part) => hasMarker(part, marker));
 }
 
-/** The body with this marker's section replaced by `section`, or with `section` added last. */
+/**
+ * The sections of the issues workflow's one comment on an issue, in the order its capabilities
+ * run: what is missing (intake), who has it (on-call), the response clock (escalation's record).
+ */
+export const ISSUE_SECTIONS: readonly string[] = ['intake', 'oncall', 'escalation'];
+
+/**
+ * The sections that join that comment when they are new to the issue, by an edit. Intake's never
+ * does: what a reporter must add is said in a new comment, which notifies them; who has the issue
+ * and the clock's record need no notification of their own (the assignment notifies its person).
+ */
+export const JOINING_SECTIONS: readonly string[] = ['oncall', 'escalation'];
+
+/** The kind of a section: its first line's marker. */
+const kindOf = (section: string) => parseMarkers(section.split('\n', 1)[0])[0]?.kind ?? '';
+
+/**
+ * The body with this marker's section replaced by `section`; a new section goes where
+ * `ISSUE_SECTIONS` puts it (else last), so a comment reads the same however its runs went.
+ */
 export function withSection(body: string, marker: Marker, section: string): string {
   const parts = sections(body);
   const at = parts.findIndex((part) => hasMarker(part, marker));
-  if (at < 0) return joinSections([...parts, section]);
-  parts[at] = section;
+  if (at >= 0) {
+    parts[at] = section;
+    return joinSections(parts);
+  }
+  const rank = (kind: string) =>
+    ISSUE_SECTIONS.includes(kind) ? ISSUE_SECTIONS.indexOf(kind) : ISSUE_SECTIONS.length;
+  const after = parts.findIndex((part) => rank(kindOf(part)) > rank(marker.kind));
+  if (after < 0) return joinSections([...parts, section]);
+  parts.splice(after, 0, section);
   return joinSections(parts);
+}
+
+/** Whether a body is (or holds) a section of the issues workflow's one comment. */
+export function hasIssueSection(body: string): boolean {
+  return sections(body).some((part) => ISSUE_SECTIONS.includes(kindOf(part)));
 }

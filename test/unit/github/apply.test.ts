@@ -258,4 +258,24 @@ describe("applyPlan: the run's new comments on its issue, as one", () => {
 
     expect(github.commentsOn(2)).toHaveLength(1);
   });
+
+  it('joins a new on-call section to the comment an earlier run wrote, where a clean run puts it', async () => {
+    const github = desk();
+    await apply(github, planOf(said('intake', 'Logs are missing.'), said('escalation', 'Clock.')));
+
+    await apply(github, planOf(said('oncall', 'Assigned to ivy.')));
+
+    expect(github.commentsOn(1).map((c) => c.body)).toEqual([
+      '<!-- support-kit:intake -->\nLogs are missing.\n\n---\n<!-- support-kit:oncall -->\nAssigned to ivy.\n\n---\n<!-- support-kit:escalation -->\nClock.',
+    ]);
+  });
+
+  it('says what a reporter must add in a new comment, which notifies them, never by an edit', async () => {
+    const github = desk();
+    await apply(github, planOf(said('oncall', 'Assigned to ivy.')));
+
+    await apply(github, planOf(said('intake', 'Logs are missing.')));
+
+    expect(github.commentsOn(1)).toHaveLength(2);
+  });
 });

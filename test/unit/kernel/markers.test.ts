@@ -79,6 +79,15 @@ describe('sections: one comment that says several things', () => {
     );
   });
 
+  it('puts a new section of the issues workflow where a clean run would have: on-call before the clock', () => {
+    const clock = { kind: 'escalation', keys: {} };
+    const written = joinSections([withMarker(intake, 'x'), withMarker(clock, 'z')]);
+
+    expect(withSection(written, oncall, withMarker(oncall, 'y'))).toBe(
+      joinSections([withMarker(intake, 'x'), withMarker(oncall, 'y'), withMarker(clock, 'z')]),
+    );
+  });
+
   it('does not split at a rule that no marker follows', () => {
     expect(sections(withMarker(intake, 'a\n\n---\nb'))).toHaveLength(1);
   });

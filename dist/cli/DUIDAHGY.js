@@ -1,5 +1,0 @@
-var u="support-kit:",f=/<!--\s*support-kit:([a-z][a-z0-9-]*)((?:\s+[a-z][a-z0-9_-]*=[^\s>]*)*)\s*-->/g,p=/^[a-z][a-z0-9-]*$/,k=/^[a-z][a-z0-9_-]*$/;function g(n){if(!p.test(n.kind))throw new Error(`invalid marker kind "${n.kind}"`);let r=Object.keys(n.keys).sort().map(t=>{if(!k.test(t))throw new Error(`invalid marker key "${t}"`);return`${t}=${encodeURIComponent(n.keys[t]??"")}`});return`<!-- ${u}${[n.kind,...r].join(" ")} -->`}function d(n){if(!n)return[];let r=[];for(let t of n.matchAll(f)){let e={};for(let i of(t[2]??"").trim().split(/\s+/).filter(Boolean)){let s=i.indexOf("=");e[i.slice(0,s)]=l(i.slice(s+1))}r.push({kind:t[1]??"",keys:e})}return r}function c(n,r){return d(n).some(t=>t.kind===r.kind&&Object.entries(r.keys).every(([e,i])=>t.keys[e]===i))}function x(n,r){return`${g(n)}
-${r}`}function l(n){try{return decodeURIComponent(n)}catch{return n}}var M=`
-
----
-`,h=/\n\n---\n(?=<!--\s*support-kit:)/;function a(n){return n.split(h)}function o(n){return n.join(M)}function E(n,r){return a(n).find(t=>c(t,r))}function R(n,r,t){let e=a(n),i=e.findIndex(s=>c(s,r));return i<0?o([...e,t]):(e[i]=t,o(e))}export{g as a,d as b,c,x as d,E as e,R as f};
