@@ -89,7 +89,7 @@ export function sectionOf(body: string, marker: Marker): string | undefined {
  * The sections of the issues workflow's one comment on an issue, in the order its capabilities
  * run: what is missing (intake), who has it (on-call), the response clock (escalation's record).
  */
-export const ISSUE_SECTIONS: readonly string[] = ['intake', 'oncall', 'escalation'];
+const ISSUE_SECTIONS: readonly string[] = ['intake', 'oncall', 'escalation'];
 
 /**
  * The sections that join that comment when they are new to the issue, by an edit. Intake's never

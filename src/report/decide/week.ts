@@ -90,7 +90,7 @@ export function dayIndex(week: Week, instant: number): number {
   return week.days.indexOf(periodDay(instant, week.zone, week.opens).toISODate() ?? '');
 }
 
-export const ISO_WEEK_NAME = 'ISO week';
+const ISO_WEEK_NAME = 'ISO week';
 
 /** What the period is, for people: "ISO week" or "the paris-weekly rotation's week, from its Mon 08:00 hand-off". */
 export function periodName(week: Week): string {
