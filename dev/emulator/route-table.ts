@@ -66,5 +66,6 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/events', events.listEvents),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', events.listTimeline),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', pulls.listFiles),
+  route('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', pulls.listReviews),
   route('GET /search/issues', search.searchIssues),
 ];

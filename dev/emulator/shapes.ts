@@ -82,7 +82,7 @@ export function repoApi(store: Store, repo: Repo): string {
   return `${store.apiUrl}/repos/${repo.full_name}`;
 }
 
-function repoHtml(store: Store, repo: Repo): string {
+export function repoHtml(store: Store, repo: Repo): string {
   return `${store.htmlUrl}/${repo.full_name}`;
 }
 
@@ -101,7 +101,7 @@ function reactions(url: string) {
   };
 }
 
-function authorAssociation(store: Store, repo: Repo, login: string): string {
+export function authorAssociation(store: Store, repo: Repo, login: string): string {
   if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
   if (store.permission(repo, login)) return 'COLLABORATOR';
   const team = store.teams.find(

@@ -96,6 +96,19 @@ interface PullRequestInfo {
   head_sha: string;
   draft: boolean;
   merged_at: string | null;
+  /** In the order they were submitted (GET /pulls/{n}/reviews lists them so). */
+  reviews?: Review[];
+}
+
+/** A pull request review; GitHub's states, a dismissed approval becoming DISMISSED. */
+export interface Review {
+  id: number;
+  node_id: string;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  body: string;
+  commit_id: string;
+  submitted_at: string;
 }
 
 export interface Issue {
@@ -316,6 +329,28 @@ export class Store {
 
   findUser(login: string): User | undefined {
     return this.users.get(lower(login));
+  }
+
+  /** A person reviews a pull request at its head commit. */
+  addReview(
+    ref: RepoRef,
+    number: number,
+    input: { user: string; state: Review['state']; body?: string },
+  ): Review {
+    const pr = this.issue(ref, number).pull_request;
+    if (!pr) throw new Error(`#${number} is not a pull request`);
+    const id = this.newId();
+    const review: Review = {
+      id,
+      node_id: Buffer.from(`018:PullRequestReview${id}`).toString('base64'),
+      user: this.user(input.user).login,
+      state: input.state,
+      body: input.body ?? '',
+      commit_id: pr.head_sha,
+      submitted_at: this.now(),
+    };
+    (pr.reviews ??= []).push(review);
+    return review;
   }
 
   /** What a person sets in "Set status" on their profile; null clears it. */

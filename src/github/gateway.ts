@@ -596,6 +596,28 @@ export class Gateway {
   }
 
   /**
+   * Who approves the pull request as it is now: each reviewer's last say (a comment alone says
+   * nothing; a dismissal takes an approval back), counted only when it was on the head commit, so
+   * a push after an approval asks again.
+   */
+  async approvers(pull: number, headSha: string): Promise<Set<string>> {
+    const reviews = await this.octokit.paginate(this.octokit.rest.pulls.listReviews, {
+      ...this.ref,
+      pull_number: pull,
+      per_page: 100,
+    });
+    const last = new Map<string, { state: string; commit: string | null }>();
+    for (const review of reviews) {
+      const login = review.user?.login.toLowerCase();
+      if (!login || review.state === 'COMMENTED') continue;
+      last.set(login, { state: review.state, commit: review.commit_id });
+    }
+    return new Set(
+      [...last].filter(([, r]) => r.state === 'APPROVED' && r.commit === headSha).map(([l]) => l),
+    );
+  }
+
+  /**
    * The paths a pull request changes (a rename counts its old path too), from one request: the
    * first 100 files. `complete` is false when GitHub has more pages, which were not read.
    */

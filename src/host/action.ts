@@ -254,7 +254,8 @@ async function configSource(
 
 function eventRef(event: RunnerEvent): string | undefined {
   const pr = event.payload.pull_request as { head?: { sha?: string } } | undefined;
-  if (event.name === 'pull_request' && pr?.head?.sha) return pr.head.sha;
+  const onPull = event.name === 'pull_request' || event.name === 'pull_request_review';
+  if (onPull && pr?.head?.sha) return pr.head.sha;
   if (event.name === 'push' && typeof event.payload.after === 'string') return event.payload.after;
   return process.env.GITHUB_SHA || undefined;
 }

@@ -6,6 +6,8 @@ import type { Trigger } from '../job/triggers.js';
  */
 export const VALIDATE_EVENTS: readonly Trigger[] = [
   { event: 'pull_request', actions: ['opened', 'synchronize', 'reopened', 'ready_for_review'] },
+  // A swap or a cover waits for the approval of the people it moves: each review checks again.
+  { event: 'pull_request_review', actions: ['submitted', 'dismissed'] },
   { event: 'push' },
   { event: 'workflow_dispatch' },
 ];

@@ -10,6 +10,9 @@ import { apiSource } from '../config/sources.js';
 import { renderRosterPreview } from '../roster/preview.js';
 import { emptyPlan, type Plan } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
+import type { Roster } from '../roster/types.js';
+import { consentNeeded } from './decide/consent.js';
+import { locate, type YamlFile } from '../kernel/yaml.js';
 import { assignableCandidates, reviewRoster, type BaseRoster } from './decide/roster-review.js';
 import { renderValidationComment } from './decide/comment.js';
 import { describeRequestError, type Gateway } from '../github/gateway.js';
@@ -35,7 +38,9 @@ const ASSIGNABILITY_CHECKS = 50;
  */
 export const validateJob: Job = async (context) => {
   const payload = context.event.payload.pull_request as PullRequestPayload | undefined;
-  const pr = context.event.name === 'pull_request' && payload ? pullOf(payload) : null;
+  const onPull =
+    context.event.name === 'pull_request' || context.event.name === 'pull_request_review';
+  const pr = onPull && payload ? pullOf(payload) : null;
   if (pr) {
     const why = await untouched(context, pr.number);
     if (why) {
@@ -149,6 +154,10 @@ async function rosterReview(
     assignable,
     unasked: { logins: skipped, cap: ASSIGNABILITY_CHECKS },
   });
+  if (base)
+    problems.push(
+      ...(await consent(context, pr, base, { value: file.yaml.value, roster: head }, file.yaml)),
+    );
   const preview = renderRosterPreview({
     head,
     base: base?.roster ?? null,
@@ -156,6 +165,36 @@ async function rosterReview(
     days: PREVIEW_DAYS,
   });
   return { problems, preview };
+}
+
+/**
+ * A swap or a cover (a change that only adds overrides) passes once everyone whose shifts it
+ * moves has approved the pull request at its head commit, or opened it. One request, made only
+ * for such a change; the check runs again on each review (the validate caller's
+ * pull_request_review trigger).
+ */
+async function consent(
+  context: JobContext,
+  pr: PullRequestPayload & { number: number },
+  base: BaseRoster,
+  head: { value: unknown; roster: Roster },
+  yaml: YamlFile,
+): Promise<ConfigProblem[]> {
+  const needed = consentNeeded(base, head, context.now);
+  if (!needed || !pr.head?.sha) return [];
+  const author = pr.user?.login.toLowerCase();
+  const approved = await context.gateway.approvers(pr.number, pr.head.sha);
+  const waiting = needed.people.filter((p) => p !== author && !approved.has(p));
+  if (waiting.length === 0) return [];
+  const names = (logins: string[]) => logins.join(', ');
+  return [
+    {
+      file: yaml.file,
+      ...locate(yaml, ['overrides', needed.first]),
+      severity: 'error',
+      message: `overrides[${needed.first}]: this change moves the shifts of ${names(needed.people)}, so it needs their approval on this pull request (or to be theirs); waiting for ${names(waiting)}. The check runs again when they review.`,
+    },
+  ];
 }
 
 /** Read once for both the review and the preview; a base roster that is missing or invalid has nothing to compare. */

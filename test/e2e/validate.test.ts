@@ -510,3 +510,61 @@ describe('validate on pull requests (dist/validate)', () => {
     ]);
   });
 });
+
+describe('a swap by pull request (dist/validate)', () => {
+  // dan covers chloe's Paris morning on Wednesday: a change that only adds an override.
+  const SWAP = ROSTER.replace(
+    '\nleave:',
+    '  - { schedule: follow-the-sun, person: dan, from: 2026-11-25T08:00, to: 2026-11-25T13:00 }\n\nleave:',
+  );
+  const review = (pr: number, user: string) => {
+    emulator.store.addReview(REPO, pr, { user, state: 'APPROVED' });
+    const event = pullRequestEvent(emulator, 'opened', pr);
+    return {
+      name: 'pull_request_review',
+      payload: { ...event.payload, action: 'submitted', review: { state: 'approved' } },
+    };
+  };
+
+  it('fails until both people whose shifts move have approved, and passes on the review that completes it', async () => {
+    emulator = await rosterDesk();
+    const { pr, event } = rosterPullRequest(SWAP);
+
+    const opened = await run(emulator, 'validate', event, { env: NOW });
+    const chloeOnly = await run(emulator, 'validate', review(pr, 'chloe'), { env: NOW });
+    const both = await run(emulator, 'validate', review(pr, 'dan'), { env: NOW });
+
+    const waiting = (r: typeof opened) =>
+      r.annotations.find((a) => a.message.includes('needs their approval'))?.message;
+    expect([opened.exitCode, chloeOnly.exitCode, both.exitCode]).toEqual([1, 1, 0]);
+    expect(waiting(opened)).toMatch(/moves the shifts of chloe, dan, .*waiting for chloe, dan\./);
+    expect(waiting(chloeOnly)).toMatch(/waiting for dan\./);
+    expect(waiting(both)).toBeUndefined();
+    expect(
+      opened.annotations.find((a) => a.message.includes('needs their approval')),
+    ).toMatchObject({
+      file: `${CONFIG}/roster.yaml`,
+      line: lineOf(SWAP, 'from: 2026-11-25T08:00'),
+    });
+    // One request for the reviews, made because the change only adds overrides.
+    expect(routes(both.requests).filter((r) => r.endsWith('/reviews'))).toEqual([
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    ]);
+    expect(comments(pr)).toHaveLength(1);
+  });
+
+  it('asks no one when the change does more than add overrides: a lead edits the roster', async () => {
+    emulator = await rosterDesk();
+    const { event } = rosterPullRequest(
+      edit(
+        SWAP,
+        '\nleave:\n',
+        '\nleave:\n  - { person: fred, from: 2026-12-01, to: 2026-12-02 }\n',
+      ),
+    );
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    expect(routes(result.requests).filter((r) => r.endsWith('/reviews'))).toEqual([]);
+  });
+});

@@ -335,6 +335,12 @@ const steps: Step[] = [
     then: (body) => expect(body).toHaveLength(2),
   },
   {
+    route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    path: '/repos/acme/support/pulls/4/reviews',
+    status: 200,
+    then: (body) => expect(body).toMatchObject([{ state: 'APPROVED', user: { login: 'alice' } }]),
+  },
+  {
     route: 'GET /search/issues',
     path: `/search/issues?q=${encodeURIComponent('repo:acme/support is:open label:bug')}`,
     status: 200,
@@ -357,6 +363,7 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
     const head = gh.store.issue('acme/support', 4).pull_request?.head_sha;
     gh.store.setFile('acme/support', 'src/theme.css', 'body { color: white; }\n', head);
     gh.store.setFile('acme/support', 'README.md', '# support\n\nNow in dark mode.\n', head);
+    gh.store.addReview('acme/support', 4, { user: 'alice', state: 'APPROVED' });
     gh.store.setTag('acme/support', 'v1.2.3', RELEASE_COMMIT, { message: 'v1.2.3' });
     gh.store.setTag('acme/support', 'v1', RELEASE_COMMIT);
     gh.store.addWorkflow(

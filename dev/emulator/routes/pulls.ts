@@ -1,9 +1,9 @@
-/** Pull requests: the files one changes. */
+/** Pull requests: the files one changes, and its reviews. */
 import { notFound } from '../errors.js';
 import { paginated } from '../pagination.js';
 import type { Reply, RouteContext } from '../route.js';
-import { blobSha, repoApi } from '../shapes.js';
-import { fakeSha, type Repo } from '../store.js';
+import { authorAssociation, blobSha, renderUser, repoApi, repoHtml } from '../shapes.js';
+import { fakeSha, type Repo, type Review } from '../store.js';
 import { intParam, repoOf } from './common.js';
 
 interface ChangedFile {
@@ -70,4 +70,31 @@ function lineChanges(before: string, after: string): { additions: number; deleti
   }
   const deletions = [...remaining.values()].reduce((sum, n) => sum + n, 0);
   return { additions, deletions };
+}
+
+/** GET /pulls/{n}/reviews: every review, oldest first, as GitHub lists them. */
+export function listReviews(ctx: RouteContext): Reply {
+  const repo = repoOf(ctx);
+  const number = intParam(ctx, 'pull_number');
+  const pr = repo.issues.find((i) => i.number === number)?.pull_request;
+  if (!pr) throw notFound();
+  return paginated(ctx, pr.reviews ?? [], (review) => renderReview(ctx, repo, number, review));
+}
+
+function renderReview(ctx: RouteContext, repo: Repo, number: number, review: Review) {
+  const html = `${repoHtml(ctx.store, repo)}/pull/${number}#pullrequestreview-${review.id}`;
+  const pull = `${repoApi(ctx.store, repo)}/pulls/${number}`;
+  return {
+    id: review.id,
+    node_id: review.node_id,
+    user: renderUser(ctx.store, review.user),
+    body: review.body,
+    state: review.state,
+    html_url: html,
+    pull_request_url: pull,
+    author_association: authorAssociation(ctx.store, repo, review.user),
+    _links: { html: { href: html }, pull_request: { href: pull } },
+    submitted_at: review.submitted_at,
+    commit_id: review.commit_id,
+  };
 }
