@@ -5,6 +5,7 @@ import {
   hasIssueSection,
   hasMarker,
   JOINING_SECTIONS,
+  markerKey,
   sectionOf,
   withMarker,
   withSection,
@@ -610,11 +611,4 @@ function mayHaveWritten(error: unknown): boolean {
   if (error instanceof RateLimitDeferred) return false;
   const status = statusOf(error);
   return status === undefined || status >= 500;
-}
-
-function markerKey(marker: Marker): string {
-  return JSON.stringify([
-    marker.kind,
-    Object.entries(marker.keys).sort(([a], [b]) => a.localeCompare(b)),
-  ]);
 }

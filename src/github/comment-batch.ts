@@ -1,5 +1,5 @@
 import { GITHUB_BODY_LIMIT } from '../kernel/markdown.js';
-import { joinSections } from '../kernel/markers.js';
+import { joinSections, markerKey } from '../kernel/markers.js';
 import type { Marker } from '../kernel/plan.js';
 import { describeRequestError, type Gateway } from './gateway.js';
 
@@ -51,10 +51,8 @@ export class CommentBatch {
   }
 
   holds(marker: Marker): boolean {
-    const key = JSON.stringify(marker);
-    return [...this.waiting.values()].some((list) =>
-      list.some((s) => JSON.stringify(s.marker) === key),
-    );
+    const key = markerKey(marker);
+    return [...this.waiting.values()].some((list) => list.some((s) => markerKey(s.marker) === key));
   }
 
   get pending(): boolean {

@@ -490,6 +490,23 @@ export class Gateway {
     query: string,
     variables: Record<string, unknown>,
   ): Promise<T> {
+    const data = await this.queryTolerating<T>(
+      query,
+      variables,
+      (e) => e.path?.[1] === 'issue' && (e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN'),
+    );
+    return { ...data, repository: { ...data.repository, issue: data.repository.issue ?? null } };
+  }
+
+  /**
+   * A query whose answer stands when every error in it is one `expected` names (GraphQL answers
+   * the rest of the query beside such an error, with null where it failed); any other fails.
+   */
+  private async queryTolerating<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    expected: (error: { type?: string; path?: unknown[] }) => boolean,
+  ): Promise<T> {
     try {
       return (await this.graphql(query, variables)) as T;
     } catch (error) {
@@ -497,11 +514,7 @@ export class Gateway {
         errors?: { type?: string; path?: unknown[] }[];
         data?: T;
       };
-      const others = errors.filter(
-        (e) => e.path?.[1] !== 'issue' || (e.type !== 'NOT_FOUND' && e.type !== 'FORBIDDEN'),
-      );
-      if (data && others.length === 0)
-        return { ...data, repository: { ...data.repository, issue: null } };
+      if (data && errors.length > 0 && errors.every(expected)) return data;
       throw error;
     }
   }
@@ -552,17 +565,11 @@ export class Gateway {
       string,
       { status: { indicatesLimitedAvailability: boolean; message: string | null } | null } | null
     >;
-    let data: Answer;
-    try {
-      data = (await this.graphql(query, variables)) as Answer;
-    } catch (error) {
-      const { errors = [], data: partial } = error as {
-        errors?: { type?: string }[];
-        data?: Answer;
-      };
-      if (!partial || errors.some((e) => e.type !== 'NOT_FOUND')) throw error;
-      data = partial;
-    }
+    const data = await this.queryTolerating<Answer>(
+      query,
+      variables,
+      (e) => e.type === 'NOT_FOUND',
+    );
     const busy = new Map<string, string | null>();
     for (const u of users) {
       const status = data[u.alias]?.status;

@@ -35,6 +35,14 @@ export function parseMarkers(body: string | null | undefined): Marker[] {
   return found;
 }
 
+/** One string per marker, whatever the order of its keys: to tell two markers the same. */
+export function markerKey(marker: Marker): string {
+  return JSON.stringify([
+    marker.kind,
+    Object.entries(marker.keys).sort(([a], [b]) => a.localeCompare(b)),
+  ]);
+}
+
 /** True when the body carries a marker of the same kind whose keys include all of `marker`'s. */
 export function hasMarker(body: string | null | undefined, marker: Marker): boolean {
   return parseMarkers(body).some(
