@@ -316,7 +316,11 @@ export class Scenario {
   /** A push of these files to the default branch: the labels workflow's sync job runs on it. */
   async push(by: string, files: Record<string, string>, message: string): Promise<Run> {
     const sha = 'c3'.repeat(20);
-    for (const [path, text] of Object.entries(files)) this.store.setFile(REPO, path, text, sha);
+    // A push moves the default branch: later runs read it at HEAD, this one at its commit.
+    for (const [path, text] of Object.entries(files)) {
+      this.store.setFile(REPO, path, text);
+      this.store.setFile(REPO, path, text, sha);
+    }
     const event = {
       name: 'push',
       payload: webhookPayload(this.store, 'push', {

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { shownRoles } from '../roster/shadow.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -9,7 +10,7 @@ import { shiftLines } from '../oncall/decide/shift-text.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import { onCallAt } from '../roster/resolve.js';
 import { shiftsBetween } from '../roster/shifts.js';
-import { type Load, ledger, quarterStart } from '../roster/ledger.js';
+import { extremeOf, type Load, ledger, quarterStart } from '../roster/ledger.js';
 import { DAY_MS } from '../roster/time.js';
 import type { Roster } from '../roster/types.js';
 import { ONCALL_HELP } from './help.js';
@@ -116,10 +117,7 @@ async function load(values: Values, now: Date, io: Io): Promise<number> {
   io.out(
     [
       `On-call hours from ${from.toISOString()} to ${to.toISOString()}; off-hours are outside the person's site's working hours (its calendar, or 09:00-17:00 on its work week).`,
-      ...loadTable(
-        loads,
-        Object.values(roster.schedules).flatMap((s) => s.roles),
-      ),
+      ...loadTable(loads, Object.values(roster.schedules).flatMap(shownRoles)),
     ].join('\n'),
   );
   return EXIT.ok;
@@ -129,8 +127,6 @@ async function load(values: Values, now: Date, io: Io): Promise<number> {
 function loadTable(loads: Load[], allRoles: string[]): string[] {
   if (loads.length === 0) return ['Nobody held a role.'];
   const roles = [...new Set(allRoles)];
-  const most = loads[0]?.total;
-  const fewest = loads.at(-1)?.total;
   const rows = [
     ['person', ...roles, 'total', 'off-hours', 'weekend', 'holiday', ''],
     ...loads.map((l) => [
@@ -140,7 +136,7 @@ function loadTable(loads: Load[], allRoles: string[]): string[] {
       String(l.offHours),
       String(l.weekend),
       String(l.holiday),
-      most === fewest ? '' : l.total === most ? 'most' : l.total === fewest ? 'fewest' : '',
+      extremeOf(loads, l) ?? '',
     ]),
   ];
   const widths = rows[0]?.map((_c, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -220,7 +216,7 @@ async function who(values: Values, now: Date, io: Io): Promise<number> {
     const schedule = roster.schedules[name];
     if (!schedule) continue;
     const onCall = onCallAt(roster, name, at.toJSDate());
-    for (const role of schedule.roles) {
+    for (const role of shownRoles(schedule)) {
       const held = onCall.roles[role];
       if (held) {
         assignments.push({
@@ -303,7 +299,8 @@ async function preview(values: Values, now: Date, io: Io): Promise<number> {
   }
   const lines: string[] = [];
   for (const name of names) {
-    const roles = roster.schedules[name]?.roles ?? [];
+    const schedule = roster.schedules[name];
+    const roles = schedule ? shownRoles(schedule) : [];
     const list = shifts[name] ?? [];
     lines.push(
       `${name} (${roles.join(', ')}): ${list.length} shift(s) from ${from.toISOString()} to ${to.toISOString()}`,

@@ -1,5 +1,6 @@
 import ical, { ICalEventTransparency } from 'ical-generator';
 import { decideAt, scheduleOf, type Decision, type Holding } from '../roster/decide.js';
+import { shownRoles } from '../roster/shadow.js';
 import { overrideInterval } from '../roster/exceptions.js';
 import { explain } from '../roster/explain.js';
 import { millisOf } from '../roster/resolve.js';
@@ -85,6 +86,7 @@ function eventUid(schedule: string, role: string, start: number): string {
 function keyOf(roster: Roster, decision: Decision, holding: Holding): string {
   if (holding.override)
     return `${holding.login} override ${roster.overrides.indexOf(holding.override)}`;
+  if (holding.shadowTurn) return `${holding.login} shadow turn ${holding.shadowTurn.start}`;
   const chosen = decision.chosen;
   return `${holding.login} layer ${chosen?.layer.name ?? ''} turn ${chosen?.turn?.index ?? ''}`;
 }
@@ -99,13 +101,14 @@ function reach(roster: Roster, schedule: string, bound: number, edge: 'start' | 
   const decision = decideAt(roster, schedule, at);
   const bounds = decision.holdings.map((holding) => {
     if (holding.override) return overrideInterval(holding.override)[edge];
+    if (holding.shadowTurn) return holding.shadowTurn[edge];
     return decision.chosen?.turn?.[edge] ?? bound;
   });
   return edge === 'start' ? Math.min(bound, ...bounds) : Math.max(bound, ...bounds);
 }
 
 function scheduleEvents(roster: Roster, schedule: string, from: number, to: number): OnCallEvent[] {
-  const roles = scheduleOf(roster, schedule).roles;
+  const roles = shownRoles(scheduleOf(roster, schedule));
   const lo = reach(roster, schedule, from, 'start');
   const hi = reach(roster, schedule, to, 'end');
   const events: OnCallEvent[] = [];
@@ -167,7 +170,8 @@ function calendarEvents(
   if (end <= start) return [];
   const names = schedule !== undefined ? [schedule] : Object.keys(roster.schedules);
   // Roles in the schedule's order: primary before backup, whatever they are called.
-  const rank = (event: OnCallEvent) => scheduleOf(roster, event.schedule).roles.indexOf(event.role);
+  const rank = (event: OnCallEvent) =>
+    shownRoles(scheduleOf(roster, event.schedule)).indexOf(event.role);
   return names
     .flatMap((name) => scheduleEvents(roster, name, start, end))
     .filter((event) => person === undefined || event.login === person)

@@ -15,6 +15,7 @@ import { reportConfigFrom } from './config/report.js';
 import { HANDOFF_LOG_LABEL, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
 import { decideReport, figuresOf } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
+import { learners } from '../roster/shadow.js';
 import type { PeriodOpening, PreviousReport } from './decide/types.js';
 import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
 import { reportPeriod } from './config/period.js';
@@ -156,7 +157,7 @@ export const reportJob: Job = async (context) => {
     roster,
     calendar: calendarName && window ? { name: calendarName, window } : null,
     ...(response ? { response } : {}),
-    team: teamOf([...settings.team, ...Object.keys(roster?.people ?? {})]),
+    team: teamOf([...settings.team, ...answering(roster)]),
     reportRepo: context.repo,
     previousReports,
     ...(off ? { scheduleOff: off } : {}),
@@ -213,4 +214,11 @@ async function ownReports(
       ...(figures ? { figures } : {}),
     };
   });
+}
+
+/** The roster's people whose comment is a response: all but those who only ever shadow. */
+function answering(roster: Roster | null | undefined): string[] {
+  if (!roster) return [];
+  const shadowOnly = learners(roster);
+  return Object.keys(roster.people).filter((login) => !shadowOnly.has(login.toLowerCase()));
 }

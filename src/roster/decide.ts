@@ -50,6 +50,8 @@ export interface Skip {
   leave?: Leave;
   /** The person holds this other role by override at the same instant. */
   overrideRole?: string;
+  /** The shadow's candidate already holds this role of the schedule. */
+  heldRole?: string;
 }
 
 export interface Holding {
@@ -67,6 +69,8 @@ export interface Holding {
    */
   found?: InTurn;
   override?: Override;
+  /** The shadow role only: the turn of the shadow's own rotation (absent under an override). */
+  shadowTurn?: TurnSpan;
 }
 
 export interface Decision {
@@ -206,6 +210,8 @@ export function decideAt(roster: Roster, scheduleName: string, at: number): Deci
   // Covered when the first role is held: issues go to it. An override of the backup alone in a
   // gap fills the backup, and the instant is still the gap, with its name and its end.
   const covered = holdings.some((h) => h.rank === 0);
+  const shadow = shadowHolding(roster, schedule, at, { covered, holdings, overrideOf });
+  if (shadow) holdings.push(shadow);
   const decision: Decision = {
     at,
     schedule,
@@ -220,6 +226,51 @@ export function decideAt(roster: Roster, scheduleName: string, at: number): Deci
       schedule.gaps.find((gap) => isWithin(gap.window, at, gap.toleranceMinutes)) ?? null;
   }
   return decision;
+}
+
+/**
+ * The shadow learns beside the people on call: by override whenever one stands, otherwise the
+ * first member of its rotation's turn who is not on leave and holds no other role, and only
+ * while the schedule is covered (in a gap there is nobody to shadow).
+ */
+function shadowHolding(
+  roster: Roster,
+  schedule: Schedule,
+  at: number,
+  held: { covered: boolean; holdings: Holding[]; overrideOf: Map<string, Override> },
+): Holding | undefined {
+  if (!schedule.shadow) return undefined;
+  const { role, rotation: name } = schedule.shadow;
+  const rank = schedule.roles.length;
+  const override = held.overrideOf.get(role);
+  if (override) return { role, rank, login: override.login, skipped: [], override };
+  if (!held.covered) return undefined;
+  const rotation = rotationOf(roster, name);
+  const turn = turnAt(roster, rotation, at);
+  if (!turn) return undefined;
+  const busy = new Set(held.holdings.map((h) => h.login));
+  const skipped: Skip[] = [];
+  let expected: InTurn | undefined;
+  for (const candidate of lineupFrom(roster, rotation, turn.index, 1)) {
+    expected ??= candidate;
+    const leave = leaveAt(roster, candidate.login, at);
+    if (leave) skipped.push({ login: candidate.login, leave });
+    else if (busy.has(candidate.login)) {
+      const other = held.holdings.find((h) => h.login === candidate.login);
+      skipped.push({ login: candidate.login, ...(other ? { heldRole: other.role } : {}) });
+    } else {
+      return {
+        role,
+        rank,
+        login: candidate.login,
+        skipped,
+        expected,
+        found: candidate,
+        shadowTurn: turn,
+      };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -248,6 +299,7 @@ export function changePoints(
     }
     rotations.add(rotationOf(roster, layer.rotation));
   }
+  if (schedule.shadow) rotations.add(rotationOf(roster, schedule.shadow.rotation));
   for (const rotation of rotations) {
     let turn = turnAt(roster, rotation, from) ?? firstTurn(roster, rotation);
     while (turn && turn.start < to) {

@@ -2,7 +2,7 @@ import type { Decision, Holding, InTurn, LayerAttempt, Skip } from './decide.js'
 import { describeSpan, leaveAt } from './exceptions.js';
 import { describeCadence, describeTurn, memberAt, versionNote, zoneOf } from './rotation.js';
 import { dayNumber, describeLocal, isoDate, localDay, weekdayOf } from './time.js';
-import type { Roster, Window } from './types.js';
+import type { Roster, Rotation, Window } from './types.js';
 
 /**
  * Words for a decision: one line per layer tried and per role held, each saying why. The lines
@@ -34,11 +34,14 @@ function attemptLine(roster: Roster, attempt: LayerAttempt, at: number): string 
   }
 }
 
-function turnLine(roster: Roster, decision: Decision, first: InTurn): string {
-  const attempt = decision.chosen as LayerAttempt;
-  const { rotation } = attempt;
+function turnLine(roster: Roster, decision: Decision, first: InTurn, holding?: Holding): string {
+  const shadow = holding?.shadowTurn && decision.schedule.shadow;
+  const rotation = shadow
+    ? (roster.rotations[shadow.rotation] as Rotation)
+    : (decision.chosen as LayerAttempt).rotation;
+  const span = shadow ? holding.shadowTurn : (decision.chosen as LayerAttempt).turn;
   const detail = first.member.detail === '' ? '' : ` (${first.member.detail})`;
-  const turn = attempt.turn ? `, ${describeTurn(roster, rotation, attempt.turn)}` : '';
+  const turn = span ? `, ${describeTurn(roster, rotation, span)}` : '';
   return (
     `rotation ${rotation.name}, turn ${first.index} since anchor ${rotation.anchor} ` +
     `(${describeCadence(roster, rotation)})${turn}, ${first.login}${detail}` +
@@ -61,14 +64,18 @@ function nextTurnNote(roster: Roster, decision: Decision, next: InTurn): string 
 function skipLine(skip: Skip, next: string | undefined): string {
   const reason = skip.leave
     ? `${skip.login} is on leave (${describeSpan(skip.leave.from, skip.leave.to, skip.leave.timezone)})`
-    : `${skip.login} holds ${skip.overrideRole ?? 'another role'} by override`;
+    : skip.heldRole
+      ? `${skip.login} holds ${skip.heldRole}`
+      : `${skip.login} holds ${skip.overrideRole ?? 'another role'} by override`;
   return `${reason}; next in turn ${next ?? 'nobody'}`;
 }
 
 function whyOf(roster: Roster, decision: Decision, holding: Holding, previous?: Holding): string {
   const parts: string[] = [];
   if (holding.expected) {
-    if (holding.rank === 0 || !previous?.found)
+    if (holding.shadowTurn)
+      parts.push(`shadow: ${turnLine(roster, decision, holding.expected, holding)}`);
+    else if (holding.rank === 0 || !previous?.found)
       parts.push(turnLine(roster, decision, holding.expected));
     else {
       parts.push(

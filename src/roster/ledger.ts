@@ -29,11 +29,15 @@ const DEFAULT_HOURS = { start: 9 * 60, end: 17 * 60, text: '09:00-17:00' };
 /** Everybody who held a role in [from, to), most hours first. */
 export function ledger(roster: Roster, from: number, to: number): Load[] {
   const loads = new Map<string, Load>();
-  for (const schedule of Object.keys(roster.schedules))
-    for (const shift of shiftsBetween(roster, schedule, new Date(from), new Date(to)))
+  for (const [name, schedule] of Object.entries(roster.schedules))
+    for (const shift of shiftsBetween(roster, name, new Date(from), new Date(to)))
       for (const [role, login] of Object.entries(shift.assignees)) {
         const load = loads.get(login) ?? emptyLoad(login);
-        count(roster, load, role, Date.parse(shift.start), Date.parse(shift.end));
+        const [start, end] = [Date.parse(shift.start), Date.parse(shift.end)];
+        // Shadow hours are shown, not carried: the load is what people answer for.
+        if (role === schedule.shadow?.role)
+          load.roles[role] = (load.roles[role] ?? 0) + hours(end - start);
+        else count(roster, load, role, start, end);
         loads.set(login, load);
       }
   return [...loads.values()]
@@ -46,8 +50,9 @@ function emptyLoad(login: string): Load {
 }
 
 /** Adds [start, end) to the person's load: exactly, from the openings and the local days it spans. */
+const hours = (ms: number) => ms / 3_600_000;
+
 function count(roster: Roster, load: Load, role: string, start: number, end: number): void {
-  const hours = (ms: number) => ms / 3_600_000;
   load.roles[role] = (load.roles[role] ?? 0) + hours(end - start);
   load.total += hours(end - start);
   const site = roster.sites[roster.people[load.login]?.site ?? ''];
@@ -103,9 +108,30 @@ export function quarterStart(at: number, zone: string): number {
   return local.startOf('quarter').toMillis();
 }
 
+/** The people who carried some load: those who only shadowed carried none. */
+function carrying(loads: readonly Load[]): Load[] {
+  return loads.filter((l) => l.total > 0);
+}
+
 /** How uneven the load is: the most hours anyone held minus the fewest, among those who held any. */
 export function spread(loads: readonly Load[]): number {
-  if (loads.length === 0) return 0;
-  const totals = loads.map((l) => l.total);
+  const totals = carrying(loads).map((l) => l.total);
+  if (totals.length === 0) return 0;
   return Math.round((Math.max(...totals) - Math.min(...totals)) * 10) / 10;
+}
+
+/** Who carried the most and the fewest hours (ledger order), when their totals differ. */
+export function extremes(loads: readonly Load[]): { most: Load; fewest: Load } | undefined {
+  const held = carrying(loads);
+  const [most, fewest] = [held[0], held.at(-1)];
+  if (!most || !fewest || most.total === fewest.total) return undefined;
+  return { most, fewest };
+}
+
+/** The mark a row of the ledger gets: ties with the most or the fewest are marked too. */
+export function extremeOf(loads: readonly Load[], load: Load): 'most' | 'fewest' | undefined {
+  const ends = extremes(loads);
+  if (!ends || load.total === 0) return undefined;
+  if (load.total === ends.most.total) return 'most';
+  return load.total === ends.fewest.total ? 'fewest' : undefined;
 }

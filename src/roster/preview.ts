@@ -1,8 +1,9 @@
 import { onCallAt } from './resolve.js';
+import { shownRoles } from './shadow.js';
 import { shiftsBetween } from './shifts.js';
 import { DAY_MS } from './time.js';
 import type { Roster } from './types.js';
-import { type Load, ledger, spread } from './ledger.js';
+import { extremes, type Load, ledger, spread } from './ledger.js';
 import { escapeCell, escapeInline, table } from '../kernel/markdown.js';
 
 /** A pull-request comment stays readable (and under GitHub's size limit). */
@@ -37,11 +38,11 @@ export function renderRosterPreview(input: RosterPreviewInput): string {
     const shifts = shiftsBetween(input.head, name, input.from, until);
     let changed = 0;
     const rows = shifts.map((shift) => {
-      const holders = schedule.roles.map((role) => shift.assignees[role] ?? '—');
+      const holders = shownRoles(schedule).map((role) => shift.assignees[role] ?? '—');
       let change = '';
       if (input.base?.schedules[name]) {
         const before = onCallAt(input.base, name, new Date(shift.start));
-        const was = schedule.roles.map((role) => before.roles[role]?.login ?? '—');
+        const was = shownRoles(schedule).map((role) => before.roles[role]?.login ?? '—');
         if (was.some((login, i) => login !== holders[i])) {
           changed++;
           change = `was ${was.join(' / ')}`;
@@ -61,7 +62,7 @@ export function renderRosterPreview(input: RosterPreviewInput): string {
       ];
     });
     lines.push(
-      `**${escapeInline(name)}** (${schedule.roles.map(escapeInline).join(' / ')})${input.base ? `: ${changed} shift(s) change` : ''}`,
+      `**${escapeInline(name)}** (${shownRoles(schedule).map(escapeInline).join(' / ')})${input.base ? `: ${changed} shift(s) change` : ''}`,
       '',
       table(['From', 'Until', 'On call', 'Change'], rows.slice(0, maxRows)),
       '',
@@ -82,8 +83,8 @@ function loadChange(base: Roster, head: Roster, from: Date): string[] {
   const [was, now] = [spread(before), spread(after)];
   if (Math.abs(now - was) < 1) return [];
   const ends = (loads: Load[]) => {
-    const [most, fewest] = [loads[0], loads.at(-1)];
-    if (!most || !fewest || most === fewest) return '';
+    const { most, fewest } = extremes(loads) ?? {};
+    if (!most || !fewest) return '';
     return ` (most: ${escapeInline(most.login)} ${most.total} h, fewest: ${escapeInline(fewest.login)} ${fewest.total} h)`;
   };
   return [

@@ -18,11 +18,26 @@ export function millisOf(at: DateTime | Date): number {
 
 /** The zone an assignment is shown in: the layer's, else the rotation's, else the override's. */
 function zoneFor(roster: Roster, decision: Decision, holding: Holding): string {
+  const shadow = holding.shadowTurn && decision.schedule.shadow;
+  const rotation = shadow ? roster.rotations[shadow.rotation] : undefined;
+  if (rotation) return zoneOf(roster, rotation);
   const chosen = decision.chosen;
   if (chosen && !holding.override) {
     return chosen.layer.window?.timezone ?? zoneOf(roster, chosen.rotation);
   }
   return holding.override?.timezone ?? chosen?.layer.window?.timezone ?? 'UTC';
+}
+
+/** The most a rotation holder can hold: their turn (the shadow's own), inside the open window. */
+function outerBounds(decision: Decision, holding: Holding): [number, number] | undefined {
+  if (holding.shadowTurn) return [holding.shadowTurn.start, holding.shadowTurn.end];
+  const chosen = decision.chosen;
+  const turn = chosen?.turn;
+  if (!chosen || !turn) return undefined;
+  return [
+    Math.max(turn.start, chosen.occurrence?.start ?? -Infinity),
+    Math.min(turn.end, chosen.occurrence?.end ?? Infinity),
+  ];
 }
 
 /**
@@ -36,11 +51,9 @@ function shiftOf(roster: Roster, decision: Decision, holding: Holding): [number,
     const { start, end } = overrideInterval(holding.override);
     return [start, end];
   }
-  const chosen = decision.chosen;
-  const turn = chosen?.turn;
-  if (!chosen || !turn) return [decision.at, decision.at];
-  const lo = Math.max(turn.start, chosen.occurrence?.start ?? -Infinity);
-  const hi = Math.min(turn.end, chosen.occurrence?.end ?? Infinity);
+  const bounded = outerBounds(decision, holding);
+  if (!bounded) return [decision.at, decision.at];
+  const [lo, hi] = bounded;
   const inside = changePoints(roster, decision.schedule.name, lo + 1, hi);
   const bounds = [lo, ...inside, hi];
   const holderAt = (ms: number) =>

@@ -142,6 +142,11 @@ export interface Schedule {
    * second ("backup") the next in turn, and so on.
    */
   roles: string[];
+  /**
+   * A role that learns beside the others: held by the turn of its own rotation while the first
+   * role is held, shown wherever the roles are, never assigned and never the response.
+   */
+  shadow?: Shadow;
   /** By precedence: the first layer that is active and has somebody wins. */
   layers: Layer[];
   gaps: DeclaredGap[];
@@ -149,6 +154,11 @@ export interface Schedule {
   onGap: GapPolicy;
   fallback?: string;
   handoff: HandoffPolicy;
+}
+
+export interface Shadow {
+  role: string;
+  rotation: string;
 }
 
 /** What the scheduled run does, besides logging, when the first role changes hands. */

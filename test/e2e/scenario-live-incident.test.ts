@@ -7,7 +7,7 @@ import { formBody, routes, Scenario, writes } from '../../dev/harness/scenario.j
  * (next week's primary); amy covers Monday afternoon (#57). The primary files incidents that
  * come in by phone, email or in person.
  */
-const TEAM = ['amy', 'luc', 'ivy', 'noah', 'zoe'];
+const TEAM = ['amy', 'luc', 'ivy', 'noah', 'zoe', 'kai'];
 
 const incident = (answers: Partial<Record<string, string>> = {}) =>
   formBody({
@@ -21,8 +21,13 @@ const incident = (answers: Partial<Record<string, string>> = {}) =>
     ...answers,
   });
 
+const ROSTER = '.github/support-kit/roster.yaml';
+
 let desk: Scenario;
-const issues = {} as Record<'silo' | 'build' | 'license' | 'mesh' | 'weekend' | 'jury', number>;
+const issues = {} as Record<
+  'silo' | 'build' | 'license' | 'mesh' | 'weekend' | 'jury' | 'render',
+  number
+>;
 
 const mentions = (n: number, login: string) =>
   desk.issue(n).comments.filter((c) => c.body.includes(`@${login}`)).length;
@@ -269,4 +274,95 @@ describe('a week of the live-incident preset (seed 004)', () => {
         .join('\n'),
     ).toContain('**ivy**, who was due, has set their GitHub status to Busy (“Jury duty”).');
   });
+
+  it('Mon 11:00 Pacific: zoe asks by pull request that kai, new to the team, shadow the desk; the check passes and the review shows kai beside ivy and noah', async () => {
+    desk.at('2026-11-30T19:00:00Z');
+    const pr = desk.store.createIssue('acme/desk', {
+      title: 'kai shadows the live-incident desk',
+      user: 'zoe',
+      pull_request: true,
+    }).number;
+
+    const { validate } = await desk.pullRequest(pr, 'opened', {
+      sha: 'd4'.repeat(20),
+      files: { [ROSTER]: shadowed() },
+    });
+
+    expect(validate.exitCode).toBe(0);
+    const review = desk
+      .issue(pr)
+      .comments.map((c) => c.body)
+      .join('\n');
+    expect(review).toContain('**live-incident** (primary / backup / shadow)');
+    expect(review).toMatch(/\| ivy \/ noah \/ kai \|/);
+    expect(writes(validate).map((r) => r.route)).toEqual([
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    ]);
+  });
+
+  it("Mon 11:30 Pacific, merged: the tick escalates the morning's two unanswered incidents to noah and tells kai, who shadows, to follow along", async () => {
+    await desk.push('zoe', { [ROSTER]: shadowed() }, 'kai shadows the live-incident desk');
+    desk.at('2026-11-30T19:30:00Z');
+
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    for (const n of [issues.weekend, issues.jury]) {
+      expect(desk.issue(n).assignees).not.toContain('kai');
+      expect(mentions(n, 'kai')).toBe(1);
+    }
+    expect(new Set(writes(escalate).flatMap((r) => r.path.split('/')[5] ?? []))).toEqual(
+      new Set([String(issues.weekend), String(issues.jury), 'comments']),
+    );
+  });
+
+  it('Tue 09:00 Pacific: a new incident goes to ivy, back from jury duty, never to kai; kai answers first but the clock runs on', async () => {
+    desk.store.setUserStatus('ivy', null);
+    desk.at('2026-12-01T17:00:00Z');
+    issues.render = desk.open({
+      title: '[Incident]: Volume rendering shows black tiles on the SCF',
+      body: incident({
+        'How it came in': 'GitHub',
+        'Where it runs': "The user's own machine or build",
+      }),
+      labels: ['incident'],
+      user: 'reporter',
+    });
+    await desk.issueEvent('opened', issues.render);
+    desk.at('2026-12-01T17:20:00Z');
+    await desk.comment(issues.render, 'kai', 'I see the same tiles on my account.');
+
+    desk.at('2026-12-01T18:01:00Z');
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    expect(desk.issue(issues.render).assignees).toEqual(['ivy', 'noah']);
+    const step = desk
+      .issue(issues.render)
+      .comments.find((c) => c.body.includes('Escalation, step 1'));
+    expect(step?.body).toContain('@noah: please acknowledge');
+    expect(step?.body).toContain('@kai follows along as shadow.');
+    expect(mentions(issues.render, 'kai')).toBe(1);
+    // The shadow costs no request: named in the step's comment, never assigned.
+    expect(writes(escalate).map((r) => r.route)).toEqual([
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    ]);
+  });
 });
+
+/** The preset's roster with kai shadowing every week from 30 November. */
+function shadowed(): string {
+  return (desk.files[ROSTER] ?? '')
+    .replace('  zoe: { site: llnl }\n', '  zoe: { site: llnl }\n  kai: { site: llnl }\n')
+    .replace(
+      'rotations:\n',
+      'rotations:\n  newcomers:\n    members: [kai]\n    period: week\n    handoff: mon 08:00\n    site: llnl\n    anchor: 2026-11-30\n',
+    )
+    .replace(
+      '    roles: [primary, backup]\n',
+      '    roles: [primary, backup]\n    shadow: { rotation: newcomers }\n',
+    );
+}

@@ -1,6 +1,7 @@
 import { hasLabel } from '../config/escalation.js';
 import type { Acknowledgement } from './state.js';
 import type { Roster } from '../../roster/types.js';
+import { learners } from '../../roster/shadow.js';
 import type { CommentSnapshot, IssueSnapshot } from './types.js';
 
 /**
@@ -39,7 +40,16 @@ export function findAcknowledgement(
   return undefined;
 }
 
-/** Who acknowledges by commenting: the people of roster.yaml, by lower-case login. */
+/**
+ * Who acknowledges by commenting: the people of roster.yaml, by lower-case login, but for those
+ * who only ever shadow (a newcomer's comment must not stop the clock that calls the backup).
+ */
 export function teamOf(roster: Roster | undefined): Set<string> {
-  return new Set(Object.keys(roster?.people ?? {}).map((p) => p.toLowerCase()));
+  if (!roster) return new Set();
+  const shadowOnly = learners(roster);
+  return new Set(
+    Object.keys(roster.people)
+      .map((p) => p.toLowerCase())
+      .filter((p) => !shadowOnly.has(p)),
+  );
 }

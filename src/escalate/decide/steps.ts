@@ -10,7 +10,7 @@ import type { ResponseClock } from '../../roster/response-clock.js';
 import type { Step } from '../config/escalation.js';
 import type { DecideInput } from './input.js';
 import type { EscalationState } from './state.js';
-import { resolveTarget } from './targets.js';
+import { resolveTarget, shadowAt } from './targets.js';
 import { notifyOnce, type Work } from './work.js';
 
 /**
@@ -42,6 +42,8 @@ interface StepTaken {
   assign: string[];
   /** Everyone the step calls on: its assignees, then its mentions, teams included. */
   mention: string[];
+  /** Who shadows the schedule then: told, but neither assigned nor asked to acknowledge. */
+  shadow?: { login: string; role: string };
   goal: string;
 }
 
@@ -55,6 +57,7 @@ function takeStep(
   const { config, issue, roster, now } = input;
   const step = config.steps[n - 1] as Step;
   const at = stepDueAt(clock, step) ?? now.getTime();
+  const shadow = shadowAt(roster, work.labels, at);
   const taken: StepTaken = {
     n,
     step,
@@ -67,6 +70,7 @@ function takeStep(
       .filter((l): l is string => !!l),
     goal: `${clock.goal.minutes} business minutes`,
   };
+  if (shadow && !taken.mention.includes(shadow.login)) taken.shadow = shadow;
   for (const login of taken.assign)
     if (!work.assignees.some((a) => a.toLowerCase() === login.toLowerCase()))
       work.assignees.push(login);
@@ -83,7 +87,7 @@ function takeStep(
 
 function stepComment(
   issue: number,
-  { n, step, at, assign, mention, goal }: StepTaken,
+  { n, step, at, assign, mention, shadow, goal }: StepTaken,
   clock: ResponseClock,
   roster: Roster | undefined,
 ): Operation {
@@ -96,6 +100,9 @@ function stepComment(
       `**Escalation, step ${n}**: nobody has acknowledged this issue ${step.afterMinutes ? `${step.afterMinutes} business minutes past` : 'within'} the response goal of ${goal} (due ${describeLocal(at, clock.window.timezone)}).`,
       assign.length ? `Assigned ${assign.map((l) => personRef(l, roster)).join(', ')}.` : '',
       who.length ? `${who.join(' ')}: please acknowledge with a comment or \`/ack\`.` : '',
+      shadow
+        ? `${personRef(shadow.login, roster)} follows along as ${escapeInline(shadow.role)}.`
+        : '',
     ]
       .filter(Boolean)
       .join(' ')

@@ -28,3 +28,16 @@ export function mentionOf(
   if (login === undefined) return target.kind === 'role' ? target.role : '';
   return login.includes('/') ? `@${login}` : personRef(login, roster);
 }
+
+/** Who shadows the issue's schedule at an instant: told of each step, never asked to answer. */
+export function shadowAt(
+  roster: Roster | undefined,
+  labels: readonly string[],
+  at: number,
+): { login: string; role: string } | undefined {
+  const route = roster ? routeFor(roster, labels) : undefined;
+  const role = route && roster?.schedules[route.schedule]?.shadow?.role;
+  if (!roster || !route || !role) return undefined;
+  const login = onCallAt(roster, route.schedule, new Date(at)).roles[role]?.login;
+  return login === undefined ? undefined : { login, role };
+}

@@ -86,7 +86,7 @@ export function decideAssignment(
   });
 
   if (held) {
-    const line = inLine(onCall, route.role);
+    const line = inLine(onCall, roster.schedules[route.schedule]?.roles ?? [], route.role);
     const taker = line.find((a) => !busy.has(a.login.toLowerCase())) ?? held;
     const role = Object.entries(onCall.roles).find(([, a]) => a === taker)?.[0] ?? route.role;
     return {
@@ -159,9 +159,11 @@ export function decideAssignment(
   };
 }
 
-/** The role's holder, then the holders of the schedule's roles after it (the backup). */
-function inLine(onCall: OnCall, role: string): Assignment[] {
-  const roles = Object.keys(onCall.roles);
+/**
+ * The role's holder, then the holders of the schedule's roles after it (the backup); never the
+ * shadow, who is not among `roles`.
+ */
+function inLine(onCall: OnCall, roles: readonly string[], role: string): Assignment[] {
   const from = Math.max(0, roles.indexOf(role));
   return roles.slice(from).flatMap((r) => (onCall.roles[r] ? [onCall.roles[r]] : []));
 }

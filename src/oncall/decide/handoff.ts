@@ -306,11 +306,14 @@ function entryBody(input: EntryInput): string {
   const incoming = onCall.roles[role];
   const backupRole = roster.schedules[schedule]?.roles[1];
   const backup = backupRole ? onCall.roles[backupRole] : undefined;
+  const shadowRole = roster.schedules[schedule]?.shadow?.role;
+  const shadow = shadowRole ? onCall.roles[shadowRole] : undefined;
   const lines = [
     `### ${escapeInline(schedule)} ${escapeInline(role)}: ${handoff.from ? noMention(handoff.from) : 'nobody'} → ${noMention(handoff.to)}`,
     '',
-    // The one mention the kit writes: the person who is now on call must know.
-    `@${handoff.to} is on call from ${describeLocal(at, zone)}${incoming ? ` until ${describeLocal(Date.parse(incoming.shiftEnd), zone)}` : ''}.${backup ? ` Backup: ${noMention(backup.login)}.` : ''}`,
+    // The mentions the kit writes: the person now on call must know, and so must whoever
+    // shadows them, who learns only by being told.
+    `@${handoff.to} is on call from ${describeLocal(at, zone)}${incoming ? ` until ${describeLocal(Date.parse(incoming.shiftEnd), zone)}` : ''}.${backup ? ` Backup: ${noMention(backup.login)}.` : ''}${shadow ? ` @${shadow.login} shadows (${escapeInline(shadowRole ?? '')}).` : ''}`,
   ];
   if (handoff.from) {
     lines.push('');

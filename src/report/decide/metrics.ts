@@ -1,4 +1,5 @@
 import { businessMsBetween } from '../../roster/business-time.js';
+import { shownRoles } from '../../roster/shadow.js';
 import {
   countedMs,
   type ResponseModel,
@@ -710,7 +711,7 @@ function holdings(shifts: Shift[], roles: string[]): Record<string, Holding[]> {
 /** From the first day of the quarter the period ends in, in the report's zone, to its end. */
 function quarterLoad(roster: Roster, week: Week): NonNullable<WeekMetrics['load']> {
   const from = quarterStart(week.end - 1, week.zone);
-  const roles = [...new Set(Object.values(roster.schedules).flatMap((s) => s.roles))];
+  const roles = [...new Set(Object.values(roster.schedules).flatMap(shownRoles))];
   return { from, to: week.end, roles, loads: ledger(roster, from, week.end) };
 }
 
@@ -724,9 +725,9 @@ function scheduleWeeks(roster: Roster, week: Week): ScheduleWeek[] {
       .reduce((sum, s) => sum + (Date.parse(s.end) - Date.parse(s.start)), 0);
     return {
       name: schedule.name,
-      roles: schedule.roles,
-      thisWeek: holdings(shifts, schedule.roles),
-      nextWeek: holdings(coming, schedule.roles),
+      roles: shownRoles(schedule),
+      thisWeek: holdings(shifts, shownRoles(schedule)),
+      nextWeek: holdings(coming, shownRoles(schedule)),
       gapHours: Math.round((gap / HOUR_MS) * 10) / 10,
     };
   });

@@ -14,7 +14,7 @@ import { formatBusiness, formatElapsed, type Stats } from './stats.js';
 import { dayLabel, localClock, localDate, localTime } from './week.js';
 import type { PreviousReport, TrendWeek } from './types.js';
 import { MINUTE_MS } from '../../roster/time.js';
-import type { Load } from '../../roster/ledger.js';
+import { extremeOf, type Load } from '../../roster/ledger.js';
 
 /**
  * The report issue's body. Untrusted text (titles) goes through escapeCell: it cannot break a
@@ -396,16 +396,10 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
  */
 function renderLoad(load: NonNullable<WeekMetrics['load']>, zone: string): string[] {
   const { roles } = load;
-  const most = load.loads[0]?.total;
-  const fewest = load.loads.at(-1)?.total;
-  const mark = (l: Load) =>
-    load.loads.length < 2 || most === fewest
-      ? ''
-      : l.total === most
-        ? ' (most)'
-        : l.total === fewest
-          ? ' (fewest)'
-          : '';
+  const mark = (l: Load) => {
+    const end = extremeOf(load.loads, l);
+    return end ? ` (${end})` : '';
+  };
   return [
     `### Load since ${localDate(load.from, zone)}`,
     '',

@@ -16,6 +16,7 @@ import type {
   RotationChange,
   Route,
   Schedule,
+  Shadow,
   Site,
   TimeRange,
   Weekday,
@@ -102,6 +103,7 @@ interface GapFile {
 
 interface ScheduleFile {
   roles?: string[];
+  shadow?: { role?: string; rotation: string };
   layers: { name?: string; rotation: string; window?: WindowFile }[];
   gaps?: GapFile[];
   'on-gap'?: 'hold' | 'fallback';
@@ -262,8 +264,17 @@ function knownPerson(r: Reading, login: string, path: Path): void {
     );
 }
 
-/** The role an entry names, checked against its schedule; none named: the schedule's first. */
-function roleIn(r: Reading, scheduleName: string, role: string | undefined, path: Path): string {
+/**
+ * The role an entry names, checked against its schedule; none named: the schedule's first. An
+ * override may name the shadow role; a route may not, since the shadow is never assigned.
+ */
+function roleIn(
+  r: Reading,
+  scheduleName: string,
+  role: string | undefined,
+  path: Path,
+  shadowAllowed = false,
+): string {
   const schedule = r.schedules[scheduleName];
   if (!schedule) {
     problem(
@@ -273,11 +284,18 @@ function roleIn(r: Reading, scheduleName: string, role: string | undefined, path
     );
     return role ?? 'primary';
   }
-  if (role !== undefined && !schedule.roles.includes(role)) {
+  const shadow = schedule.shadow?.role;
+  if (role !== undefined && role === shadow && !shadowAllowed) {
     problem(
       r,
       [...path, 'role'],
-      `schedule ${scheduleName} has no role "${role}" (roles: ${schedule.roles.join(', ')})`,
+      `${role} is schedule ${scheduleName}'s shadow role, which is never assigned: route to ${schedule.roles.join(' or ')}`,
+    );
+  } else if (role !== undefined && role !== shadow && !schedule.roles.includes(role)) {
+    problem(
+      r,
+      [...path, 'role'],
+      `schedule ${scheduleName} has no role "${role}" (roles: ${[...schedule.roles, ...(shadow ? [shadow] : [])].join(', ')})`,
     );
   }
   return role ?? schedule.roles[0] ?? 'primary';
@@ -412,8 +430,34 @@ function scheduleFrom(name: string, schedule: ScheduleFile, r: Reading): Schedul
     gaps: (schedule.gaps ?? []).map((gap, i) => gapFrom(gap, [...path, 'gaps', i], r)),
     onGap: schedule['on-gap'] ?? 'hold',
     ...(schedule.fallback !== undefined ? { fallback: schedule.fallback } : {}),
+    ...shadowFrom(schedule, roles, path, r),
     handoff: { reassign: schedule.handoff?.reassign ?? 'none' },
   };
+}
+
+function shadowFrom(
+  schedule: ScheduleFile,
+  roles: string[],
+  path: Path,
+  r: Reading,
+): { shadow?: Shadow } {
+  if (!schedule.shadow) return {};
+  const role = schedule.shadow.role ?? 'shadow';
+  const at = [...path, 'shadow'];
+  if (roles.includes(role))
+    problem(
+      r,
+      [...at, schedule.shadow.role === undefined ? 'rotation' : 'role'],
+      `the shadow role "${role}" is also one of the schedule's roles: name it apart (shadow.role)`,
+    );
+  const rotation = schedule.shadow.rotation;
+  if (!r.rotations[rotation])
+    problem(
+      r,
+      [...at, 'rotation'],
+      `unknown rotation "${rotation}"${didYouMean(rotation, Object.keys(r.rotations ?? {}))}`,
+    );
+  return { shadow: { role, rotation } };
 }
 
 function layerFrom(
@@ -491,7 +535,7 @@ function overrideFrom(
       : (r.sites[r.people[o.person]?.site ?? '']?.timezone ?? 'UTC');
   return {
     schedule: o.schedule,
-    role: roleIn(r, o.schedule, o.role, path),
+    role: roleIn(r, o.schedule, o.role, path, true),
     login: o.person,
     from: o.from,
     to: o.to,

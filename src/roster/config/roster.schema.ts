@@ -134,6 +134,10 @@ export interface Schedule {
    * @minItems 1
    */
   roles?: Name[];
+  shadow?: {
+    role?: Name;
+    rotation: Name;
+  };
   /**
    * @minItems 1
    */

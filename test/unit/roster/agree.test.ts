@@ -5,6 +5,8 @@ import type { Week } from '../../../src/report/decide/types.js';
 import { nextWeek, parseWeek } from '../../../src/report/decide/week.js';
 import { onCallAt } from '../../../src/roster/resolve.js';
 import { shiftsBetween } from '../../../src/roster/shifts.js';
+import { scheduleOf } from '../../../src/roster/decide.js';
+import { shownRoles } from '../../../src/roster/shadow.js';
 import type { Shift } from '../../../src/roster/types.js';
 import { input } from '../fixtures/report/issues.js';
 import { fixture } from '../fixtures/roster/load.js';
@@ -122,7 +124,7 @@ describe.each(Object.keys(roster.schedules))('the %s schedule over 2026', (sched
     const calendarSays = (t: number) => {
       const shift = shiftAt(year, t);
       const gap = shift?.coverage === 'gap' ? `gap ${shift.declaredGap ?? 'undeclared'}` : '';
-      const roles = roster.schedules[schedule]?.roles ?? [];
+      const roles = shownRoles(scheduleOf(roster, schedule));
       const people = roles.flatMap((role) => {
         const event = eventAt(role, t);
         return event ? [`${role}=${event.login}`] : [];
