@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import{i as a,m as r,q as s}from"./2ARLMUEV.js";import"./P6QLDU5U.js";import"./KY4HKA2B.js";var i=`Usage: support-kit <group> [command] [options]
+import{j as a,n as r,r as s}from"./CIM7X3QQ.js";import"./P6QLDU5U.js";import"./KY4HKA2B.js";var i=`Usage: support-kit <group> [command] [options]
 
 Groups:
   init        set a repository up as a support desk from a preset
@@ -15,6 +15,6 @@ Groups:
 
 Run support-kit <group> --help for a group's options.
 Token from GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com).
-Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(t,o)=>(await import("./KXL6KFJY.js")).initCommand(t,o),validate:async(t,o)=>(await import("./446SCYHK.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./MK4XFADT.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./ECFJHZ2G.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./OPD3NL3T.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./VQZNAWXO.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./AQVGR6DI.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./3C5HYRQN.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./3C5HYRQN.js")).runDevTool("demo",t,o)};async function p(t,o=r){let[e,...l]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(i),e?a.ok:a.usage;let n=m[e];return n?s(e,n,l,o):(o.err(`support-kit: unknown group "${e}"
+Exit status: 0 success, 1 findings (invalid config, drift, incomplete issue), 2 usage error.`,m={init:async(t,o)=>(await import("./COU6PHZT.js")).initCommand(t,o),validate:async(t,o)=>(await import("./4YNMY7LV.js")).validateCommand(t,o),intake:async(t,o)=>(await import("./7I6XX5N6.js")).intakeCommand(t,o),oncall:async(t,o)=>(await import("./YGXUXRRE.js")).oncallCommand(t,o),labels:async(t,o)=>(await import("./S2TXSEED.js")).labelsCommand(t,o),report:async(t,o)=>(await import("./7DWRSI7S.js")).reportCommand(t,o),cost:async(t,o)=>(await import("./UI5MGYIP.js")).costCommand(t,o),emulator:async(t,o)=>(await import("./2B5KDPOV.js")).runDevTool("emulator",t,o),demo:async(t,o)=>(await import("./2B5KDPOV.js")).runDevTool("demo",t,o)};async function p(t,o=r){let[e,...l]=t;if(!e||e==="--help"||e==="-h"||e==="help")return o.out(i),e?a.ok:a.usage;let n=m[e];return n?s(e,n,l,o):(o.err(`support-kit: unknown group "${e}"
 
 ${i}`),a.usage)}for(let t of[process.stdout,process.stderr])t.on("error",o=>{throw o.code==="EPIPE"&&process.exit(process.exitCode??0),o});process.exitCode=await p(process.argv.slice(2));

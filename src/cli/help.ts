@@ -56,20 +56,21 @@ Exit status: 0 complete, 1 incomplete (or config errors), 2 usage error.`;
 
 export const ONCALL_HELP = `Usage: support-kit oncall <who|preview|ics|holidays|load> [options]
 
-Reads roster.yaml; nothing is sent to GitHub.
+Reads roster.yaml; nothing is sent to GitHub (load --repo reads the repository's issues).
   who        who is on call at an instant, and why: the rotation turn, an override, a leave,
              or a gap and when coverage resumes
   preview    every shift over a range, with each holder's local time
   ics        the shifts as an iCalendar (RFC 5545) file to subscribe to
   holidays   a draft of a site's holidays, as YAML to review and paste into roster.yaml
   load       hours on call per person and role over a period, and how many fell off-hours,
-             on weekends and on holidays (the fairness ledger)
+             on weekends and on holidays (the fairness ledger); with --repo, the issues taken,
+             those taken by an escalation step, and the hand-offs that left open work
 
   support-kit oncall who [--at ISO-8601] [--schedule S] [--config PATH] [--json]
   support-kit oncall preview [--from DATE] [--days N] [--schedule S] [--config PATH] [--json|--markdown]
   support-kit oncall ics [--schedule S] [--person LOGIN] [--from DATE] [--days N] [--out FILE] [--config PATH]
   support-kit oncall holidays --site S --year Y [--config PATH] [--country CC [--region R]]
-  support-kit oncall load [--from DATE] [--to DATE] [--config PATH] [--json]
+  support-kit oncall load [--from DATE] [--to DATE] [--repo OWNER/NAME[,...]] [--config PATH] [--json]
 
 Options:
   --config PATH      roster.yaml, or the config folder holding it (default .github/support-kit)
@@ -77,7 +78,8 @@ Options:
                      needed unless --person is given or the roster has one schedule)
   --at ISO-8601      who: the instant, with its offset (2026-03-29T03:00+02:00) or Z; default now
   --json             load: print {"from", "to", "loads": [{"login", "roles": {role: hours},
-                     "total", "offHours", "weekend", "holiday"}]}; who: print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a
+                     "total", "offHours", "weekend", "holiday", "work" (with --repo): {"taken",
+                     "escalations", "handoffsWithWork"}}]}; who: print {"at": ISO, "assignments": [{"schedule", "role", "login" (null in a
                      gap), "until" (ISO or null), "reason"}]}; preview: print {"from", "to",
                      "schedules": {name: [{"start", "end", "coverage", "layer", "assignees",
                      "declaredGap"}]}} (UTC instants)
@@ -85,6 +87,8 @@ Options:
   --from DATE        preview, ics, load: first day (2026-03-09, from 00:00 UTC) or an instant with
                      its offset; default today (load: the first day of the quarter)
   --to DATE          load: the end of the period, a date or an instant; default now
+  --repo OWNER/NAME  load: also count the issues of these repositories (GITHUB_TOKEN, and
+                     GITHUB_API_URL for GitHub Enterprise Server), as the weekly report does
   --days N           preview, ics: how many days, 1 to 3660 (default 14 for preview, 90 for ics)
   --person LOGIN     ics: one person's shifts across every schedule (with --schedule: in that one)
   --out FILE         ics: write the calendar to FILE instead of printing it

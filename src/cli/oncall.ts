@@ -23,7 +23,14 @@ import {
   UsageError,
   DEFAULT_CONFIG,
   namedConfig,
+  requireToken,
 } from './usage.js';
+import { cliServices } from '../host/compose.js';
+import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
+import { REPORT_LABEL, STEP_LABEL_PREFIX } from '../kernel/kit-labels.js';
+import { fetchReportData } from '../report/fetch.js';
+import { type WorkLoad, workLoads } from '../report/decide/work-load.js';
+import { parseRepo } from './repo.js';
 
 interface WhoAssignment {
   schedule: string;
@@ -51,6 +58,7 @@ const OPTIONS = {
   region: { type: 'string' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  repo: { type: 'string' },
 } as const;
 
 type Values = {
@@ -63,7 +71,7 @@ const ALLOWED: Record<Command, (keyof typeof OPTIONS)[]> = {
   preview: ['config', 'from', 'days', 'schedule', 'json', 'markdown'],
   ics: ['config', 'schedule', 'person', 'from', 'days', 'out'],
   holidays: ['site', 'year', 'config', 'country', 'region'],
-  load: ['config', 'from', 'to', 'json'],
+  load: ['config', 'from', 'to', 'json', 'repo'],
 };
 
 const MAX_DAYS = 3660;
@@ -110,25 +118,87 @@ async function load(values: Values, now: Date, io: Io): Promise<number> {
   const roster = await readRoster(values.config ?? DEFAULT_CONFIG, io);
   if (!roster) return EXIT.findings;
   const loads = ledger(roster, from.getTime(), to.getTime());
+  const work = values.repo ? await issueWork(values.repo, roster, from, to, io) : undefined;
   if (values.json) {
-    io.out(JSON.stringify({ from: from.toISOString(), to: to.toISOString(), loads }, null, 2));
+    const rows = loads.map((l) => ({ ...l, ...(work ? { work: workOf(work, l) } : {}) }));
+    io.out(
+      JSON.stringify({ from: from.toISOString(), to: to.toISOString(), loads: rows }, null, 2),
+    );
     return EXIT.ok;
   }
   io.out(
     [
       `On-call hours from ${from.toISOString()} to ${to.toISOString()}; off-hours are outside the person's site's working hours (its calendar, or 09:00-17:00 on its work week).`,
-      ...loadTable(loads, Object.values(roster.schedules).flatMap(shownRoles)),
+      ...loadTable(loads, Object.values(roster.schedules).flatMap(shownRoles), work),
+      ...(work
+        ? [
+            'issues: assigned to the person in the period, each once; by-step: of those, assigned by an escalation step; handoffs: turns that ended with an open issue of the schedule still theirs.',
+          ]
+        : []),
     ].join('\n'),
   );
   return EXIT.ok;
 }
 
+/**
+ * The issues behind the hours, read from the repositories' history with the report's own reads
+ * (GraphQL search over the period, 100 issues a request), with GITHUB_TOKEN.
+ */
+async function issueWork(
+  repo: string,
+  roster: Roster,
+  from: Date,
+  to: Date,
+  io: Io,
+): Promise<Map<string, WorkLoad>> {
+  const repos = repo.split(',').map((r) => parseRepo(r.trim()));
+  const home = repos[0];
+  if (!home) throw new UsageError('--repo owner/name is required');
+  requireToken();
+  const { gateway } = await cliServices(home, (m) => io.err(m));
+  const names = repos.map((r) => `${r.owner}/${r.repo}`);
+  const data = await fetchReportData((q, v) => gateway.graphql(q, v), {
+    repos: names,
+    start: from.getTime(),
+    cut: to.getTime(),
+    previous: { start: from.getTime(), end: from.getTime() },
+    excludeLabel: REPORT_LABEL,
+    otherKitLabels: [HANDOFF_LOG_LABEL],
+    reportRepo: names[0] ?? '',
+  });
+  return workLoads({
+    roster,
+    issues: data.issues,
+    from: from.getTime(),
+    to: to.getTime(),
+    stepPrefix: STEP_LABEL_PREFIX,
+  });
+}
+
+function workOf(work: Map<string, WorkLoad>, load: Load): WorkLoad {
+  return work.get(load.login.toLowerCase()) ?? { taken: 0, escalations: 0, handoffsWithWork: 0 };
+}
+
 /** Aligned columns, the most and the fewest hours marked. */
-function loadTable(loads: Load[], allRoles: string[]): string[] {
+function loadTable(loads: Load[], allRoles: string[], work?: Map<string, WorkLoad>): string[] {
   if (loads.length === 0) return ['Nobody held a role.'];
   const roles = [...new Set(allRoles)];
+  const counts = (l: Load) => {
+    if (!work) return [];
+    const w = workOf(work, l);
+    return [String(w.taken), String(w.escalations), String(w.handoffsWithWork)];
+  };
   const rows = [
-    ['person', ...roles, 'total', 'off-hours', 'weekend', 'holiday', ''],
+    [
+      'person',
+      ...roles,
+      'total',
+      'off-hours',
+      'weekend',
+      'holiday',
+      ...(work ? ['issues', 'by-step', 'handoffs'] : []),
+      '',
+    ],
     ...loads.map((l) => [
       l.login,
       ...roles.map((r) => String(l.roles[r] ?? 0)),
@@ -136,6 +206,7 @@ function loadTable(loads: Load[], allRoles: string[]): string[] {
       String(l.offHours),
       String(l.weekend),
       String(l.holiday),
+      ...counts(l),
       extremeOf(loads, l) ?? '',
     ]),
   ];

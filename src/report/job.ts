@@ -15,13 +15,16 @@ import { reportConfigFrom } from './config/report.js';
 import { HANDOFF_LOG_LABEL, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
 import { decideReport, figuresOf } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
+import { quarterStart } from '../roster/ledger.js';
+import { STEP_LABEL_PREFIX } from '../kernel/kit-labels.js';
+import type { ReportIssue, Week } from './decide/types.js';
 import { learners } from '../roster/shadow.js';
 import type { PeriodOpening, PreviousReport } from './decide/types.js';
 import { parseWeek, previousWeek, reportedWeek } from './decide/week.js';
 import { reportPeriod } from './config/period.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import type { Job } from '../job/contract.js';
+import type { Job, JobContext } from '../job/contract.js';
 import { scheduleState } from '../job/schedule-state.js';
 import { SCHEDULE_CALLER_PATH } from '../kernel/repo-paths.js';
 
@@ -140,6 +143,14 @@ export const reportJob: Job = async (context) => {
   });
 
   const previousReports = await ownReports(data.reports, context.gateway.kitLogin, opens);
+  const quarter = roster
+    ? await quarterIssues(context, {
+        week,
+        cut: Math.min(week.end, now),
+        weekIssues: data.issues,
+        request: { repos: repositories, label: settings.label, reportRepo },
+      })
+    : undefined;
 
   // The report says so where the team reads every week when GitHub turned the schedule off.
   const schedule = await scheduleState(context.gateway, 'report');
@@ -161,6 +172,7 @@ export const reportJob: Job = async (context) => {
     reportRepo: context.repo,
     previousReports,
     ...(off ? { scheduleOff: off } : {}),
+    ...(quarter ? { quarter: { ...quarter, stepPrefix: stepPrefixOf(goalsFile) } } : {}),
   });
   if ('note' in schedule) decision.plan.notes.push(schedule.note);
   const link = reportNotification(week.id, decision.title, settings.label, previousReports);
@@ -169,7 +181,9 @@ export const reportJob: Job = async (context) => {
     if (webhook.post) decision.plan.operations.push(link);
     decision.plan.notes.push(webhook.note);
   }
-  decision.plan.notes.push(`${data.requests} GraphQL request(s) for the data`);
+  decision.plan.notes.push(
+    `${data.requests + (quarter?.requests ?? 0)} GraphQL request(s) for the data${quarter?.requests ? ` (${quarter.requests} for the quarter's issues)` : ''}`,
+  );
   if (data.truncated > 0)
     decision.plan.notes.push(
       `${data.truncated} slice(s) of more than 1,000 issues within one second: search shows only the first 1,000 of each`,
@@ -221,4 +235,41 @@ function answering(roster: Roster | null | undefined): string[] {
   if (!roster) return [];
   const shadowOnly = learners(roster);
   return Object.keys(roster.people).filter((login) => !shadowOnly.has(login.toLowerCase()));
+}
+
+/**
+ * The issues of the quarter so far, for the ledger's issue counts: the same reads as the week's,
+ * from the quarter's first day. In the quarter's first week they are the week's own.
+ */
+async function quarterIssues(
+  context: JobContext,
+  input: {
+    week: Week;
+    cut: number;
+    weekIssues: ReportIssue[];
+    request: { repos: string[]; label: string; reportRepo: string };
+  },
+): Promise<{ issues: ReportIssue[]; requests: number }> {
+  const start = quarterStart(input.week.end - 1, input.week.zone);
+  if (start >= input.week.start) return { issues: input.weekIssues, requests: 0 };
+  const data = await fetchReportData((q, v) => context.gateway.graphql(q, v), {
+    repos: input.request.repos,
+    start,
+    cut: input.cut,
+    previous: { start: input.week.start, end: input.week.end },
+    excludeLabel: input.request.label,
+    otherKitLabels: [HANDOFF_LOG_LABEL],
+    reportRepo: input.request.reportRepo,
+    budget: {
+      reservePoints: context.gateway.budget.policy.reserve,
+      requestsLeft: context.gateway.budget.policy.perRun - context.gateway.budget.made,
+    },
+  });
+  return { issues: data.issues, requests: data.requests };
+}
+
+/** escalation.yaml's step label prefix, which marks an assignment an escalation step made. */
+function stepPrefixOf(goals: { yaml: { value: unknown } } | undefined): string {
+  const value = goals?.yaml.value as { escalation?: { 'label-prefix'?: string } } | null;
+  return value?.escalation?.['label-prefix'] ?? STEP_LABEL_PREFIX;
 }

@@ -359,6 +359,49 @@ describe('support-kit intake check', () => {
 describe('support-kit oncall load', () => {
   const roster = ['--config', 'test/unit/fixtures/roster/live-incident.yaml'];
 
+  it("with --repo, counts each person's issues from the repository's history in two GraphQL requests", async () => {
+    const emulator = await startDesk();
+    try {
+      // Tuesday 24 November, luc's week: an incident goes to luc, then a step gives it to amy.
+      emulator.setClock('2026-11-24T17:00:00Z');
+      const { number } = emulator.store.createIssue(REPO, {
+        title: 'Viewer hangs',
+        user: 'customer-eng',
+        labels: ['incident'],
+      });
+      emulator.store.addAssignees(REPO, number, ['luc']);
+      emulator.setClock('2026-11-24T18:01:00Z');
+      emulator.store.addLabels(REPO, number, ['escalated/1']);
+      emulator.store.addAssignees(REPO, number, ['amy']);
+      emulator.requests.length = 0;
+
+      const result = await supportKit(
+        [
+          'oncall',
+          'load',
+          ...roster,
+          '--repo',
+          REPO,
+          '--from',
+          '2026-11-23T08:00-08:00',
+          '--to',
+          '2026-11-25T08:00-08:00',
+        ],
+        projectRoot(),
+        { GITHUB_API_URL: emulator.url, GITHUB_TOKEN: 'test' },
+      );
+
+      expect(result.code).toBe(0);
+      expect(result.stdout.split('\n').filter((l) => /^ {2}(luc|amy) /.test(l))).toEqual([
+        '  luc          44       0     44         31        0        0       1        0         0',
+        '  amy           4       0      4          1        0        0       1        1         0  fewest',
+      ]);
+      expect(emulator.requests.map((r) => r.route)).toEqual(['POST /graphql', 'POST /graphql']);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it("prints each person's hours per role and off-hours over a period, the most and the fewest marked", async () => {
     const result = await supportKit([
       'oncall',

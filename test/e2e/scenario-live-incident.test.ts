@@ -224,6 +224,12 @@ describe('a week of the live-incident preset (seed 004)', () => {
     expect(body).toContain('2 opened by the team owe none');
     expect(body).toMatch(/^\| primary \| luc \(\d+ h\), amy \(\d+ h\) \| ivy \(\d+ h\)/m);
     expect(body).toMatch(/^\| backup \| ivy \(\d+ h\).* \| noah \(\d+ h\)/m);
+    // Since 1 October: luc was given five incidents, the build one by Tuesday's escalation step;
+    // ivy three, each by an escalation. Monday's override was two hand-offs, luc to amy and back,
+    // each leaving an open incident with the outgoing person.
+    expect(body).toMatch(/^\| luc \| (\d+ \| ){6}5 \| 1 \| 1 \|$/m);
+    expect(body).toMatch(/^\| ivy \| (\d+ \| ){6}3 \| 3 \| 0 \|$/m);
+    expect(body).toMatch(/^\| amy \(most\) \| (\d+ \| ){6}1 \| 0 \| 1 \|$/m);
   });
 
   it('Mon 08:05 Pacific: the tick logs the hand-off to ivy and lists what luc leaves open', async () => {

@@ -1,5 +1,6 @@
 import { businessMsBetween } from '../../roster/business-time.js';
 import { shownRoles } from '../../roster/shadow.js';
+import { type WorkLoad, workLoads } from './work-load.js';
 import {
   countedMs,
   type ResponseModel,
@@ -62,6 +63,11 @@ export interface ReportInput {
    * one, GitHub's search counts stand in (see ReportCounts).
    */
   lastWeek?: WeekFigures & { report: number };
+  /**
+   * The issues of the quarter so far (read from its first day), for the ledger's issue counts;
+   * absent: the ledger shows hours only.
+   */
+  quarter?: { issues: ReportIssue[]; stepPrefix: string };
 }
 
 export interface IssueRef {
@@ -232,7 +238,14 @@ export interface WeekMetrics {
   daily: { date: string; opened: number; closed: number }[];
   oncall: ScheduleWeek[];
   /** The quarter so far, to the period's end: who carried how much of the on-call load. */
-  load?: { from: number; to: number; roles: string[]; loads: Load[] };
+  load?: {
+    from: number;
+    to: number;
+    roles: string[];
+    loads: Load[];
+    /** By lower-case login: the issues behind the hours, when the quarter's issues were read. */
+    work?: Record<string, WorkLoad>;
+  };
   handedOver: HandoverRow[];
 }
 
@@ -338,7 +351,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     },
     daily: daily(week, w),
     oncall: input.roster ? scheduleWeeks(input.roster, week) : [],
-    ...(input.roster ? { load: quarterLoad(input.roster, week) } : {}),
+    ...(input.roster ? { load: quarterLoad(input.roster, week, input.quarter) } : {}),
     handedOver: input.roster ? handovers(input.roster, week, w.openAtEnd, w.cut, config) : [],
   };
 }
@@ -709,10 +722,17 @@ function holdings(shifts: Shift[], roles: string[]): Record<string, Holding[]> {
 }
 
 /** From the first day of the quarter the period ends in, in the report's zone, to its end. */
-function quarterLoad(roster: Roster, week: Week): NonNullable<WeekMetrics['load']> {
+function quarterLoad(
+  roster: Roster,
+  week: Week,
+  quarter: ReportInput['quarter'],
+): NonNullable<WeekMetrics['load']> {
   const from = quarterStart(week.end - 1, week.zone);
   const roles = [...new Set(Object.values(roster.schedules).flatMap(shownRoles))];
-  return { from, to: week.end, roles, loads: ledger(roster, from, week.end) };
+  const loads = ledger(roster, from, week.end);
+  if (!quarter) return { from, to: week.end, roles, loads };
+  const work = workLoads({ roster, from, to: week.end, ...quarter });
+  return { from, to: week.end, roles, loads, work: Object.fromEntries(work) };
 }
 
 function scheduleWeeks(roster: Roster, week: Week): ScheduleWeek[] {

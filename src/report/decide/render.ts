@@ -400,11 +400,25 @@ function renderLoad(load: NonNullable<WeekMetrics['load']>, zone: string): strin
     const end = extremeOf(load.loads, l);
     return end ? ` (${end})` : '';
   };
+  const { work } = load;
+  const issues = (l: Load) => {
+    if (!work) return [];
+    const w = work[l.login.toLowerCase()];
+    return [num(w?.taken ?? 0), num(w?.escalations ?? 0), num(w?.handoffsWithWork ?? 0)];
+  };
   return [
     `### Load since ${localDate(load.from, zone)}`,
     '',
     table(
-      ['Person', ...roles.map(escapeCell), 'Total (h)', 'Off-hours', 'Weekends', 'Holidays'],
+      [
+        'Person',
+        ...roles.map(escapeCell),
+        'Total (h)',
+        'Off-hours',
+        'Weekends',
+        'Holidays',
+        ...(work ? ['Issues', 'By escalation', 'Hand-offs with open work'] : []),
+      ],
       load.loads.map((l) => [
         `${escapeCell(l.login)}${mark(l)}`,
         ...roles.map((r) => num(l.roles[r] ?? 0)),
@@ -412,10 +426,16 @@ function renderLoad(load: NonNullable<WeekMetrics['load']>, zone: string): strin
         num(l.offHours),
         num(l.weekend),
         num(l.holiday),
+        ...issues(l),
       ]),
     ),
     '',
     "Off-hours are outside the person's site's working hours (its calendar, or 09:00-17:00 on its work week); weekends and holidays are the site's.",
+    ...(work
+      ? [
+          'Issues: assigned to the person since then, each once; by escalation: assigned by an escalation step; hand-offs with open work: their turn ended with an issue of the schedule still theirs and open.',
+        ]
+      : []),
   ];
 }
 
