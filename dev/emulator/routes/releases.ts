@@ -98,7 +98,7 @@ function mustPush(ctx: RouteContext, repo: Repo): void {
   throw new ApiError(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
 }
 
-export function renderRelease(ctx: RouteContext, repo: Repo, release: Release) {
+function renderRelease(ctx: RouteContext, repo: Repo, release: Release) {
   const api = `${ctx.origin}/repos/${repo.full_name}`;
   const html = `${ctx.store.htmlUrl}/${repo.full_name}`;
   return {

@@ -13,7 +13,7 @@ import type { Roster } from '../../roster/types.js';
 
 /** The one release that carries the calendars when Pages is off: created once, never again. */
 export const CALENDAR_TAG = 'support-kit-calendar';
-export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const INDEX = 'index.html';
 
 export interface CalendarFile {
