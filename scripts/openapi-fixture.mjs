@@ -140,8 +140,11 @@ function operationFixture(spec, method, path) {
     responses[status] = { schema: jsonSchemaOf(r.content) };
   }
   const body = op.requestBody ? deref(spec, op.requestBody) : null;
+  // An operation served on another host (uploads.github.com for release assets) says so.
+  const server = op.servers?.[0]?.url;
   return {
     operationId: op.operationId,
+    ...(server ? { server } : {}),
     parameters: params.map((p) => ({
       in: p.in,
       name: p.name,

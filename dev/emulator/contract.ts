@@ -9,6 +9,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 
 interface OperationFixture {
   operationId: string;
+  /** The host that serves it, when not the API's (uploads.github.com). */
+  server?: string;
   parameters?: { in: string; name: string }[];
   requestBody: { required: boolean; schema: unknown } | null;
   responses: Record<string, { schema: unknown }>;
@@ -111,6 +113,13 @@ export function requestProblems(
 /** Every operation the committed description holds. */
 export function describedRoutes(): string[] {
   return Object.keys(fixture.operations);
+}
+
+/** The operations GitHub serves on the uploads host, not the API's. */
+export function uploadRoutes(): string[] {
+  return Object.entries(fixture.operations)
+    .filter(([, op]) => op.server === 'https://uploads.github.com')
+    .map(([route]) => route);
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ApiResponse<T = unknown> {
 
 export interface CallOptions {
   body?: unknown;
+  /** Sent as it is instead of `body` as JSON (a release asset), with its own content-type header. */
+  raw?: string;
   /** default 'test-token'; null sends no Authorization header */
   token?: string | null;
   headers?: Record<string, string>;
@@ -31,10 +33,11 @@ export async function call<T = unknown>(
   const token = opts.token === undefined ? 'test-token' : opts.token;
   if (token !== null) headers.authorization = `token ${token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const sent = opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
   const res = await fetch(`${gh.url}${path}`, {
     method,
     headers,
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    ...(sent !== undefined ? { body: sent } : {}),
   });
   const text = await res.text();
   let body: unknown = text;

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, DOCS, badCredentials, requiresAuthentication } from './errors.js';
+import { ApiError, DOCS, badCredentials, notFound, requiresAuthentication } from './errors.js';
 import { exchangeProblems } from './contract.js';
 import { FaultQueue, checkFault, refusalBody, secondaryRateLimitBody } from './faults.js';
 import { executeGraphql } from './graphql.js';
@@ -115,15 +115,23 @@ export class EmulatorServer {
       return;
     }
 
-    // GitHub Enterprise Server paths (/api/v3/..., /api/graphql) are served too.
-    const pathname = url.pathname.startsWith('/api/v3/')
-      ? url.pathname.slice('/api/v3'.length)
-      : url.pathname === '/api/graphql'
-        ? '/graphql'
-        : url.pathname;
+    // GitHub Enterprise Server paths (/api/v3/..., /api/graphql) are served too, and its uploads
+    // host (/api/uploads/...), where a release's `upload_url` points here.
+    const viaUploads = url.pathname.startsWith('/api/uploads/');
+    const pathname = viaUploads
+      ? url.pathname.slice('/api/uploads'.length)
+      : url.pathname.startsWith('/api/v3/')
+        ? url.pathname.slice('/api/v3'.length)
+        : url.pathname === '/api/graphql'
+          ? '/graphql'
+          : url.pathname;
 
-    const isGraphql = method === 'POST' && pathname.replace(/\/$/, '') === '/graphql';
-    const match = isGraphql ? null : matchRoute(routeTable, method, pathname);
+    const isGraphql =
+      !viaUploads && method === 'POST' && pathname.replace(/\/$/, '') === '/graphql';
+    const found = isGraphql ? null : matchRoute(routeTable, method, pathname);
+    // Each host serves its own routes: an upload sent to the API host is not found there.
+    const otherHost = found !== null && (found.def.uploads === true) !== viaUploads;
+    const match = otherHost ? null : found;
     const routeKey = isGraphql ? GRAPHQL_ROUTE : (match?.def.key ?? `${method} ${pathname}`);
     const resource: Resource = isGraphql
       ? 'graphql'
@@ -138,7 +146,9 @@ export class EmulatorServer {
     let faulted = false;
     let points: number | undefined;
     try {
-      body = parseJson(raw);
+      if (otherHost) throw notFound();
+      // An upload's body is the file itself, not JSON.
+      body = viaUploads ? raw : parseJson(raw);
       const { viewer, grant } = this.authenticate(req.headers.authorization);
       principal = principalOf(viewer, grant);
       if (grant && match)

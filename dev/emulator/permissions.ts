@@ -12,7 +12,8 @@
  *   comments, issue labels and assignees take `issues` (or `pull-requests`, on a pull request);
  *   repository labels `issues` or `pull-requests`; files and refs `contents`; a pull request's
  *   files `pull-requests`; Actions workflows (reading one, enabling it) `actions`; the
- *   repository, its collaborators and search only `metadata`.
+ *   repository, its collaborators and search only `metadata`; releases and their assets
+ *   `contents`; the Pages site `pages`.
  * - Refusals: 403 "Resource not accessible by integration" for a write the token may not make
  *   (on its own repository or another), 404 for a private repository it cannot see.
  */
@@ -27,7 +28,13 @@ export function permissiveWorkflowToken(login: string): TokenGrant {
   return {
     login,
     kind: 'workflow',
-    permissions: { issues: 'write', 'pull-requests': 'write', contents: 'write', actions: 'write' },
+    permissions: {
+      issues: 'write',
+      'pull-requests': 'write',
+      contents: 'write',
+      actions: 'write',
+      pages: 'write',
+    },
   };
 }
 
@@ -42,7 +49,8 @@ const ISSUE_ROUTE = /^\w+ \/repos\/\{owner\}\/\{repo\}\/issues/;
 /** What a route asks of an installation token, by GitHub's table. */
 function needOf(route: string, method: string, onPull: boolean): Need {
   const access: Access = method === 'GET' ? 'read' : 'write';
-  if (/\/(contents|git)\//.test(route)) return { scopes: ['contents'], access };
+  if (/\/(contents|git)\/|\/releases\b/.test(route)) return { scopes: ['contents'], access };
+  if (/\/pages$/.test(route)) return { scopes: ['pages'], access };
   if (/\/actions\//.test(route)) return { scopes: ['actions'], access };
   if (/\/pulls\//.test(route)) return { scopes: ['pull-requests'], access };
   if (/\/labels(\/\{name\})?$/.test(route) && !ISSUE_ROUTE.test(route))
@@ -125,7 +133,14 @@ function splitRepo(full: string): [string, string] {
   return [owner, name];
 }
 
-const SCOPES: readonly Scope[] = ['issues', 'pull-requests', 'contents', 'metadata', 'actions'];
+const SCOPES: readonly Scope[] = [
+  'issues',
+  'pull-requests',
+  'contents',
+  'metadata',
+  'actions',
+  'pages',
+];
 const ACCESS: readonly Access[] = ['none', 'read', 'write'];
 
 /** A token registration from POST /_emulator/tokens, checked so a typo fails the test loudly. */

@@ -5,7 +5,7 @@
  * route here has no operation in that fixture or is not exercised: keep one entry per line in
  * this exact form, with GitHub's own path template.
  */
-import { route, type RouteDef } from './route.js';
+import { route, type RouteDef, UPLOADS } from './route.js';
 import * as account from './routes/account.js';
 import * as actions from './routes/actions.js';
 import * as assignees from './routes/assignees.js';
@@ -15,7 +15,9 @@ import * as events from './routes/events.js';
 import * as git from './routes/git.js';
 import * as issues from './routes/issues.js';
 import * as labels from './routes/labels.js';
+import * as pages from './routes/pages.js';
 import * as pulls from './routes/pulls.js';
+import * as releases from './routes/releases.js';
 import * as repos from './routes/repos.js';
 import * as search from './routes/search.js';
 
@@ -67,5 +69,11 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', events.listTimeline),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', pulls.listFiles),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', pulls.listReviews),
+  route('GET /repos/{owner}/{repo}/pages', pages.getPages),
+  route('GET /repos/{owner}/{repo}/releases/tags/{tag}', releases.getByTag),
+  route('POST /repos/{owner}/{repo}/releases', releases.createRelease),
+  route('GET /repos/{owner}/{repo}/releases/{release_id}/assets', releases.listAssets),
+  route('POST /repos/{owner}/{repo}/releases/{release_id}/assets', releases.uploadAsset, UPLOADS),
+  route('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', releases.deleteAsset),
   route('GET /search/issues', search.searchIssues),
 ];

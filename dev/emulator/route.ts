@@ -35,6 +35,8 @@ export type Handler = (ctx: RouteContext) => Reply;
 export interface RouteDef {
   /** e.g. 'GET /repos/{owner}/{repo}/labels/{name}' */
   key: string;
+  /** Served on the uploads host (the `servers` of its operation in GitHub's description). */
+  uploads?: boolean;
   method: string;
   template: string;
   handler: Handler;
@@ -43,8 +45,14 @@ export interface RouteDef {
   literalSegments: number;
 }
 
+/**
+ * A route of the uploads host (uploads.github.com; `/api/uploads` on GitHub Enterprise Server and
+ * here): release assets. The API host does not serve it, nor it the API's routes.
+ */
+export const UPLOADS = { uploads: true } as const;
+
 /** `{path}` (contents) and `{ref}` (git refs: `tags/v1`) span slashes; every other parameter is one path segment. */
-export function route(key: string, handler: Handler): RouteDef {
+export function route(key: string, handler: Handler, host: { uploads?: boolean } = {}): RouteDef {
   const space = key.indexOf(' ');
   const method = key.slice(0, space);
   const template = key.slice(space + 1);
@@ -62,6 +70,7 @@ export function route(key: string, handler: Handler): RouteDef {
   const literalSegments = template.split('/').filter((s) => s !== '' && !s.includes('{')).length;
   return {
     key,
+    ...(host.uploads ? { uploads: true } : {}),
     method,
     template,
     handler,

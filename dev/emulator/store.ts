@@ -159,6 +159,50 @@ export interface Repo {
   tagObjects: Map<string, TagObject>;
   /** Actions workflows by path (.github/workflows/x.yml), with whether GitHub runs them. */
   workflows: Map<string, Workflow>;
+  /** Releases, oldest first, each with the files uploaded to it. */
+  releases: Release[];
+  /** The GitHub Pages site; null while Pages is off. */
+  pages: PagesSite | null;
+}
+
+/** A release (docs.github.com/rest/releases/releases): a tag, its notes, its uploaded files. */
+export interface Release {
+  id: number;
+  node_id: string;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  created_at: string;
+  published_at: string | null;
+  assets: ReleaseAsset[];
+}
+
+/** A file on a release (docs.github.com/rest/releases/assets). */
+export interface ReleaseAsset {
+  id: number;
+  node_id: string;
+  name: string;
+  label: string | null;
+  /** "open": an upload that failed upstream left it empty (GitHub's docs call it a starter). */
+  state: 'uploaded' | 'open';
+  content_type: string;
+  content: string;
+  uploader: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** GitHub Pages, when on: built by a workflow (Source: GitHub Actions) or from a branch. */
+export interface PagesSite {
+  build_type: 'workflow' | 'legacy';
+  /** The site's address; `https://OWNER.github.io/REPO/` unless a custom domain is set. */
+  html_url?: string;
+  /** False: only people with read access see it (Enterprise Cloud's access control). */
+  public?: boolean;
 }
 
 /**
@@ -429,6 +473,8 @@ export class Store {
       tags: new Map(),
       tagObjects: new Map(),
       workflows: new Map(),
+      releases: [],
+      pages: null,
     };
     this.repos.set(lower(full), repo);
     if (input.defaultLabels !== false)
@@ -559,6 +605,110 @@ export class Store {
     }
     repo.tags.set(name, target);
     return target;
+  }
+
+  // ---------------------------------------------------------------- releases, Pages
+
+  /** Pages on (how it is built) or off (null). */
+  setPages(ref: RepoRef, site: PagesSite | null): void {
+    this.repo(ref).pages = site;
+  }
+
+  findRelease(ref: RepoRef, tag: string): Release | undefined {
+    return this.repo(ref).releases.find((r) => r.tag_name === tag);
+  }
+
+  /**
+   * A published release of `tag`. "Unused if the Git tag already exists": otherwise the tag is
+   * made at `target_commitish`, the default branch's head by default, named as the emulator
+   * names a branch's head (it keeps no commits). One release per tag: 422 already_exists
+   * (docs.github.com/rest/releases/releases#create-a-release).
+   */
+  createRelease(
+    ref: RepoRef,
+    input: {
+      tag_name: string;
+      target_commitish?: string;
+      name?: string | null;
+      body?: string | null;
+    },
+    opts: ActorOption = {},
+  ): Release {
+    const repo = this.repo(ref);
+    if (!input.tag_name)
+      throw validationFailed([{ resource: 'Release', code: 'missing_field', field: 'tag_name' }]);
+    if (this.findRelease(repo, input.tag_name))
+      throw validationFailed([{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]);
+    const target = input.target_commitish ?? repo.default_branch;
+    if (!repo.tags.has(input.tag_name)) this.setTag(repo, input.tag_name, branchHead(repo, target));
+    const { actor, at } = this.stamp(opts);
+    const id = this.newId();
+    const release: Release = {
+      id,
+      node_id: nodeId('Release', id),
+      tag_name: input.tag_name,
+      target_commitish: target,
+      name: input.name ?? null,
+      body: input.body ?? null,
+      draft: false,
+      prerelease: false,
+      author: actor,
+      created_at: at,
+      published_at: at,
+      assets: [],
+    };
+    repo.releases.push(release);
+    return release;
+  }
+
+  /** The release that holds asset `id`, and the asset. */
+  releaseAsset(ref: RepoRef, id: number): { release: Release; asset: ReleaseAsset } {
+    for (const release of this.repo(ref).releases) {
+      const asset = release.assets.find((a) => a.id === id);
+      if (asset) return { release, asset };
+    }
+    throw missing(`no release asset ${id}`);
+  }
+
+  /**
+   * A file uploaded to a release. GitHub renames names with special characters and leading or
+   * trailing periods, and refuses (422) a name another asset of the release has: "you must delete
+   * the old file before you can re-upload" (docs.github.com/rest/releases/assets#upload-a-release-asset).
+   */
+  uploadReleaseAsset(
+    ref: RepoRef,
+    releaseId: number,
+    file: { name: string; label?: string | null; content_type: string; content: string },
+    opts: ActorOption = {},
+  ): ReleaseAsset {
+    const release = this.repo(ref).releases.find((r) => r.id === releaseId);
+    if (!release) throw missing(`no release ${releaseId}`);
+    const name = file.name.replace(/[^A-Za-z0-9._+-]/g, '.').replace(/^\.+|\.+$/g, '');
+    if (!name)
+      throw validationFailed([{ resource: 'ReleaseAsset', code: 'missing_field', field: 'name' }]);
+    if (release.assets.some((a) => a.name === name))
+      throw validationFailed([{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }]);
+    const { actor, at } = this.stamp(opts);
+    const id = this.newId();
+    const asset: ReleaseAsset = {
+      id,
+      node_id: nodeId('ReleaseAsset', id),
+      name,
+      label: file.label ?? null,
+      state: 'uploaded',
+      content_type: file.content_type,
+      content: file.content,
+      uploader: actor,
+      created_at: at,
+      updated_at: at,
+    };
+    release.assets.push(asset);
+    return asset;
+  }
+
+  deleteReleaseAsset(ref: RepoRef, id: number): void {
+    const { release, asset } = this.releaseAsset(ref, id);
+    release.assets.splice(release.assets.indexOf(asset), 1);
   }
 
   // ---------------------------------------------------------------- labels
@@ -1122,4 +1272,9 @@ export function fakeSha(text: string): string {
     out += h1.toString(16).padStart(8, '0');
   }
   return out.slice(0, 40);
+}
+
+/** A branch's head commit as the emulator names it (it keeps no commits): a sha stands for itself. */
+function branchHead(repo: Repo, ref: string): string {
+  return /^[0-9a-f]{40}$/.test(ref) ? ref : fakeSha(`${repo.full_name} ${ref} ${repo.pushed_at}`);
 }

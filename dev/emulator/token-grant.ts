@@ -1,5 +1,5 @@
 /** What a token may do: see permissions.ts for how GitHub decides it. */
-export type Scope = 'issues' | 'pull-requests' | 'contents' | 'metadata' | 'actions';
+export type Scope = 'issues' | 'pull-requests' | 'contents' | 'metadata' | 'actions' | 'pages';
 export type Access = 'none' | 'read' | 'write';
 
 export interface TokenGrant {

@@ -224,7 +224,13 @@ let runs = 0;
 async function runToken(options: RunActionOptions): Promise<string> {
   runs += 1;
   const token = `ghs_run${process.pid}x${runs}`;
-  const grant = workflowTokenGrant(projectRoot(), options.action, options.event, options.repo);
+  const grant = workflowTokenGrant(
+    projectRoot(),
+    options.action,
+    options.event,
+    options.repo,
+    options.inputs,
+  );
   const res = await fetch(`${options.apiUrl}/_emulator/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

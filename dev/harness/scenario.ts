@@ -46,6 +46,8 @@ export interface ScenarioOptions {
 
 export class Scenario {
   private readonly groups = new ConcurrencyGroups();
+  /** Pushes of roster.yaml so far: each is a commit of its own. */
+  private rosterPushes = 0;
 
   private constructor(
     readonly emulator: Emulator,
@@ -331,6 +333,31 @@ export class Scenario {
       }),
     };
     return this.asWorkflow('labels.yml', 'sync', event, () => this.step('labels', event));
+  }
+
+  /**
+   * A push of roster.yaml to the default branch: the calendar workflow's publish job
+   * (.github/workflows/calendar.yml) runs on it, the oncall action with mode: calendar. Pages is
+   * off unless the scenario turned it on, so the calendars go to the release.
+   */
+  async pushRoster(by: string, roster: string, message: string): Promise<Run> {
+    this.rosterPushes += 1;
+    const sha = `${String(this.rosterPushes).padStart(2, '0')}${'ca'.repeat(19)}`;
+    const path = '.github/support-kit/roster.yaml';
+    this.store.setFile(REPO, path, roster);
+    this.store.setFile(REPO, path, roster, sha);
+    const event = {
+      name: 'push',
+      payload: webhookPayload(this.store, 'push', {
+        repo: REPO,
+        after: sha,
+        sender: by,
+        commits: [{ id: sha, message, modified: [path] }],
+      }),
+    };
+    return this.asWorkflow('calendar.yml', 'publish', event, () =>
+      this.step('oncall', event, [], { mode: 'calendar' }),
+    );
   }
 
   /**

@@ -13,8 +13,9 @@ export function workflowTokenGrant(
   action: string,
   event: { name: string; payload: object },
   repo: string,
+  inputs: Record<string, string> = {},
 ): TokenGrant {
-  const caller = callerOf(action, event.name);
+  const caller = inputs.mode === 'calendar' ? 'calendar.yml' : callerOf(action, event.name);
   const permissions = jobPermissions(join(root, 'workflows', caller));
   const fromFork = isFromFork(event.payload);
   return {
@@ -48,7 +49,9 @@ function jobPermissions(file: string): Permissions {
   };
   const jobs = Object.values(workflow.jobs ?? {});
   if (jobs.length !== 1) throw new Error(`${file}: expected one job, found ${jobs.length}`);
-  return { ...(jobs[0]?.permissions ?? {}) };
+  // `id-token` lets a job ask for an OIDC token (the Pages deployment's); the API token has no such scope.
+  const { 'id-token': _oidc, ...scopes } = jobs[0]?.permissions ?? {};
+  return scopes;
 }
 
 function isFromFork(payload: object): boolean {

@@ -251,8 +251,13 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
   }
   steps.push(`Commit and push: git add .github && git commit -m "Support desk: ${preset} preset"`);
   steps.push(
-    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, issues: read for the config check, and pull-requests: write for the comments of the config check and the labels preview). If your organisation limits which actions may run, allow support-kit/support-kit.',
+    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, issues: read for the config check, pull-requests: write for the comments of the config check and the labels preview, and for the calendars contents: write, pages: write and id-token: write). If your organisation limits which actions may run, allow support-kit/support-kit, actions/upload-pages-artifact and actions/deploy-pages.',
   );
+  if (has('.github/workflows/support-kit-calendar.yml')) {
+    steps.push(
+      'Calendars: the calendar workflow publishes one .ics file per schedule and per person on every roster change. For addresses calendar apps can subscribe to, turn on Pages with Source "GitHub Actions" (Settings > Pages) in a public repository, or on a paid plan; otherwise they go to the release support-kit-calendar, which a private repository serves to signed-in people only (docs/oncall.md, Calendars)',
+    );
+  }
   if (has('.github/workflows/support-kit-validate.yml')) {
     steps.push(
       'Branch protection: require the status check "validate / validate" on the default branch, so a broken roster or config cannot be merged (it runs on every pull request, and passes at once when one does not touch the config or the issue forms)',

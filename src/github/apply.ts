@@ -25,6 +25,8 @@ import type {
 import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
 import { RateLimitDeferred } from './budget.js';
+import { createOnce } from './create-once.js';
+import { applyPublish } from './apply-publish.js';
 import { describeRequestError, type Gateway, statusOf } from './gateway.js';
 import type { CommentBatch, CreateComment } from './comment-batch.js';
 import type { GitHubComment, GitHubIssue } from './types.js';
@@ -327,6 +329,11 @@ async function applyOperation(
       return op.recordOnIssue
         ? notifyRecorded(gateway, notifier, op)
         : notifyPlain(gateway, notifier, op);
+    case 'create-release':
+    case 'upload-release-asset':
+    case 'delete-release-asset':
+    case 'write-file':
+      return applyPublish(op, gateway);
   }
 }
 
@@ -587,28 +594,4 @@ async function upsertIssue(
     return { status: 'unchanged', detail: existing.html_url };
   const updated = await gateway.updateIssue(existing.number, { title, body });
   return { status: 'applied', detail: updated.html_url };
-}
-
-/**
- * Creates what a marker names at most once. A 5xx or a lost connection can come after GitHub
- * wrote it, so before trying again the kit looks for its marker; only a write that is not there
- * is made again (once: a second failure is the run's failure, and the next run looks again).
- */
-async function createOnce<T>(
-  create: () => Promise<T>,
-  find: () => Promise<T | undefined>,
-): Promise<T> {
-  try {
-    return await create();
-  } catch (error) {
-    if (!mayHaveWritten(error)) throw error;
-    return (await find()) ?? create();
-  }
-}
-
-/** A refusal (4xx) wrote nothing; a server error or no answer at all may have. */
-function mayHaveWritten(error: unknown): boolean {
-  if (error instanceof RateLimitDeferred) return false;
-  const status = statusOf(error);
-  return status === undefined || status >= 500;
 }

@@ -2,7 +2,14 @@ import { RequestBudget } from './budget.js';
 import { type KitIdentity, restLogin } from '../kernel/kit-identity.js';
 import type { RepoRef } from '../kernel/plan.js';
 import type { Octokit } from './client.js';
-import type { GitHubComment, GitHubIssue, GitHubLabel, GitHubLabelChange } from './types.js';
+import type {
+  GitHubComment,
+  GitHubIssue,
+  GitHubLabel,
+  GitHubLabelChange,
+  GitHubRelease,
+  GitHubReleaseAsset,
+} from './types.js';
 
 /**
  * The one place that knows GitHub's REST and GraphQL endpoints. Capabilities read and
@@ -642,6 +649,90 @@ export class Gateway {
       complete: !/rel="next"/.test(headers.link ?? ''),
     };
   }
+
+  // The on-call calendars' two homes: GitHub Pages, or the assets of one release.
+
+  /**
+   * The repository's Pages site, or null when Pages is off (404). `buildType` is "workflow" when
+   * a workflow deploys it, "legacy" when GitHub builds it from a branch; `public` is false for a
+   * site only people with read access may see (Enterprise Cloud). Needs `pages: read`.
+   */
+  async pagesSite(): Promise<{ buildType: string | null; url: string; public: boolean } | null> {
+    try {
+      const { data } = await this.octokit.rest.repos.getPages(this.ref);
+      return { buildType: data.build_type ?? null, url: data.html_url ?? '', public: data.public };
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** Releases read or created in this run, by tag: the executor uploads to what the job read. */
+  private readonly releases = new Map<string, GitHubRelease | null>();
+
+  /** The published release a tag names, or null when there is none. */
+  async releaseByTag(tag: string): Promise<GitHubRelease | null> {
+    if (this.releases.has(tag)) return this.releases.get(tag) ?? null;
+    let release: GitHubRelease | null = null;
+    try {
+      release = (await this.octokit.rest.repos.getReleaseByTag({ ...this.ref, tag })).data;
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+    this.releases.set(tag, release);
+    return release;
+  }
+
+  /** Never the repository's latest release: that one stays the project's own. */
+  async createRelease(input: { tag: string; name: string; body: string }): Promise<GitHubRelease> {
+    const { data } = await this.octokit.rest.repos.createRelease({
+      ...this.ref,
+      tag_name: input.tag,
+      name: input.name,
+      body: input.body,
+      make_latest: 'false',
+      ...ONCE,
+    });
+    this.releases.set(input.tag, data);
+    return data;
+  }
+
+  /** Forgets what the run knows of a release (a write to it failed, and may have been made). */
+  forgetRelease(tag: string): void {
+    this.releases.delete(tag);
+  }
+
+  async listReleaseAssets(release: number): Promise<GitHubReleaseAsset[]> {
+    return this.octokit.paginate(this.octokit.rest.repos.listReleaseAssets, {
+      ...this.ref,
+      release_id: release,
+      per_page: 100,
+    });
+  }
+
+  async deleteReleaseAsset(asset: number): Promise<void> {
+    await this.octokit.rest.repos.deleteReleaseAsset({ ...this.ref, asset_id: asset });
+  }
+
+  /**
+   * To the release's own `upload_url`, which names the uploads host (uploads.github.com, or
+   * `/api/uploads` on GitHub Enterprise Server): the body is the file itself, not JSON.
+   */
+  async uploadReleaseAsset(
+    release: GitHubRelease,
+    file: { name: string; label: string; contentType: string; content: string },
+  ): Promise<GitHubReleaseAsset> {
+    const { data } = await this.octokit.request({
+      method: 'POST',
+      url: release.upload_url,
+      name: file.name,
+      label: file.label,
+      headers: { 'content-type': file.contentType },
+      data: file.content,
+      ...ONCE,
+    });
+    return data as GitHubReleaseAsset;
+  }
 }
 
 /** Tags that name tags: a chain longer than this is refused rather than followed. */
@@ -707,15 +798,21 @@ function missingPermission(
   if (!message?.includes('Resource not accessible by integration')) return '';
   const { pathname } = new URL(request.url ?? '/', 'https://api.github.invalid');
   const access = request.method === 'GET' ? 'read' : 'write';
+  // The part after /repos/OWNER/REPO: a repository may be called "releases" or "pages".
+  const within = pathname.replace(/^(?:\/api\/(?:v3|uploads))?\/repos\/[^/]+\/[^/]+/, '');
   const scope = /\/(contents|git)\//.test(pathname)
     ? 'contents'
-    : /\/pulls\//.test(pathname)
-      ? 'pull-requests'
-      : /\/(issues|labels|assignees)\b/.test(pathname)
-        ? 'issues'
-        : /\/actions\//.test(pathname)
-          ? 'actions'
-          : '';
+    : /^\/releases\b/.test(within)
+      ? 'contents'
+      : /^\/pages\b/.test(within)
+        ? 'pages'
+        : /\/pulls\//.test(pathname)
+          ? 'pull-requests'
+          : /\/(issues|labels|assignees)\b/.test(pathname)
+            ? 'issues'
+            : /\/actions\//.test(pathname)
+              ? 'actions'
+              : '';
   if (!scope)
     return 'The token may not do this: see docs/troubleshooting.md, Tokens and permissions';
   return `The token may not do this: ${grantHint(scope, access)}`;

@@ -57,3 +57,21 @@ export type CommentPayload = IssueComment;
 
 /** The pull request a `pull_request` event carries. */
 export type PullRequestPayload = PullRequest;
+
+/** A release, as far as the calendars' release is concerned (see Gateway.releaseByTag). */
+export interface GitHubRelease {
+  id: number;
+  tag_name: string;
+  html_url: string;
+  /** `https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}`: where assets go. */
+  upload_url: string;
+}
+
+export interface GitHubReleaseAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  /** "open" when an upload failed upstream and left it empty (GitHub says to delete it). */
+  state: string;
+  browser_download_url: string;
+}

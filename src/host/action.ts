@@ -29,6 +29,12 @@ interface Inputs {
   dryRun: boolean;
 }
 
+/**
+ * A published file's content stays out of the plan output (a schedule's calendar runs to
+ * hundreds of kilobytes, and GitHub caps an output at 1 MB); its name and reason stay in.
+ */
+const withoutFiles = (key: string, value: unknown) => (key === 'content' ? undefined : value);
+
 /** Run the chosen capabilities for one event: decide, apply, report, in that order. */
 export async function runCapabilities(
   capabilities: readonly Capability[],
@@ -93,7 +99,7 @@ export async function runCapabilities(
     // One capability with one plan gives the Plan itself; anything more gives an array of plans.
     core.setOutput(
       'plan',
-      JSON.stringify(!options.routed && plans.length === 1 ? plans[0] : plans),
+      JSON.stringify(!options.routed && plans.length === 1 ? plans[0] : plans, withoutFiles),
     );
     if (failed) core.setFailed('support-kit: see the errors above and the job summary');
   } catch (error) {

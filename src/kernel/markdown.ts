@@ -80,3 +80,13 @@ export function fitBody(body: string, limit = GITHUB_BODY_LIMIT): string {
   const kept = text.slice(0, Math.max(0, room));
   return [...head, `${kept}${note(text.length - kept.length)}`, ...tail].join('\n');
 }
+
+/** Text (or an attribute value) in an HTML page the kit writes: the on-call calendars' index. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

@@ -23,6 +23,13 @@ export function describeTarget(op: Operation): string {
     case 'remove-assignees':
     case 'update-issue':
       return `#${op.issue}`;
+    case 'create-release':
+      return `release ${op.tag}`;
+    case 'upload-release-asset':
+    case 'delete-release-asset':
+      return `${op.name} on release ${op.tag}`;
+    case 'write-file':
+      return op.path;
   }
 }
 
@@ -72,6 +79,14 @@ export function describeAction(op: Operation): string {
       return 'keep';
     case 'notify':
       return `notify ${op.channel === 'pagerduty' ? 'PagerDuty' : 'the webhook'} (${op.key})`;
+    case 'create-release':
+      return `create release "${op.name}"`;
+    case 'upload-release-asset':
+      return op.replaces === undefined ? 'upload' : 'replace';
+    case 'delete-release-asset':
+      return 'delete';
+    case 'write-file':
+      return `write (${op.content.length.toLocaleString('en-US')} characters)`;
   }
 }
 

@@ -201,6 +201,45 @@ export interface KeepLabel extends OperationBase {
   name: string;
 }
 
+/**
+ * Create the release that `tag` names, once (a re-run finds it by its tag). GitHub makes the tag
+ * from the default branch's head when it does not exist yet; it is never the latest release.
+ */
+export interface CreateRelease extends OperationBase {
+  kind: 'create-release';
+  tag: string;
+  name: string;
+  body: string;
+}
+
+/**
+ * A file on the release `tag` names. GitHub has no in-place update of an asset: `replaces` is the
+ * asset of the same name, deleted first. `label` is what the release page shows for it.
+ */
+export interface UploadReleaseAsset extends OperationBase {
+  kind: 'upload-release-asset';
+  tag: string;
+  name: string;
+  label: string;
+  contentType: string;
+  content: string;
+  replaces?: number;
+}
+
+export interface DeleteReleaseAsset extends OperationBase {
+  kind: 'delete-release-asset';
+  tag: string;
+  name: string;
+  asset: number;
+}
+
+/** A file on the runner, for a later step of the job to publish (the Pages upload). */
+export interface WriteFile extends OperationBase {
+  kind: 'write-file';
+  path: string;
+  content: string;
+}
+
 export type Operation =
   | AddLabels
   | RemoveLabels
@@ -215,7 +254,11 @@ export type Operation =
   | UpdateLabel
   | DeleteLabel
   | KeepLabel
-  | Notify;
+  | Notify
+  | CreateRelease
+  | UploadReleaseAsset
+  | DeleteReleaseAsset
+  | WriteFile;
 
 export interface Plan {
   /** The capability that decided this plan (intake, labels, oncall, ...). */

@@ -11,6 +11,8 @@ export const SCHEDULE_CALLER_PATH = `${CALLER_FOLDER}/${SCHEDULE_CALLER}`;
 /** The weekly report's caller: a scheduled workflow of its own, which GitHub can turn off too. */
 export const REPORT_CALLER = callerFile('report.yml');
 export const REPORT_CALLER_PATH = `${CALLER_FOLDER}/${REPORT_CALLER}`;
+/** The on-call calendars' caller: it republishes them on the pushes its path filter lets through. */
+export const CALENDAR_CALLER_PATH = `${CALLER_FOLDER}/${callerFile('calendar.yml')}`;
 
 /** GitHub's folder of issue forms, which intake checks issues against. */
 export const TEMPLATE_FOLDER = '.github/ISSUE_TEMPLATE';

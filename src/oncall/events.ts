@@ -9,3 +9,13 @@ export const ONCALL_EVENTS: readonly Trigger[] = [
   { event: 'schedule' },
   { event: 'workflow_dispatch' },
 ];
+
+/**
+ * The events the oncall action acts on with `mode: calendar`: a push (the caller's path filter
+ * lets only roster changes through), its monthly run, and a run by hand.
+ */
+export const CALENDAR_EVENTS: readonly Trigger[] = [
+  { event: 'push' },
+  { event: 'schedule' },
+  { event: 'workflow_dispatch' },
+];

@@ -8,13 +8,14 @@ import { severityLookalikes } from './severity-labels.js';
 import { unpausedWaiting } from './waiting-clock.js';
 import { scheduleCoverage } from './schedule-coverage.js';
 import { reportSchedule } from './report-schedule.js';
+import { calendarCaller } from './calendar-caller.js';
 import { examplePeople } from './example-people.js';
 
 /**
  * What one file cannot say about itself: escalation.yaml against roster.yaml (calendars, roles)
  * and the playbook files it names, and labels.yaml against the labels the kit will write and
- * the severities intake keeps, and the committed schedule and report callers against the roster
- * (and report.yaml's period). The escalate job
+ * the severities intake keeps, and the committed schedule, report and calendar callers against
+ * the roster (and report.yaml's period). The escalate job
  * refuses to act on the escalation problems, so validate reports the same ones before the change
  * is merged. Costs one read per playbook, and one of the schedule caller.
  */
@@ -27,6 +28,7 @@ export async function crossCheckConfig(
     ...(await crossCheckEscalationFile(source, config)),
     ...(await scheduleCoverage(source, config, now)),
     ...(await reportSchedule(source, config, now)),
+    ...(await calendarCaller(source, config)),
     ...missingKitLabels(config),
     ...severityLookalikes(config),
     ...unpausedWaiting(config),

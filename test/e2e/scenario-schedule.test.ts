@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cronInstants } from '../../src/callers/decide/cost.js';
 import { deskNeeds } from '../../src/callers/desk.js';
 import { escalationBody } from '../../dev/fixtures/escalation.js';
-import { Scenario } from '../../dev/harness/scenario.js';
+import { routes, Scenario, writes } from '../../dev/harness/scenario.js';
 
 /**
  * The escalation preset on the schedule `support-kit init` writes (a tick every 30 minutes in
@@ -64,5 +64,60 @@ describe('the schedule init writes, played tick by tick', () => {
     expect(stepOne()).toBe(true);
     expect(desk.labelsOf(issue)).toContain('escalated/1');
     expect((first - DUE) / 60_000).toBeLessThanOrEqual(30);
+  });
+});
+
+/**
+ * The same desk's on-call calendars, published by the calendar workflow on each push of
+ * roster.yaml to the default branch. Pages is off, so they are the assets of one release.
+ */
+describe('the calendars people subscribe to, on roster pushes', () => {
+  const UPLOAD = 'POST /repos/{owner}/{repo}/releases/{release_id}/assets';
+  const CALENDARS = [
+    'person-alice.ics',
+    'person-bob.ics',
+    'person-chloe.ics',
+    'person-dan.ics',
+    'person-emma.ics',
+    'person-fred.ics',
+    'schedule-follow-the-sun.ics',
+  ];
+  const roster = () => desk.files[`${CONFIG}/roster.yaml`] ?? '';
+  const assets = () => desk.store.findRelease('acme/desk', 'support-kit-calendar')?.assets ?? [];
+
+  it('the first push publishes every calendar, on a release it creates once', async () => {
+    const run = await desk.pushRoster('amy', roster(), 'Roster: winter hours');
+
+    expect(run.exitCode).toBe(0);
+    expect(writes(run).map((w) => w.route)).toEqual([
+      'POST /repos/{owner}/{repo}/releases',
+      ...CALENDARS.map(() => UPLOAD),
+    ]);
+    expect(
+      assets()
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(CALENDARS);
+  });
+
+  it('a cover replaces only the calendars it moves: the schedule, who covers, who is covered', async () => {
+    // chloe covers dan's Paris morning on Thursday 3 December.
+    const cover = roster().replace(
+      "    ref: '#412'\n",
+      "    ref: '#412'\n  - schedule: follow-the-sun\n    person: chloe\n    from: 2026-12-03T09:00\n    to: 2026-12-03T12:00\n",
+    );
+    const before = new Map(assets().map((a) => [a.name, a.id]));
+
+    const run = await desk.pushRoster('chloe', cover, 'chloe covers dan on 3 December');
+
+    expect(run.exitCode).toBe(0);
+    expect(routes(run).filter((r) => r === UPLOAD)).toHaveLength(3);
+    expect(writes(run)).toHaveLength(6);
+    const replaced = assets().filter((a) => before.get(a.name) !== a.id);
+    expect(replaced.map((a) => a.name).sort()).toEqual([
+      'person-chloe.ics',
+      'person-dan.ics',
+      'schedule-follow-the-sun.ics',
+    ]);
   });
 });

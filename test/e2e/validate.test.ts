@@ -90,7 +90,8 @@ const FOLDERS = 'POST /graphql';
 const ROSTER_ROUTES = (people: number) => [
   PR_FILES,
   // The config, the issue forms and the callers (support-kit-schedule.yml and -report.yml,
-  // checked against the roster's hours and hand-off) in one query; then the base's roster.
+  // checked against the roster's hours and hand-off, -calendar.yml against its path) in one
+  // query; then the base's roster.
   FOLDERS,
   FOLDERS,
   ...Array.from({ length: people }, () => 'GET /repos/{owner}/{repo}/assignees/{assignee}'),
@@ -327,6 +328,28 @@ describe('validate on pull requests (dist/validate)', () => {
       /^the report runs at times that do not follow the rotation's hand-off: .*Replace on\.schedule with what support-kit init writes: schedule: \[\{ cron: '17 8 \* \* 1', timezone: Europe\/Paris \}/s,
     );
     expect(comments(pr)[0]?.body).toContain('the report runs at times');
+    expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length));
+  });
+
+  it("warns at the calendar caller's paths when they leave the roster out, read in the same query", async () => {
+    emulator = await rosterDesk();
+    const { pr, event } = rosterPullRequest(`${ROSTER}# reviewed\n`);
+    const head = (event.payload as { pull_request: { head: { sha: string } } }).pull_request.head
+      .sha;
+    // Copied from another desk whose config lives in a folder of its own.
+    const calendar = "on:\n  push:\n    paths: ['support/roster.yaml']\n";
+    emulator.store.setFile(REPO, '.github/workflows/support-kit-calendar.yml', calendar, head);
+
+    const result = await run(emulator, 'validate', event, { env: NOW });
+
+    const warning = result.annotations.find(
+      (a) => a.file === '.github/workflows/support-kit-calendar.yml',
+    );
+    expect(warning).toMatchObject({ level: 'warning', line: 3, col: 1 });
+    expect(warning?.message).toBe(
+      `the calendars are published on pushes that change support/roster.yaml, but the roster is ${CONFIG}/roster.yaml: a roster change would leave them as they are. Put '${CONFIG}/roster.yaml' in on.push.paths`,
+    );
+    expect(comments(pr)[0]?.body).toContain('the calendars are published on pushes');
     expect(routes(result.requests)).toEqual(ROSTER_ROUTES(TEAM.length));
   });
 

@@ -6,7 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../dev/emulator/index.js';
 import { routeTable } from '../../dev/emulator/route-table.js';
-import { describedRoutes, requestProblems, responseProblems } from '../../dev/emulator/contract.js';
+import {
+  describedRoutes,
+  requestProblems,
+  responseProblems,
+  uploadRoutes,
+} from '../../dev/emulator/contract.js';
 import { call, startBasic } from '../../dev/emulator/helpers.js';
 
 /** The response as GitHub describes it (dev/emulator/contract.ts, shared with every e2e run). */
@@ -22,6 +27,8 @@ interface Step {
   route: string;
   path: string | (() => string);
   body?: unknown;
+  /** A file as the body (a release asset), with its content-type in `headers`. */
+  raw?: string;
   status: number;
   headers?: Record<string, string>;
   /** The token's user is the workflow's bot unless told (`alice-token` acts as alice). */
@@ -32,6 +39,10 @@ interface Step {
 
 let commentId = 0;
 let tagSha = '';
+let releaseId = 0;
+let assetId = 0;
+const ICS = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+const CALENDAR = { 'content-type': 'text/calendar; charset=utf-8' };
 const RELEASE_COMMIT = 'a'.repeat(40);
 
 /** The drive: each REST route at least once with a 2xx, plus the common error answers. */
@@ -340,6 +351,79 @@ const steps: Step[] = [
     status: 200,
     then: (body) => expect(body).toMatchObject([{ state: 'APPROVED', user: { login: 'alice' } }]),
   },
+  { route: 'GET /repos/{owner}/{repo}/pages', path: '/repos/acme/support/pages', status: 404 },
+  {
+    route: 'GET /repos/{owner}/{repo}/pages',
+    path: '/repos/acme/pages-on/pages',
+    status: 200,
+    then: (b) => expect(b).toMatchObject({ build_type: 'workflow', public: true }),
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+    path: '/repos/acme/support/releases/tags/support-kit-calendar',
+    status: 404,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/releases',
+    path: '/repos/acme/support/releases',
+    body: { tag_name: 'support-kit-calendar', name: 'On-call calendars', make_latest: 'false' },
+    status: 201,
+    then: (b) => {
+      releaseId = (b as { id: number }).id;
+      expect(b).toMatchObject({ target_commitish: 'main', assets: [] });
+    },
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/releases',
+    path: '/repos/acme/support/releases',
+    body: { tag_name: 'support-kit-calendar' },
+    status: 422,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+    path: '/repos/acme/support/releases/tags/support-kit-calendar',
+    status: 200,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
+    path: () =>
+      `/api/uploads/repos/acme/support/releases/${releaseId}/assets?name=person-alice.ics&label=On%20call%3A%20alice`,
+    raw: ICS,
+    headers: CALENDAR,
+    status: 201,
+    then: (b) => {
+      assetId = (b as { id: number }).id;
+      expect(b).toMatchObject({
+        name: 'person-alice.ics',
+        label: 'On call: alice',
+        size: ICS.length,
+      });
+    },
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
+    path: () =>
+      `/api/uploads/repos/acme/support/releases/${releaseId}/assets?name=person-alice.ics`,
+    raw: ICS,
+    headers: CALENDAR,
+    status: 422,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/releases/{release_id}/assets',
+    path: () => `/repos/acme/support/releases/${releaseId}/assets?per_page=100`,
+    status: 200,
+    then: (b) => expect(b).toHaveLength(1),
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}',
+    path: () => `/repos/acme/support/releases/assets/${assetId}`,
+    status: 204,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}',
+    path: () => `/repos/acme/support/releases/assets/${assetId}`,
+    status: 404,
+  },
   {
     route: 'GET /search/issues',
     path: `/search/issues?q=${encodeURIComponent('repo:acme/support is:open label:bug')}`,
@@ -356,7 +440,7 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
     gh.grantToken('test-token', {
       login: 'github-actions[bot]',
       kind: 'workflow',
-      permissions: { issues: 'write', contents: 'read', 'pull-requests': 'write' },
+      permissions: { issues: 'write', contents: 'write', 'pull-requests': 'write', pages: 'read' },
     });
     gh.grantToken('alice-token', { login: 'alice', kind: 'user' });
     // The dark-mode pull request's head commit: one file added, one changed.
@@ -371,6 +455,8 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
       '.github/workflows/support-kit-schedule.yml',
       'disabled_inactivity',
     );
+    gh.store.addRepo({ owner: 'acme', name: 'pages-on' });
+    gh.store.setPages('acme/pages-on', { build_type: 'workflow' });
   });
   afterAll(async () => {
     await gh.close();
@@ -379,6 +465,19 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
   it('has a fixture entry for every route it serves, and nothing else', () => {
     const served = routeTable.map((r) => r.key).sort();
     expect(describedRoutes().sort()).toEqual(served);
+  });
+
+  it('serves on the uploads host exactly the routes GitHub serves there', () => {
+    const uploads = routeTable.filter((r) => r.uploads).map((r) => r.key);
+    expect(uploads).toEqual(uploadRoutes());
+  });
+
+  it('answers 404 to an upload sent to the API host, as the uploads host is another', async () => {
+    const res = await call(gh, 'POST', '/repos/acme/support/releases/1/assets?name=x.ics', {
+      raw: ICS,
+      headers: CALENDAR,
+    });
+    expect(res.status).toBe(404);
   });
 
   it('drives every route it serves at least once with a success', () => {
@@ -403,6 +502,7 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
       if (step.status < 300) expectValidRequest(step.route, step.body);
       const res = await call(gh, method, path, {
         body: step.body,
+        ...(step.raw !== undefined ? { raw: step.raw } : {}),
         headers: step.headers ?? {},
         ...(step.token ? { token: step.token } : {}),
       });

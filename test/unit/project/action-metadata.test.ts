@@ -181,6 +181,16 @@ function kitUse(uses: string | undefined): { path: string; ref: string } | null 
   return ref ? { path, ref } : null;
 }
 
+/**
+ * The calendar's jobs write more than issues, each only what its half needs: the publish job the
+ * release and its assets, the deploy job the Pages deployment and the OIDC token it proves its
+ * origin with.
+ */
+const CALENDAR_WRITES: Record<string, string[]> = {
+  '.github/workflows/calendar.yml publish': ['contents'],
+  '.github/workflows/calendar.yml deploy': ['pages', 'id-token'],
+};
+
 describe('the workflows users run', () => {
   it.each(reusable)('%s grants nothing at the top and least privilege per job', (file) => {
     const wf = workflow(file);
@@ -188,8 +198,9 @@ describe('the workflows users run', () => {
     for (const [name, job] of Object.entries(wf.jobs)) {
       expect(job.permissions, `${file} ${name}`).toBeDefined();
       const writes = Object.entries(job.permissions ?? {}).filter(([, v]) => v === 'write');
+      const allowed = ['issues', 'pull-requests', ...(CALENDAR_WRITES[`${file} ${name}`] ?? [])];
       expect(
-        writes.map(([k]) => k).filter((k) => !['issues', 'pull-requests'].includes(k)),
+        writes.map(([k]) => k).filter((k) => !allowed.includes(k)),
         `${file} ${name}`,
       ).toEqual([]);
     }
@@ -332,6 +343,37 @@ describe('the workflows users run', () => {
     );
     expect([...job.strategy.matrix.preset].sort()).toEqual(presets.sort());
     expect(job.steps?.map((s) => s.uses)).toContain('./actions/validate');
+  });
+
+  it('the calendar publishes in one job, and deploys to Pages in a second only when the first says so', () => {
+    const { publish, deploy } = workflow('.github/workflows/calendar.yml').jobs as Record<
+      string,
+      Job & { needs?: string; environment?: { name: string }; outputs?: Record<string, string> }
+    >;
+    const [kit, upload] = publish?.steps ?? [];
+    expect(kit?.uses).toBe('support-kit/support-kit/actions/oncall@v1');
+    expect(kit?.with).toMatchObject({
+      mode: 'calendar',
+      'calendar-target': '${{ inputs.target }}',
+    });
+    expect(upload?.uses).toMatch(/^actions\/upload-pages-artifact@/);
+    expect(upload?.with).toEqual({ path: '${{ steps.calendar.outputs.folder }}' });
+    expect((upload as { if?: string }).if).toBe("${{ steps.calendar.outputs.deploy == 'true' }}");
+    expect(publish?.outputs).toEqual({ deploy: '${{ steps.calendar.outputs.deploy }}' });
+    expect(deploy?.needs).toBe('publish');
+    expect(deploy?.if).toBe("${{ needs.publish.outputs.deploy == 'true' }}");
+    expect(deploy?.environment?.name).toBe('github-pages');
+    expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy?.steps?.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+  });
+
+  it('the calendar caller runs on roster pushes, once a month off the hour, and by hand', () => {
+    const { on } = workflow('workflows/calendar.yml');
+    expect(on.push).toEqual({ paths: ['.github/support-kit/roster.yaml'] });
+    const [monthly, ...more] = on.schedule as { cron: string }[];
+    expect(more).toEqual([]);
+    expect(monthly?.cron.split(' ').slice(0, 3)).toEqual(['41', '5', '1']);
+    expect(on).toHaveProperty('workflow_dispatch');
   });
 
   it('the scheduled caller runs off the hour', () => {
