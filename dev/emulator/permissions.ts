@@ -44,7 +44,7 @@ function needOf(route: string, method: string, onPull: boolean): Need {
   const access: Access = method === 'GET' ? 'read' : 'write';
   if (/\/(contents|git)\//.test(route)) return { scopes: ['contents'], access };
   if (/\/actions\//.test(route)) return { scopes: ['actions'], access };
-  if (/\/pulls\//.test(route)) return { scopes: ['pull-requests'], access };
+  if (/\/pulls(\/|$)/.test(route)) return { scopes: ['pull-requests'], access };
   if (/\/labels(\/\{name\})?$/.test(route) && !ISSUE_ROUTE.test(route))
     return { scopes: ['issues', 'pull-requests'], access };
   if (ISSUE_ROUTE.test(route) || /\/assignees/.test(route))
