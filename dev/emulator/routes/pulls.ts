@@ -55,7 +55,7 @@ export function createPull(ctx: RouteContext): Reply {
       status: '403',
     });
   const [title, head, base] = ['title', 'head', 'base'].map((f) =>
-    typeof body[f] === 'string' ? (body[f] as string) : '',
+    typeof body[f] === 'string' ? body[f] : '',
   ) as [string, string, string];
   if (!title)
     throw validationFailed([{ resource: 'PullRequest', code: 'missing_field', field: 'title' }]);
