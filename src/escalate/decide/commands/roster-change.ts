@@ -44,7 +44,7 @@ export interface Move {
 }
 
 /** A request spans at most this many days: one PR stays readable and its review quick. */
-export const MAX_DAYS = 31;
+const MAX_DAYS = 31;
 
 const LOGIN = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
