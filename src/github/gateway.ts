@@ -810,9 +810,9 @@ function missingPermission(
  * setting "Allow GitHub Actions to create and approve pull requests", off by default
  * (docs.github.com, "Managing GitHub Actions settings for a repository").
  */
-function actionsMayNotOpenPulls(message: string | undefined): string | undefined {
+export function actionsMayNotOpenPulls(message: string | undefined): string | undefined {
   if (!message?.includes('not permitted to create or approve pull requests')) return undefined;
-  return 'Turn on "Allow GitHub Actions to create and approve pull requests" (repository Settings → Actions → General → Workflow permissions; an organisation may have to allow it first), or give the kit an App token';
+  return 'Turn on "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General → Workflow permissions; an organisation may have to allow it first), or give the kit an App token';
 }
 
 /** What to grant for a refused request, in the words of a workflow's `permissions:`. */

@@ -1,6 +1,6 @@
 import type { OpenPullRequest } from '../kernel/plan.js';
 import { RateLimitDeferred } from './budget.js';
-import { describeRequestError, type Gateway, statusOf } from './gateway.js';
+import { actionsMayNotOpenPulls, describeRequestError, type Gateway, statusOf } from './gateway.js';
 
 /**
  * The executor's part of `open-pull-request`. A re-run finds the branch its name says an earlier
@@ -30,9 +30,18 @@ export async function openPullRequest(gateway: Gateway, op: OpenPullRequest): Pr
   } catch (error) {
     if (error instanceof RateLimitDeferred) throw error;
     const left = made ? await removeBranch(gateway, op.branch) : '';
-    throw new Error(`${describeRequestError(error)}${left}`, { cause: error });
+    throw new Error(`${why(error)}${left}`, { cause: error });
   }
   return { status: 'applied', url: pull.html_url, note: await askReviews(gateway, op, pull) };
+}
+
+/** GitHub's refusal, in words a person reading the reply can act on. */
+function why(error: unknown): string {
+  const hint =
+    statusOf(error) === 403 ? actionsMayNotOpenPulls((error as Error).message) : undefined;
+  return hint
+    ? `GitHub does not let Actions open pull requests in this repository. ${hint}`
+    : describeRequestError(error);
 }
 
 /** The file on the branch: written from the text the change was made from, or there already. */

@@ -150,9 +150,9 @@ describe('/cover on the desk (dist/escalate)', () => {
     expect(pulls()).toHaveLength(0);
     expect(emulator.store.repo(REPO).heads.size).toBe(0);
     expect(replyOn(issue)).toContain(
-      'Turn on "Allow GitHub Actions to create and approve pull requests"',
+      '`/cover`: could not open the pull request: GitHub does not let Actions open pull requests in this repository. Turn on "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General → Workflow permissions; an organisation may have to allow it first), or give the kit an App token; the branch support-kit/cover-',
     );
-    expect(replyOn(issue)).toContain('was deleted again');
+    expect(replyOn(issue)).toMatch(/was deleted again\. Nothing changed on the roster;/);
     expect(kitWrites(result)).toEqual([
       'GET /repos/{owner}/{repo}/git/ref/{ref}',
       'POST /repos/{owner}/{repo}/git/refs',

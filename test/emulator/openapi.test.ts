@@ -22,7 +22,8 @@ function expectValidRequest(route: string, body: unknown): void {
 interface Step {
   route: string;
   path: string | (() => string);
-  body?: unknown | (() => unknown);
+  /** A function when it needs what an earlier step saved. */
+  body?: unknown;
   status: number;
   headers?: Record<string, string>;
   /** The token's user is the workflow's bot unless told (`alice-token` acts as alice). */
@@ -498,7 +499,7 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
     for (const step of steps) {
       const path = typeof step.path === 'function' ? step.path() : step.path;
       const method = step.route.slice(0, step.route.indexOf(' '));
-      const body = typeof step.body === 'function' ? step.body() : step.body;
+      const body = typeof step.body === 'function' ? (step.body as () => unknown)() : step.body;
       if (step.status < 300) expectValidRequest(step.route, body);
       const res = await call(gh, method, path, {
         body,

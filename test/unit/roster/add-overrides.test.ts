@@ -24,9 +24,7 @@ describe('adding overrides to roster.yaml', () => {
       'leave: [] # none',
       '',
     ].join('\n');
-    expect(withOverrides(text, [ENTRY])).toBe(
-      text.replace('# flu\n', `# flu\n    - ${LINE}\n`),
-    );
+    expect(withOverrides(text, [ENTRY])).toBe(text.replace('# flu\n', `# flu\n    - ${LINE}\n`));
   });
 
   it('adds the list at the end of a file that has none', () => {
