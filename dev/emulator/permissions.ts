@@ -52,7 +52,7 @@ function needOf(route: string, method: string, onPull: boolean): Need {
   if (/\/(contents|git)\/|\/releases\b/.test(route)) return { scopes: ['contents'], access };
   if (/\/pages$/.test(route)) return { scopes: ['pages'], access };
   if (/\/actions\//.test(route)) return { scopes: ['actions'], access };
-  if (/\/pulls\//.test(route)) return { scopes: ['pull-requests'], access };
+  if (/\/pulls(\/|$)/.test(route)) return { scopes: ['pull-requests'], access };
   if (/\/labels(\/\{name\})?$/.test(route) && !ISSUE_ROUTE.test(route))
     return { scopes: ['issues', 'pull-requests'], access };
   if (ISSUE_ROUTE.test(route) || /\/assignees/.test(route))

@@ -9,6 +9,7 @@ import { route, type RouteDef, UPLOADS } from './route.js';
 import * as account from './routes/account.js';
 import * as actions from './routes/actions.js';
 import * as assignees from './routes/assignees.js';
+import * as branches from './routes/branches.js';
 import * as comments from './routes/comments.js';
 import * as contents from './routes/contents.js';
 import * as events from './routes/events.js';
@@ -35,8 +36,11 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /repos/{owner}/{repo}/collaborators/{username}', repos.checkCollaborator),
   route('GET /repos/{owner}/{repo}/collaborators/{username}/permission', repos.getPermission),
   route('GET /repos/{owner}/{repo}/contents/{path}', contents.getContent),
+  route('PUT /repos/{owner}/{repo}/contents/{path}', branches.putContent),
   route('GET /repos/{owner}/{repo}/git/ref/{ref}', git.getRef),
   route('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', git.getTag),
+  route('POST /repos/{owner}/{repo}/git/refs', branches.createRef),
+  route('DELETE /repos/{owner}/{repo}/git/refs/{ref}', branches.deleteRef),
   route('GET /repos/{owner}/{repo}/issues', issues.listIssues),
   route('POST /repos/{owner}/{repo}/issues', issues.createIssue),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}', issues.getIssue),
@@ -67,6 +71,8 @@ export const routeTable: readonly RouteDef[] = [
   route('DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', assignees.removeAssignees),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/events', events.listEvents),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', events.listTimeline),
+  route('GET /repos/{owner}/{repo}/pulls', pulls.listPulls),
+  route('POST /repos/{owner}/{repo}/pulls', pulls.createPull),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', pulls.listFiles),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', pulls.listReviews),
   route('GET /repos/{owner}/{repo}/pages', pages.getPages),
@@ -75,5 +81,9 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /repos/{owner}/{repo}/releases/{release_id}/assets', releases.listAssets),
   route('POST /repos/{owner}/{repo}/releases/{release_id}/assets', releases.uploadAsset, UPLOADS),
   route('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', releases.deleteAsset),
+  route(
+    'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    pulls.requestReviewers,
+  ),
   route('GET /search/issues', search.searchIssues),
 ];

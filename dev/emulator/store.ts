@@ -98,6 +98,8 @@ interface PullRequestInfo {
   merged_at: string | null;
   /** In the order they were submitted (GET /pulls/{n}/reviews lists them so). */
   reviews?: Review[];
+  /** Logins asked to review (POST /pulls/{n}/requested_reviewers). */
+  requested_reviewers?: string[];
 }
 
 /** A pull request review; GitHub's states, a dismissed approval becoming DISMISSED. */
@@ -159,6 +161,13 @@ export interface Repo {
   tagObjects: Map<string, TagObject>;
   /** Actions workflows by path (.github/workflows/x.yml), with whether GitHub runs them. */
   workflows: Map<string, Workflow>;
+  /** Branches made through the API (POST /git/refs): name -> the commit they point at. */
+  heads: Map<string, string>;
+  /**
+   * "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General),
+   * off by default: see routes/pulls.ts.
+   */
+  actionsMayOpenPulls: boolean;
   /** Releases, oldest first, each with the files uploaded to it. */
   releases: Release[];
   /** The GitHub Pages site; null while Pages is off. */
@@ -475,6 +484,8 @@ export class Store {
       workflows: new Map(),
       releases: [],
       pages: null,
+      heads: new Map(),
+      actionsMayOpenPulls: false,
     };
     this.repos.set(lower(full), repo);
     if (input.defaultLabels !== false)

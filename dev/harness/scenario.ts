@@ -385,6 +385,38 @@ export class Scenario {
     const preview = await this.played('labels.yml', 'preview', () => this.step('labels', event));
     return { validate, preview };
   }
+
+  /**
+   * A person approves a pull request (or asks for changes) at its head commit, and validate.yml
+   * runs on the pull_request_review event. The base commit holds the default branch's files, as
+   * it does on GitHub for a branch made from the default branch's head.
+   */
+  async review(
+    number: number,
+    user: string,
+    state: 'APPROVED' | 'CHANGES_REQUESTED' = 'APPROVED',
+  ): Promise<Run> {
+    this.store.addReview(REPO, number, { user, state });
+    const pull = webhookPayload(this.store, 'pull_request', {
+      repo: REPO,
+      action: 'opened',
+      number,
+    });
+    const base = (pull.pull_request as { base: { sha: string } }).base.sha;
+    if (!this.store.filesAt(REPO, base))
+      for (const [path, text] of this.store.repo(REPO).files)
+        this.store.setFile(REPO, path, text, base);
+    const event = {
+      name: 'pull_request_review',
+      payload: {
+        ...pull,
+        action: 'submitted',
+        review: { state: state.toLowerCase(), user: { login: user } },
+        sender: { login: user, type: 'User' },
+      },
+    };
+    return this.played('validate.yml', 'validate', () => this.step('validate', event));
+  }
 }
 
 /** The runs a workflow played: one step's, or each of its steps' by name. */

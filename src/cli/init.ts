@@ -251,7 +251,10 @@ export function nextSteps(preset: string, files: readonly ScaffoldFile[]): strin
   }
   steps.push(`Commit and push: git add .github && git commit -m "Support desk: ${preset} preset"`);
   steps.push(
-    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, issues: read for the config check, pull-requests: write for the comments of the config check and the labels preview, and for the calendars contents: write, pages: write and id-token: write). If your organisation limits which actions may run, allow support-kit/support-kit, actions/upload-pages-artifact and actions/deploy-pages.',
+    'Workflow permissions: nothing to change; each workflow grants its jobs only what they need (contents: read, issues: write, issues: read for the config check, pull-requests: write for the comments of the config check and the labels preview, the escalate workflow contents: write and pull-requests: write for the roster pull requests of /swap and /cover, and for the calendars contents: write, pages: write and id-token: write). If your organisation limits which actions may run, allow support-kit/support-kit, actions/upload-pages-artifact and actions/deploy-pages.',
+  );
+  steps.push(
+    'For /swap and /cover: turn on "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General → Workflow permissions), or the kit cannot open their pull requests',
   );
   if (has('.github/workflows/support-kit-calendar.yml')) {
     steps.push(

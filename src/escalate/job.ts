@@ -55,6 +55,9 @@ export const escalateJob: Job = async (context) => {
     return { config, plans: [emptyPlan('escalate', context.repo, ['the config has errors'])] };
   const escalation = file ? escalationFrom(file.yaml.value) : defaultEscalation();
   const roster = rosterFile ? rosterFrom(rosterFile.yaml.value) : undefined;
+  // `/swap` and `/cover` change the file as written: read once, from the snapshot already taken.
+  const rosterText = rosterFile ? await context.source.read(ROSTER_FILE.file) : null;
+  const repository = context.event.payload.repository as { default_branch?: string } | undefined;
   const playbooks: Record<string, string | null> = {};
   for (const playbook of escalation.playbooks)
     playbooks[playbook.name] = await context.source.read(playbook.file);
@@ -104,6 +107,10 @@ export const escalateJob: Job = async (context) => {
       now: context.now,
       access,
       referenced: await referencedBy(context, comments, escalation, access, duplicates),
+      ...(rosterFile && rosterText !== null
+        ? { rosterFile: { path: rosterFile.path, text: rosterText } }
+        : {}),
+      ...(repository?.default_branch ? { defaultBranch: repository.default_branch } : {}),
     };
     // The clock may stand still while the issue waits on its reporter: its label history says since when.
     const labelHistory = needsLabelHistory(input)

@@ -22,7 +22,8 @@ import type {
   Reassign,
   UpsertComment,
 } from '../kernel/plan.js';
-import { ISSUE_URL_SLOT } from '../kernel/plan.js';
+import { ISSUE_URL_SLOT, pullRequestSlot } from '../kernel/plan.js';
+import { openPullRequest } from './pull-request.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
 import { RateLimitDeferred } from './budget.js';
 import { createOnce } from './create-once.js';
@@ -135,6 +136,8 @@ class Progress {
   private readonly written = new Set<string>();
   /** Each issue's record of its notifications, and whether GitHub took it. */
   readonly records = new Map<number, { op: UpsertComment; result: OperationResult }>();
+  /** What became of each pull request opened so far, for the replies that name it. */
+  private readonly said = new Map<string, string>();
 
   constructor(public limited: RateLimitDeferred | undefined) {}
 
@@ -171,8 +174,15 @@ class Progress {
   asWritten(op: Operation): Operation | undefined {
     if (op.kind !== 'upsert-comment') return op;
     const about = [...(typeof op.issue === 'number' ? [op.issue] : []), ...(op.reports ?? [])];
-    if (!about.some((issue) => this.broken.has(issue))) return op;
-    return op.incomplete === undefined ? undefined : { ...op, body: op.incomplete };
+    if (!about.some((issue) => this.broken.has(issue))) return this.filled(op);
+    return op.incomplete === undefined ? undefined : this.filled({ ...op, body: op.incomplete });
+  }
+
+  /** A reply with the outcome of the pull requests it stands in for (pullRequestSlot). */
+  private filled(op: UpsertComment): UpsertComment {
+    let body = op.body;
+    for (const [slot, text] of this.said) body = body.replaceAll(slot, () => text);
+    return body === op.body ? op : { ...op, body };
   }
 
   /** An operation that must not go before a comment waiting in the batch is written. */
@@ -196,8 +206,14 @@ class Progress {
     for (const marker of written) this.written.add(markerKey(marker));
   }
 
-  done(operation: Operation, outcome: Omit<OperationResult, 'operation'>): void {
-    const result = { operation, ...outcome };
+  done(
+    operation: Operation,
+    outcome: Omit<OperationResult, 'operation'> & { said?: string },
+  ): void {
+    const { said, ...rest } = outcome;
+    if (operation.kind === 'open-pull-request' && said !== undefined)
+      this.said.set(pullRequestSlot(operation.branch), said);
+    const result = { operation, ...rest };
     if (operation.kind === 'upsert-comment') this.written.add(markerKey(operation.marker));
     this.results.push(result);
     this.remember(operation, result);
@@ -210,6 +226,11 @@ class Progress {
       return error.message;
     }
     const detail = describeRequestError(error);
+    if (operation.kind === 'open-pull-request')
+      this.said.set(
+        pullRequestSlot(operation.branch),
+        operation.said.failed.replace('<error>', () => detail),
+      );
     const result: OperationResult = { operation, status: 'failed', detail };
     this.results.push(result);
     this.remember(operation, result);
@@ -271,8 +292,13 @@ async function applyOperation(
   op: Operation,
   gateway: Gateway,
   notifier: NotificationSender | undefined,
-): Promise<Omit<OperationResult, 'operation'>> {
+): Promise<Omit<OperationResult, 'operation'> & { said?: string }> {
   switch (op.kind) {
+    case 'open-pull-request': {
+      const opened = await openPullRequest(gateway, op);
+      const said = `${op.said.opened.replace('<pull-url>', () => opened.url)}${opened.note}`;
+      return { status: opened.status, detail: opened.url, said };
+    }
     case 'add-labels':
       await gateway.addLabels(op.issue, op.labels);
       return { status: 'applied', detail: `#${op.issue}` };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RequestBudget } from './budget.js';
 import { type KitIdentity, restLogin } from '../kernel/kit-identity.js';
 import type { RepoRef } from '../kernel/plan.js';
@@ -631,6 +632,78 @@ export class Gateway {
     );
   }
 
+  /** The repository's default branch (one request). */
+  async defaultBranch(): Promise<string> {
+    return (await this.octokit.rest.repos.get(this.ref)).data.default_branch;
+  }
+
+  /** The commit a branch points at. */
+  async branchHead(branch: string): Promise<string> {
+    const { data } = await this.octokit.rest.git.getRef({ ...this.ref, ref: `heads/${branch}` });
+    return data.object.sha;
+  }
+
+  /** A new branch at `sha`; false when a branch of that name exists already (GitHub's 422). */
+  async createBranch(branch: string, sha: string): Promise<boolean> {
+    try {
+      await this.octokit.rest.git.createRef({ ...this.ref, ref: `refs/heads/${branch}`, sha });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 422) && /already exists/i.test(String((error as Error).message)))
+        return false;
+      throw error;
+    }
+  }
+
+  async deleteBranch(branch: string): Promise<void> {
+    await this.octokit.rest.git.deleteRef({ ...this.ref, ref: `heads/${branch}` });
+  }
+
+  /**
+   * Writes a file on a branch as one commit. `replaces` is the text it had: its blob sha goes
+   * with the write, and GitHub refuses it (409) when the file has changed since.
+   */
+  async writeFile(
+    path: string,
+    text: string,
+    options: { branch: string; replaces: string; message: string },
+  ): Promise<void> {
+    await this.octokit.rest.repos.createOrUpdateFileContents({
+      ...this.ref,
+      path,
+      branch: options.branch,
+      message: options.message,
+      content: Buffer.from(text, 'utf8').toString('base64'),
+      sha: gitBlobSha(options.replaces),
+    });
+  }
+
+  /** The pull request, open or closed, whose head is this repository's `branch`. */
+  async pullRequestFrom(branch: string): Promise<{ number: number; html_url: string } | null> {
+    const { data } = await this.octokit.rest.pulls.list({
+      ...this.ref,
+      head: `${this.repo.owner}:${branch}`,
+      state: 'all',
+      per_page: 1,
+    });
+    return data[0] ?? null;
+  }
+
+  async createPullRequest(input: {
+    title: string;
+    body: string;
+    head: string;
+    base: string;
+  }): Promise<{ number: number; html_url: string }> {
+    const { data } = await this.octokit.rest.pulls.create({ ...this.ref, ...input, ...ONCE });
+    return data;
+  }
+
+  /** Asks these people to review; GitHub notifies each. */
+  async requestReviewers(pull: number, reviewers: string[]): Promise<void> {
+    await this.octokit.rest.pulls.requestReviewers({ ...this.ref, pull_number: pull, reviewers });
+  }
+
   /**
    * The paths a pull request changes (a rename counts its old path too), from one request: the
    * first 100 files. `complete` is false when GitHub has more pages, which were not read.
@@ -735,6 +808,14 @@ export class Gateway {
   }
 }
 
+/** The id git gives a file's content (a blob), which the contents API asks of a write that replaces it. */
+function gitBlobSha(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1')
+    .update(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]))
+    .digest('hex');
+}
+
 /** Tags that name tags: a chain longer than this is refused rather than followed. */
 const TAG_CHAIN_LIMIT = 5;
 
@@ -780,7 +861,10 @@ export function describeRequestError(error: unknown): string {
     };
     const where = e.request ? `${e.request.method ?? ''} ${e.request.url ?? ''}`.trim() : '';
     const said = `${where ? `${where}: ` : ''}${e.status} ${e.message ?? ''}`.trim();
-    const scope = e.status === 403 && e.request ? missingPermission(e.message, e.request) : '';
+    const scope =
+      e.status === 403 && e.request
+        ? (actionsMayNotOpenPulls(e.message) ?? missingPermission(e.message, e.request))
+        : '';
     return scope ? `${said}. ${scope}` : said;
   }
   return error instanceof Error ? error.message : String(error);
@@ -816,6 +900,16 @@ function missingPermission(
   if (!scope)
     return 'The token may not do this: see docs/troubleshooting.md, Tokens and permissions';
   return `The token may not do this: ${grantHint(scope, access)}`;
+}
+
+/**
+ * The repository (or its organisation) does not let the workflow token open pull requests: the
+ * setting "Allow GitHub Actions to create and approve pull requests", off by default
+ * (docs.github.com, "Managing GitHub Actions settings for a repository").
+ */
+export function actionsMayNotOpenPulls(message: string | undefined): string | undefined {
+  if (!message?.includes('not permitted to create or approve pull requests')) return undefined;
+  return 'Turn on "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General → Workflow permissions; an organisation may have to allow it first), or give the kit an App token';
 }
 
 /** What to grant for a refused request, in the words of a workflow's `permissions:`. */

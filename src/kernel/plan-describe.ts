@@ -5,6 +5,8 @@ export function describeTarget(op: Operation): string {
   switch (op.kind) {
     case 'upsert-issue':
       return `issue marked ${formatMarkerKeys(op.marker.kind, op.marker.keys)}`;
+    case 'open-pull-request':
+      return `branch ${op.branch}`;
     case 'create-label':
     case 'update-label':
     case 'delete-label':
@@ -77,6 +79,8 @@ export function describeAction(op: Operation): string {
       return 'delete';
     case 'keep-label':
       return 'keep';
+    case 'open-pull-request':
+      return `open pull request "${op.title}" changing ${op.file.path}`;
     case 'notify':
       return `notify ${op.channel === 'pagerduty' ? 'PagerDuty' : 'the webhook'} (${op.key})`;
     case 'create-release':

@@ -240,6 +240,33 @@ export interface WriteFile extends OperationBase {
   content: string;
 }
 
+/** Stands in a command's reply for what became of the pull request on `branch`. */
+export function pullRequestSlot(branch: string): string {
+  return `<pull-request ${branch}>`;
+}
+
+/**
+ * Open a pull request that changes one file: a branch from the base branch's head, the file
+ * written on it, the pull request, and a review asked of each of `reviewers`. The branch is named
+ * after what asked for it, so a re-run finds what an earlier run made instead of making it twice.
+ */
+export interface OpenPullRequest extends OperationBase {
+  kind: 'open-pull-request';
+  branch: string;
+  /** Absent: the repository's default branch. */
+  base?: string;
+  /** `before`: the text the change was made from; the write is refused if the file moved since. */
+  file: { path: string; before: string; after: string };
+  title: string;
+  body: string;
+  reviewers: string[];
+  /**
+   * What the reply (see pullRequestSlot) says once it is tried: `<pull-url>` stands for the pull
+   * request's link, `<error>` for why it could not be opened.
+   */
+  said: { opened: string; failed: string };
+}
+
 export type Operation =
   | AddLabels
   | RemoveLabels
@@ -258,7 +285,8 @@ export type Operation =
   | CreateRelease
   | UploadReleaseAsset
   | DeleteReleaseAsset
-  | WriteFile;
+  | WriteFile
+  | OpenPullRequest;
 
 export interface Plan {
   /** The capability that decided this plan (intake, labels, oncall, ...). */

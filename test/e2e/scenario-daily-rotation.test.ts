@@ -185,4 +185,37 @@ describe('a week of the daily-rotation preset (seed 002)', () => {
       /^\| primary \| ana \(8 h\), cyril \(8 h\), emil \(8 h\), fay \(8 h\) \|/m,
     );
   });
+
+  it('Mon 23 Nov 15:00 Brno: cyril asks dora to cover his Tuesday; the pull request passes its check once both approve', async () => {
+    desk.at('2026-11-23T14:00:00Z');
+    // The team let Actions open pull requests (Settings → Actions → General).
+    desk.store.repo(REPO).actionsMayOpenPulls = true;
+
+    const asked = await desk.comment(issues.down, 'cyril', '/cover @dora 2026-11-24');
+
+    expect(asked.exitCode).toBe(0);
+    const pulls = desk.store.repo(REPO).issues.filter((i) => i.pull_request);
+    expect(pulls.map((p) => [p.title, p.pull_request?.requested_reviewers])).toEqual([
+      ['Roster: dora covers cyril, 2026-11-24', ['cyril', 'dora']],
+    ]);
+    const pr = pulls[0]?.number ?? 0;
+    expect(desk.issue(issues.down).comments.at(-1)?.body).toContain(`/pull/${pr} for **cyril**`);
+    expect(writes(asked).map((r) => r.route)).toEqual([
+      'POST /repos/{owner}/{repo}/git/refs',
+      'PUT /repos/{owner}/{repo}/contents/{path}',
+      'POST /repos/{owner}/{repo}/pulls',
+      'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+      // The reply, and the issue's record of what the kit did, updated.
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    ]);
+
+    // The kit's token opened it, which starts no pull_request run: the reviews start the check.
+    const dora = await desk.review(pr, 'dora');
+    const cyril = await desk.review(pr, 'cyril');
+
+    expect([dora.exitCode, cyril.exitCode]).toEqual([1, 0]);
+    expect(dora.annotations.map((a) => a.message).join('\n')).toContain('waiting for cyril.');
+    expect(cyril.annotations.filter((a) => a.message.includes('needs their approval'))).toEqual([]);
+  });
 });

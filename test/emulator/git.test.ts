@@ -59,12 +59,12 @@ describe('git refs and tags', () => {
     expect(res.body.object.sha).toBe(NEWER);
   });
 
-  it('answers 404 for an unknown tag, a prefix of a tag, a branch ref and an unknown tag object', async () => {
+  it('answers 404 for an unknown tag, a prefix of a tag, an unknown branch and an unknown tag object', async () => {
     gh.store.setTag('acme/support', 'v1.2.3', COMMIT);
     for (const path of [
       '/repos/acme/support/git/ref/tags/v2',
       '/repos/acme/support/git/ref/tags/v1',
-      '/repos/acme/support/git/ref/heads/main',
+      '/repos/acme/support/git/ref/heads/nope',
       `/repos/acme/support/git/tags/${COMMIT}`,
     ])
       expect((await call(gh, 'GET', path)).status, path).toBe(404);

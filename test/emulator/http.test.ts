@@ -21,12 +21,11 @@ describe('HTTP behaviour', () => {
     expect(res.body).toEqual({
       message: 'support-kit emulator: route not implemented: POST /repos/acme/support/foo',
     });
-    const put = await call(gh, 'PUT', '/repos/acme/support/contents/x.yaml', {
-      body: { message: 'm', content: '' },
+    const put = await call(gh, 'PUT', '/repos/acme/support/issues/1/lock', {
+      body: { lock_reason: 'resolved' },
     });
     expect(put.body).toEqual({
-      message:
-        'support-kit emulator: route not implemented: PUT /repos/acme/support/contents/x.yaml',
+      message: 'support-kit emulator: route not implemented: PUT /repos/acme/support/issues/1/lock',
     });
   });
 

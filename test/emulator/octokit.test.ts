@@ -91,17 +91,16 @@ describe('@actions/github against the emulator', () => {
 
   it('fails loudly with 501 on a route the emulator does not serve', async () => {
     await expect(
-      client(gh).rest.repos.createOrUpdateFileContents({
+      client(gh).rest.issues.lock({
         owner: 'acme',
         repo: 'support',
-        path: 'x.txt',
-        message: 'm',
-        content: 'eA==',
+        issue_number: 1,
+        lock_reason: 'resolved',
       }),
     ).rejects.toMatchObject({
       status: 501,
       message: expect.stringContaining(
-        'route not implemented: PUT /repos/acme/support/contents/x.txt',
+        'route not implemented: PUT /repos/acme/support/issues/1/lock',
       ),
     });
   });

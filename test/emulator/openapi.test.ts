@@ -13,6 +13,7 @@ import {
   uploadRoutes,
 } from '../../dev/emulator/contract.js';
 import { call, startBasic } from '../../dev/emulator/helpers.js';
+import { blobSha } from '../../dev/emulator/shapes.js';
 
 /** The response as GitHub describes it (dev/emulator/contract.ts, shared with every e2e run). */
 function expectValid(route: string, status: number, body: unknown): void {
@@ -26,6 +27,7 @@ function expectValidRequest(route: string, body: unknown): void {
 interface Step {
   route: string;
   path: string | (() => string);
+  /** A function when it needs what an earlier step saved. */
   body?: unknown;
   /** A file as the body (a release asset), with its content-type in `headers`. */
   raw?: string;
@@ -43,6 +45,8 @@ let releaseId = 0;
 let assetId = 0;
 const ICS = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
 const CALENDAR = { 'content-type': 'text/calendar; charset=utf-8' };
+let mainSha = '';
+let pullNumber = 0;
 const RELEASE_COMMIT = 'a'.repeat(40);
 
 /** The drive: each REST route at least once with a 2xx, plus the common error answers. */
@@ -425,6 +429,101 @@ const steps: Step[] = [
     status: 404,
   },
   {
+    route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+    path: '/repos/acme/support/git/ref/heads/main',
+    status: 200,
+    then: (body) => {
+      mainSha = (body as { object: { sha: string } }).object.sha;
+    },
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/git/refs',
+    path: '/repos/acme/support/git/refs',
+    body: () => ({ ref: 'refs/heads/support-kit/cover-1', sha: mainSha }),
+    status: 201,
+    token: 'alice-token',
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/git/refs',
+    path: '/repos/acme/support/git/refs',
+    body: () => ({ ref: 'refs/heads/support-kit/cover-1', sha: mainSha }),
+    status: 422,
+    token: 'alice-token',
+  },
+  {
+    route: 'PUT /repos/{owner}/{repo}/contents/{path}',
+    path: '/repos/acme/support/contents/.github/support-kit/roster.yaml',
+    body: {
+      message: 'Roster: bob covers alice',
+      content: Buffer.from('sites: { paris: {} }\n').toString('base64'),
+      branch: 'support-kit/cover-1',
+      sha: blobSha('sites: {}\n'),
+    },
+    status: 200,
+    token: 'alice-token',
+  },
+  {
+    route: 'PUT /repos/{owner}/{repo}/contents/{path}',
+    path: '/repos/acme/support/contents/.github/support-kit/roster.yaml',
+    body: {
+      message: 'Roster: from an old copy',
+      content: Buffer.from('sites: {}\n').toString('base64'),
+      branch: 'support-kit/cover-1',
+      sha: blobSha('sites: {}\n'),
+    },
+    status: 409,
+    token: 'alice-token',
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/pulls',
+    path: '/repos/acme/support/pulls',
+    body: { title: 'Roster: bob covers alice', head: 'support-kit/cover-1', base: 'main' },
+    status: 403,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/pulls',
+    path: '/repos/acme/support/pulls',
+    body: { title: 'Roster: bob covers alice', head: 'support-kit/cover-1', base: 'main' },
+    status: 201,
+    token: 'alice-token',
+    then: (body) => {
+      pullNumber = (body as { number: number }).number;
+    },
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/pulls',
+    path: '/repos/acme/support/pulls?head=acme:support-kit/cover-1&state=all',
+    status: 200,
+    then: (body) => expect(body).toMatchObject([{ head: { ref: 'support-kit/cover-1' } }]),
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    path: () => `/repos/acme/support/pulls/${pullNumber}/requested_reviewers`,
+    body: { reviewers: ['bob'] },
+    status: 201,
+    token: 'alice-token',
+    then: (body) => expect(body).toMatchObject({ requested_reviewers: [{ login: 'bob' }] }),
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    path: () => `/repos/acme/support/pulls/${pullNumber}/requested_reviewers`,
+    body: { reviewers: ['dave'] },
+    status: 422,
+    token: 'alice-token',
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/git/refs/{ref}',
+    path: '/repos/acme/support/git/refs/heads/support-kit/cover-1',
+    status: 204,
+    token: 'alice-token',
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/git/refs/{ref}',
+    path: '/repos/acme/support/git/refs/heads/support-kit/cover-1',
+    status: 422,
+    token: 'alice-token',
+  },
+  {
     route: 'GET /search/issues',
     path: `/search/issues?q=${encodeURIComponent('repo:acme/support is:open label:bug')}`,
     status: 200,
@@ -499,9 +598,10 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
     for (const step of steps) {
       const path = typeof step.path === 'function' ? step.path() : step.path;
       const method = step.route.slice(0, step.route.indexOf(' '));
-      if (step.status < 300) expectValidRequest(step.route, step.body);
+      const body = typeof step.body === 'function' ? (step.body as () => unknown)() : step.body;
+      if (step.status < 300) expectValidRequest(step.route, body);
       const res = await call(gh, method, path, {
-        body: step.body,
+        body,
         ...(step.raw !== undefined ? { raw: step.raw } : {}),
         headers: step.headers ?? {},
         ...(step.token ? { token: step.token } : {}),

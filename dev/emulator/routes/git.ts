@@ -7,11 +7,18 @@ import { notFound } from '../errors.js';
 import type { Reply, RouteContext } from '../route.js';
 import type { GitObject, Repo } from '../store.js';
 import { repoOf } from './common.js';
+import { headOf, renderRef } from './branches.js';
 
-/** `tags/<name>` only: the emulator keeps no commits for branches (docs/emulator.md). */
+/** `tags/<name>`, and `heads/<name>` for the default branch and branches made through the API. */
 export function getRef(ctx: RouteContext): Reply {
   const repo = repoOf(ctx);
   const ref = ctx.params.ref ?? '';
+  const branch = /^heads\/(.+)$/.exec(ref)?.[1];
+  if (branch !== undefined) {
+    const sha = headOf(repo, branch);
+    if (sha === undefined) throw notFound();
+    return { status: 200, body: renderRef(ctx, repo, ref, sha) };
+  }
   const name = /^tags\/(.+)$/.exec(ref)?.[1];
   const target = name === undefined ? undefined : repo.tags.get(name);
   if (!target) throw notFound();

@@ -69,6 +69,8 @@ export interface EscalationSchema {
           | 'duplicate'
           | 'escalate'
           | 'postmortem'
+          | 'swap'
+          | 'cover'
         )[];
         'escalate-to'?: string[];
         'escalate-labels'?: Label[];

@@ -42,6 +42,8 @@ export const COMMANDS = [
   'duplicate',
   'escalate',
   'postmortem',
+  'swap',
+  'cover',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 

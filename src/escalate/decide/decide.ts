@@ -99,7 +99,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
       stateReason: work.close,
       reason: `closed by a command (${work.close})`,
     });
-  operations.push(...work.comments);
+  operations.push(...work.pulls, ...work.comments);
   if (!isEmptyState(state)) {
     const body = stateComment(issue, clock, state, ack, config, now);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
@@ -136,6 +136,7 @@ function startWork(issue: IssueSnapshot): Work {
     state: issue.state,
     stateReason: issue.stateReason,
     comments: [],
+    pulls: [],
     notify: [],
     remote: [],
     notes: [],
@@ -248,6 +249,8 @@ function handleComment(
         reply,
         timeline,
         ...(input.referenced ? { referenced: input.referenced } : {}),
+        ...(input.rosterFile ? { rosterFile: input.rosterFile } : {}),
+        ...(input.defaultBranch ? { defaultBranch: input.defaultBranch } : {}),
       });
   }
   if (reply.length > 0)

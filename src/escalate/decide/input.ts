@@ -1,4 +1,5 @@
 import type { Referenced } from './commands/run.js';
+import type { RosterFileText } from './commands/roster-pull.js';
 import type { RepoRef } from '../../kernel/plan.js';
 import type { Roster } from '../../roster/types.js';
 import type { EscalationConfig } from '../config/escalation.js';
@@ -39,4 +40,8 @@ export interface DecideInput {
   labelHistory?: readonly LabelChange[];
   /** What the issues named by unanswered `/duplicate` commands are (see `duplicateTargets`). */
   referenced?: Readonly<Record<number, Referenced>>;
+  /** roster.yaml's text and path, for `/swap` and `/cover`. */
+  rosterFile?: RosterFileText;
+  /** The repository's default branch, from the event's payload. */
+  defaultBranch?: string;
 }

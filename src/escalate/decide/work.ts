@@ -1,4 +1,4 @@
-import type { Notify, Operation, Plan } from '../../kernel/plan.js';
+import type { Notify, OpenPullRequest, Operation, Plan } from '../../kernel/plan.js';
 import type { StatusEvent } from './status.js';
 import type { Acknowledgement, EscalationState } from './state.js';
 
@@ -16,6 +16,8 @@ export interface Work {
   /** `/handoff`: the one who takes the issue over from every other assignee. */
   handoff?: string;
   comments: Operation[];
+  /** Roster changes `/swap` and `/cover` ask for: opened before the replies that link them. */
+  pulls: OpenPullRequest[];
   notify: Notify[];
   /** Plans for other repositories (`/escalate`). */
   remote: Plan[];

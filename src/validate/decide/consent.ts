@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { overrideInterval } from '../../roster/exceptions.js';
-import { shiftsBetween } from '../../roster/shifts.js';
-import type { Roster, Shift } from '../../roster/types.js';
+import { peopleMoved } from '../../roster/moved.js';
+import type { Roster } from '../../roster/types.js';
 
 /**
  * A swap or a cover is a roster change that only adds overrides: it moves somebody's shifts, so
@@ -26,22 +25,8 @@ interface Side {
 export function consentNeeded(base: Side, head: Side, now: Date): ConsentNeeded | undefined {
   const added = addedOverrides(base.value, head.value);
   if (added === undefined) return undefined;
-  const people = new Set<string>();
-  for (const override of head.roster.overrides.slice(added)) {
-    const { start, end } = overrideInterval(override);
-    // A record of what happened (retroactive, or over already) moves nobody's coming shifts.
-    if (override.retroactive || end <= now.getTime()) continue;
-    const before = shiftsBetween(base.roster, override.schedule, new Date(start), new Date(end));
-    const after = shiftsBetween(head.roster, override.schedule, new Date(start), new Date(end));
-    for (const at of [...before, ...after].map((s) => Date.parse(s.start))) {
-      const [was, now] = [holdersAt(before, at), holdersAt(after, at)];
-      for (const role of new Set([...Object.keys(was), ...Object.keys(now)])) {
-        if (was[role] === now[role]) continue;
-        for (const login of [was[role], now[role]]) if (login) people.add(login.toLowerCase());
-      }
-    }
-  }
-  return people.size > 0 ? { people: [...people].sort(), first: added } : undefined;
+  const people = peopleMoved(base.roster, head.roster, head.roster.overrides.slice(added), now);
+  return people.length > 0 ? { people, first: added } : undefined;
 }
 
 /** The index of the first added override, when adding overrides is all the change does. */
@@ -55,8 +40,4 @@ function addedOverrides(base: unknown, head: unknown): number | undefined {
   if (!isDeepStrictEqual(after.slice(0, before.length), before)) return undefined;
   const rest = (v: File) => ({ ...v, overrides: undefined });
   return isDeepStrictEqual(rest(was), rest(now)) ? before.length : undefined;
-}
-
-function holdersAt(shifts: readonly Shift[], at: number): Record<string, string> {
-  return shifts.find((s) => Date.parse(s.start) <= at && at < Date.parse(s.end))?.assignees ?? {};
 }

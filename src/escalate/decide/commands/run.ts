@@ -10,6 +10,7 @@ import { handoffMessage } from '../../../notify/slack.js';
 import { statusNamed, statusNames } from '../status.js';
 import { details, escapeInline, GITHUB_BODY_LIMIT, noMention } from '../../../kernel/markdown.js';
 import { type ParsedCommand, parseCommands } from './parse.js';
+import { type RosterFileText, replySlot, rosterPullRequest } from './roster-pull.js';
 
 /**
  * What each slash command does to the issue under decision. Commands only change the working
@@ -33,6 +34,10 @@ export interface CommandEnv {
   timeline: string[];
   /** What the issues `/duplicate` names are, as the caller found them (one GET each). */
   referenced?: Readonly<Record<number, Referenced>>;
+  /** roster.yaml's text and path, for `/swap` and `/cover` to change. */
+  rosterFile?: RosterFileText;
+  /** The repository's default branch, as the event names it. */
+  defaultBranch?: string;
 }
 
 export type Referenced = 'issue' | 'pull' | 'missing';
@@ -237,6 +242,11 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
       );
       return;
     }
+    case 'swap':
+    case 'cover': {
+      rosterChange(name, command, work, env);
+      return;
+    }
     case 'postmortem': {
       work.comments.push({
         kind: 'upsert-comment',
@@ -248,6 +258,37 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
       return;
     }
   }
+}
+
+/** `/swap` and `/cover`: a pull request on roster.yaml, whose link the reply gets once it is open. */
+function rosterChange(
+  name: 'swap' | 'cover',
+  command: ParsedCommand,
+  work: Work,
+  env: CommandEnv,
+): void {
+  const code = `\`/${name}\``;
+  if (work.pulls.length > 0) {
+    env.reply.push(`${code}: one swap or cover a comment; this one was not done.`);
+    return;
+  }
+  const made = rosterPullRequest({
+    kind: name,
+    args: command.args,
+    author: env.comment.author,
+    commentId: env.comment.id,
+    issue: env.issue.number,
+    roster: env.roster,
+    file: env.rosterFile,
+    defaultBranch: env.defaultBranch,
+    now: env.now,
+  });
+  if (typeof made === 'string') {
+    env.reply.push(`${code}: ${made}; nothing was done.`);
+    return;
+  }
+  work.pulls.push(made);
+  env.reply.push(replySlot(made));
 }
 
 /**

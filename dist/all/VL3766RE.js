@@ -1,0 +1,1 @@
+var t=".github/workflows",o=E=>`support-kit-${E}`,L=o("schedule.yml"),e=`${t}/${L}`,r=o("report.yml"),A=`${t}/${r}`,R=`${t}/${o("calendar.yml")}`,s=".github/ISSUE_TEMPLATE";export{t as a,L as b,e as c,r as d,A as e,R as f,s as g};

@@ -1,1 +1,0 @@
-var t=".github/workflows",o=E=>`support-kit-${E}`,L=o("schedule.yml"),e=`${t}/${L}`,r=o("report.yml"),s=`${t}/${r}`,R=".github/ISSUE_TEMPLATE";export{t as a,o as b,L as c,e as d,r as e,s as f,R as g};

@@ -1,0 +1,1 @@
+var t=".github/workflows",o=E=>`support-kit-${E}`,L=o("schedule.yml"),e=`${t}/${L}`,r=o("report.yml"),A=`${t}/${r}`,R=`${t}/${o("calendar.yml")}`,s=".github/ISSUE_TEMPLATE";export{t as a,o as b,L as c,e as d,r as e,A as f,R as g,s as h};
