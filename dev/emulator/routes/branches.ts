@@ -11,6 +11,15 @@ import { blobSha, renderContentEntry, renderUser, repoApi, repoHtml } from '../s
 import { fakeSha, type Repo } from '../store.js';
 import { actorOf, bodyObject, repoOf } from './common.js';
 
+/** The emulator signs nothing: every commit and tag says so as GitHub words it. */
+export const UNSIGNED = {
+  verified: false,
+  reason: 'unsigned',
+  signature: null,
+  payload: null,
+  verified_at: null,
+} as const;
+
 const REFS_DOCS = 'https://docs.github.com/rest/git/refs#create-a-reference';
 const CONTENTS_DOCS = 'https://docs.github.com/rest/repos/contents#create-or-update-file-contents';
 
@@ -140,12 +149,6 @@ function renderCommit(ctx: RouteContext, repo: Repo, sha: string, parent: string
         sha: parent,
       },
     ],
-    verification: {
-      verified: false,
-      reason: 'unsigned',
-      signature: null,
-      payload: null,
-      verified_at: null,
-    },
+    verification: UNSIGNED,
   };
 }

@@ -7,7 +7,7 @@ import { notFound } from '../errors.js';
 import type { Reply, RouteContext } from '../route.js';
 import type { GitObject, Repo } from '../store.js';
 import { repoOf } from './common.js';
-import { headOf, renderRef } from './branches.js';
+import { headOf, renderRef, UNSIGNED } from './branches.js';
 
 /** `tags/<name>`, and `heads/<name>` for the default branch and branches made through the API. */
 export function getRef(ctx: RouteContext): Reply {
@@ -48,13 +48,7 @@ export function getTag(ctx: RouteContext): Reply {
       message: tag.message,
       tagger: tag.tagger,
       object: objectOf(ctx, repo, tag.object),
-      verification: {
-        verified: false,
-        reason: 'unsigned',
-        signature: null,
-        payload: null,
-        verified_at: null,
-      },
+      verification: UNSIGNED,
     },
   };
 }
