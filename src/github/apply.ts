@@ -21,6 +21,7 @@ import type {
   Plan,
   Reassign,
   UpsertComment,
+  UpsertIssue,
 } from '../kernel/plan.js';
 import { ISSUE_URL_SLOT } from '../kernel/plan.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
@@ -292,7 +293,7 @@ async function applyOperation(
       return upsertComment(gateway, issue, op.marker, op.body);
     }
     case 'upsert-issue':
-      return upsertIssue(gateway, op.marker, op.title, op.body, op.labels);
+      return upsertIssue(gateway, op);
     case 'create-label': {
       const label = await gateway.createLabel({
         name: op.name,
@@ -558,12 +559,14 @@ async function upsertComment(
 
 async function upsertIssue(
   gateway: Gateway,
-  marker: Marker,
-  title: string,
-  text: string,
-  labels: string[],
+  op: UpsertIssue,
 ): Promise<Omit<OperationResult, 'operation'>> {
-  const body = fitBody(withMarker(marker, text));
+  const { marker, title, labels } = op;
+  const body = fitBody(withMarker(marker, op.body));
+  if (op.found !== undefined) {
+    const updated = await gateway.updateIssue(op.found, { title, body });
+    return { status: 'applied', detail: updated.html_url };
+  }
   // Listing by label (not search) because the search index lags behind writes: a re-run
   // right after the first must still find the issue it wrote.
   const existing = await findMarkedIssue(
@@ -581,12 +584,32 @@ async function upsertIssue(
           gateway.kitLogin,
         ),
     );
-    return { status: 'applied', detail: created.html_url };
+    const pinned = op.standing ? await pin(gateway, created) : '';
+    return { status: 'applied', detail: `${created.html_url}${pinned}` };
   }
+  if (op.standing && existing.state === 'closed')
+    return {
+      status: 'unchanged',
+      detail: `${existing.html_url} was closed by a person: left closed (reopen it to bring it back)`,
+    };
   if (existing.body === body && existing.title === title)
     return { status: 'unchanged', detail: existing.html_url };
   const updated = await gateway.updateIssue(existing.number, { title, body });
   return { status: 'applied', detail: updated.html_url };
+}
+
+/**
+ * Pins a standing record once, as it is created. A refusal (three issues pinned already, a token
+ * that may not pin) leaves the issue as it is, unpinned: the record still works, and which issues
+ * a repository pins is its people's choice, so the kit never unpins one to make room.
+ */
+async function pin(gateway: Gateway, issue: GitHubIssue): Promise<string> {
+  try {
+    return (await gateway.pinIssue(issue)) ? '; pinned' : '; not pinned';
+  } catch (error) {
+    if (error instanceof RateLimitDeferred) throw error;
+    return `; not pinned: ${describeRequestError(error)}`;
+  }
 }
 
 /**
