@@ -43,6 +43,8 @@ interface OperationResult {
   status: OperationStatus;
   /** What happened, in words: the URL written, or GitHub's error message. */
   detail: string;
+  /** What did not go as planned in an operation that still did its work (a refused pin). */
+  warning?: string;
 }
 
 export interface ApplyResult {
@@ -102,6 +104,7 @@ export async function applyPlan(
       }
       const outcome = await applyOperation(operation, gateway, options.notifier);
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
+      if (outcome.warning) log(`warning: ${label}: ${outcome.warning}`);
       run.done(operation, outcome);
     } catch (error) {
       const detail = run.failed(operation, error);
@@ -584,8 +587,12 @@ async function upsertIssue(
           gateway.kitLogin,
         ),
     );
-    const pinned = op.standing ? await pin(gateway, created) : '';
-    return { status: 'applied', detail: `${created.html_url}${pinned}` };
+    const refused = op.standing ? await pin(gateway, created) : undefined;
+    return {
+      status: 'applied',
+      detail: `${created.html_url}${op.standing ? (refused ? '; not pinned' : '; pinned') : ''}`,
+      ...(refused ? { warning: refused } : {}),
+    };
   }
   if (op.standing && existing.state === 'closed')
     return {
@@ -603,12 +610,13 @@ async function upsertIssue(
  * that may not pin) leaves the issue as it is, unpinned: the record still works, and which issues
  * a repository pins is its people's choice, so the kit never unpins one to make room.
  */
-async function pin(gateway: Gateway, issue: GitHubIssue): Promise<string> {
+async function pin(gateway: Gateway, issue: GitHubIssue): Promise<string | undefined> {
   try {
-    return (await gateway.pinIssue(issue)) ? '; pinned' : '; not pinned';
+    if (await gateway.pinIssue(issue)) return undefined;
+    return `#${issue.number} is not pinned: GitHub did not pin it`;
   } catch (error) {
     if (error instanceof RateLimitDeferred) throw error;
-    return `; not pinned: ${describeRequestError(error)}`;
+    return `#${issue.number} is not pinned (${describeRequestError(error)}): pin it by hand if you want it on top`;
   }
 }
 
