@@ -19,7 +19,6 @@ import {
   type CommentSnapshot,
   isBotLogin,
   type IssueSnapshot,
-  type LabelChange,
   type Occasion,
   TRIAGE_OR_MORE,
 } from './decide/types.js';
@@ -87,7 +86,6 @@ export const escalateJob: Job = async (context) => {
 
   // What this run asked GitHub about people and issues, shared by every issue it decides.
   const duplicates = new Map<number, Referenced>();
-  const histories = new Map<number, LabelChange[]>();
   /** One issue decided, on an event or in the sweep, with the facts only the API can give. */
   const decide = async (
     issue: IssueSnapshot,
@@ -113,7 +111,6 @@ export const escalateJob: Job = async (context) => {
     const labelHistory = needsLabelHistory(input)
       ? await context.gateway.listLabelChanges(issue.number)
       : undefined;
-    if (labelHistory) histories.set(issue.number, labelHistory);
     return decideIssue(labelHistory ? { ...input, labelHistory } : input);
   };
 
@@ -200,8 +197,10 @@ export const escalateJob: Job = async (context) => {
     seen.comments = comments;
     decisions.push(await decide(issue, comments, { kind: 'sweep' }, checked));
   }
-  if (escalation.deskNow)
-    decisions.push(deskNowOf(context, escalation, roster, desk, records, histories));
+  if (escalation.deskNow) {
+    const planned = decisions.flatMap((d) => d.operations);
+    decisions.push(deskNowOf(context, escalation, roster, { desk, records, planned }));
+  }
   notes.push(
     `${open.length} open and ${closed.length} recently closed issue(s); ${looked} looked at`,
   );
@@ -225,9 +224,11 @@ function deskNowOf(
   context: JobContext,
   escalation: EscalationConfig,
   roster: Roster | undefined,
-  desk: DeskIssue[],
-  records: readonly GitHubIssue[],
-  histories: ReadonlyMap<number, LabelChange[]>,
+  sweep: {
+    desk: readonly DeskIssue[];
+    records: readonly GitHubIssue[];
+    planned: readonly Operation[];
+  },
 ): IssueDecision {
   if (!roster)
     return {
@@ -235,17 +236,16 @@ function deskNowOf(
       notes: ['desk-now is on, but without roster.yaml there is no desk to show: nothing written'],
       remote: [],
     };
-  const record = records.find((r) => r.state === 'open' && hasMarker(r.body, DESK_NOW_MARKER));
-  const issues = desk.map((d) => {
-    const labelHistory = histories.get(d.issue.number);
-    return labelHistory ? { ...d, labelHistory } : d;
-  });
+  const record = sweep.records.find(
+    (r) => r.state === 'open' && hasMarker(r.body, DESK_NOW_MARKER),
+  );
   const decision = decideDeskNow({
     repo: context.repo,
     config: escalation,
     roster,
-    issues,
+    issues: sweep.desk,
     ...(record ? { record } : {}),
+    planned: sweep.planned,
     now: context.now,
   });
   return { ...decision, remote: [] };

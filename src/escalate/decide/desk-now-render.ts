@@ -157,8 +157,9 @@ function searchLink(view: DeskView): string {
 /** The clock in a few words; the time left in whole hours, so it reads the same for an hour. */
 export function clockText(clock: ClockState): string {
   switch (clock.kind) {
+    // Without the instant: how long it waited on its reporter before would move it.
     case 'past-due':
-      return `past due since ${describeLocal(clock.due, clock.zone)}`;
+      return 'past due';
     case 'running': {
       const hours = Math.floor(clock.leftMs / (60 * MINUTE_MS));
       const left = hours < 1 ? 'under 1 h' : `${hours} h`;

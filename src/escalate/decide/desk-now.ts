@@ -3,7 +3,7 @@ import { NEEDS_TRIAGE_LABEL, NO_COVERAGE_LABEL } from '../../kernel/kit-labels.j
 import { formatMarker, withMarker } from '../../kernel/markers.js';
 import { GITHUB_BODY_LIMIT } from '../../kernel/markdown.js';
 import type { Marker, Operation, RepoRef } from '../../kernel/plan.js';
-import { countedMs, pausedAt } from '../../roster/response-clock.js';
+import { countedMs } from '../../roster/response-clock.js';
 import { onCallAt } from '../../roster/resolve.js';
 import { routeFor } from '../../roster/routes.js';
 import { describeLocal } from '../../roster/time.js';
@@ -14,7 +14,7 @@ import { issueClock } from './clock.js';
 import { type ClockState, type DeskRow, renderDeskNow } from './desk-now-render.js';
 import { readState } from './state.js';
 import { keepOne } from './status.js';
-import type { CommentSnapshot, IssueSnapshot, LabelChange } from './types.js';
+import type { CommentSnapshot, IssueSnapshot } from './types.js';
 
 /**
  * The desk now: one pinned issue per repository that the scheduled sweep keeps true: who is on
@@ -31,8 +31,6 @@ export interface DeskIssue {
   issue: IssueSnapshot;
   /** Its comments when the sweep read them (none: [] without reading); undefined: not read. */
   comments?: readonly CommentSnapshot[];
-  /** Its label history, when the sweep read it for the clock's pauses. */
-  labelHistory?: readonly LabelChange[];
 }
 
 export interface DeskNowInput {
@@ -43,13 +41,21 @@ export interface DeskNowInput {
   issues: readonly DeskIssue[];
   /** The desk-now issue, found among the open issues the sweep listed. */
   record?: { number: number; title: string; body: string | null };
+  /**
+   * What this run's plan does to those issues before the desk is written (a step's label, an
+   * assignment, a close): the desk shows them as the run leaves them, so the next tick has
+   * nothing to catch up on.
+   */
+  planned?: readonly Operation[];
   now: Date;
   /** Room for the body; GitHub's limit (tests make it small). */
   limit?: number;
 }
 
 export function decideDeskNow(input: DeskNowInput): { operations: Operation[]; notes: string[] } {
-  const rows = input.issues.map((i) => rowOf(i, input)).sort(byUrgency);
+  const rows = asPlanned(input.issues, input.planned ?? [])
+    .map((i) => rowOf(i, input))
+    .sort(byUrgency);
   const body = renderDeskNow({
     repo: input.repo,
     roster: input.roster,
@@ -86,6 +92,36 @@ export function decideDeskNow(input: DeskNowInput): { operations: Operation[]; n
   };
 }
 
+/** The issues with the plan's labels, assignees and closings applied, as GitHub will have them. */
+export function asPlanned(
+  issues: readonly DeskIssue[],
+  planned: readonly Operation[],
+): DeskIssue[] {
+  const without = (list: readonly string[], gone: readonly string[]) =>
+    list.filter((x) => !gone.some((g) => g.toLowerCase() === x.toLowerCase()));
+  const withAlso = (list: readonly string[], more: readonly string[]) => [
+    ...list,
+    ...without(more, list),
+  ];
+  const closed = new Set<number>();
+  const changed = issues.map((d) => ({ ...d, issue: { ...d.issue } }));
+  for (const op of planned) {
+    if (!('issue' in op) || typeof op.issue !== 'number') continue;
+    const found = changed.find((d) => d.issue.number === op.issue)?.issue;
+    if (!found) continue;
+    if (op.kind === 'add-labels') found.labels = withAlso(found.labels, op.labels);
+    if (op.kind === 'remove-labels') found.labels = without(found.labels, op.labels);
+    if (op.kind === 'edit-labels')
+      found.labels = withAlso(without(found.labels, op.remove), op.add);
+    if (op.kind === 'add-assignees') found.assignees = withAlso(found.assignees, op.assignees);
+    if (op.kind === 'remove-assignees') found.assignees = without(found.assignees, op.assignees);
+    if (op.kind === 'reassign')
+      found.assignees = withAlso(without(found.assignees, [op.from]), [op.to]);
+    if (op.kind === 'update-issue' && op.state === 'closed') closed.add(op.issue);
+  }
+  return changed.filter((d) => !closed.has(d.issue.number));
+}
+
 const RANK: Record<ClockState['kind'], number> = {
   'past-due': 0,
   running: 1,
@@ -118,7 +154,8 @@ function rowOf(desk: DeskIssue, input: DeskNowInput): DeskRow {
  * The issue's clock, as escalation reads it: stopped by the first answer it has seen (a comment
  * the sweep read, a `/ack` it recorded, the acknowledged label) or while the issue waits on its
  * reporter. An issue whose comments the sweep did not read this run counts as unanswered, as
- * escalation counts it.
+ * escalation counts it. Time it waited on its reporter before is not given back: the desk may
+ * read a little more urgent than escalation, never less.
  */
 export function clockState(desk: DeskIssue, input: DeskNowInput): ClockState {
   const { config, roster, now } = input;
@@ -132,19 +169,11 @@ export function clockState(desk: DeskIssue, input: DeskNowInput): ClockState {
     now,
   });
   if (ack) return { kind: 'answered' };
-  const clock = issueClock({
-    config,
-    roster,
-    issue: desk.issue,
-    comments,
-    ...(desk.labelHistory ? { labelHistory: desk.labelHistory } : {}),
-  });
+  // From the labels it has now, never its label history: the sweep reads that only on the runs a
+  // step may fall due, and a desk that counted it on some runs only would change back and forth.
+  const clock = issueClock({ config, roster, issue: desk.issue, comments });
   if (!clock) return { kind: 'none', why: 'no response goal' };
-  // Without its history, a pause label on the issue says it waits.
-  const waiting = desk.labelHistory
-    ? pausedAt(clock, now.getTime())
-    : hasAnyLabel(desk.issue.labels, config.pauseWhile);
-  if (waiting) return { kind: 'paused' };
+  if (hasAnyLabel(desk.issue.labels, config.pauseWhile)) return { kind: 'paused' };
   const due = clock.dueAt;
   if (due === undefined) return { kind: 'none', why: 'its calendar does not open within a year' };
   const zone = clock.window.timezone;

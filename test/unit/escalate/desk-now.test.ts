@@ -10,7 +10,7 @@ import {
 import { MAX_ROWS } from '../../../src/escalate/decide/desk-now-render.js';
 import type { CommentSnapshot, IssueSnapshot } from '../../../src/escalate/decide/types.js';
 import { withMarker } from '../../../src/kernel/markers.js';
-import type { UpsertIssue } from '../../../src/kernel/plan.js';
+import type { Operation, UpsertIssue } from '../../../src/kernel/plan.js';
 import { fixture } from '../fixtures/roster/load.js';
 
 /** Seed 000: follow-the-sun from Paris, Cambridge and SFO; dan covers Monday 23 November's Paris morning. */
@@ -161,7 +161,9 @@ describe('the desk-now issue', () => {
   it('says the time left in whole business hours, and past due once the goal has passed', () => {
     const body = bodyOf(decideDeskNow(input(week())));
 
-    expect(body).toContain('past due since Mon 2026-11-23 10:00 Europe/Paris');
+    expect(body).toMatch(
+      /Engine restarts after upgrade to 17\.06 \| dan \| status\/0-triage, escalated\/1 \| past due \|/,
+    );
     // Opened 10:00 Paris with an eight-hour goal on Paris hours (08:00-17:00): 7 h of today and 1 h on Tuesday.
     expect(body).toContain('7 h left, due Tue 2026-11-24 09:00 Europe/Paris');
   });
@@ -208,6 +210,24 @@ describe('the desk-now issue', () => {
     );
     expect(body).toContain('No open issue.');
     expect(body).toContain('Nothing is held.');
+  });
+});
+
+describe('the desk as the run leaves it', () => {
+  it("shows the plan's step label, assignment and closing, so the next tick has nothing to catch up on", () => {
+    const issues = week();
+    const planned: Operation[] = [
+      { kind: 'add-labels', issue: 413, labels: ['escalated/1'], reason: 'step 1' },
+      { kind: 'reassign', issue: 413, from: 'dan', to: 'emma', reason: 'hand-off' },
+      { kind: 'update-issue', issue: 416, state: 'closed', reason: '/duplicate' },
+    ];
+
+    const body = bodyOf(decideDeskNow(input(issues, { planned })));
+
+    expect(body).toMatch(
+      /Registry deletes tagged layers \| emma \| status\/0-triage, escalated\/1 \|/,
+    );
+    expect(body).not.toContain('DTR login loops');
   });
 });
 
