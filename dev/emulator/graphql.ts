@@ -232,7 +232,8 @@ const WRITE_ROLES: readonly string[] = ['write', 'maintain', 'admin'];
  * ours, and the kit reads only that the mutation failed.
  */
 function pinIssue(store: Store, ctx: GraphqlContext, args: Record<string, unknown>): Model {
-  const id = String((args.input as { issueId?: unknown } | undefined)?.issueId ?? '');
+  const given = (args.input as { issueId?: unknown } | undefined)?.issueId;
+  const id = typeof given === 'string' ? given : '';
   const found = [...store.repos.values()].flatMap((repo) =>
     repo.issues.filter((i) => i.node_id === id).map((issue) => ({ repo, issue })),
   )[0];

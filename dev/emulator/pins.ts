@@ -35,10 +35,3 @@ export function pin(repo: Repo, number: number, by: string): 'pinned' | 'already
   pins.set(repo, [...list, { number, by }]);
   return 'pinned';
 }
-
-export function unpin(repo: Repo, number: number): void {
-  pins.set(
-    repo,
-    pinnedIn(repo).filter((p) => p.number !== number),
-  );
-}

@@ -155,7 +155,7 @@ function searchLink(view: DeskView): string {
 }
 
 /** The clock in a few words; the time left in whole hours, so it reads the same for an hour. */
-export function clockText(clock: ClockState): string {
+function clockText(clock: ClockState): string {
   switch (clock.kind) {
     // Without the instant: how long it waited on its reporter before would move it.
     case 'past-due':

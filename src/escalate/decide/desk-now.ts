@@ -93,10 +93,7 @@ export function decideDeskNow(input: DeskNowInput): { operations: Operation[]; n
 }
 
 /** The issues with the plan's labels, assignees and closings applied, as GitHub will have them. */
-export function asPlanned(
-  issues: readonly DeskIssue[],
-  planned: readonly Operation[],
-): DeskIssue[] {
+function asPlanned(issues: readonly DeskIssue[], planned: readonly Operation[]): DeskIssue[] {
   const without = (list: readonly string[], gone: readonly string[]) =>
     list.filter((x) => !gone.some((g) => g.toLowerCase() === x.toLowerCase()));
   const withAlso = (list: readonly string[], more: readonly string[]) => [
@@ -157,7 +154,7 @@ function rowOf(desk: DeskIssue, input: DeskNowInput): DeskRow {
  * escalation counts it. Time it waited on its reporter before is not given back: the desk may
  * read a little more urgent than escalation, never less.
  */
-export function clockState(desk: DeskIssue, input: DeskNowInput): ClockState {
+function clockState(desk: DeskIssue, input: DeskNowInput): ClockState {
   const { config, roster, now } = input;
   const comments = desk.comments ?? [];
   const recorded = readState(comments).state.ack;
