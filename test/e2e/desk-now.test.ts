@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../dev/emulator/index.js';
 import { isPinned, pin } from '../../dev/emulator/pins.js';
-import { CONFIG, isWrite, REPO, routes, run, startDesk } from '../../dev/harness/desk.js';
+import {
+  CONFIG,
+  isWrite,
+  issuesEvent,
+  REPO,
+  routes,
+  run,
+  startDesk,
+} from '../../dev/harness/desk.js';
 import { projectRoot } from '../../dev/harness/run-action.js';
 
 /**
@@ -149,6 +157,36 @@ describe('the desk-now issue (dist/escalate on schedule)', () => {
     expect(routes(later.requests)).toEqual([LIST, LIST, GRAPHQL]);
     expect(later.requests.filter(isWrite)).toEqual([]);
     expect(deskIssues().map((i) => i.state)).toEqual(['closed']);
+  });
+
+  it("an App's token creating it starts the issues workflow, and intake, on-call and escalation leave it alone", async () => {
+    await desk();
+    await sweep('2026-11-23T09:37:00Z');
+    const [record] = deskIssues();
+    emulator.resetRequests();
+
+    const opened = await run(
+      emulator,
+      'all',
+      issuesEvent(emulator, 'opened', record?.number ?? 0),
+      {
+        workspace: { [`${CONFIG}/roster.yaml`]: ROSTER, [`${CONFIG}/escalation.yaml`]: ESCALATION },
+        env: { SUPPORT_KIT_NOW: '2026-11-23T09:38:00Z' },
+        inputs: { action: 'auto' },
+        causedByApp: true,
+      },
+    );
+
+    expect(opened.exitCode).toBe(0);
+    // Who the token writes as, asked once to trust the marker, and escalation's read of the
+    // issue as it is now; nothing written.
+    expect(routes(opened.requests)).toEqual([
+      GRAPHQL,
+      'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    ]);
+    expect(opened.requests.filter(isWrite)).toEqual([]);
+    expect(deskIssues()[0]?.assignees).toEqual([]);
+    expect(deskIssues()[0]?.comments).toEqual([]);
   });
 
   it('a dry run shows the issue it would write and writes nothing', async () => {
