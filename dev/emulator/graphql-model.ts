@@ -7,6 +7,7 @@
 import { ApiError } from './errors.js';
 import { searchIssues, type SearchHit } from './search-query.js';
 import { mentions, sortIssues, type IssueSortField } from './issue-filters.js';
+import { isPinned, pinnedIn } from './pins.js';
 import {
   EVENT_TYPENAME,
   type Comment,
@@ -343,6 +344,7 @@ function issueModel(store: Store, repo: Repo, issue: Issue): Model {
     },
     timelineItems: (args: Args) => timelineConnection(store, repo, issue, args),
   };
+  if (!pr) common.isPinned = isPinned(repo, issue.number);
   if (!pr) {
     return {
       ...common,
@@ -530,6 +532,17 @@ export function repositoryModel(store: Store, repo: Repo): Model {
       if (!issue) notFoundIssue('an issue or pull request', args.number);
       return issueModel(store, repo, issue);
     },
+    pinnedIssues: (args: Args) =>
+      connection('pinnedIssues', pinnedIn(repo), args, (p) => {
+        const issue = store.findIssue(repo, p.number);
+        return {
+          __typename: 'PinnedIssue',
+          id: Buffer.from(`011:PinnedIssue${repo.id}:${p.number}`).toString('base64'),
+          issue: issue ? issueModel(store, repo, issue) : null,
+          pinnedBy: actorModel(store, p.by),
+          repository: () => repositoryModel(store, repo),
+        };
+      }),
     label: (args: Args) => {
       const label = store.findLabel(repo, String(args.name));
       return label ? labelModel(store, repo, label) : null;

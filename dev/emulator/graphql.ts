@@ -26,6 +26,7 @@ import {
   searchModel,
   type Model,
 } from './graphql-model.js';
+import { MAX_PINNED, pin } from './pins.js';
 import type { RateSnapshot } from './ratelimit.js';
 import type { Store, User } from './store.js';
 
@@ -53,6 +54,8 @@ export interface GraphqlContext {
    * read` for an installation).
    */
   mayRead?: (repo: string, what: 'contents' | 'issues') => boolean;
+  /** Whether an installation token may write the repository's issues (`issues: write`). */
+  mayWriteIssues?: (repo: string) => boolean;
   /** null when the budget is spent: the query is refused. */
   spend(cost: number): RateSnapshot | null;
   peek(): RateSnapshot;
@@ -202,6 +205,7 @@ export async function executeGraphql(
         );
       return nodesModel(store, ids);
     },
+    pinIssue: (args: Record<string, unknown>) => pinIssue(store, ctx, args),
   };
 
   const result = await execute({
@@ -217,6 +221,49 @@ export async function executeGraphql(
   if (result.data !== undefined) out.data = result.data;
   if (result.errors && result.errors.length > 0) out.errors = result.errors.map(githubFieldError);
   return out;
+}
+
+const WRITE_ROLES: readonly string[] = ['write', 'maintain', 'admin'];
+
+/**
+ * The `pinIssue` mutation: write access to the repository (an installation token needs `issues:
+ * write`), an issue (not a pull request), and at most three pinned per repository (pins.ts cites
+ * GitHub's docs). GitHub documents the limit, not the words of its refusal: the message here is
+ * ours, and the kit reads only that the mutation failed.
+ */
+function pinIssue(store: Store, ctx: GraphqlContext, args: Record<string, unknown>): Model {
+  const given = (args.input as { issueId?: unknown } | undefined)?.issueId;
+  const id = typeof given === 'string' ? given : '';
+  const found = [...store.repos.values()].flatMap((repo) =>
+    repo.issues.filter((i) => i.node_id === id).map((issue) => ({ repo, issue })),
+  )[0];
+  if (!found || found.issue.pull_request)
+    throw new GithubGraphqlError(
+      `Could not resolve to Issue node with the global id of '${id}'`,
+      'NOT_FOUND',
+    );
+  const { repo, issue } = found;
+  const byApp = ctx.viewer.type === 'Bot';
+  const allowed = byApp
+    ? (ctx.mayWriteIssues?.(repo.full_name) ?? true)
+    : WRITE_ROLES.includes(store.permission(repo, ctx.viewer.login) ?? '');
+  if (!allowed)
+    throw new GithubGraphqlError(
+      byApp
+        ? 'Resource not accessible by integration'
+        : `${ctx.viewer.login} does not have the correct permissions to execute \`PinIssue\``,
+      'FORBIDDEN',
+    );
+  if (pin(repo, issue.number, ctx.viewer.login) === 'full')
+    throw new GithubGraphqlError(
+      `${repo.full_name} has ${MAX_PINNED} pinned issues already: unpin one to pin another`,
+      'UNPROCESSABLE',
+    );
+  return {
+    __typename: 'PinIssuePayload',
+    clientMutationId: null,
+    issue: nodesModel(store, [id])[0],
+  };
 }
 
 function githubFieldError(e: GraphQLError): GithubError {

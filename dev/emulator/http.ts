@@ -21,6 +21,7 @@ import {
 import {
   checkGrant,
   mayRead,
+  mayWriteIssues,
   checkTokenGrant,
   permissiveWorkflowToken,
   type TokenGrant,
@@ -195,6 +196,7 @@ export class EmulatorServer {
             ? {
                 mayRead: (repo: string, what: 'contents' | 'issues') =>
                   mayRead(this.store, grant, repo, what),
+                mayWriteIssues: (repo: string) => mayWriteIssues(this.store, grant, repo),
               }
             : {}),
           spend: (cost) => {

@@ -120,6 +120,23 @@ export function mayRead(
   }
 }
 
+/**
+ * Whether the grant may write `repo`'s issues, as GraphQL's issue mutations (`pinIssue`) ask: the
+ * Issues permission the REST issue writes need. A person's token: their role decides.
+ */
+export function mayWriteIssues(store: Store, grant: TokenGrant, repo: string): boolean {
+  try {
+    checkGrant(store, grant, {
+      route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      method: 'PATCH',
+      repo,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function refused(): ApiError {
   return new ApiError(403, {
     message: 'Resource not accessible by integration',

@@ -100,9 +100,11 @@ export function routes(requests: Emulator['requests']): string[] {
 }
 
 /**
- * Whether a request could change GitHub: any method but GET, except a GraphQL query (the kit
- * sends no mutation; it asks who its token writes as there).
+ * Whether a request could change GitHub: any method but GET, and of GraphQL only a mutation
+ * (the kit's one is `pinIssue`; its queries ask who its token writes as, and read).
  */
 export function isWrite(request: Emulator['requests'][number]): boolean {
-  return request.method !== 'GET' && request.route !== 'POST /graphql';
+  if (request.route !== 'POST /graphql') return request.method !== 'GET';
+  const query = (request.body as { query?: unknown } | undefined)?.query;
+  return typeof query === 'string' && /^\s*mutation\b/.test(query);
 }

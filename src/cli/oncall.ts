@@ -26,7 +26,7 @@ import {
   requireToken,
 } from './usage.js';
 import { cliServices } from '../host/compose.js';
-import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
+import { RECORD_LABELS } from '../kernel/kit-records.js';
 import { REPORT_LABEL, STEP_LABEL_PREFIX } from '../kernel/kit-labels.js';
 import { fetchReportData } from '../report/fetch.js';
 import { type WorkLoad, workLoads } from '../report/decide/work-load.js';
@@ -163,7 +163,7 @@ async function issueWork(
     cut: to.getTime(),
     previous: { start: from.getTime(), end: from.getTime() },
     excludeLabel: REPORT_LABEL,
-    otherKitLabels: [HANDOFF_LOG_LABEL],
+    otherKitLabels: [...RECORD_LABELS],
     reportRepo: names[0] ?? '',
   });
   return workLoads({

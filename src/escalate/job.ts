@@ -5,7 +5,9 @@ import { ROSTER_FILE } from '../roster/config/spec.js';
 import { type ConfigProblem, hasErrors } from '../kernel/problems.js';
 import { defaultEscalation, type EscalationConfig, escalationFrom } from './config/escalation.js';
 import { crossCheckEscalation } from './config/crosscheck.js';
-import { decideIssue, unansweredCommands } from './decide/decide.js';
+import { decideIssue, type IssueDecision, unansweredCommands } from './decide/decide.js';
+import { DESK_NOW_MARKER, type DeskIssue, decideDeskNow } from './decide/desk-now.js';
+import { hasMarker } from '../kernel/markers.js';
 import { isKitIssue } from '../kernel/kit-records.js';
 import { someOf } from '../kernel/caps.js';
 import { kitWritten } from '../kernel/kit-identity.js';
@@ -180,10 +182,18 @@ export const escalateJob: Job = async (context) => {
   const checked = new Map<string, Access>();
   let looked = 0;
   const left: number[] = [];
+  // What the desk-now issue shows: the open issues as the sweep read them, at no request of its own.
+  const desk: DeskIssue[] = [];
+  const records: GitHubIssue[] = [];
   for (const found of [...open, ...closed]) {
     const raw = found as unknown as IssuePayload;
-    if (await isKitIssue(raw, context.gateway.kitLogin)) continue;
+    if (await isKitIssue(raw, context.gateway.kitLogin)) {
+      records.push(found);
+      continue;
+    }
     const issue = snapshotOf(raw);
+    const seen: DeskIssue = { issue, ...(raw.comments === 0 ? { comments: [] } : {}) };
+    if (issue.state === 'open') desk.push(seen);
     if (!mayHaveWorkDue(issue, escalation, roster, context.now)) continue;
     if (raw.comments > 0 && !affordsReading(context, decisions)) {
       left.push(issue.number);
@@ -191,7 +201,12 @@ export const escalateJob: Job = async (context) => {
     }
     looked += 1;
     const comments = raw.comments === 0 ? [] : await readComments(context, issue.number);
+    seen.comments = comments;
     decisions.push(await decide(issue, comments, { kind: 'sweep' }, checked));
+  }
+  if (escalation.deskNow) {
+    const planned = decisions.flatMap((d) => d.operations);
+    decisions.push(deskNowOf(context, escalation, roster, { desk, records, planned }));
   }
   notes.push(
     `${open.length} open and ${closed.length} recently closed issue(s); ${looked} looked at`,
@@ -207,6 +222,41 @@ export const escalateJob: Job = async (context) => {
 };
 
 const opt = (roster: Roster | undefined) => (roster ? { roster } : {});
+
+/**
+ * The desk-now issue, from what the sweep listed and read: the record itself is one of the open
+ * issues, so finding it costs nothing, and the decision plans a write only when the body changed.
+ */
+function deskNowOf(
+  context: JobContext,
+  escalation: EscalationConfig,
+  roster: Roster | undefined,
+  sweep: {
+    desk: readonly DeskIssue[];
+    records: readonly GitHubIssue[];
+    planned: readonly Operation[];
+  },
+): IssueDecision {
+  if (!roster)
+    return {
+      operations: [],
+      notes: ['desk-now is on, but without roster.yaml there is no desk to show: nothing written'],
+      remote: [],
+    };
+  const record = sweep.records.find(
+    (r) => r.state === 'open' && hasMarker(r.body, DESK_NOW_MARKER),
+  );
+  const decision = decideDeskNow({
+    repo: context.repo,
+    config: escalation,
+    roster,
+    issues: sweep.desk,
+    ...(record ? { record } : {}),
+    planned: sweep.planned,
+    now: context.now,
+  });
+  return { ...decision, remote: [] };
+}
 
 /**
  * Whether the sweep may read one more issue's comments and still write all it decided: a run that

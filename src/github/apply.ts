@@ -21,6 +21,7 @@ import type {
   Plan,
   Reassign,
   UpsertComment,
+  UpsertIssue,
 } from '../kernel/plan.js';
 import { ISSUE_URL_SLOT, pullRequestSlot } from '../kernel/plan.js';
 import { openPullRequest } from './pull-request.js';
@@ -45,6 +46,8 @@ interface OperationResult {
   status: OperationStatus;
   /** What happened, in words: the URL written, or GitHub's error message. */
   detail: string;
+  /** What did not go as planned in an operation that still did its work (a refused pin). */
+  warning?: string;
 }
 
 export interface ApplyResult {
@@ -104,6 +107,7 @@ export async function applyPlan(
       }
       const outcome = await applyOperation(operation, gateway, options.notifier);
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
+      if (outcome.warning) log(`warning: ${label}: ${outcome.warning}`);
       run.done(operation, outcome);
     } catch (error) {
       const detail = run.failed(operation, error);
@@ -320,7 +324,7 @@ async function applyOperation(
       return upsertComment(gateway, issue, op.marker, op.body);
     }
     case 'upsert-issue':
-      return upsertIssue(gateway, op.marker, op.title, op.body, op.labels);
+      return upsertIssue(gateway, op);
     case 'create-label': {
       const label = await gateway.createLabel({
         name: op.name,
@@ -591,12 +595,14 @@ async function upsertComment(
 
 async function upsertIssue(
   gateway: Gateway,
-  marker: Marker,
-  title: string,
-  text: string,
-  labels: string[],
+  op: UpsertIssue,
 ): Promise<Omit<OperationResult, 'operation'>> {
-  const body = fitBody(withMarker(marker, text));
+  const { marker, title, labels } = op;
+  const body = fitBody(withMarker(marker, op.body));
+  if (op.found !== undefined) {
+    const updated = await gateway.updateIssue(op.found, { title, body });
+    return { status: 'applied', detail: updated.html_url };
+  }
   // Listing by label (not search) because the search index lags behind writes: a re-run
   // right after the first must still find the issue it wrote.
   const existing = await findMarkedIssue(
@@ -614,10 +620,35 @@ async function upsertIssue(
           gateway.kitLogin,
         ),
     );
-    return { status: 'applied', detail: created.html_url };
+    const refused = op.standing ? await pin(gateway, created) : undefined;
+    return {
+      status: 'applied',
+      detail: `${created.html_url}${op.standing ? (refused ? '; not pinned' : '; pinned') : ''}`,
+      ...(refused ? { warning: refused } : {}),
+    };
   }
+  if (op.standing && existing.state === 'closed')
+    return {
+      status: 'unchanged',
+      detail: `${existing.html_url} was closed by a person: left closed (reopen it to bring it back)`,
+    };
   if (existing.body === body && existing.title === title)
     return { status: 'unchanged', detail: existing.html_url };
   const updated = await gateway.updateIssue(existing.number, { title, body });
   return { status: 'applied', detail: updated.html_url };
+}
+
+/**
+ * Pins a standing record once, as it is created. A refusal (three issues pinned already, a token
+ * that may not pin) leaves the issue as it is, unpinned: the record still works, and which issues
+ * a repository pins is its people's choice, so the kit never unpins one to make room.
+ */
+async function pin(gateway: Gateway, issue: GitHubIssue): Promise<string | undefined> {
+  try {
+    if (await gateway.pinIssue(issue)) return undefined;
+    return `#${issue.number} is not pinned: GitHub did not pin it`;
+  } catch (error) {
+    if (error instanceof RateLimitDeferred) throw error;
+    return `#${issue.number} is not pinned (${describeRequestError(error)}): pin it by hand if you want it on top`;
+  }
 }

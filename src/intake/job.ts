@@ -14,6 +14,7 @@ import type { Gateway } from '../github/gateway.js';
 import type { GitHubIssue } from '../github/types.js';
 import type { Job, JobContext } from '../job/contract.js';
 import { freshIssue } from '../job/fresh-issue.js';
+import { isKitIssue } from '../kernel/kit-records.js';
 
 const MARKER = { kind: 'intake', keys: {} } as const;
 const CANDIDATES = 20;
@@ -49,6 +50,14 @@ export const intakeJob: Job = async (context) => {
         config,
         problems,
         plans: [emptyPlan('intake', context.repo, ['a pull request, not an issue'])],
+      };
+    // The kit's own records (a report, a hand-off log, the desk now) start runs when an App's
+    // token writes them: they follow no template.
+    if (await isKitIssue(payload, context.gateway.kitLogin))
+      return {
+        config,
+        problems,
+        plans: [emptyPlan('intake', context.repo, [`#${payload.number} is the kit's own record`])],
       };
     // A new issue's duplicate search goes first, on the event's title: from a checkout, the
     // issue's own read rides in the same query.

@@ -2,14 +2,23 @@ import { type Author, type KitIdentity, kitWritten } from './kit-identity.js';
 import { parseMarkers } from './markers.js';
 
 /**
- * The issues the kit writes for itself: the weekly report and the on-call hand-off logs. Every
- * capability that counts, pages or escalates issues must leave them out, so their names live here.
+ * The issues the kit writes for itself: the weekly report, the on-call hand-off logs and the
+ * pinned desk-now issue. Every capability that counts, pages or escalates issues must leave them
+ * out, so their names live here.
  */
 export const REPORT_MARKER_KIND = 'report';
 export const HANDOFF_LOG_KIND = 'handoff-log';
 export const HANDOFF_LOG_LABEL = 'oncall/handoff-log';
+export const DESK_NOW_KIND = 'desk-now';
+export const DESK_NOW_LABEL = 'support-kit/desk-now';
 
-const KIT_ISSUE_KINDS = new Set([REPORT_MARKER_KIND, HANDOFF_LOG_KIND]);
+/**
+ * The labels of the kit's records besides the report's (report.yaml may rename that one): the
+ * report leaves issues with them out of its counts and searches.
+ */
+export const RECORD_LABELS: readonly string[] = [HANDOFF_LOG_LABEL, DESK_NOW_LABEL];
+
+const KIT_ISSUE_KINDS = new Set([REPORT_MARKER_KIND, HANDOFF_LOG_KIND, DESK_NOW_KIND]);
 
 /**
  * An issue the kit opened for its own records is not a support request: it has no response goal,

@@ -3,11 +3,12 @@
  * It must not break tables, inject HTML or markers, or make the kit @-mention anyone.
  */
 
-const ZERO_WIDTH_JOINER = '\u2060';
+/** U+2060: read as nothing, but it stops GitHub's autolinking and mentions where it stands. */
+export const WORD_JOINER = '\u2060';
 
 /** Neutralise @-mentions and team mentions without changing how the text reads. */
 export function noMention(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_JOINER}`);
+  return text.replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`);
 }
 
 /**
@@ -21,19 +22,35 @@ export function escapeInline(text: string): string {
     .replace(/[\\`*_{}[\]()<>!|~]/g, (c) => `\\${c}`)
     // A bare "#123", "GH-123" or issue URL would add a cross-reference to that issue's
     // timeline; an invisible joiner keeps the text as it reads but stops GitHub's autolinking.
-    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
-    .replace(/\b(GH-)(?=\d)/gi, `$1${ZERO_WIDTH_JOINER}`)
+    .replace(/#(?=\d)/g, `#${WORD_JOINER}`)
+    .replace(/\b(GH-)(?=\d)/gi, `$1${WORD_JOINER}`)
     // GitHub's renderer (cmark-gfm) finds a URL from its "://" and reads the scheme before it:
     // a joiner after "://" still makes a link (to a broken address, eating a "\" after it), a
     // joiner before it leaves no scheme to read.
-    .replace(/:\/\//g, `${ZERO_WIDTH_JOINER}://`)
-    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_JOINER}.`);
+    .replace(/:\/\//g, `${WORD_JOINER}://`)
+    .replace(/\b(www)\./gi, `$1${WORD_JOINER}.`);
   return noMention(escaped);
 }
 
 /** Escape text for one markdown table cell. */
 export function escapeCell(text: string): string {
   return escapeInline(text).trim() || ' ';
+}
+
+/**
+ * `#⁠12` (or `acme/desk#⁠12` with several repositories) linked without a back-reference: a plain
+ * "#12" in the kit's issues would add an event to that issue's timeline each time it is listed.
+ */
+export function issueLink(
+  ref: { repo: string; number: number; url: string },
+  qualified: boolean,
+): string {
+  const text = `${qualified ? ref.repo : ''}#${WORD_JOINER}${ref.number}`;
+  const url = URL.canParse(ref.url) ? new URL(ref.url) : null;
+  if (url && url.hostname === 'github.com') {
+    return `[${text}](https://redirect.github.com${url.pathname})`;
+  }
+  return `\`${ref.repo}#${ref.number}\``;
 }
 
 /** A table cell of text the kit itself composed (issue numbers, counts): only the cell is protected. */

@@ -162,6 +162,16 @@ export interface UpsertIssue extends OperationBase {
   title: string;
   body: string;
   labels: string[];
+  /**
+   * The issue, open, as the job found it in a listing it made anyway: edited in place without
+   * listing again to find it.
+   */
+  found?: number;
+  /**
+   * A record that stands for as long as the desk runs (the desk now): pinned to the repository
+   * when this creates it, and left alone once a person has closed it (theirs to reopen).
+   */
+  standing?: boolean;
 }
 
 export interface UpdateIssue extends OperationBase {

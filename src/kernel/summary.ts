@@ -16,6 +16,8 @@ export interface SummaryRow {
     // Until the run writes its one comment on the issue; the summary is written after.
     | 'queued';
   detail: string;
+  /** Said beside the status: what went wrong in an operation that still did its work. */
+  warning?: string;
 }
 
 export interface RunSummary {
@@ -84,7 +86,9 @@ export function renderSummary(s: RunSummary): string {
           ownCell(describeTarget(r.operation)),
           escapeCell(describeAction(r.operation)),
           escapeCell(r.operation.reason),
-          escapeCell(`${STATUS[r.status]}${r.status === 'failed' ? `: ${r.detail}` : ''}`),
+          escapeCell(
+            `${STATUS[r.status]}${r.status === 'failed' ? `: ${r.detail}` : ''}${r.warning ? ` (⚠️ ${r.warning})` : ''}`,
+          ),
         ]),
       ),
     );

@@ -1,5 +1,5 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
-import { HANDOFF_LOG_KIND, HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
+import { HANDOFF_LOG_KIND, HANDOFF_LOG_LABEL, isKitIssue } from '../kernel/kit-records.js';
 import type { IssuePayload } from '../github/types.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { hasErrors } from '../kernel/problems.js';
@@ -52,6 +52,12 @@ export const oncallJob: Job = async (context) => {
   if (!sent || sent.pull_request) {
     return { config, plans: [emptyPlan('oncall', context.repo, ['not an issue'])] };
   }
+  // An App's token writing the kit's own records starts runs: a record is nobody's to take.
+  if (await isKitIssue(sent, context.gateway.kitLogin))
+    return {
+      config,
+      plans: [emptyPlan('oncall', context.repo, [`#${sent.number} is the kit's own record`])],
+    };
   const file = config.files[0];
   // Without a roster there is nothing to decide, and so nothing to read.
   if (!file && !hasErrors(config.problems))

@@ -12,7 +12,7 @@ import { reportLinkKey, reportNotification } from './decide/notify.js';
 import { readPending } from '../kernel/pending-notifications.js';
 import { emptyPlan } from '../kernel/plan.js';
 import { reportConfigFrom } from './config/report.js';
-import { HANDOFF_LOG_LABEL, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
+import { RECORD_LABELS, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
 import { decideReport, figuresOf } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
 import { quarterStart } from '../roster/ledger.js';
@@ -134,7 +134,7 @@ export const reportJob: Job = async (context) => {
     cut: Math.min(week.end, now),
     previous: { start: before.start, end: before.end },
     excludeLabel: settings.label,
-    otherKitLabels: [HANDOFF_LOG_LABEL],
+    otherKitLabels: [...RECORD_LABELS],
     reportRepo,
     budget: {
       reservePoints: context.gateway.budget.policy.reserve,
@@ -258,7 +258,7 @@ async function quarterIssues(
     cut: input.cut,
     previous: { start: input.week.start, end: input.week.end },
     excludeLabel: input.request.label,
-    otherKitLabels: [HANDOFF_LOG_LABEL],
+    otherKitLabels: [...RECORD_LABELS],
     reportRepo: input.request.reportRepo,
     budget: {
       reservePoints: context.gateway.budget.policy.reserve,

@@ -6,7 +6,7 @@ import {
   NO_COVERAGE_LABEL,
   REPORT_LABEL,
 } from '../kernel/kit-labels.js';
-import { HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
+import { DESK_NOW_LABEL, HANDOFF_LOG_LABEL } from '../kernel/kit-records.js';
 import { NOTIFY_PENDING_LABEL } from '../kernel/pending-notifications.js';
 import type { ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
@@ -51,6 +51,8 @@ function kitLabelsUnder(config: LoadedConfig): { name: string; records: string }
     );
     if (e.pagerduty || e.webhook)
       found.push({ name: NOTIFY_PENDING_LABEL, records: records(NOTIFY_PENDING_LABEL) });
+    if (e.deskNow && file('roster'))
+      found.push({ name: DESK_NOW_LABEL, records: records(DESK_NOW_LABEL) });
   }
   if (file('roster'))
     for (const name of [NO_COVERAGE_LABEL, NEEDS_TRIAGE_LABEL, HANDOFF_LOG_LABEL])

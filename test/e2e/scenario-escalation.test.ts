@@ -9,6 +9,7 @@ import { projectRoot } from '../../dev/harness/run-action.js';
 import { reportAndEscalation } from '../../dev/harness/invariants.js';
 import { REPO, routes, Scenario, writes } from '../../dev/harness/scenario.js';
 import { sectionOf } from '../../src/kernel/markers.js';
+import { isPinned } from '../../dev/emulator/pins.js';
 
 /**
  * Seed 000 for one week: an escalation repository covered follow-the-sun by SFO, Paris and
@@ -74,6 +75,17 @@ function said(n: number): {
       }),
     ),
   };
+}
+
+/** The writes a run made to the desk-now issue: creating it, pinning it, editing it. */
+function deskWrites(run: Awaited<ReturnType<Scenario['tick']>>['escalate']) {
+  const [now] = desk.issuesLabelled('support-kit/desk-now');
+  return writes(run).filter(
+    (r) =>
+      r.route === 'POST /repos/{owner}/{repo}/issues' ||
+      r.route === 'POST /graphql' ||
+      (now !== undefined && r.path === `/repos/${REPO}/issues/${now.number}`),
+  );
 }
 
 describe('a week of the escalation preset (seed 000)', () => {
@@ -305,6 +317,44 @@ describe('a week of the escalation preset (seed 000)', () => {
     expect(said(issues.outage).oncall).toMatch(/2026-11-27T08:00:00\+01:00 with \*\*chloe\*\*/);
   });
 
+  it('Thu 10:07 Pacific: amy turns on the desk now, and the tick opens one pinned issue that says nobody is on call and who gets the held S0', async () => {
+    // Merged to the default branch, where the scheduled workflow reads its config.
+    const file = '.github/support-kit/escalation.yaml';
+    desk.store.setFile(REPO, file, `${desk.files[file] ?? ''}\ndesk-now: true\n`);
+    desk.at('2026-11-26T18:07:00Z');
+
+    const { escalate } = await desk.tick();
+
+    expect(escalate.exitCode).toBe(0);
+    // Beside the steps that fell due on Thanksgiving: the issue, once, and its pin. The sweep
+    // found no desk-now issue among the open and recently closed issues it lists anyway, and one
+    // listing by its label made sure there was none, closed long ago, either.
+    expect(deskWrites(escalate).map((r) => r.route)).toEqual([
+      'POST /repos/{owner}/{repo}/issues',
+      'POST /graphql',
+    ]);
+    expect(routes(escalate).filter((r) => r === 'GET /repos/{owner}/{repo}/issues')).toHaveLength(
+      3,
+    );
+    const [now] = desk.issuesLabelled('support-kit/desk-now');
+    expect(now && isPinned(desk.store.repo(REPO), now.number)).toBe(true);
+    expect(now?.body).toMatch(
+      /\| follow-the-sun \| primary \| nobody \| Fri 2026-11-27 08:00 Europe\/Paris \| chloe \|/,
+    );
+    expect(now?.body).toContain(
+      'Swarm managers lose quorum at a watchlist customer: nobody is on call; chloe gets it at Fri 2026-11-27 08:00 Europe/Paris',
+    );
+  });
+
+  it('Thu 10:37 Pacific: the next tick finds the desk as it was and writes nothing to it', async () => {
+    desk.at('2026-11-26T18:37:00Z');
+
+    const { escalate } = await desk.tick();
+
+    expect(deskWrites(escalate)).toEqual([]);
+    expect(desk.issuesLabelled('support-kit/desk-now')).toHaveLength(1);
+  });
+
   it('Fri 08:07 Paris: the tick gives the Thanksgiving S0 to chloe', async () => {
     desk.at('2026-11-27T07:07:00Z');
 
@@ -313,6 +363,14 @@ describe('a week of the escalation preset (seed 000)', () => {
     expect(oncall.exitCode).toBe(0);
     expect(desk.issue(issues.outage).assignees).toEqual(['chloe']);
     expect(routes(oncall)).toContain('GET /search/issues');
+  });
+
+  it('Fri 08:07 Paris: the same tick edits the desk in place: the S0 is chloe\u2019s and nothing is held', () => {
+    const [now] = desk.issuesLabelled('support-kit/desk-now');
+
+    expect(now?.body).toMatch(/Swarm managers lose quorum at a watchlist customer \| chloe \|/);
+    expect(now?.body).toContain('Nothing is held.');
+    expect(desk.issuesLabelled('support-kit/desk-now')).toHaveLength(1);
   });
 
   it('by Friday every escalation has exactly one owner, one severity and one status', () => {

@@ -95,6 +95,7 @@ export interface EscalationSchema {
    * @minItems 1
    */
   postmortem?: string[];
+  'desk-now'?: boolean;
 }
 export interface Goal {
   labels?: Labels;

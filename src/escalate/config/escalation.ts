@@ -104,6 +104,8 @@ export interface EscalationConfig {
   pagerduty?: PagerDutyConfig;
   webhook?: WebhookConfig;
   postmortem: string[];
+  /** Keep the pinned desk-now issue (src/escalate/decide/desk-now.ts). */
+  deskNow: boolean;
 }
 
 /** Seed 004: the primary should prepare a set of bullets outlining a post-mortem. */
@@ -181,6 +183,7 @@ export interface EscalationFile {
     webhook?: { events?: WebhookEvent[] };
   };
   postmortem?: string[];
+  'desk-now'?: boolean;
 }
 
 /** The default when escalation.yaml is absent: a one-business-hour goal and no steps. */
@@ -288,6 +291,7 @@ export function escalationFrom(value: unknown): EscalationConfig {
       : {}),
     ...(hook ? { webhook: { events: hook.events ?? ['escalation', 'handoff', 'report'] } } : {}),
     postmortem: file.postmortem ?? POSTMORTEM,
+    deskNow: file['desk-now'] ?? false,
   };
 }
 

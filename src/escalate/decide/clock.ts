@@ -43,7 +43,9 @@ export function businessDayMs(window: Window): number {
  * The issue's response clock, standing still while the issue waited on its reporter: from its
  * label history (when the run read it) and the reporter's own comments.
  */
-export function issueClock(input: DecideInput): ResponseClock | undefined {
+export function issueClock(
+  input: Pick<DecideInput, 'config' | 'roster' | 'issue' | 'comments' | 'labelHistory'>,
+): ResponseClock | undefined {
   const { config, roster, issue, comments } = input;
   const reporter = issue.author.toLowerCase();
   return responseClock(config, roster, issue.labels, issue.createdAt, {

@@ -12,7 +12,7 @@ import { memberAt, nextTurn, turnAt } from '../../roster/rotation.js';
 import { shiftsBetween } from '../../roster/shifts.js';
 import { type Load, ledger, quarterStart } from '../../roster/ledger.js';
 import type { Roster, Shift, Window } from '../../roster/types.js';
-import { HANDOFF_LOG_LABEL } from '../../kernel/kit-records.js';
+import { RECORD_LABELS } from '../../kernel/kit-records.js';
 import {
   arrivalOf,
   assigneesAt,
@@ -378,8 +378,8 @@ interface WeekIssues {
 function weekIssues(input: ReportInput): WeekIssues {
   const { start, end } = input.week;
   const cut = Math.min(end, input.now);
-  // The kit's own issues (reports, hand-off logs) are not the desk's work.
-  const own = new Set([input.config.label, HANDOFF_LOG_LABEL].map((l) => l.toLowerCase()));
+  // The kit's own issues (reports, hand-off logs, the desk now) are not the desk's work.
+  const own = new Set([input.config.label, ...RECORD_LABELS].map((l) => l.toLowerCase()));
   const issues = input.issues.filter(
     (i) => arrivalOf(i) < cut && !i.labels.some((l) => own.has(l.toLowerCase())),
   );
@@ -575,9 +575,9 @@ const worstFirst = (a: ResponseRow, b: ResponseRow) =>
 /** An instant as search's `created:` takes it. */
 const searchInstant = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
-/** Neither the kit's reports nor its hand-off logs are support issues. */
+/** None of the kit's records (reports, hand-off logs, the desk now) is a support issue. */
 const notKit = (config: ReportConfig) =>
-  [config.label, HANDOFF_LOG_LABEL].map((l) => `-label:${JSON.stringify(l)}`);
+  [config.label, ...RECORD_LABELS].map((l) => `-label:${JSON.stringify(l)}`);
 
 function searches(
   input: ReportInput,

@@ -1,4 +1,12 @@
-import { escapeCell, GITHUB_BODY_LIMIT, noMention, ownCell, table } from '../../kernel/markdown.js';
+import {
+  escapeCell,
+  GITHUB_BODY_LIMIT,
+  issueLink,
+  noMention,
+  ownCell,
+  table,
+  WORD_JOINER,
+} from '../../kernel/markdown.js';
 import { formatDuration } from '../config/report.js';
 import type {
   BreakdownRow,
@@ -51,21 +59,6 @@ function whyOff({ state }: ScheduleOff): string {
   if (state === 'disabled_inactivity') return 'GitHub turned it off after 60 days without activity';
   if (state === 'disabled_manually') return 'someone turned it off';
   return `GitHub says \`${state}\``;
-}
-
-const WORD_JOINER = '\u2060';
-
-/** `#⁠12` (or `acme/desk#⁠12` with several repositories) linked without a back-reference. */
-export function issueLink(
-  ref: Pick<IssueRef, 'repo' | 'number' | 'url'>,
-  qualified: boolean,
-): string {
-  const text = `${qualified ? ref.repo : ''}#${WORD_JOINER}${ref.number}`;
-  const url = URL.canParse(ref.url) ? new URL(ref.url) : null;
-  if (url && url.hostname === 'github.com') {
-    return `[${text}](https://redirect.github.com${url.pathname})`;
-  }
-  return `\`${ref.repo}#${ref.number}\``;
 }
 
 function num(n: number): string {

@@ -110,7 +110,6 @@ function lateForEscalation(i: ReportIssue): boolean {
     closedAt: null,
   };
   const clock = issueClock({
-    repo: { owner: 'acme', repo: 'desk' },
     issue: snapshot,
     comments,
     labelHistory: i.timeline.flatMap((t) =>
@@ -118,12 +117,8 @@ function lateForEscalation(i: ReportIssue): boolean {
         ? [{ label: t.label, at: t.at, added: t.kind === 'labeled' }]
         : [],
     ),
-    occasion: { kind: 'sweep' },
     config: escalation,
     roster,
-    playbooks: {},
-    channels: { pagerduty: false, webhook: false, escalationToken: false },
-    now: new Date(END),
   });
   const team = new Set(Object.keys(roster.people));
   const ack = findAcknowledgement(snapshot, comments, { team, assignees: [], now: new Date(END) });
