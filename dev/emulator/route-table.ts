@@ -21,6 +21,7 @@ import * as pulls from './routes/pulls.js';
 import * as releases from './routes/releases.js';
 import * as repos from './routes/repos.js';
 import * as search from './routes/search.js';
+import * as subIssues from './routes/sub-issues.js';
 
 export const routeTable: readonly RouteDef[] = [
   route('GET /user', account.getAuthenticatedUser),
@@ -71,6 +72,8 @@ export const routeTable: readonly RouteDef[] = [
   route('DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', assignees.removeAssignees),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/events', events.listEvents),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', events.listTimeline),
+  route('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', subIssues.listSubIssues),
+  route('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', subIssues.addSubIssue),
   route('GET /repos/{owner}/{repo}/pulls', pulls.listPulls),
   route('POST /repos/{owner}/{repo}/pulls', pulls.createPull),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', pulls.listFiles),

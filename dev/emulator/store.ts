@@ -133,6 +133,8 @@ export interface Issue {
   comments: Comment[];
   events: IssueEvent[];
   pull_request: PullRequestInfo | null;
+  /** The REST ids of its sub-issues, in order (see addSubIssue). */
+  sub_issues: number[];
 }
 
 export interface Repo {
@@ -854,6 +856,7 @@ export class Store {
             merged_at: (typeof pr === 'object' && pr.merged_at) || null,
           }
         : null,
+      sub_issues: [],
     };
     repo.issues.push(issue);
     repo.issues.sort((a, b) => a.number - b.number);
@@ -870,6 +873,72 @@ export class Store {
     if (input.updated_at) issue.updated_at = toIso(parseInstant(input.updated_at, 'updated_at'));
     else issue.updated_at = latest(issue.updated_at, createdAt);
     return issue;
+  }
+
+  /** The issue (or pull request) with this REST id, in any repository. */
+  issueById(id: number): { repo: Repo; issue: Issue } | undefined {
+    for (const repo of this.repos.values()) {
+      const issue = repo.issues.find((i) => i.id === id);
+      if (issue) return { repo, issue };
+    }
+    return undefined;
+  }
+
+  /** The issue that holds this one (by REST id) as a sub-issue. */
+  parentOf(id: number): { repo: Repo; issue: Issue } | undefined {
+    for (const repo of this.repos.values()) {
+      const issue = repo.issues.find((i) => i.sub_issues.includes(id));
+      if (issue) return { repo, issue };
+    }
+    return undefined;
+  }
+
+  /** The sub-issues of an issue, in order. */
+  subIssues(ref: RepoRef, number: number): { repo: Repo; issue: Issue }[] {
+    return this.issue(ref, number).sub_issues.flatMap((id) => this.issueById(id) ?? []);
+  }
+
+  /**
+   * Makes the issue whose REST id is `childId` a sub-issue of `number`, as "Add sub-issue" does
+   * (https://docs.github.com/rest/issues/sub-issues#add-sub-issue): `sub_issue_id` is the
+   * issue's id, not its number; it "must belong to the same repository owner as the parent";
+   * an issue with a parent keeps it unless `replace_parent` is true; and "you can add up to 100
+   * sub-issues per parent issue and create up to eight levels of nested sub-issues"
+   * (https://docs.github.com/issues/tracking-your-work-with-issues/using-issues/adding-sub-issues).
+   * Each refusal is a 422.
+   */
+  addSubIssue(
+    ref: RepoRef,
+    number: number,
+    childId: number,
+    opts: { replaceParent?: boolean } = {},
+  ): Issue {
+    const repo = this.repo(ref);
+    const parent = this.issue(repo, number);
+    const refuse = (message: string) =>
+      validationFailed([{ resource: 'Issue', code: 'custom', field: 'sub_issue_id', message }]);
+    const found = this.issueById(childId);
+    if (!found) throw refuse(`no issue has the id ${childId}`);
+    const { repo: childRepo, issue: child } = found;
+    if (child.pull_request || parent.pull_request)
+      throw refuse('a pull request cannot be a parent or a sub-issue');
+    if (lower(childRepo.owner) !== lower(repo.owner))
+      throw refuse('the sub-issue must belong to the same repository owner as the parent');
+    if (child.id === parent.id) throw refuse('an issue cannot be its own sub-issue');
+    const current = this.parentOf(child.id);
+    if (current && current.issue.id === parent.id)
+      throw refuse('the issue is already a sub-issue of this parent');
+    if (current && !opts.replaceParent)
+      throw refuse('the issue already has a parent: replace_parent is not set');
+    if (parent.sub_issues.length >= 100) throw refuse('a parent can have at most 100 sub-issues');
+    for (let up = this.parentOf(parent.id), level = 1; up; up = this.parentOf(up.issue.id)) {
+      if (up.issue.id === child.id) throw refuse('the sub-issue is an ancestor of the parent');
+      if (++level >= 8) throw refuse('sub-issues nest at most eight levels deep');
+    }
+    if (current)
+      current.issue.sub_issues = current.issue.sub_issues.filter((id) => id !== child.id);
+    parent.sub_issues.push(child.id);
+    return child;
   }
 
   updateIssue(ref: RepoRef, number: number, patch: IssuePatch, opts: ActorOption = {}): Issue {

@@ -8,15 +8,16 @@ import { crossCheckEscalation } from './config/crosscheck.js';
 import { decideIssue, type IssueDecision, unansweredCommands } from './decide/decide.js';
 import { DESK_NOW_MARKER, type DeskIssue, decideDeskNow } from './decide/desk-now.js';
 import { hasMarker } from '../kernel/markers.js';
-import { isKitIssue } from '../kernel/kit-records.js';
+import { followUpOf, isKitIssue } from '../kernel/kit-records.js';
 import { someOf } from '../kernel/caps.js';
-import { kitWritten } from '../kernel/kit-identity.js';
+import { type KitIdentity, kitWritten } from '../kernel/kit-identity.js';
 import { CLOSED_HORIZON_DAYS, mayHaveWorkDue } from './decide/sweep.js';
 import { needsLabelHistory } from './decide/clock.js';
 import {
   type Access,
   type Channels,
   type CommentSnapshot,
+  type FollowUpSnapshot,
   isBotLogin,
   type IssueSnapshot,
   type Occasion,
@@ -95,6 +96,7 @@ export const escalateJob: Job = async (context) => {
     comments: CommentSnapshot[],
     occasion: Occasion,
     checked: Map<string, Access>,
+    followUps?: FollowUpSnapshot[],
   ) => {
     const access = await accessOf(context, comments, escalation, checked);
     const input = {
@@ -113,6 +115,7 @@ export const escalateJob: Job = async (context) => {
         ? { rosterFile: { path: rosterFile.path, text: rosterText } }
         : {}),
       ...(repository?.default_branch ? { defaultBranch: repository.default_branch } : {}),
+      ...(followUps ? { followUps } : {}),
     };
     // The clock may stand still while the issue waits on its reporter: its label history says since when.
     const labelHistory = needsLabelHistory(input)
@@ -185,6 +188,8 @@ export const escalateJob: Job = async (context) => {
   // What the desk-now issue shows: the open issues as the sweep read them, at no request of its own.
   const desk: DeskIssue[] = [];
   const records: GitHubIssue[] = [];
+  // Each incident's follow-ups as listed, for their reminders: at no request of their own.
+  const followUps = await followUpsByIncident([...open, ...closed], context.gateway.kitLogin);
   for (const found of [...open, ...closed]) {
     const raw = found as unknown as IssuePayload;
     if (await isKitIssue(raw, context.gateway.kitLogin)) {
@@ -202,7 +207,9 @@ export const escalateJob: Job = async (context) => {
     looked += 1;
     const comments = raw.comments === 0 ? [] : await readComments(context, issue.number);
     seen.comments = comments;
-    decisions.push(await decide(issue, comments, { kind: 'sweep' }, checked));
+    decisions.push(
+      await decide(issue, comments, { kind: 'sweep' }, checked, followUps.get(issue.number)),
+    );
   }
   if (escalation.deskNow) {
     const planned = decisions.flatMap((d) => d.operations);
@@ -222,6 +229,28 @@ export const escalateJob: Job = async (context) => {
 };
 
 const opt = (roster: Roster | undefined) => (roster ? { roster } : {});
+
+/** The kit's follow-up issues among those listed, by the incident they follow. */
+async function followUpsByIncident(
+  issues: readonly GitHubIssue[],
+  identity: KitIdentity,
+): Promise<Map<number, FollowUpSnapshot[]>> {
+  const byIncident = new Map<number, FollowUpSnapshot[]>();
+  for (const issue of await kitWritten(issues, identity, (body) => !!followUpOf(body))) {
+    const record = followUpOf(issue.body);
+    if (!record) continue;
+    const list = byIncident.get(record.parent) ?? [];
+    list.push({
+      number: issue.number,
+      item: record.item,
+      ...(record.due ? { due: record.due } : {}),
+      assignees: issue.assignees.map((a) => a.login),
+      state: issue.state,
+    });
+    byIncident.set(record.parent, list);
+  }
+  return byIncident;
+}
 
 /**
  * The desk-now issue, from what the sweep listed and read: the record itself is one of the open

@@ -29,6 +29,7 @@ import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.j
 import { RateLimitDeferred } from './budget.js';
 import { createOnce } from './create-once.js';
 import { applyPublish } from './apply-publish.js';
+import { openSubIssues } from './apply-sub-issues.js';
 import { describeRequestError, type Gateway, statusOf } from './gateway.js';
 import type { CommentBatch, CreateComment } from './comment-batch.js';
 import type { GitHubComment, GitHubIssue } from './types.js';
@@ -325,6 +326,8 @@ async function applyOperation(
     }
     case 'upsert-issue':
       return upsertIssue(gateway, op);
+    case 'open-sub-issues':
+      return openSubIssues(gateway, op);
     case 'create-label': {
       const label = await gateway.createLabel({
         name: op.name,

@@ -153,6 +153,7 @@ export class Gateway {
     title: string;
     body: string;
     labels: string[];
+    assignees?: string[];
   }): Promise<GitHubIssue> {
     const { data } = await this.octokit.rest.issues.create({ ...this.ref, ...input, ...ONCE });
     const issue = data as GitHubIssue;
@@ -177,6 +178,31 @@ export class Gateway {
       (_known, answer) => this.issues.set(issue, answer.data as GitHubIssue),
     );
     return data as GitHubIssue;
+  }
+
+  /**
+   * The sub-issues of `parent`: one page, since GitHub keeps at most 100 under one parent
+   * (docs.github.com, "Adding sub-issues").
+   */
+  async listSubIssues(parent: number): Promise<GitHubIssue[]> {
+    const { data } = await this.octokit.rest.issues.listSubIssues({
+      ...this.ref,
+      issue_number: parent,
+      per_page: 100,
+    });
+    return data as GitHubIssue[];
+  }
+
+  /** Makes the issue whose REST id is `child` (not its number) a sub-issue of `parent`. */
+  async addSubIssue(parent: number, child: number): Promise<void> {
+    await this.writeTo(parent, () =>
+      this.octokit.rest.issues.addSubIssue({
+        ...this.ref,
+        issue_number: parent,
+        sub_issue_id: child,
+        ...ONCE,
+      }),
+    );
   }
 
   /** `fresh`: read again, past this run's copy (to learn whether a write GitHub lost the answer to was made). */

@@ -24,6 +24,8 @@ export interface GitHubLabelChange {
 }
 
 export interface GitHubIssue {
+  /** REST's id of the issue, which adding a sub-issue takes (not its number). */
+  id?: number;
   number: number;
   /** GraphQL's id of the issue, for the one mutation the kit sends (pinIssue). */
   node_id?: string;

@@ -4,7 +4,7 @@
  * and listed in labels.yaml; these are the kit's, and pruning one would erase what the kit knows
  * (which escalation step ran, which notification must be sent again, which issue is the report).
  */
-import { DESK_NOW_LABEL, HANDOFF_LOG_LABEL } from './kit-records.js';
+import { DESK_NOW_LABEL, FOLLOW_UP_LABEL, HANDOFF_LOG_LABEL } from './kit-records.js';
 import { NOTIFY_PENDING_LABEL } from './pending-notifications.js';
 
 /** Held: nobody is on call when the issue arrived; the scheduled run assigns it when coverage starts. */
@@ -40,6 +40,7 @@ const KIT_LABELS: readonly KitLabel[] = [
   { name: HANDOFF_LOG_LABEL, by: 'on-call', records: 'the hand-off log issues' },
   { name: REPORT_LABEL, by: 'report', records: 'the weekly report issues' },
   { name: DESK_NOW_LABEL, by: 'escalation', records: 'the pinned desk-now issue' },
+  { name: FOLLOW_UP_LABEL, by: 'escalation', records: "an incident's follow-up issues" },
 ];
 
 /** The registry entry a label name belongs to, compared without case as GitHub does. */

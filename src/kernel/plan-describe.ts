@@ -24,6 +24,7 @@ export function describeTarget(op: Operation): string {
     case 'reassign':
     case 'remove-assignees':
     case 'update-issue':
+    case 'open-sub-issues':
       return `#${op.issue}`;
     case 'create-release':
       return `release ${op.tag}`;
@@ -59,6 +60,8 @@ export function describeAction(op: Operation): string {
       return `write the ${op.marker.kind} comment`;
     case 'upsert-issue':
       return `write issue "${op.title}"`;
+    case 'open-sub-issues':
+      return `open sub-issue${op.items.length > 1 ? 's' : ''} ${op.items.map((i) => quote(i.title)).join(', ')}`;
     case 'update-issue': {
       const parts: string[] = [];
       if (op.state) parts.push(op.stateReason ? `${op.state} (${op.stateReason})` : op.state);

@@ -174,6 +174,28 @@ export interface UpsertIssue extends OperationBase {
   standing?: boolean;
 }
 
+/**
+ * Open issues as sub-issues of `issue` (an incident's follow-ups), each once: found again by its
+ * marker among the parent's sub-issues, else among the issues with `labels` (created by a run
+ * whose link failed, which is then made), else created and linked. Never edited once it exists:
+ * people write in it.
+ */
+export interface OpenSubIssues extends OperationBase {
+  kind: 'open-sub-issues';
+  /** The parent. */
+  issue: number;
+  labels: string[];
+  items: SubIssueItem[];
+}
+
+export interface SubIssueItem {
+  marker: Marker;
+  title: string;
+  body: string;
+  /** Logins; one GitHub will not assign leaves the issue created without them, said as a warning. */
+  assignees: string[];
+}
+
 export interface UpdateIssue extends OperationBase {
   kind: 'update-issue';
   issue: number;
@@ -286,6 +308,7 @@ export type Operation =
   | Reassign
   | UpsertComment
   | UpsertIssue
+  | OpenSubIssues
   | UpdateIssue
   | CreateLabel
   | UpdateLabel

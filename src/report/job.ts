@@ -1,4 +1,5 @@
 import { fetchRecentReports, fetchReportData, type LabelledIssue } from './fetch.js';
+import { fetchOpenFollowUps } from './fetch-follow-ups.js';
 import { REPORT_FILE } from './config/spec.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { RESPONSE_GOALS_FILE } from '../roster/config/response-spec.js';
@@ -152,6 +153,14 @@ export const reportJob: Job = async (context) => {
       })
     : undefined;
 
+  const followUps = opensFollowUps(goalsFile)
+    ? await fetchOpenFollowUps(
+        (q, v) => context.gateway.graphql(q, v),
+        repositories,
+        context.gateway.kitLogin,
+      )
+    : undefined;
+
   // The report says so where the team reads every week when GitHub turned the schedule off.
   const schedule = await scheduleState(context.gateway, 'report');
   const off =
@@ -172,6 +181,7 @@ export const reportJob: Job = async (context) => {
     reportRepo: context.repo,
     previousReports,
     ...(off ? { scheduleOff: off } : {}),
+    ...(followUps ? { followUps } : {}),
     ...(quarter ? { quarter: { ...quarter, stepPrefix: stepPrefixOf(goalsFile) } } : {}),
   });
   if ('note' in schedule) decision.plan.notes.push(schedule.note);
@@ -182,7 +192,7 @@ export const reportJob: Job = async (context) => {
     decision.plan.notes.push(webhook.note);
   }
   decision.plan.notes.push(
-    `${data.requests + (quarter?.requests ?? 0)} GraphQL request(s) for the data${quarter?.requests ? ` (${quarter.requests} for the quarter's issues)` : ''}`,
+    `${data.requests + (quarter?.requests ?? 0) + (followUps ? 1 : 0)} GraphQL request(s) for the data${quarter?.requests ? ` (${quarter.requests} for the quarter's issues)` : ''}${followUps ? ' (1 for the open follow-ups)' : ''}`,
   );
   if (data.truncated > 0)
     decision.plan.notes.push(
@@ -266,6 +276,14 @@ async function quarterIssues(
     },
   });
   return { issues: data.issues, requests: data.requests };
+}
+
+/** Whether a playbook of escalation.yaml opens follow-ups: only then are they read. */
+function opensFollowUps(goals: { yaml: { value: unknown } } | undefined): boolean {
+  const value = goals?.yaml.value as {
+    playbooks?: Record<string, { 'after-close'?: unknown[] } | null>;
+  } | null;
+  return Object.values(value?.playbooks ?? {}).some((p) => (p?.['after-close'] ?? []).length > 0);
 }
 
 /** escalation.yaml's step label prefix, which marks an assignment an escalation step made. */

@@ -47,6 +47,7 @@ const ICS = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
 const CALENDAR = { 'content-type': 'text/calendar; charset=utf-8' };
 let mainSha = '';
 let pullNumber = 0;
+let loginIssueId = 0;
 const RELEASE_COMMIT = 'a'.repeat(40);
 
 /** The drive: each REST route at least once with a 2xx, plus the common error answers. */
@@ -342,6 +343,38 @@ const steps: Step[] = [
     route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
     path: '/repos/acme/support/issues/1/timeline',
     status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/1',
+    status: 200,
+    then: (body) => {
+      loginIssueId = (body as { id: number }).id;
+    },
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues',
+    path: '/repos/acme/support/issues/5/sub_issues',
+    body: () => ({ sub_issue_id: loginIssueId }),
+    status: 201,
+    then: (body) => expect(body).toMatchObject({ number: 1 }),
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues',
+    path: '/repos/acme/support/issues/2/sub_issues',
+    body: () => ({ sub_issue_id: loginIssueId }),
+    status: 422,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues',
+    path: '/repos/acme/support/issues/5/sub_issues',
+    status: 200,
+    then: (body) => expect(body).toMatchObject([{ number: 1 }]),
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues',
+    path: '/repos/acme/support/issues/999/sub_issues',
+    status: 404,
   },
   {
     route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',

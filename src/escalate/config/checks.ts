@@ -1,11 +1,12 @@
 import type { ConfigProblem } from '../../kernel/problems.js';
 import { locate, type PathSegment, type YamlFile } from '../../kernel/yaml.js';
+import { itemKey } from './escalation.js';
 
 interface File {
   response?: { goals?: { labels?: string[] }[] };
   escalation?: { steps?: { 'after-minutes'?: number }[] };
   status?: { labels: string[]; prefix?: string; on?: Record<string, string> };
-  playbooks?: Record<string, { labels: string[] }>;
+  playbooks?: Record<string, { labels: string[]; 'after-close'?: { name: string }[] }>;
   severities?: string[];
 }
 
@@ -60,6 +61,18 @@ export function checkEscalation(yaml: YamlFile): ConfigProblem[] {
       if (!status.labels.some((l) => same(l, label)))
         add(['status', 'on', event], `status.on.${event}: "${label}" is not one of status.labels`);
     }
+  }
+
+  // Each follow-up is found again by its key: two items with one key would be one issue.
+  for (const [name, playbook] of Object.entries(file.playbooks ?? {})) {
+    const keys = (playbook['after-close'] ?? []).map((item) => itemKey(item.name));
+    keys.forEach((key, i) => {
+      if (keys.indexOf(key) !== i)
+        add(
+          ['playbooks', name, 'after-close', i, 'name'],
+          `playbooks.${name}.after-close[${i}]: "${playbook['after-close']?.[i]?.name ?? ''}" is the same follow-up as item ${keys.indexOf(key)} (names are compared ignoring case and punctuation)`,
+        );
+    });
   }
 
   const severities = file.severities ?? [];

@@ -63,6 +63,16 @@ export function crossCheckEscalation(
           );
     });
     for (const playbook of config.playbooks)
+      playbook.afterClose.forEach((item, i) => {
+        const targets = item.assign.filter((t): t is Target => t.kind !== 'assignees');
+        for (const role of unknown(targets))
+          add(
+            ['playbooks', playbook.name, 'after-close', i, 'assign'],
+            `playbooks.${playbook.name}.after-close[${i}].assign: no schedule in roster.yaml has the role "${role}", so "${item.name}" is not assigned to anyone for it`,
+            'warning',
+          );
+      });
+    for (const playbook of config.playbooks)
       for (const role of unknown(playbook.leadership?.mention ?? []))
         add(
           ['playbooks', playbook.name, 'leadership', 'mention'],

@@ -19,6 +19,8 @@ export type Calendar =
 export type Hours = string[];
 export type Targets = Target | Target[];
 export type Target = string;
+export type AssignTargets = AssignTarget | AssignTarget[];
+export type AssignTarget = string;
 
 export interface EscalationSchema {
   version?: 1;
@@ -119,5 +121,7 @@ export interface Playbook {
   'after-close'?: {
     name: string;
     'business-days': number;
+    assign?: AssignTargets;
+    body?: string;
   }[];
 }

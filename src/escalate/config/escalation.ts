@@ -56,9 +56,16 @@ interface CommandsConfig {
   duplicateLabel: string;
 }
 
-interface DueItem {
+/** Who a follow-up is assigned to: a step's targets, or the incident's own assignees. */
+export type FollowUpTarget = Target | { kind: 'assignees' };
+
+/** A follow-up of the incident, opened as its sub-issue when it is closed as completed. */
+export interface DueItem {
   name: string;
   businessDays: number;
+  assign: FollowUpTarget[];
+  /** What to produce, in markdown. */
+  body?: string;
 }
 
 export interface Playbook {
@@ -135,7 +142,12 @@ interface PlaybookFile {
   file?: string;
   'customer-update-minutes'?: number;
   leadership?: { 'after-minutes'?: number; mention: string | string[] };
-  'after-close'?: { name: string; 'business-days': number }[];
+  'after-close'?: {
+    name: string;
+    'business-days': number;
+    assign?: string | string[];
+    body?: string;
+  }[];
 }
 export interface EscalationFile {
   version?: 1;
@@ -195,6 +207,10 @@ function targetOf(text: string): Target {
   const roles = ['primary', 'backup'];
   if (roles.includes(text)) return { kind: 'role', role: text };
   return { kind: 'login', login: text.replace(/^@/, '') };
+}
+
+function assignOf(text: string): FollowUpTarget {
+  return text === 'assignees' ? { kind: 'assignees' } : targetOf(text);
 }
 
 const list = <T>(value: T | T[] | undefined): T[] =>
@@ -277,6 +293,8 @@ export function escalationFrom(value: unknown): EscalationConfig {
       afterClose: (p['after-close'] ?? []).map((d) => ({
         name: d.name,
         businessDays: d['business-days'],
+        assign: d.assign === undefined ? [{ kind: 'assignees' }] : list(d.assign).map(assignOf),
+        ...(d.body !== undefined ? { body: d.body } : {}),
       })),
     })),
     ...(pd
@@ -302,6 +320,19 @@ function commonPrefix(labels: string[]): string {
   if (slash < 0) return '';
   const prefix = first.slice(0, slash + 1);
   return labels.every((l) => l.startsWith(prefix)) ? prefix : '';
+}
+
+/**
+ * `Incident summary` → `incident-summary`: the key a follow-up's marker names its item by, so
+ * renaming an item's case or punctuation does not open it twice.
+ */
+export function itemKey(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'item'
+  );
 }
 
 /** Case- and space-insensitive label comparison, as GitHub compares label names. */

@@ -104,9 +104,21 @@ export function decideIssue(input: DecideInput): IssueDecision {
     const body = stateComment(issue, clock, state, ack, config, now);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
     // Rewritten with each notification too: the executor records in it the ones refused.
+    // The state also records writes to other issues (a follow-up's reminder): held back as
+    // incomplete when one of those failed, so the next run writes it again.
+    const others = [
+      ...new Set(
+        work.comments.flatMap((op) =>
+          op.kind === 'upsert-comment' && typeof op.issue === 'number' && op.issue !== issue.number
+            ? [op.issue]
+            : [],
+        ),
+      ),
+    ];
     if (!unchanged || work.notify.length > 0)
       operations.push({
         ...stateOperation(issue, body, stored.pending.length > 0),
+        ...(others.length > 0 ? { reports: others } : {}),
         incomplete: stateComment(issue, clock, sentOnly(stored.state, state), ack, config, now),
       });
   }
@@ -427,6 +439,8 @@ function timelineOf(
   if (state.playbook)
     lines.push(`Playbook ${escapeInline(state.playbook.name)} started ${state.playbook.at}.`);
   if (issue.closedAt) lines.push(`Closed ${issue.closedAt}.`);
+  if (state.followUps)
+    lines.push(`Follow-ups opened as sub-issues when it closed ${state.followUps}.`);
   return lines;
 }
 

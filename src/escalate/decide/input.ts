@@ -7,6 +7,7 @@ import type {
   Access,
   Channels,
   CommentSnapshot,
+  FollowUpSnapshot,
   IssueSnapshot,
   LabelChange,
   Occasion,
@@ -44,4 +45,6 @@ export interface DecideInput {
   rosterFile?: RosterFileText;
   /** The repository's default branch, from the event's payload. */
   defaultBranch?: string;
+  /** The incident's follow-up issues, when the sweep listed them (for their reminders). */
+  followUps?: readonly FollowUpSnapshot[];
 }

@@ -1,14 +1,13 @@
 import { leadershipMessage } from '../../notify/slack.js';
 import { escapeInline } from '../../kernel/markdown.js';
-import { hasMarker } from '../../kernel/markers.js';
-import { describeLocal, MINUTE_MS } from '../../roster/time.js';
+import { MINUTE_MS } from '../../roster/time.js';
 import type { Roster } from '../../roster/types.js';
 import { hasLabel, type Playbook } from '../config/escalation.js';
 import { personRef } from './commands/run.js';
-import { businessDayMs } from './clock.js';
 import type { ResponseClock } from '../../roster/response-clock.js';
 import type { DecideInput } from './input.js';
-import { dueDates, lastUpdate, playbookFor, reminderDue, slug, tickedItems } from './playbook.js';
+import { openFollowUps, remindFollowUps } from './follow-ups.js';
+import { lastUpdate, playbookFor, reminderDue } from './playbook.js';
 import type { EscalationState } from './state.js';
 import { mentionOf, resolveTarget } from './targets.js';
 import { notifyOnce, type Work } from './work.js';
@@ -16,7 +15,7 @@ import { notifyOnce, type Work } from './work.js';
 /**
  * A playbook on one issue, run by run: its checklist once the issue takes one of its labels,
  * then, while the issue is open, the customer-update reminders and leadership; once it is
- * resolved, the items due after the incident and their reminders.
+ * resolved, its follow-ups as sub-issues and their reminders (follow-ups.ts).
  */
 export function playbook(
   input: DecideInput,
@@ -38,9 +37,9 @@ export function playbook(
   if (work.state === 'open') {
     remindCustomerUpdate(input, chosen, work, state.playbook.at, team);
     loopLeadershipIn(input, chosen, work, state, Date.parse(state.playbook.at));
-    return;
-  }
-  if (clock) afterIncident(input, chosen, clock, work);
+  } else if (clock) openFollowUps(input, chosen, clock, work, state);
+  // Follow-ups run their course even if the incident is reopened.
+  if (clock && state.followUps) remindFollowUps(input, clock, work, state);
 }
 
 function startPlaybook(
@@ -138,47 +137,4 @@ function loopLeadershipIn(
     reason: 'loop leadership in',
   });
   state.leadership = true;
-}
-
-/** The due dates after a resolution, ticked as people tick them, and a reminder for each one late. */
-function afterIncident(
-  input: DecideInput,
-  chosen: Playbook,
-  clock: ResponseClock,
-  work: Work,
-): void {
-  const { issue, now } = input;
-  const closedAt = issue.closedAt;
-  if (work.stateReason !== 'completed' || !closedAt || chosen.afterClose.length === 0) return;
-  const dates = dueDates(chosen, clock.window, businessDayMs(clock.window), closedAt);
-  const existing = input.comments.find(
-    (c) => c.kit && hasMarker(c.body, { kind: 'playbook-due', keys: { name: chosen.name } }),
-  );
-  const ticked = tickedItems(existing?.body);
-  const isTicked = (name: string) => ticked.has(escapeInline(name).toLowerCase());
-  const when = (at: number | undefined) =>
-    at === undefined ? 'no business day within a year' : describeLocal(at, clock.window.timezone);
-  work.comments.push({
-    kind: 'upsert-comment',
-    issue: issue.number,
-    marker: { kind: 'playbook-due', keys: { name: chosen.name } },
-    body: [
-      `**After the incident** (playbook ${escapeInline(chosen.name)}; resolved ${describeLocal(Date.parse(closedAt), clock.window.timezone)}, counted on ${escapeInline(clock.window.label)}). Tick each item when it is done.`,
-      '',
-      ...dates.map(
-        (d) => `- [${isTicked(d.name) ? 'x' : ' '}] **${escapeInline(d.name)}** due ${when(d.at)}`,
-      ),
-    ].join('\n'),
-    reason: `playbook ${chosen.name}: the issue was resolved`,
-  });
-  for (const d of dates) {
-    if (d.at === undefined || d.at > now.getTime() || isTicked(d.name)) continue;
-    work.comments.push({
-      kind: 'upsert-comment',
-      issue: issue.number,
-      marker: { kind: 'playbook-due-reminder', keys: { item: slug(d.name) } },
-      body: `${assigneesFirst(work, input.roster)}the **${escapeInline(d.name)}** was due ${when(d.at)}. Tick it in the list above once it is done.`,
-      reason: `${d.name} is due`,
-    });
-  }
 }

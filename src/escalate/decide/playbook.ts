@@ -68,21 +68,3 @@ export function dueDates(
     at: addBusinessMs(window, from, item.businessDays * dayMs),
   }));
 }
-
-/** Items ticked in the due-dates comment (`- [x] Retrospective`): their reminders stop. */
-export function tickedItems(body: string | undefined): Set<string> {
-  const ticked = new Set<string>();
-  for (const match of (body ?? '').matchAll(/^- \[[xX]\] \*\*(.+?)\*\*/gm))
-    ticked.add((match[1] ?? '').toLowerCase());
-  return ticked;
-}
-
-/** `incident summary` → `incident-summary`: a marker key for the item's reminder. */
-export function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'item'
-  );
-}

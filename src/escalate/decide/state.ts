@@ -29,10 +29,14 @@ export interface EscalationState {
   leadership: boolean;
   /** The id of the last comment whose commands were handled. */
   command: number;
+  /** When the incident closed, once its follow-ups were opened: they are never opened again. */
+  followUps?: string;
+  /** The follow-up reminders posted: `incident-retrospective:due`, `...:overdue`. */
+  reminded: string[];
 }
 
 function emptyState(): EscalationState {
-  return { steps: 0, notified: [], leadership: false, command: 0 };
+  return { steps: 0, notified: [], leadership: false, command: 0, reminded: [] };
 }
 
 /**
@@ -45,7 +49,8 @@ export function isEmptyState(state: EscalationState): boolean {
     !state.ack &&
     state.notified.length === 0 &&
     !state.playbook &&
-    state.command === 0
+    state.command === 0 &&
+    !state.followUps
   );
 }
 
@@ -77,6 +82,8 @@ export function readState(comments: readonly CommentSnapshot[]): StoredState {
     };
   if (keys.playbook && keys['playbook-at'])
     state.playbook = { name: keys.playbook, at: keys['playbook-at'] };
+  if (keys['follow-ups']) state.followUps = keys['follow-ups'];
+  state.reminded = (keys.reminded ?? '').split(',').filter(Boolean);
   return { state, pending: readPending(own.body), body: own.body };
 }
 
@@ -95,6 +102,8 @@ export function stateLine(state: EscalationState): string {
         : {}),
       ...(state.leadership ? { leadership: '1' } : {}),
       ...(state.command ? { command: String(state.command) } : {}),
+      ...(state.followUps ? { 'follow-ups': state.followUps } : {}),
+      ...(state.reminded.length > 0 ? { reminded: [...new Set(state.reminded)].join(',') } : {}),
     },
   });
 }

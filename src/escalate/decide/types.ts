@@ -29,6 +29,17 @@ export interface CommentSnapshot {
   createdAt: string;
 }
 
+/** One of an incident's follow-ups, as the sweep listed it (the kit's own issue, by its marker). */
+export interface FollowUpSnapshot {
+  number: number;
+  /** The playbook item's key (`incident-retrospective`). */
+  item: string;
+  /** ISO instant, from its marker. */
+  due?: string;
+  assignees: string[];
+  state: 'open' | 'closed';
+}
+
 /** A label added to or removed from the issue, from its events. */
 export interface LabelChange {
   label: string;

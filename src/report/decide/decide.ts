@@ -4,6 +4,7 @@ import { renderReport, type ScheduleOff } from './render.js';
 import { localDate, previousWeek } from './week.js';
 import type { PeriodOpening, PreviousReport, TrendWeek, Week, WeekFigures } from './types.js';
 import { formatMarker, parseMarkers } from '../../kernel/markers.js';
+import { followUpRows, type OpenFollowUp } from './follow-ups.js';
 
 /**
  * The weekly report as a Plan: one issue per ISO week, found again by its marker so a re-run
@@ -19,6 +20,8 @@ export interface ReportDecisionInput extends ReportInput {
   previousReports: PreviousReport[];
   /** The desk's schedule workflow, when GitHub says it does not run. */
   scheduleOff?: ScheduleOff;
+  /** Incidents' open follow-ups, read when a playbook opens them. */
+  followUps?: readonly OpenFollowUp[];
 }
 
 export interface ReportDecision {
@@ -57,6 +60,7 @@ export function decideReport(input: ReportDecisionInput): ReportDecision {
     previous,
     trend: trendOf(week, figures, earlier),
     ...(input.scheduleOff ? { scheduleOff: input.scheduleOff } : {}),
+    ...(input.followUps ? { followUps: followUpRows(input.followUps, input.now) } : {}),
   });
   const operations: Operation[] = [
     {

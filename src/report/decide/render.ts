@@ -23,6 +23,7 @@ import { dayLabel, localClock, localDate, localTime } from './week.js';
 import type { PreviousReport, TrendWeek } from './types.js';
 import { MINUTE_MS } from '../../roster/time.js';
 import { extremeOf, type Load } from '../../roster/ledger.js';
+import { type FollowUpRow, renderFollowUps } from './follow-ups.js';
 
 /**
  * The report issue's body. Untrusted text (titles) goes through escapeCell: it cannot break a
@@ -46,6 +47,8 @@ export interface RenderOptions {
   scheduleOff?: ScheduleOff;
   /** This week and the weeks before it whose reports kept their figures, oldest first. */
   trend?: readonly TrendWeek[];
+  /** Incidents' open follow-ups, when a playbook opens them (follow-ups.ts). */
+  followUps?: readonly FollowUpRow[];
 }
 
 /** The desk's schedule workflow, found not running when the report was written. */
@@ -192,6 +195,8 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
   ].filter(Boolean);
   if (majorSearches.length > 0)
     out.push('', `The major issues on GitHub, as it is now: ${majorSearches.join(' · ')}.`);
+  if (options.followUps)
+    out.push('', ...renderFollowUps(options.followUps, zone, qualified, limit));
 
   const fr = m.firstResponse;
   out.push('', '## Response and resolution times', '');

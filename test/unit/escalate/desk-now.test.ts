@@ -287,7 +287,7 @@ describe("staying under GitHub's body limit", () => {
 
     expect(body.match(/^\| \[#/gm)).toHaveLength(MAX_ROWS);
     expect(body).toContain(
-      '… and 30 more: [every open issue](https://github.com/acme/desk/issues?q=is%3Aissue%20is%3Aopen%20-label%3A%22oncall%2Fhandoff-log%22%20-label%3A%22support-kit%2Fdesk-now%22).',
+      '… and 30 more: [every open issue](https://github.com/acme/desk/issues?q=is%3Aissue%20is%3Aopen%20-label%3A%22oncall%2Fhandoff-log%22%20-label%3A%22support-kit%2Fdesk-now%22%20-label%3A%22support-kit%2Ffollow-up%22).',
     );
   });
 

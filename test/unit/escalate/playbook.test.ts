@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escalationFrom } from '../../../src/escalate/config/escalation.js';
 import { businessDayMs } from '../../../src/escalate/decide/clock.js';
-import { dueDates, reminderDue, tickedItems } from '../../../src/escalate/decide/playbook.js';
+import { dueDates, reminderDue } from '../../../src/escalate/decide/playbook.js';
 import { describeLocal } from '../../../src/roster/time.js';
 import { fixture } from '../fixtures/roster/load.js';
 
@@ -45,11 +45,5 @@ describe('playbooks', () => {
     expect(
       reminderDue(60, Date.parse('2026-07-07T16:00:00Z'), Date.parse('2026-07-07T19:10:00Z')),
     ).toEqual({ since: '2026-07-07T16:00:00.000Z', n: 3 });
-  });
-
-  it('items ticked in the due-dates comment are recognised by name', () => {
-    expect(
-      tickedItems('- [x] **Incident retrospective** due ...\n- [ ] **Customer report** due ...'),
-    ).toEqual(new Set(['incident retrospective']));
   });
 });
