@@ -76,7 +76,7 @@ const marked = (n: number, kind: string) =>
   issue(n).comments.filter((c) => c.body.startsWith(`<!-- support-kit:${kind}`));
 
 describe('playbooks and statuses (dist/escalate)', () => {
-  it('the Sev 1 playbook: checklist on arrival, customer-update reminder and leadership after an hour, due dates after resolution', async () => {
+  it('the Sev 1 playbook: checklist on arrival, customer-update reminder and leadership after an hour, follow-ups after resolution', async () => {
     await start();
     emulator.setClock('2026-07-07T16:00:00Z'); // Tuesday 09:00 Pacific
     const n = emulator.store.createIssue(REPO, {
@@ -137,16 +137,23 @@ describe('playbooks and statuses (dist/escalate)', () => {
       { state: 'closed', state_reason: 'completed' },
       { actor: 'luc' },
     );
-    await at('2026-07-09T22:00:00Z', issueEvent('closed', n), PLAYBOOK_DESK);
-    expect(marked(n, 'playbook-due')[0]?.body.split('\n').slice(-3)).toEqual([
-      '- [ ] **Incident retrospective** due Fri 2026-07-10 15:00 America/Los_Angeles',
-      '- [ ] **Incident summary analysis** due Mon 2026-07-13 15:00 America/Los_Angeles',
-      '- [ ] **Summary analysis sent to the customer** due Tue 2026-07-14 15:00 America/Los_Angeles',
+    const closing = await at('2026-07-09T22:00:00Z', issueEvent('closed', n), PLAYBOOK_DESK);
+    expect(closing.exitCode).toBe(0);
+    const followUps = emulator.store.subIssues(REPO, n).map((s) => s.issue);
+    expect(followUps.map((f) => [f.title, f.assignees])).toEqual([
+      ['Incident retrospective: Production cluster down', ['luc']],
+      ['Incident summary analysis: Production cluster down', ['luc']],
+      ['Summary analysis sent to the customer: Production cluster down', ['luc']],
     ]);
+    expect(followUps[0]?.body).toContain(
+      '**Incident retrospective** for #1, due **Fri 2026-07-10 15:00 America/Los_Angeles**',
+    );
 
+    // Friday 15:01: the retrospective is due, and its assignee is reminded on it.
     await at('2026-07-10T22:01:00Z', tick, PLAYBOOK_DESK);
-    expect(marked(n, 'playbook-due-reminder').map((c) => c.body.split('\n')[1])).toEqual([
-      '@luc: the **Incident retrospective** was due Fri 2026-07-10 15:00 America/Los_Angeles. Tick it in the list above once it is done.',
+    const [retrospective] = followUps;
+    expect(retrospective?.comments.map((c) => c.body.split('\n')[1])).toEqual([
+      '@luc: this follow-up of #1 is due now (Fri 2026-07-10 15:00 America/Los_Angeles). Close it once it is done.',
     ]);
   });
 

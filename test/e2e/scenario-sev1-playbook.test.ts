@@ -5,8 +5,9 @@ import { formBody, Scenario, writes } from '../../dev/harness/scenario.js';
  * Seed 003 for one week: a TAM escalates a customer outage; deployment engineering's primary
  * (sam this week, tomas backup) gets it, the Sev 1 playbook is posted, nobody acknowledges in
  * time so the backup is pulled in and the leads are mentioned, the customer-update reminder and
- * leadership come after an hour, and after the fix the retrospective deadlines fall due in
- * business days (Toronto, 9-17).
+ * leadership come after an hour, and after the fix the retrospective, the summary and the
+ * customer report open as sub-issues of the incident, due in business days (Toronto, 9-17),
+ * reminded when due and listed by the weekly report.
  */
 const TEAM = ['jordan', 'priya', 'sam', 'tomas'];
 
@@ -97,7 +98,7 @@ describe('a week of the sev1-playbook preset (seed 003)', () => {
     expect([...writes(oncall), ...writes(escalate), ...writes(intake)]).toEqual([]);
   });
 
-  it('Wed 15:00: the fix is confirmed and the issue closed; the three deadlines are listed in business days', async () => {
+  it('Wed 15:00: the fix is confirmed and the issue closed; the retrospective, the summary and the customer report open as its sub-issues', async () => {
     desk.at('2026-11-25T20:00:00Z');
     desk.store.updateIssue(
       'acme/desk',
@@ -106,30 +107,67 @@ describe('a week of the sev1-playbook preset (seed 003)', () => {
       { actor: 'sam' },
     );
 
-    await desk.escalate({ action: 'closed', number: issue });
+    const run = await desk.escalate({ action: 'closed', number: issue });
 
-    const due = comment('playbook-due name=sev1');
-    expect(due).toContain('**Incident retrospective** due Thu 2026-11-26 15:00 America/Toronto');
-    expect(due).toContain('**Incident summary analysis** due Fri 2026-11-27 15:00 America/Toronto');
-    expect(due).toContain(
-      '**Summary analysis sent to the customer** due Mon 2026-11-30 15:00 America/Toronto',
-    );
+    expect(run.exitCode).toBe(0);
+    const followUps = desk.store.subIssues('acme/desk', issue).map((s) => s.issue);
+    expect(followUps.map((f) => [f.title, f.assignees])).toEqual([
+      ['Incident retrospective: [Outage]: Initech cannot post messages', ['sam', 'tomas']],
+      ['Incident summary analysis: [Outage]: Initech cannot post messages', ['sam', 'tomas']],
+      [
+        'Summary analysis sent to the customer: [Outage]: Initech cannot post messages',
+        ['sam', 'tomas'],
+      ],
+    ]);
+    expect(followUps.map((f) => /due \*\*(.+?)\*\*/.exec(f.body ?? '')?.[1])).toEqual([
+      'Thu 2026-11-26 15:00 America/Toronto',
+      'Fri 2026-11-27 15:00 America/Toronto',
+      'Mon 2026-11-30 15:00 America/Toronto',
+    ]);
+    expect(followUps[2]?.body).toContain('For @acme/deployment-engineering-leads.');
   });
 
-  it('Thu to Mon: each deadline gets one reminder once it has passed, none before', async () => {
-    desk.at('2026-11-26T15:07:00Z'); // Thu 10:07 Toronto: the retrospective is due at 15:00
-    await desk.tick();
-    expect(comment('playbook-due-reminder')).toBe('');
+  it('Thu 10:07: nothing is due yet, so nobody is reminded', async () => {
+    desk.at('2026-11-26T15:07:00Z');
 
-    desk.at('2026-11-27T15:07:00Z');
-    await desk.tick();
-    desk.at('2026-11-30T15:07:00Z');
-    await desk.tick();
+    const { escalate } = await desk.tick();
 
-    const reminders = desk
-      .issue(issue)
-      .comments.filter((c) => c.body.includes('support-kit:playbook-due-reminder'))
-      .map((c) => /\*\*(.+?)\*\* was due/.exec(c.body)?.[1]);
-    expect(reminders).toEqual(['Incident retrospective', 'Incident summary analysis']);
+    expect(writes(escalate)).toEqual([]);
+  });
+
+  it('Thu 15:07: the retrospective falls due, and sam and tomas are reminded on it once', async () => {
+    desk.at('2026-11-26T20:07:00Z');
+    await desk.tick();
+    desk.at('2026-11-26T20:22:00Z');
+    const { escalate } = await desk.tick();
+
+    const [retrospective] = desk.store.subIssues('acme/desk', issue).map((s) => s.issue);
+    expect(retrospective?.comments.map((c) => c.body.split('\n')[1])).toEqual([
+      `@sam @tomas: this follow-up of #${issue} is due now (Thu 2026-11-26 15:00 America/Toronto). Close it once it is done.`,
+    ]);
+    expect(writes(escalate)).toEqual([]);
+  });
+
+  it('Mon 7 Dec 07:17: the weekly report lists the follow-ups still open, both overdue, and counts only the incident as an issue', async () => {
+    const [retrospective] = desk.store.subIssues('acme/desk', issue).map((s) => s.issue);
+    desk.at('2026-11-27T16:00:00Z');
+    desk.store.updateIssue(
+      'acme/desk',
+      retrospective?.number ?? 0,
+      { state: 'closed', state_reason: 'completed' } as never,
+      { actor: 'sam' },
+    );
+    desk.at('2026-12-07T12:17:00Z');
+
+    const run = await desk.report();
+
+    expect(run.exitCode).toBe(0);
+    const [report] = desk.issuesLabelled('support-kit/report');
+    const body = report?.body ?? '';
+    expect(body).toContain('## Incident follow-ups\n\n2 open, 2 overdue.');
+    expect(body).toContain('| Fri 2026-11-27 15:00 America/Toronto **overdue** |');
+    expect(body).toContain('| Mon 2026-11-30 15:00 America/Toronto **overdue** |');
+    expect(body).not.toContain('Incident retrospective:');
+    expect(body).toMatch(/^\| Opened \| 1 \|/m);
   });
 });

@@ -36,6 +36,26 @@ describe('escalation.yaml checks', () => {
     ]);
   });
 
+  it('two follow-ups of one playbook with the same name are an error at the second', () => {
+    expect(
+      problems(
+        'playbooks:\n  sev1:\n    labels: [S1]\n    after-close:\n      - { name: Retrospective, business-days: 1 }\n      - { name: retrospective., business-days: 2 }\n',
+      ),
+    ).toEqual([
+      'escalation.yaml:6:17: error: playbooks.sev1.after-close[1]: "retrospective." is the same follow-up as item 0 (names are compared ignoring case and punctuation)',
+    ]);
+  });
+
+  it('a follow-up due more than 10 business days after the close is refused', () => {
+    expect(
+      problems(
+        'playbooks:\n  sev1:\n    labels: [S1]\n    after-close:\n      - { name: Retrospective, business-days: 15 }\n',
+      ),
+    ).toEqual([
+      'escalation.yaml:5:47: error: playbooks.sev1.after-close[0].business-days: must be a whole number of business days from 1 to 10 (found 15)',
+    ]);
+  });
+
   it('steps must come later and later', () => {
     expect(
       problems('escalation:\n  steps:\n    - after-minutes: 30\n    - after-minutes: 30\n'),

@@ -62,6 +62,14 @@ describe('escalation.yaml against roster.yaml and the playbooks', () => {
     ]);
   });
 
+  it('a follow-up assigned to a role no schedule has is a warning at its assign line', () => {
+    const text =
+      'playbooks:\n  sev1:\n    labels: [S1]\n    after-close:\n      - name: Retrospective\n        business-days: 1\n        assign: [assignees, backup]\n';
+    expect(check(text, ROSTER, ['playbooks/sev1.md'])).toEqual([
+      'escalation.yaml:7:17: warning: playbooks.sev1.after-close[0].assign: no schedule in roster.yaml has the role "backup", so "Retrospective" is not assigned to anyone for it',
+    ]);
+  });
+
   it.each(['escalation', 'live-incident', 'sev1-playbook', 'support-triage'])(
     'the %s preset passes against its own roster and playbooks',
     (preset) => {
