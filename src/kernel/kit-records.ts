@@ -13,7 +13,7 @@ export const HANDOFF_LOG_KIND = 'handoff-log';
 export const HANDOFF_LOG_LABEL = 'oncall/handoff-log';
 export const DESK_NOW_KIND = 'desk-now';
 export const DESK_NOW_LABEL = 'support-kit/desk-now';
-export const FOLLOW_UP_KIND = 'follow-up';
+const FOLLOW_UP_KIND = 'follow-up';
 export const FOLLOW_UP_LABEL = 'support-kit/follow-up';
 
 /**

@@ -1,5 +1,10 @@
 import { type LoadedConfig, loadConfig } from '../config/load.js';
-import { HANDOFF_LOG_KIND, HANDOFF_LOG_LABEL, isKitIssue } from '../kernel/kit-records.js';
+import {
+  HANDOFF_LOG_KIND,
+  HANDOFF_LOG_LABEL,
+  isKitIssue,
+  RECORD_LABELS,
+} from '../kernel/kit-records.js';
 import type { IssuePayload } from '../github/types.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { hasErrors } from '../kernel/problems.js';
@@ -236,9 +241,12 @@ async function handOff(context: JobContext, roster: Roster, plan: Plan): Promise
     ),
   );
   const found = new Map<number, GitHubIssue>();
+  // The kit's records (an incident's follow-ups are assigned) are not work the desk hands over.
+  const record = (issue: GitHubIssue) =>
+    issue.labels.some((l) => RECORD_LABELS.some((r) => r.toLowerCase() === l.name.toLowerCase()));
   for (const login of leaving)
     for (const issue of await context.gateway.listIssues({ state: 'open', assignee: login }))
-      if (!issue.pull_request) found.set(issue.number, issue);
+      if (!issue.pull_request && !record(issue)) found.set(issue.number, issue);
   const issues: HandoffIssue[] = [];
   for (const issue of [...found.values()].sort((a, b) => a.number - b.number)) {
     const labels = issue.labels.map((l) => l.name);

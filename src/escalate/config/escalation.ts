@@ -57,7 +57,7 @@ interface CommandsConfig {
 }
 
 /** Who a follow-up is assigned to: a step's targets, or the incident's own assignees. */
-export type FollowUpTarget = Target | { kind: 'assignees' };
+type FollowUpTarget = Target | { kind: 'assignees' };
 
 /** A follow-up of the incident, opened as its sub-issue when it is closed as completed. */
 export interface DueItem {
