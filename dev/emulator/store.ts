@@ -598,9 +598,12 @@ export class Store {
   }
 
   /**
-   * The type `name` gives an issue of `repo`, or undefined when GitHub drops it: a name the
-   * repository has no enabled type for, which includes any name in a person's repository. Null
-   * clears the type. (Who may set one at all is the REST routes' affair: routes/issues.ts.)
+   * The type `name` gives an issue of `repo`, or undefined when it is dropped: a name the
+   * repository has no enabled type for, which includes any name in a person's repository. GitHub's
+   * reference documents the silent drop for a writer without push access only and says nothing of
+   * an unknown name; it is dropped here the same way (#17 reports GitHub dropping what it cannot
+   * set), and the kit sends only names the repository lists and reads back what was kept either
+   * way. Null clears the type. (Who may set one at all: `maySetIssueType`, in routes/issues.ts.)
    */
   typeFor(repo: Repo, name: string | null): IssueType | null | undefined {
     if (name === null) return null;
@@ -609,7 +612,8 @@ export class Store {
 
   /**
    * Whether `login` may set issue types in `repo`: "Only users with push access can set the type
-   * ... The type is silently dropped otherwise" (REST "Create an issue", "Update an issue"). An
+   * ... The type is silently dropped otherwise" (REST "Create an issue", "Update an issue":
+   * https://docs.github.com/rest/issues/issues#create-an-issue, #update-an-issue). An
    * installation token (the workflow token, an App) gets this far only with the Issues write
    * permission the route asks, and counts as pushing.
    */
