@@ -24,6 +24,7 @@ export function describeTarget(op: Operation): string {
     case 'reassign':
     case 'remove-assignees':
     case 'update-issue':
+    case 'set-issue-type':
       return `#${op.issue}`;
     case 'create-release':
       return `release ${op.tag}`;
@@ -65,6 +66,8 @@ export function describeAction(op: Operation): string {
       if (op.title !== undefined) parts.push(`retitle "${op.title}"`);
       return parts.length > 0 ? `set ${parts.join(', ')}` : 'update';
     }
+    case 'set-issue-type':
+      return `set type "${op.type}"${op.fallback.length ? ` (else label ${op.fallback.map(quote).join(', ')})` : ''}`;
     case 'create-label':
       return `create (#${op.color}${op.description ? `, "${op.description}"` : ''})`;
     case 'update-label': {
