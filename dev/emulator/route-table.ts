@@ -15,6 +15,7 @@ import * as contents from './routes/contents.js';
 import * as events from './routes/events.js';
 import * as git from './routes/git.js';
 import * as issues from './routes/issues.js';
+import * as issueTypes from './routes/issue-types.js';
 import * as labels from './routes/labels.js';
 import * as pages from './routes/pages.js';
 import * as pulls from './routes/pulls.js';
@@ -52,6 +53,7 @@ export const routeTable: readonly RouteDef[] = [
   route('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', comments.deleteComment),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', comments.listForIssue),
   route('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', comments.createComment),
+  route('GET /repos/{owner}/{repo}/issue-types', issueTypes.listForRepo),
   route('GET /repos/{owner}/{repo}/labels', labels.listLabels),
   route('POST /repos/{owner}/{repo}/labels', labels.createLabel),
   route('GET /repos/{owner}/{repo}/labels/{name}', labels.getLabel),

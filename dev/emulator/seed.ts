@@ -45,6 +45,8 @@ export interface SeedIssue {
   closed_at?: string;
   comments?: SeedComment[];
   pull_request?: boolean | { head?: string; base?: string; draft?: boolean; merged_at?: string };
+  /** The issue's type: one of its organisation's `issue_types`. */
+  type?: string;
 }
 
 export interface SeedLabel {
@@ -71,6 +73,8 @@ export interface SeedRepo {
 export interface SeedOrg {
   login: string;
   name?: string;
+  /** The organisation's issue types, by name (all enabled); none unless given. */
+  issue_types?: string[];
   repos?: Omit<SeedRepo, 'owner'>[];
 }
 
@@ -256,12 +260,14 @@ function checkIssue(v: unknown, path: string): void {
     'closed_at',
     'comments',
     'pull_request',
+    'type',
   ]);
   if (o.number !== undefined && (!Number.isInteger(o.number) || (o.number as number) < 1)) {
     fail(`${path}.number`, `expected a positive integer, got ${describe(o.number)}`);
   }
   str(o.title, `${path}.title`);
   text(o.body, `${path}.body`);
+  if (o.type !== undefined) str(o.type, `${path}.type`);
   if (o.user !== undefined) login(o.user, `${path}.user`);
   for (const key of ['labels', 'assignees'] as const) {
     if (o[key] === undefined) continue;
@@ -319,9 +325,11 @@ export function validateSeed(value: unknown, where = 'seed'): Seed {
   if (s.orgs !== undefined) {
     arr(s.orgs, `${where}.orgs`).forEach((org, i) => {
       const p = `${where}.orgs[${i}]`;
-      const o = obj(org, p, ['login', 'name', 'repos']);
+      const o = obj(org, p, ['login', 'name', 'issue_types', 'repos']);
       login(o.login, `${p}.login`);
       text(o.name, `${p}.name`);
+      if (o.issue_types !== undefined)
+        arr(o.issue_types, `${p}.issue_types`).forEach((t, j) => str(t, `${p}.issue_types[${j}]`));
       if (o.repos !== undefined)
         arr(o.repos, `${p}.repos`).forEach((r, j) => checkRepo(r, `${p}.repos[${j}]`, false));
     });
@@ -387,7 +395,10 @@ export function applySeed(store: Store, input: Seed): void {
     store.tokens.set(token, grantFor(store.user(who).login));
     store.strictTokens = true;
   }
-  for (const org of seed.orgs ?? []) store.addOrg(org.login, org.name);
+  for (const org of seed.orgs ?? []) {
+    store.addOrg(org.login, org.name);
+    if (org.issue_types) store.setIssueTypes(org.login, org.issue_types);
+  }
   for (const team of seed.teams ?? []) store.addTeam(team.org, team.slug, team.members);
 
   const repos: { repo: SeedRepo; path: string }[] = [
@@ -425,12 +436,16 @@ export function applySeed(store: Store, input: Seed): void {
       for (const [file, content] of Object.entries(files)) store.setFile(repo, file, content, ref);
     }
     (r.issues ?? []).forEach((issue, i) =>
-      at(`${path}.issues[${i}]`, () =>
-        store.createIssue(repo, {
+      at(`${path}.issues[${i}]`, () => {
+        if (issue.type !== undefined && !store.typeFor(repo, issue.type))
+          throw new SeedError(
+            `${path}.issues[${i}].type: ${repo.full_name} has no issue type "${issue.type}"`,
+          );
+        return store.createIssue(repo, {
           ...issue,
           ...(issue.created_at ? {} : { created_at: store.now() }),
-        }),
-      ),
+        });
+      }),
     );
   }
 }

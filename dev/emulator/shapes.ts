@@ -3,7 +3,7 @@
  * description in openapi.test.ts and against webhook examples in payloads.test.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Comment, Issue, IssueEvent, Label, Repo, Store, User } from './store.js';
+import type { Comment, Issue, IssueEvent, IssueType, Label, Repo, Store, User } from './store.js';
 
 const enc = encodeURIComponent;
 
@@ -141,7 +141,7 @@ export function renderIssue(store: Store, repo: Repo, issue: Issue) {
     updated_at: issue.updated_at,
     closed_at: issue.closed_at,
     author_association: authorAssociation(store, repo, issue.user),
-    type: null,
+    type: issue.type ? renderIssueType(issue.type) : null,
     active_lock_reason: null,
     ...(pr
       ? {
@@ -162,6 +162,11 @@ export function renderIssue(store: Store, repo: Repo, issue: Issue) {
     performed_via_github_app: null,
     state_reason: issue.state_reason,
   };
+}
+
+/** An issue type as REST gives it (the `issue-type` schema). */
+export function renderIssueType(type: IssueType) {
+  return { ...type };
 }
 
 export function renderComment(store: Store, repo: Repo, comment: Comment) {

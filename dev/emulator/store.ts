@@ -135,6 +135,30 @@ export interface Issue {
   pull_request: PullRequestInfo | null;
   /** The REST ids of its sub-issues, in order (see addSubIssue). */
   sub_issues: number[];
+  /** The issue type, one of its organisation's (`IssueType`), or none. */
+  type: IssueType | null;
+}
+
+/**
+ * An organisation's issue type (docs.github.com/rest/orgs/issue-types): "Task", "Bug" and
+ * "Feature" by default, at most 25, each one enabled or not. A repository owned by a person has
+ * none (docs.github.com/issues, "Managing issue types in an organization").
+ */
+export interface IssueType {
+  id: number;
+  node_id: string;
+  name: string;
+  description: string | null;
+  color: 'gray' | 'blue' | 'green' | 'yellow' | 'orange' | 'red' | 'pink' | 'purple' | null;
+  is_enabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssueTypeInput {
+  name: string;
+  description?: string | null;
+  is_enabled?: boolean;
 }
 
 export interface Repo {
@@ -277,6 +301,8 @@ export interface NewIssue {
   closed_at?: string | null;
   pull_request?: boolean | Partial<Omit<PullRequestInfo, 'head_sha'>>;
   comments?: NewComment[];
+  /** An issue type's name; GitHub drops one it cannot set (see `typeFor`). */
+  type?: string | null;
 }
 
 export interface IssuePatch {
@@ -286,6 +312,8 @@ export interface IssuePatch {
   state_reason?: StateReason | null;
   labels?: string[];
   assignees?: string[];
+  /** An issue type's name, or null to clear it; GitHub drops one it cannot set (see `typeFor`). */
+  type?: string | null;
 }
 
 export interface NewRepo {
@@ -340,6 +368,8 @@ export class Store {
   readonly tokens = new Map<string, TokenGrant>();
   /** The seed named its tokens: any other is refused as bad credentials. */
   strictTokens = false;
+  /** Each organisation's issue types, by its login in lower case. */
+  readonly issueTypes = new Map<string, IssueType[]>();
   private nextId = 1000;
   private readonly moved = new Map<string, { repo: string; number: number }>();
 
@@ -532,6 +562,66 @@ export class Store {
 
   isAssignable(ref: RepoRef, login: string): boolean {
     return this.assignableUsers(ref).some((u) => lower(u.login) === lower(login));
+  }
+
+  // ---------------------------------------------------------------- issue types
+
+  /** Gives an organisation these issue types, replacing any it had; at most 25, as GitHub allows. */
+  setIssueTypes(org: string, types: readonly (string | IssueTypeInput)[]): IssueType[] {
+    if (!this.isOrg(org))
+      throw new Error(`${org} is not an organisation: only organisations have issue types`);
+    if (types.length > 25) throw new Error(`${org}: at most 25 issue types, not ${types.length}`);
+    const at = this.now();
+    const made = types.map((t): IssueType => {
+      const input = typeof t === 'string' ? { name: t } : t;
+      const id = this.newId();
+      return {
+        id,
+        node_id: nodeId('IssueType', id),
+        name: input.name,
+        description: input.description ?? null,
+        color: null,
+        is_enabled: input.is_enabled ?? true,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    this.issueTypes.set(lower(org), made);
+    return made;
+  }
+
+  /**
+   * The issue types a repository's issues may take: its organisation's enabled ones ("List issue
+   * types for a repository": "inherited from its organization owner"); none for a person's.
+   */
+  repoIssueTypes(ref: RepoRef): IssueType[] {
+    const repo = this.repo(ref);
+    return (this.issueTypes.get(lower(repo.owner)) ?? []).filter((t) => t.is_enabled);
+  }
+
+  /**
+   * The type `name` gives an issue of `repo`, or undefined when it is dropped: a name the
+   * repository has no enabled type for, which includes any name in a person's repository. GitHub's
+   * reference documents the silent drop for a writer without push access only and says nothing of
+   * an unknown name; it is dropped here the same way (#17 reports GitHub dropping what it cannot
+   * set), and the kit sends only names the repository lists and reads back what was kept either
+   * way. Null clears the type. (Who may set one at all: `maySetIssueType`, in routes/issues.ts.)
+   */
+  typeFor(repo: Repo, name: string | null): IssueType | null | undefined {
+    if (name === null) return null;
+    return this.repoIssueTypes(repo).find((t) => lower(t.name) === lower(name));
+  }
+
+  /**
+   * Whether `login` may set issue types in `repo`: "Only users with push access can set the type
+   * ... The type is silently dropped otherwise" (REST "Create an issue", "Update an issue":
+   * https://docs.github.com/rest/issues/issues#create-an-issue, #update-an-issue). An
+   * installation token (the workflow token, an App) gets this far only with the Issues write
+   * permission the route asks, and counts as pushing.
+   */
+  maySetIssueType(repo: Repo, login: string): boolean {
+    if (this.findUser(login)?.type === 'Bot') return true;
+    return ['write', 'maintain', 'admin'].includes(this.permission(repo, login) ?? '');
   }
 
   setFile(ref: RepoRef, path: string, content: string, gitRef?: string): void {
@@ -857,6 +947,7 @@ export class Store {
           }
         : null,
       sub_issues: [],
+      type: (input.type && this.typeFor(repo, input.type)) || null,
     };
     repo.issues.push(issue);
     repo.issues.sort((a, b) => a.number - b.number);
@@ -968,6 +1059,10 @@ export class Store {
       issue.title = patch.title;
     }
     if (patch.body !== undefined) issue.body = patch.body;
+    if (patch.type !== undefined) {
+      const type = this.typeFor(repo, patch.type);
+      if (type !== undefined) issue.type = type;
+    }
     if (patch.labels) this.replaceLabels(repo, issue, patch.labels, at);
     if (assignees) {
       for (const login of [...issue.assignees]) {
@@ -1014,6 +1109,7 @@ export class Store {
       .map((l) => this.findLabel(target, l.name))
       .filter((l): l is Label => l !== undefined);
     issue.assignees = issue.assignees.filter((login) => this.isAssignable(target, login));
+    if (issue.type && !this.repoIssueTypes(target).includes(issue.type)) issue.type = null;
     for (const comment of issue.comments) comment.issue_number = issue.number;
     target.issues.push(issue);
     target.issues.sort((a, b) => a.number - b.number);
@@ -1168,7 +1264,11 @@ export class Store {
         ...r,
         collaborators: Object.fromEntries(r.collaborators),
         labels: r.labels,
-        issues: r.issues.map((i) => ({ ...i, labels: i.labels.map((l) => l.name) })),
+        issues: r.issues.map((i) => ({
+          ...i,
+          labels: i.labels.map((l) => l.name),
+          type: i.type?.name ?? null,
+        })),
         files: Object.fromEntries(r.files),
         refs: Object.fromEntries([...r.refs].map(([k, v]) => [k, Object.fromEntries(v)])),
         tags: Object.fromEntries(r.tags),

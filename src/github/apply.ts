@@ -30,6 +30,7 @@ import { RateLimitDeferred } from './budget.js';
 import { createOnce } from './create-once.js';
 import { applyPublish } from './apply-publish.js';
 import { openSubIssues } from './apply-sub-issues.js';
+import { setIssueType } from './apply-issue-type.js';
 import { describeRequestError, type Gateway, statusOf } from './gateway.js';
 import type { CommentBatch, CreateComment } from './comment-batch.js';
 import type { GitHubComment, GitHubIssue } from './types.js';
@@ -357,6 +358,8 @@ async function applyOperation(
       });
       return { status: 'applied', detail: issue.html_url };
     }
+    case 'set-issue-type':
+      return setIssueType(gateway, op);
     case 'notify':
       if (!notifier) throw new Error(`no ${op.channel} endpoint is configured`);
       return op.recordOnIssue

@@ -56,6 +56,9 @@ export class Gateway {
   /** Issues this run created: an operation that comments on one finds it without a listing. */
   readonly created: GitHubIssue[] = [];
 
+  /** The repository's issue types, read once a run (`issueTypes`). */
+  private types: Promise<string[]> | undefined;
+
   constructor(
     readonly octokit: Octokit,
     readonly repo: RepoRef,
@@ -170,6 +173,8 @@ export class Gateway {
       body?: string;
       state?: 'open' | 'closed';
       state_reason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+      /** An issue type's name; GitHub drops one it cannot set, so read the answer's `type`. */
+      type?: string;
     },
   ): Promise<GitHubIssue> {
     const { data } = await this.writeTo(
@@ -203,6 +208,33 @@ export class Gateway {
         ...ONCE,
       }),
     );
+  }
+
+  /**
+   * The issue's type as GitHub has it: this run's REST read of the issue says, a GraphQL read does
+   * not (the kit's queries ask no type), and then the issue is read again.
+   */
+  async issueTypeOf(issue: number): Promise<string | null> {
+    const known = this.issues.get(issue);
+    const read = known?.type !== undefined ? known : await this.readIssue(issue);
+    return read.type?.name ?? null;
+  }
+
+  /**
+   * The issue types this repository's issues may take, read once a run ("List issue types for a
+   * repository": its organisation's, with the Metadata permission every token has). None when
+   * GitHub answers 404, as for a repository a person owns.
+   */
+  async issueTypes(): Promise<string[]> {
+    this.types ??= this.octokit.request('GET /repos/{owner}/{repo}/issue-types', this.ref).then(
+      ({ data }) => (data as { name: string }[]).map((t) => t.name),
+      (error: unknown) => {
+        if (isStatus(error, 404)) return [];
+        this.types = undefined;
+        throw error;
+      },
+    );
+    return this.types;
   }
 
   /** `fresh`: read again, past this run's copy (to learn whether a write GitHub lost the answer to was made). */

@@ -42,6 +42,8 @@ export interface GitHubIssue {
   closed_at: string | null;
   html_url: string;
   pull_request?: unknown;
+  /** Its issue type; REST says (null for none), GraphQL answers as the kit reads them do not. */
+  type?: { name: string } | null;
 }
 
 export interface GitHubComment {

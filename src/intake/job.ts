@@ -7,7 +7,13 @@ import { loadConfig } from '../config/load.js';
 import { hasErrors } from '../kernel/problems.js';
 import { decideIntake } from './decide/decide.js';
 import { duplicateSearchText, rankDuplicates, searchTerms } from './decide/similarity.js';
-import type { DuplicateHint, IntakeConfig, IntakeIssue, IssueTemplate } from './decide/types.js';
+import type {
+  DuplicateHint,
+  IntakeConfig,
+  IntakeIssue,
+  IssueTemplate,
+  RepoIssueTypes,
+} from './decide/types.js';
 import { emptyPlan, type Plan } from '../kernel/plan.js';
 import { findMarkedComment } from '../github/apply.js';
 import type { Gateway } from '../github/gateway.js';
@@ -90,6 +96,9 @@ async function decideOne(
   searched: Searched | undefined,
 ): Promise<{ plan: Plan; verdict: unknown }> {
   const issue = toIssue(payload);
+  // A GraphQL read does not say the issue's type; the event does, as it was then.
+  const eventType = eventIssueType(context);
+  if (issue.type === undefined && eventType) issue.type = eventType;
   const trigger =
     context.event.action === 'edited'
       ? 'edited'
@@ -101,16 +110,21 @@ async function decideOne(
     trigger === 'opened' && rules.duplicates.enabled
       ? await findDuplicates(context, issue, rules, searched)
       : [];
-  const decision = decideIntake({
-    issue,
-    trigger,
-    ...(changes?.body?.from !== undefined ? { previousBody: changes.body.from } : {}),
-    templates,
-    config: rules,
-    duplicates,
-    previousComment: await previousComment(context.gateway, issue.number),
-    now: context.now,
-  });
+  const previous = await previousComment(context.gateway, issue.number);
+  const decide = (types?: RepoIssueTypes) =>
+    decideIntake({
+      issue,
+      trigger,
+      ...(changes?.body?.from !== undefined ? { previousBody: changes.body.from } : {}),
+      templates,
+      config: rules,
+      duplicates,
+      previousComment: previous,
+      ...(types ? { types } : {}),
+      now: context.now,
+    });
+  let decision = decide();
+  if (decision.wantsIssueTypes) decision = decide(await repoIssueTypes(context));
   return {
     plan: {
       capability: 'intake',
@@ -205,6 +219,26 @@ async function findDuplicates(
   );
 }
 
+/**
+ * The repository's issue types, read once a run. Only an organisation's repositories have them:
+ * for a person's (the event names the owner's kind) nothing is asked.
+ */
+async function repoIssueTypes(context: JobContext): Promise<RepoIssueTypes> {
+  const repository = context.event.payload.repository as { owner?: { type?: string } } | undefined;
+  if (repository?.owner?.type === 'User')
+    return {
+      none: `${context.repo.owner} is a person's account, and issue types are an organisation's`,
+    };
+  const names = await context.gateway.issueTypes();
+  return names.length > 0 ? { names } : { none: `${context.repo.owner} has no issue types` };
+}
+
+/** The type the event's issue had, when it had one; unknown otherwise (it may have one now). */
+function eventIssueType(context: JobContext): string | undefined {
+  const issue = context.event.payload.issue as { type?: { name?: string } | null } | undefined;
+  return issue?.type?.name ?? undefined;
+}
+
 async function previousComment(gateway: Gateway, issue: number): Promise<string | null> {
   const found = await findMarkedComment(
     await gateway.listComments(issue),
@@ -226,5 +260,12 @@ function toIssue(p: IssuePayload | GitHubIssue): IntakeIssue {
     stateReason: p.state_reason ?? null,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
+    ...typeOf(p),
   };
+}
+
+/** The issue's type as a REST read or an event gives it; a GraphQL read says nothing. */
+function typeOf(p: IssuePayload | GitHubIssue): { type?: string | null } {
+  const { type } = p as { type?: { name: string } | null };
+  return type === undefined ? {} : { type: type?.name ?? null };
 }

@@ -25,6 +25,7 @@ export function describeTarget(op: Operation): string {
     case 'remove-assignees':
     case 'update-issue':
     case 'open-sub-issues':
+    case 'set-issue-type':
       return `#${op.issue}`;
     case 'create-release':
       return `release ${op.tag}`;
@@ -68,6 +69,8 @@ export function describeAction(op: Operation): string {
       if (op.title !== undefined) parts.push(`retitle "${op.title}"`);
       return parts.length > 0 ? `set ${parts.join(', ')}` : 'update';
     }
+    case 'set-issue-type':
+      return `set type "${op.type}"${op.fallback.length ? ` (else label ${op.fallback.map(quote).join(', ')})` : ''}`;
     case 'create-label':
       return `create (#${op.color}${op.description ? `, "${op.description}"` : ''})`;
     case 'update-label': {

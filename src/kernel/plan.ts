@@ -204,6 +204,18 @@ export interface UpdateIssue extends OperationBase {
   title?: string;
 }
 
+/**
+ * Give an issue that has no type this issue type (by name). GitHub drops a type it cannot set
+ * without an error, so the executor reads back what it kept: when the type did not take, or a
+ * person gave the issue a type meanwhile, `fallback` (the labels the type stands for) is added.
+ */
+export interface SetIssueType extends OperationBase {
+  kind: 'set-issue-type';
+  issue: number;
+  type: string;
+  fallback: string[];
+}
+
 export interface CreateLabel extends OperationBase {
   kind: 'create-label';
   name: string;
@@ -310,6 +322,7 @@ export type Operation =
   | UpsertIssue
   | OpenSubIssues
   | UpdateIssue
+  | SetIssueType
   | CreateLabel
   | UpdateLabel
   | DeleteLabel

@@ -16,6 +16,7 @@ import { reportConfigFrom } from './config/report.js';
 import { RECORD_LABELS, REPORT_MARKER_KIND } from '../kernel/kit-records.js';
 import { decideReport, figuresOf } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
+import { RateLimitDeferred } from '../github/budget.js';
 import { quarterStart } from '../roster/ledger.js';
 import { STEP_LABEL_PREFIX } from '../kernel/kit-labels.js';
 import type { ReportIssue, Week } from './decide/types.js';
@@ -182,7 +183,9 @@ export const reportJob: Job = async (context) => {
     previousReports,
     ...(off ? { scheduleOff: off } : {}),
     ...(followUps ? { followUps } : {}),
-    ...(quarter ? { quarter: { ...quarter, stepPrefix: stepPrefixOf(goalsFile) } } : {}),
+    ...(quarter && 'issues' in quarter
+      ? { quarter: { issues: quarter.issues, stepPrefix: stepPrefixOf(goalsFile) } }
+      : {}),
   });
   if ('note' in schedule) decision.plan.notes.push(schedule.note);
   const link = reportNotification(week.id, decision.title, settings.label, previousReports);
@@ -191,8 +194,10 @@ export const reportJob: Job = async (context) => {
     if (webhook.post) decision.plan.operations.push(link);
     decision.plan.notes.push(webhook.note);
   }
+  const quarterRequests = quarter?.requests ?? 0;
+  if (quarter && 'skipped' in quarter) decision.plan.notes.push(quarter.skipped);
   decision.plan.notes.push(
-    `${data.requests + (quarter?.requests ?? 0) + (followUps ? 1 : 0)} GraphQL request(s) for the data${quarter?.requests ? ` (${quarter.requests} for the quarter's issues)` : ''}${followUps ? ' (1 for the open follow-ups)' : ''}`,
+    `${data.requests + quarterRequests + (followUps ? 1 : 0)} GraphQL request(s) for the data${quarterRequests ? ` (${quarterRequests} for the quarter's issues)` : ''}${followUps ? ' (1 for the open follow-ups)' : ''}`,
   );
   if (data.truncated > 0)
     decision.plan.notes.push(
@@ -248,6 +253,14 @@ function answering(roster: Roster | null | undefined): string[] {
 }
 
 /**
+ * At most this many pages (100 issues each) for the ledger's issue counts: a busy desk's quarter
+ * must never cost the week's report its budget. Past it the ledger shows hours only.
+ */
+const QUARTER_PAGES = 20;
+
+type QuarterRead = { requests: number } & ({ issues: ReportIssue[] } | { skipped: string });
+
+/**
  * The issues of the quarter so far, for the ledger's issue counts: the same reads as the week's,
  * from the quarter's first day. In the quarter's first week they are the week's own.
  */
@@ -259,23 +272,32 @@ async function quarterIssues(
     weekIssues: ReportIssue[];
     request: { repos: string[]; label: string; reportRepo: string };
   },
-): Promise<{ issues: ReportIssue[]; requests: number }> {
+): Promise<QuarterRead> {
   const start = quarterStart(input.week.end - 1, input.week.zone);
   if (start >= input.week.start) return { issues: input.weekIssues, requests: 0 };
-  const data = await fetchReportData((q, v) => context.gateway.graphql(q, v), {
-    repos: input.request.repos,
-    start,
-    cut: input.cut,
-    previous: { start: input.week.start, end: input.week.end },
-    excludeLabel: input.request.label,
-    otherKitLabels: [...RECORD_LABELS],
-    reportRepo: input.request.reportRepo,
-    budget: {
-      reservePoints: context.gateway.budget.policy.reserve,
-      requestsLeft: context.gateway.budget.policy.perRun - context.gateway.budget.made,
-    },
-  });
-  return { issues: data.issues, requests: data.requests };
+  const left = context.gateway.budget.policy.perRun - context.gateway.budget.made;
+  try {
+    const data = await fetchReportData((q, v) => context.gateway.graphql(q, v), {
+      repos: input.request.repos,
+      start,
+      cut: input.cut,
+      previous: { start: input.week.start, end: input.week.end },
+      excludeLabel: input.request.label,
+      otherKitLabels: [...RECORD_LABELS],
+      reportRepo: input.request.reportRepo,
+      budget: {
+        reservePoints: context.gateway.budget.policy.reserve,
+        requestsLeft: Math.min(left, QUARTER_PAGES + 1),
+      },
+    });
+    return { issues: data.issues, requests: data.requests };
+  } catch (error) {
+    if (!(error instanceof RateLimitDeferred)) throw error;
+    return {
+      requests: context.gateway.budget.made - (context.gateway.budget.policy.perRun - left),
+      skipped: `the ledger shows hours only: counting the quarter's issues ${error.message.replace(/^the report needs /, 'needs ')} (at most ${QUARTER_PAGES} pages of 100 are read for it); \`support-kit oncall load --repo\` counts them with a token of its own`,
+    };
+  }
 }
 
 /** Whether a playbook of escalation.yaml opens follow-ups: only then are they read. */

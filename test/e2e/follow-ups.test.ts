@@ -156,6 +156,25 @@ describe('follow-ups of a closed Sev 1 (dist/escalate)', () => {
     ]);
   });
 
+  it("an App's token opening one starts the issues workflow, and intake, on-call and escalation leave it alone", async () => {
+    const n = await resolvedIncident();
+    await at('2026-07-09T22:00:00Z', issueEvent('closed', n));
+    const [retrospective] = subIssuesOf(n);
+
+    const opened = await run(emulator, 'all', issueEvent('opened', retrospective?.number ?? 0), {
+      workspace: DESK,
+      env: { SUPPORT_KIT_NOW: '2026-07-09T22:01:00Z' },
+      inputs: { action: 'auto' },
+      causedByApp: true,
+    });
+
+    expect(opened.exitCode).toBe(0);
+    expect(
+      opened.requests.filter((r) => r.method !== 'GET' && r.route !== 'POST /graphql'),
+    ).toEqual([]);
+    expect([retrospective?.comments, retrospective?.assignees]).toEqual([[], ['luc']]);
+  });
+
   it('a link made whose answer was lost is found, not made again', async () => {
     const n = await resolvedIncident();
     emulator.injectFault({ kind: 'lost-reply', match: { route: ADD_SUB_ISSUE } });

@@ -232,6 +232,45 @@ describe('weekly report (dist/report)', () => {
     );
   });
 
+  it("counts the ledger's issues from the quarter's, but leaves them out rather than spend a busy quarter's budget on them", async () => {
+    const roster = [
+      'version: 1',
+      'sites: { hq: { timezone: UTC } }',
+      'people: { amy: { site: hq }, luc: { site: hq } }',
+      'rotations: { desk: { members: [amy, luc], period: week, handoff: mon 00:00, site: hq, anchor: 2026-10-05 } }',
+      'schedules: { desk: { layers: [{ rotation: desk }] } }',
+      '',
+    ].join('\n');
+    emulator = await startDesk({ '.github/support-kit/roster.yaml': roster });
+    seedWeek();
+    const quiet = await run(emulator, 'report', schedule(), at('2026-11-23T06:17:00Z'));
+    // A busy October: 2,101 issues, more than the 20 pages the ledger may read.
+    for (let i = 0; i < 2_101; i++)
+      emulator.store.createIssue(REPO, {
+        title: `October issue ${i}`,
+        user: 'customer-eng',
+        created_at: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00Z`,
+        state: 'closed',
+        closed_at: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T17:00:00Z`,
+      });
+    const busy = await run(emulator, 'report', schedule(), at('2026-11-23T06:27:00Z'));
+
+    expect([quiet.exitCode, busy.exitCode]).toEqual([0, 0]);
+    expect(reports()).toHaveLength(1);
+    // The quiet quarter: two more queries (the counts, then the quarter's issues).
+    expect(routes(quiet.requests).filter((r) => r === 'POST /graphql')).toHaveLength(5);
+    expect(JSON.parse(quiet.outputs.plan ?? '{}').notes).toContain(
+      "4 GraphQL request(s) for the data (2 for the quarter's issues)",
+    );
+    // The busy one: the quarter's first request tells its size, and the ledger shows hours only.
+    expect(routes(busy.requests).filter((r) => r === 'POST /graphql')).toHaveLength(4);
+    expect(reports()[0]?.body).toContain('| Person | primary | Total (h) |');
+    expect(reports()[0]?.body).not.toContain('By escalation');
+    expect(busy.summary).toContain(
+      "the ledger shows hours only: counting the quarter's issues needs",
+    );
+  });
+
   it("says at the top when GitHub turned the desk's schedule off", async () => {
     emulator = await startDesk();
     seedWeek();

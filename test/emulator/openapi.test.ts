@@ -197,6 +197,17 @@ const steps: Step[] = [
     status: 200,
   },
   {
+    route: 'GET /repos/{owner}/{repo}/issue-types',
+    path: '/repos/acme/support/issue-types',
+    status: 200,
+  },
+  {
+    route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/5',
+    body: { type: 'Bug' },
+    status: 200,
+  },
+  {
     route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
     path: '/repos/acme/support/issues/5/comments',
     body: { body: 'Thanks, we are on it.' },

@@ -4,7 +4,7 @@ import { paginated } from '../pagination.js';
 import type { Reply, RouteContext } from '../route.js';
 import { renderIssue } from '../shapes.js';
 import { mentions, sortIssues } from '../issue-filters.js';
-import type { IssuePatch, IssueState, StateReason } from '../store.js';
+import type { IssuePatch, IssueState, Repo, StateReason } from '../store.js';
 import {
   actorOf,
   bodyObject,
@@ -82,6 +82,7 @@ export function createIssue(ctx: RouteContext): Reply {
       user: actorOf(ctx),
       ...(body.labels !== undefined ? { labels: nameList(body.labels, 'labels') } : {}),
       ...(assignees ? { assignees } : {}),
+      ...(typeOf(ctx, repo, body) ? { type: typeOf(ctx, repo, body) } : {}),
     },
     { actor: actorOf(ctx) },
   );
@@ -131,6 +132,8 @@ export function updateIssue(ctx: RouteContext): Reply {
   if (body.labels !== undefined) patch.labels = nameList(body.labels, 'labels');
   const assignees = assigneesOf(body);
   if (assignees) patch.assignees = assignees;
+  const type = typeOf(ctx, repo, body);
+  if (type !== undefined) patch.type = type;
   ctx.store.updateIssue(repo, issue.number, patch, { actor: actorOf(ctx) });
   return { status: 200, body: renderIssue(ctx.store, repo, issue) };
 }
@@ -151,11 +154,26 @@ function assigneesOf(body: Record<string, unknown>): string[] | undefined {
   return undefined;
 }
 
+/**
+ * `type`: an issue type's name, or null to clear it; dropped without an error when the writer may
+ * not set types (Store.maySetIssueType) or the repository has no such type (Store.typeFor).
+ * Update's other form, an object that may ask only to suggest the type, is not served.
+ */
+function typeOf(
+  ctx: RouteContext,
+  repo: Repo,
+  body: Record<string, unknown>,
+): string | null | undefined {
+  if (body.type !== null && typeof body.type === 'object')
+    throw notImplemented(
+      'issue type suggestions (type: {value, suggest, ...}) are not implemented',
+    );
+  const type = optionalString(body, 'type', { nullable: true });
+  return ctx.store.maySetIssueType(repo, actorOf(ctx)) ? type : undefined;
+}
+
 function rejectUnsupported(body: Record<string, unknown>): void {
   if (body.milestone !== undefined && body.milestone !== null) {
     throw notImplemented('issue milestones are not implemented');
-  }
-  if (body.type !== undefined && body.type !== null) {
-    throw notImplemented('issue types are not implemented');
   }
 }

@@ -60,4 +60,7 @@ export interface Field {
   labels?: {
     [k: string]: string | string[];
   };
+  types?: {
+    [k: string]: string;
+  };
 }

@@ -35,6 +35,7 @@ interface FieldFile extends TextRule {
   severity?: boolean;
   hint?: string;
   labels?: Record<string, string | string[]>;
+  types?: Record<string, string>;
 }
 
 const DEFAULT_JUNK = [
@@ -89,6 +90,7 @@ export function intakeConfigFrom(file: IntakeFile | undefined): IntakeConfig {
                 ...(rule.severity !== undefined ? { severity: rule.severity } : {}),
                 ...(rule.hint !== undefined ? { hint: rule.hint } : {}),
                 ...(rule.labels !== undefined ? { labels: rule.labels } : {}),
+                ...(rule.types !== undefined ? { types: rule.types } : {}),
               },
             ]),
           ),

@@ -22,7 +22,7 @@ export interface IssueFormSchema {
   labels?: string | string[];
   assignees?: string | string[];
   projects?: unknown;
-  type?: unknown;
+  type?: string;
   /**
    * @minItems 1
    */

@@ -34,6 +34,7 @@ export interface Form {
   name: string;
   title?: string;
   labels?: string | string[];
+  type?: string;
   body: FormElement[];
 }
 
@@ -127,6 +128,7 @@ export function parseForm(
       kind: 'form',
       ...(form.title ? { title: form.title } : {}),
       labels: listOf(form.labels),
+      ...(form.type ? { issueType: form.type } : {}),
       fields,
     },
     problems,

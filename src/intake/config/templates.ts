@@ -4,7 +4,7 @@ import { labelKey } from '../decide/normalise.js';
 import type { IssueTemplate } from '../decide/types.js';
 
 interface IntakeTemplates {
-  templates?: Record<string, { fields?: Record<string, unknown> } | null>;
+  templates?: Record<string, { fields?: Record<string, { types?: unknown } | null> } | null>;
 }
 
 /**
@@ -37,6 +37,7 @@ export function checkTemplateReferences(
       });
       continue;
     }
+    problems.push(...typesBesideFormType(intake, key, template, rule?.fields ?? {}));
     const known = new Set(template.fields.flatMap((f) => [labelKey(f.id), labelKey(f.label)]));
     for (const field of Object.keys(rule?.fields ?? {})) {
       if (template.fields.some((f) => f.id === field) || known.has(labelKey(field))) continue;
@@ -49,6 +50,30 @@ export function checkTemplateReferences(
     }
   }
   return problems;
+}
+
+/**
+ * A form that sets `type:` has GitHub give each of its issues that type, and intake never changes
+ * a type an issue has: a `types:` mapping for that form's fields only comes into play where GitHub
+ * could not set the form's type. Whether an organisation has a type cannot be known offline, so
+ * this is said as a warning, not an error.
+ */
+function typesBesideFormType(
+  intake: YamlFile,
+  key: string,
+  template: IssueTemplate,
+  fields: Record<string, { types?: unknown } | null>,
+): ConfigProblem[] {
+  const type = template.issueType;
+  if (!type) return [];
+  return Object.entries(fields)
+    .filter(([, rule]) => rule?.types !== undefined)
+    .map(([field]) => ({
+      file: intake.file,
+      ...locate(intake, ['templates', key, 'fields', field, 'types'], 'key'),
+      severity: 'warning' as const,
+      message: `templates.${key}.fields.${field}.types: ${template.file} sets \`type: ${type}\` itself, so GitHub gives its issues that type and intake leaves it alone; this mapping only applies where the organisation has no type ${type}`,
+    }));
 }
 
 /** The key intake.yaml uses for a template file, or null for a file that is not a template. */

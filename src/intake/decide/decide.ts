@@ -15,12 +15,14 @@ import {
   uniqueLabels,
 } from './rules.js';
 import { chooseTemplate } from './template.js';
+import { decideIssueType, type TypeDecision } from './issue-type.js';
 import type {
   DuplicateHint,
   IntakeConfig,
   IntakeIssue,
   IntakeVerdict,
   IssueTemplate,
+  RepoIssueTypes,
 } from './types.js';
 import { plural } from '../../kernel/words.js';
 
@@ -48,6 +50,8 @@ export interface IntakeDecisionInput {
   duplicates: DuplicateHint[];
   /** Body of the kit's own intake comment on this issue, or null. */
   previousComment: string | null;
+  /** The repository's issue types, once read: only when a decision without them wants them. */
+  types?: RepoIssueTypes;
   now: Date;
 }
 
@@ -55,6 +59,8 @@ export interface IntakeDecision {
   verdict: IntakeVerdict;
   operations: Operation[];
   notes: string[];
+  /** An answer asks for an issue type: decide again with the repository's `types`. */
+  wantsIssueTypes?: boolean;
 }
 
 const INTAKE_MARKER: Marker = { kind: 'intake', keys: {} };
@@ -128,7 +134,20 @@ export function decideIntake(input: IntakeDecisionInput): IntakeDecision {
   if (exempt) return decision([], exempt);
   if (input.trigger === 'sweep') return decision(...sweep(input, verdict));
 
-  const labels = labelOperation(input, template, check);
+  const typed: TypeDecision = template
+    ? decideIssueType(
+        issue,
+        changedFields(input, template, check.fields).map((f) => f.now),
+        input.types,
+      )
+    : { replaces: [], notes: [] };
+  if (typed.wantsTypes) return { ...decision([]), wantsIssueTypes: true };
+  notes.push(...typed.notes);
+  const labels = labelOperation(input, template, check, typed.replaces);
+  const labelled: Operation[] = [
+    ...(labels ? [labels] : []),
+    ...(typed.operation ? [typed.operation] : []),
+  ];
   if (issue.state === 'closed') {
     if (!closedForMissingInformation(issue, config)) {
       return decision([], 'the issue is closed and intake did not close it: nothing to do');
@@ -142,7 +161,7 @@ export function decideIntake(input: IntakeDecisionInput): IntakeDecision {
         reason: 'closed for missing information, which is now there',
       };
       return decision([
-        ...(labels ? [labels] : []),
+        ...labelled,
         reopen,
         comment(issue, { kind: 'thanks' }, 'everything is there now: thank the reporter'),
       ]);
@@ -152,15 +171,12 @@ export function decideIntake(input: IntakeDecisionInput): IntakeDecision {
         ? { kind: 'closed', days: config.closeAfterDays, missing: verdict.missing }
         : missingComment(verdict, template, []);
     return decision(
-      [
-        ...(labels ? [labels] : []),
-        comment(issue, still, 'closed for missing information that is still missing'),
-      ],
+      [...labelled, comment(issue, still, 'closed for missing information that is still missing')],
       'the issue stays closed until the missing information is added',
     );
   }
 
-  const operations: Operation[] = labels ? [labels] : [];
+  const operations: Operation[] = labelled;
   const previous = commentKind(input.previousComment);
   const hints =
     input.trigger === 'opened' && config.duplicates.enabled
@@ -323,6 +339,8 @@ function labelOperation(
   input: IntakeDecisionInput,
   template: IssueTemplate | null,
   check: IntakeCheck,
+  /** Labels an issue type stands for instead (decideIssueType). */
+  typed: readonly string[],
 ): EditLabels | null {
   const { issue, config } = input;
   const current = issue.labels;
@@ -345,8 +363,9 @@ function labelOperation(
   if (template) {
     const brought = new Set(check.fields.flatMap((f) => f.labels.map((l) => l.toLowerCase())));
     for (const { now, before } of changedFields(input, template, check.fields)) {
-      if (now.labels.length > 0) why.push(`"${now.field.label}" brings ${now.labels.join(', ')}`);
-      add.push(...now.labels);
+      const brings = now.labels.filter((label) => !hasLabel(typed, label));
+      if (brings.length > 0) why.push(`"${now.field.label}" brings ${brings.join(', ')}`);
+      add.push(...brings);
       if (now.severity) {
         remove.push(
           ...config.severity.labels.filter((l) => l.toLowerCase() !== now.severity?.toLowerCase()),

@@ -32,6 +32,8 @@ export interface FieldOutcome {
   labels: string[];
   /** The severity label, when this is the severity field and the answer names one. */
   severity: string | null;
+  /** The issue type the answer asks for (the field's `types:`), if any. */
+  type: string | null;
 }
 
 /** The verdict, with what decide and the comment need beyond it. */
@@ -74,15 +76,29 @@ function labelsForAnswer(
       const key = squash(said);
       if (!mapping.has(key)) mapping.set(key, Array.isArray(brings) ? brings : [brings]);
     }
-    const said =
-      field.type === 'checkboxes'
-        ? answer.checked
-        : field.type === 'dropdown'
-          ? answer.selected
-          : [unfenced(answer.text)];
-    for (const one of said) labels.push(...(mapping.get(squash(one)) ?? []));
+    for (const one of saidIn(field, answer)) labels.push(...(mapping.get(squash(one)) ?? []));
   }
   return { labels: uniqueLabels(labels), severity };
+}
+
+/** The issue type an answer asks for by the field's `types:` mapping: the first one said. */
+function typeForAnswer(field: FormField, rule: FieldRule, answer: Answer): string | null {
+  if (answer.empty || !rule.types) return null;
+  const mapping = new Map(Object.entries(rule.types).map(([said, type]) => [squash(said), type]));
+  for (const one of saidIn(field, answer)) {
+    const type = mapping.get(squash(one));
+    if (type) return type;
+  }
+  return null;
+}
+
+/** What an answer says, one item per option ticked or chosen. */
+function saidIn(field: FormField, answer: Answer): string[] {
+  return field.type === 'checkboxes'
+    ? answer.checked
+    : field.type === 'dropdown'
+      ? answer.selected
+      : [unfenced(answer.text)];
 }
 
 /** Labels without repeats, GitHub-style (ignoring case), first spelling kept. */
@@ -105,7 +121,13 @@ export function outcomesOf(
   return template.fields.map((field) => {
     const rule = ruleFor(template, field, config);
     const answer = answerOf(parsed, field.id);
-    return { field, rule, answer, ...labelsForAnswer(field, rule, answer, config) };
+    return {
+      field,
+      rule,
+      answer,
+      ...labelsForAnswer(field, rule, answer, config),
+      type: typeForAnswer(field, rule, answer),
+    };
   });
 }
 

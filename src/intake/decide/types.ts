@@ -36,6 +36,8 @@ export interface IssueTemplate {
   title?: string;
   /** Labels GitHub applies when the template is used. */
   labels: string[];
+  /** The issue type a form gives its issues itself (its top-level `type:`). */
+  issueType?: string;
   fields: FormField[];
 }
 
@@ -51,6 +53,11 @@ export interface FieldRule {
   logs?: boolean;
   /** Answer (dropdown option, checkbox label, or text) to the label(s) it brings. Matched ignoring case. */
   labels?: Record<string, string | string[]>;
+  /**
+   * Answer to the issue type it gives the issue, where the repository's organisation has that
+   * type; the answer's labels are then left off. Matched ignoring case.
+   */
+  types?: Record<string, string>;
   /** This field carries the severity: normalised to exactly one of `IntakeConfig.severity.labels`. */
   severity?: boolean;
   /** How to fix it, shown in the comment when the field is missing or wrong. */
@@ -91,9 +98,17 @@ export interface IntakeIssue {
   state: 'open' | 'closed';
   /** Why it was closed, when it was: the kit reopens only what it closed itself. */
   stateReason?: string | null;
+  /** Its issue type's name, null for none; undefined when the read did not say (GraphQL). */
+  type?: string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * The issue types the repository's issues may take (its organisation's), or why it has none: it
+ * belongs to a person, or the organisation set none up.
+ */
+export type RepoIssueTypes = { names: readonly string[] } | { none: string };
 
 export interface MissingField {
   /** The field's label as the reader sees it ("Logs"), or "title". */

@@ -104,10 +104,7 @@ describe('the config code reads each file as its schema describes it', () => {
     // type intake reads it with. The keys that differ are listed, so a new one fails here.
     assertExtends<IssueFormSchema, Form>();
     assertNever<
-      Difference<
-        PathsMissing<IssueFormSchema, Form>,
-        'description' | 'assignees' | 'projects' | 'type'
-      >
+      Difference<PathsMissing<IssueFormSchema, Form>, 'description' | 'assignees' | 'projects'>
     >();
     // What intake reads under `attributes`, which the schema leaves to GitHub.
     assertNever<
