@@ -5,8 +5,9 @@ import { CONFIG, isWrite, REPO, routes, run, startDesk } from '../../dev/harness
 import { projectRoot } from '../../dev/harness/run-action.js';
 
 /**
- * Issue types (#17) through dist/intake, with the escalation preset, whose intake.yaml maps the
- * form's type answer to the types Bug and Feature. The desk's repository belongs to an
+ * Issue types (#17) through dist/intake, with the escalation preset and its `types:` line
+ * uncommented, as an organisation with issue types does: the form's type answer maps to the types
+ * Bug and Feature. The desk's repository belongs to an
  * organisation with GitHub's default types here, and to a person in `startDesk`.
  */
 let emulator: Emulator;
@@ -23,6 +24,8 @@ const ROUTE = {
 function checkout(): Record<string, string> {
   const files = presetFiles(projectRoot(), 'escalation');
   delete files[`${CONFIG}/labels.yaml`];
+  const intake = files[`${CONFIG}/intake.yaml`] ?? '';
+  files[`${CONFIG}/intake.yaml`] = intake.replace('# types: {', 'types: {');
   return files;
 }
 
