@@ -12,6 +12,7 @@ import * as assignees from './routes/assignees.js';
 import * as branches from './routes/branches.js';
 import * as comments from './routes/comments.js';
 import * as contents from './routes/contents.js';
+import * as dependencies from './routes/dependencies.js';
 import * as events from './routes/events.js';
 import * as git from './routes/git.js';
 import * as issues from './routes/issues.js';
@@ -69,6 +70,22 @@ export const routeTable: readonly RouteDef[] = [
   ),
   route('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', assignees.addAssignees),
   route('DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', assignees.removeAssignees),
+  route(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    dependencies.listBlockedBy,
+  ),
+  route(
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    dependencies.addBlockedBy,
+  ),
+  route(
+    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}',
+    dependencies.removeBlockedBy,
+  ),
+  route(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking',
+    dependencies.listBlocking,
+  ),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/events', events.listEvents),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', events.listTimeline),
   route('GET /repos/{owner}/{repo}/pulls', pulls.listPulls),

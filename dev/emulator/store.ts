@@ -323,6 +323,9 @@ function nodeId(type: string, id: number): string {
 
 const lower = (s: string): string => s.toLowerCase();
 
+/** The issues one issue may be blocked by, and block (see Store.addBlockedBy). */
+const ISSUE_DEPENDENCY_LIMIT = 50;
+
 export class Store {
   readonly clock = new Clock();
   /** origin used in URLs of rendered objects; set to the emulator's URL when it starts */
@@ -616,6 +619,60 @@ export class Store {
     }
     repo.tags.set(name, target);
     return target;
+  }
+
+  // ---------------------------------------------------------------- issue dependencies
+
+  /**
+   * Blocked issue id -> the ids of the issues blocking it, in the order they were added: GitHub's
+   * issue dependencies (docs.github.com/rest/issues/issue-dependencies), across repositories.
+   */
+  private readonly blockedBy = new Map<number, number[]>();
+
+  /** An issue by its id (not its number), wherever it is. */
+  issueById(id: number): { repo: Repo; issue: Issue } | undefined {
+    for (const repo of this.repos.values()) {
+      const issue = repo.issues.find((i) => i.id === id);
+      if (issue) return { repo, issue };
+    }
+    return undefined;
+  }
+
+  blockersOf(issue: Issue): { repo: Repo; issue: Issue }[] {
+    return (this.blockedBy.get(issue.id) ?? []).flatMap((id) => this.issueById(id) ?? []);
+  }
+
+  blockedOf(issue: Issue): { repo: Repo; issue: Issue }[] {
+    return [...this.blockedBy.entries()]
+      .filter(([, ids]) => ids.includes(issue.id))
+      .flatMap(([id]) => this.issueById(id) ?? []);
+  }
+
+  /**
+   * `issue` is blocked by `blocking`: GitHub refuses (422) an issue blocking itself, a dependency
+   * it already has, and more than ISSUE_DEPENDENCY_LIMIT of one kind ("You can add up to 50 issues"
+   * to each list, docs.github.com/issues/tracking-your-work-with-issues/using-issues/creating-issue-dependencies).
+   */
+  addBlockedBy(issue: Issue, blocking: Issue): void {
+    const ids = this.blockedBy.get(issue.id) ?? [];
+    const refuse = (message: string) =>
+      validationFailed([
+        { resource: 'IssueDependency', code: 'invalid', field: 'issue_id', message },
+      ]);
+    if (blocking.id === issue.id) throw refuse('An issue cannot be blocked by itself');
+    if (ids.includes(blocking.id)) throw refuse('The issue is already blocked by this issue');
+    if (ids.length >= ISSUE_DEPENDENCY_LIMIT) throw refuse('The issue has too many dependencies');
+    this.blockedBy.set(issue.id, [...ids, blocking.id]);
+  }
+
+  removeBlockedBy(issue: Issue, blockingId: number): boolean {
+    const ids = this.blockedBy.get(issue.id) ?? [];
+    if (!ids.includes(blockingId)) return false;
+    this.blockedBy.set(
+      issue.id,
+      ids.filter((id) => id !== blockingId),
+    );
+    return true;
   }
 
   // ---------------------------------------------------------------- releases, Pages

@@ -22,11 +22,12 @@ import {
   type Occasion,
   TRIAGE_OR_MORE,
 } from './decide/types.js';
-import { duplicateTargets, type Referenced } from './decide/commands/run.js';
+import { duplicateTargets, fixedByTargets, type Referenced } from './decide/commands/run.js';
+import { fixKey, type FixTargets } from './decide/fix.js';
 import { emptyPlan, type Operation, type Plan, type RepoRef } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import { type Gateway, IssueMoved, statusOf } from '../github/gateway.js';
+import { type Gateway, IssueMoved, sameRepo, statusOf } from '../github/gateway.js';
 import type { GitHubComment, GitHubIssue } from '../github/types.js';
 import { freshIssue } from '../job/fresh-issue.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
@@ -109,6 +110,7 @@ export const escalateJob: Job = async (context) => {
       now: context.now,
       access,
       referenced: await referencedBy(context, comments, escalation, access, duplicates),
+      fixTargets: await fixTargetsOf(context, gateways, comments, escalation, access),
       ...(rosterFile && rosterText !== null
         ? { rosterFile: { path: rosterFile.path, text: rosterText } }
         : {}),
@@ -418,6 +420,44 @@ async function referencedBy(
     if (known === undefined && looked.size >= DUPLICATE_LOOKUPS) continue;
     found[number] = known ?? (await lookUp(context, number));
     looked.set(number, found[number]);
+  }
+  return found;
+}
+
+/**
+ * One GET for each engineering issue an unanswered `/fixed-by` names, when its author may use
+ * commands: through the escalation token's gateway for another repository (none: not looked up,
+ * and the reply says it needs the token), through the run's own here.
+ */
+async function fixTargetsOf(
+  context: JobContext,
+  gateways: readonly Gateway[],
+  comments: readonly CommentSnapshot[],
+  escalation: EscalationConfig,
+  access: Readonly<Record<string, Access>>,
+): Promise<FixTargets> {
+  const found: Record<string, FixTargets[string]> = {};
+  const bodies = unansweredCommands(comments, escalation)
+    .filter((c) => TRIAGE_OR_MORE.includes(access[c.author.toLowerCase()] ?? 'none'))
+    .map((c) => c.body);
+  for (const ref of fixedByTargets(bodies, context.repo).slice(0, DUPLICATE_LOOKUPS)) {
+    const [owner = '', repo = ''] = ref.repo.split('/');
+    const there = { owner, repo };
+    const gateway = sameRepo(there, context.repo)
+      ? context.gateway
+      : gateways.find((g) => sameRepo(g.repo, there));
+    if (!gateway) continue;
+    try {
+      const issue = await gateway.getIssue(ref.number);
+      found[fixKey(ref)] =
+        issue.pull_request || issue.id === undefined
+          ? 'missing'
+          : { repo: ref.repo, number: issue.number, id: issue.id };
+    } catch (error) {
+      const status = statusOf(error);
+      if (!(error instanceof IssueMoved) && status !== 404 && status !== 410) throw error;
+      found[fixKey(ref)] = 'missing';
+    }
   }
   return found;
 }

@@ -737,6 +737,28 @@ export class Gateway {
     };
   }
 
+  /**
+   * `issue` is blocked by the issue whose id (not number) is `blocking`, in this repository or
+   * another (docs.github.com/rest/issues/issue-dependencies). GitHub refuses a dependency it has
+   * already with 422: that one counts as made. Throws GitHub's refusal otherwise (404 where the
+   * API or the other issue cannot be seen, 403 without the Issues permission).
+   */
+  async addBlockedBy(issue: number, blocking: number): Promise<'added' | 'already'> {
+    const route = 'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by';
+    try {
+      await this.octokit.request(route, { ...this.ref, issue_number: issue, issue_id: blocking });
+      return 'added';
+    } catch (error) {
+      if (!isStatus(error, 422)) throw error;
+      const { data } = await this.octokit.request(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+        { ...this.ref, issue_number: issue, per_page: 100 },
+      );
+      if ((data as { id: number }[]).some((i) => i.id === blocking)) return 'already';
+      throw error;
+    }
+  }
+
   // The on-call calendars' two homes: GitHub Pages, or the assets of one release.
 
   /**

@@ -25,6 +25,8 @@ export interface GitHubLabelChange {
 
 export interface GitHubIssue {
   number: number;
+  /** Its id, not its number: what the issue dependencies API names an issue by. */
+  id?: number;
   /** GraphQL's id of the issue, for the one mutation the kit sends (pinIssue). */
   node_id?: string;
   title: string;

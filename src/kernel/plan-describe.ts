@@ -24,6 +24,7 @@ export function describeTarget(op: Operation): string {
     case 'reassign':
     case 'remove-assignees':
     case 'update-issue':
+    case 'link-fix':
       return `#${op.issue}`;
     case 'create-release':
       return `release ${op.tag}`;
@@ -89,6 +90,8 @@ export function describeAction(op: Operation): string {
       return op.replaces === undefined ? 'upload' : 'replace';
     case 'delete-release-asset':
       return 'delete';
+    case 'link-fix':
+      return `link the fix ${'number' in op.fix ? `${op.fix.repo.owner}/${op.fix.repo.repo}#${op.fix.number}` : `opened in ${op.fix.repo.owner}/${op.fix.repo.repo}`}`;
     case 'write-file':
       return `write (${op.content.length.toLocaleString('en-US')} characters)`;
   }

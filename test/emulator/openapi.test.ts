@@ -42,6 +42,7 @@ interface Step {
 let commentId = 0;
 let tagSha = '';
 let releaseId = 0;
+let blockingId = 0;
 let assetId = 0;
 const ICS = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
 const CALENDAR = { 'content-type': 'text/calendar; charset=utf-8' };
@@ -332,6 +333,46 @@ const steps: Step[] = [
     route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/events',
     path: '/repos/acme/support/issues/5/events',
     status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/5',
+    status: 200,
+    then: (body) => {
+      blockingId = (body as { id: number }).id;
+    },
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    path: '/repos/acme/support/issues/1/dependencies/blocked_by',
+    body: () => ({ issue_id: blockingId }),
+    status: 201,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    path: '/repos/acme/support/issues/1/dependencies/blocked_by',
+    body: () => ({ issue_id: blockingId }),
+    status: 422,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    path: '/repos/acme/support/issues/1/dependencies/blocked_by',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking',
+    path: '/repos/acme/support/issues/5/dependencies/blocking',
+    status: 200,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}',
+    path: () => `/repos/acme/support/issues/1/dependencies/blocked_by/${blockingId}`,
+    status: 200,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}',
+    path: () => `/repos/acme/support/issues/1/dependencies/blocked_by/${blockingId}`,
+    status: 404,
   },
   {
     route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',

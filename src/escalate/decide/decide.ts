@@ -4,7 +4,9 @@ import {
   NOTIFY_PENDING_LABEL,
   type PendingNotification,
 } from '../../kernel/pending-notifications.js';
-import type { Operation, UpsertComment } from '../../kernel/plan.js';
+import type { LinkFix, Operation, UpsertComment } from '../../kernel/plan.js';
+import { fixLinkSlot, formatFixLink } from '../../kernel/fix-link.js';
+import { fixLine, fixText } from './fix.js';
 import { describeLocal } from '../../roster/time.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
@@ -59,6 +61,9 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const timeline = timelineOf(issue, clock, state, now);
 
   handleCommands(input, work, state, timeline);
+  // A new link starts the news afresh; the executor records it where the slot stands.
+  const linking = work.links[0];
+  if (linking) state.told = { state: 'open' };
   // A command's notification is recorded like every other: sent once, even when it is obeyed again.
   work.notify = work.notify.filter((n) => !state.notified.includes(n.key));
   state.notified.push(...work.notify.map((n) => n.key));
@@ -99,9 +104,9 @@ export function decideIssue(input: DecideInput): IssueDecision {
       stateReason: work.close,
       reason: `closed by a command (${work.close})`,
     });
-  operations.push(...work.pulls, ...work.comments);
-  if (!isEmptyState(state)) {
-    const body = stateComment(issue, clock, state, ack, config, now);
+  operations.push(...work.pulls, ...work.links, ...work.comments);
+  if (!isEmptyState(state) || linking) {
+    const body = stateComment(issue, clock, state, ack, config, now, linking);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
     // Rewritten with each notification too: the executor records in it the ones refused.
     if (!unchanged || work.notify.length > 0)
@@ -139,6 +144,7 @@ function startWork(issue: IssueSnapshot): Work {
     pulls: [],
     notify: [],
     remote: [],
+    links: [],
     notes: [],
     statusEvents: [],
   };
@@ -251,6 +257,7 @@ function handleComment(
         ...(input.referenced ? { referenced: input.referenced } : {}),
         ...(input.rosterFile ? { rosterFile: input.rosterFile } : {}),
         ...(input.defaultBranch ? { defaultBranch: input.defaultBranch } : {}),
+        ...(input.fixTargets ? { fixTargets: input.fixTargets } : {}),
       });
   }
   if (reply.length > 0)
@@ -445,8 +452,15 @@ function stateComment(
   ack: ReturnType<typeof findAcknowledgement>,
   config: EscalationConfig,
   now: Date,
+  linking?: LinkFix,
 ): string {
   const lines = timelineOf(issue, clock, state, now);
+  const fix = linking ? undefined : state.fix;
+  if (linking)
+    lines.push(
+      `Waiting on engineering since ${linking.at}: ${'number' in linking.fix ? fixText({ repo: `${linking.fix.repo.owner}/${linking.fix.repo.repo}`, number: linking.fix.number }) : `the issue opened in ${escapeInline(`${linking.fix.repo.owner}/${linking.fix.repo.repo}`)}`}.`,
+    );
+  else if (fix) lines.push(fixLine(fix, state));
   if (ack)
     lines.push(
       ack.how === 'label'
@@ -457,5 +471,12 @@ function stateComment(
     lines.push('Not acknowledged yet.');
   if (state.notified.length)
     lines.push(`Notifications: ${[...new Set(state.notified)].sort().join(', ')}.`);
-  return [stateLine(state), '**Response clock**', '', ...lines.map((l) => `- ${l}`)].join('\n');
+  const record = linking ? [fixLinkSlot(issue.number)] : fix ? [formatFixLink(fix)] : [];
+  return [
+    stateLine(state),
+    ...record,
+    '**Response clock**',
+    '',
+    ...lines.map((l) => `- ${l}`),
+  ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Referenced } from './commands/run.js';
 import type { RosterFileText } from './commands/roster-pull.js';
+import type { FixTargets } from './fix.js';
 import type { RepoRef } from '../../kernel/plan.js';
 import type { Roster } from '../../roster/types.js';
 import type { EscalationConfig } from '../config/escalation.js';
@@ -44,4 +45,6 @@ export interface DecideInput {
   rosterFile?: RosterFileText;
   /** The repository's default branch, from the event's payload. */
   defaultBranch?: string;
+  /** What the engineering issues named by unanswered `/fixed-by` commands are (see `fixedByTargets`). */
+  fixTargets?: FixTargets;
 }

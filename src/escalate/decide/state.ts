@@ -2,6 +2,7 @@ import { formatMarker, hasMarker, parseMarkers, sectionOf } from '../../kernel/m
 import type { Marker } from '../../kernel/plan.js';
 import { type PendingNotification, readPending } from '../../kernel/pending-notifications.js';
 import type { CommentSnapshot } from './types.js';
+import { type FixLink, readFixLink } from '../../kernel/fix-link.js';
 
 /**
  * What the kit did for an issue, kept in one marked comment so that a re-run (or a late cron
@@ -29,6 +30,24 @@ export interface EscalationState {
   leadership: boolean;
   /** The id of the last comment whose commands were handled. */
   command: number;
+  /** The engineering issue the support issue waits on (`/escalate`, `/fixed-by`). */
+  fix?: FixLink;
+  /** What the kit last told of that issue (decide/fix.ts), so each news is told once. */
+  told?: FixNews;
+}
+
+/**
+ * How far the fix got, as last told: open (waiting, or reopened), fixed, not planned, or the
+ * tags of the first pre-release and release that hold it.
+ */
+interface FixNews {
+  state: 'open' | 'fixed' | 'not-planned';
+  /** The closing commit (`none`: closed by hand), once read. */
+  commit?: string;
+  /** The newest release looked at: releases up to it need no look again. */
+  checked?: string;
+  beta?: string;
+  stable?: string;
 }
 
 function emptyState(): EscalationState {
@@ -45,7 +64,8 @@ export function isEmptyState(state: EscalationState): boolean {
     !state.ack &&
     state.notified.length === 0 &&
     !state.playbook &&
-    state.command === 0
+    state.command === 0 &&
+    !state.fix
   );
 }
 
@@ -77,6 +97,17 @@ export function readState(comments: readonly CommentSnapshot[]): StoredState {
     };
   if (keys.playbook && keys['playbook-at'])
     state.playbook = { name: keys.playbook, at: keys['playbook-at'] };
+  const fix = readFixLink(own.body);
+  if (fix) state.fix = fix;
+  const told = keys['fix-state'];
+  if (told === 'open' || told === 'fixed' || told === 'not-planned')
+    state.told = {
+      state: told,
+      ...(keys['fix-commit'] ? { commit: keys['fix-commit'] } : {}),
+      ...(keys['fix-checked'] ? { checked: keys['fix-checked'] } : {}),
+      ...(keys['fix-beta'] ? { beta: keys['fix-beta'] } : {}),
+      ...(keys['fix-stable'] ? { stable: keys['fix-stable'] } : {}),
+    };
   return { state, pending: readPending(own.body), body: own.body };
 }
 
@@ -95,6 +126,17 @@ export function stateLine(state: EscalationState): string {
         : {}),
       ...(state.leadership ? { leadership: '1' } : {}),
       ...(state.command ? { command: String(state.command) } : {}),
+      ...(state.told ? toldKeys(state.told) : {}),
     },
   });
+}
+
+function toldKeys(told: FixNews): Record<string, string> {
+  return {
+    'fix-state': told.state,
+    ...(told.commit ? { 'fix-commit': told.commit } : {}),
+    ...(told.checked ? { 'fix-checked': told.checked } : {}),
+    ...(told.beta ? { 'fix-beta': told.beta } : {}),
+    ...(told.stable ? { 'fix-stable': told.stable } : {}),
+  };
 }

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { escalationFrom, type StatusConfig } from '../../../src/escalate/config/escalation.js';
+import { type DecideInput, decideIssue } from '../../../src/escalate/decide/decide.js';
+import { fixedByRef } from '../../../src/escalate/decide/fix.js';
+import { statusFor } from '../../../src/escalate/decide/status.js';
+import type { CommentSnapshot, IssueSnapshot } from '../../../src/escalate/decide/types.js';
+import { fixLinkSlot, formatFixLink, readFixLink } from '../../../src/kernel/fix-link.js';
+import type { Operation, UpsertComment } from '../../../src/kernel/plan.js';
+
+/** Seed 001's lifecycle with the engineering side's statuses, as the support-triage preset has it. */
+const config = escalationFrom({
+  status: {
+    labels: [
+      'status/0-triage',
+      'status/1-acknowledged',
+      'status/2-in-progress',
+      'status/3-fixed',
+      'status/4-fix-released-beta',
+      'status/4-fix-released-stable',
+    ],
+    on: {
+      escalated: 'status/2-in-progress',
+      fixed: 'status/3-fixed',
+      'released-beta': 'status/4-fix-released-beta',
+      'released-stable': 'status/4-fix-released-stable',
+    },
+  },
+  commands: { 'escalate-to': ['docker/pinata'] },
+});
+const status = config.status as StatusConfig;
+
+const support: IssueSnapshot = {
+  number: 7,
+  title: 'docker ps hangs',
+  body: 'Diagnostics id: 1A2B',
+  author: 'customer-eng',
+  url: 'https://github.com/acme/desk/issues/7',
+  labels: ['support', 'status/1-acknowledged'],
+  assignees: ['kim'],
+  state: 'open',
+  stateReason: null,
+  createdAt: '2026-11-23T09:00:00Z',
+  closedAt: null,
+};
+
+function commented(body: string, patch: Partial<DecideInput> = {}) {
+  const comment: CommentSnapshot = {
+    id: 900,
+    author: 'kim',
+    kit: false,
+    bot: false,
+    body,
+    createdAt: '2026-11-24T10:00:00Z',
+  };
+  return decideIssue({
+    repo: { owner: 'acme', repo: 'desk' },
+    issue: support,
+    comments: [],
+    occasion: { kind: 'comment', comment, access: 'triage' },
+    config,
+    playbooks: {},
+    channels: { pagerduty: false, webhook: false, escalationToken: true },
+    now: new Date('2026-11-24T10:00:00Z'),
+    ...patch,
+  });
+}
+
+const ofKind = <K extends Operation['kind']>(ops: Operation[], kind: K) =>
+  ops.filter((o): o is Extract<Operation, { kind: K }> => o.kind === kind);
+const stateBody = (ops: Operation[]) =>
+  (ops.find((o) => o.kind === 'upsert-comment' && o.marker.kind === 'escalation') as UpsertComment)
+    .body;
+
+describe('naming the engineering issue', () => {
+  it('reads owner/name#n as another repository and #n as this one', () => {
+    const here = { owner: 'acme', repo: 'desk' };
+
+    expect([fixedByRef('docker/pinata#12', here), fixedByRef('#3', here)]).toEqual([
+      { repo: 'docker/pinata', number: 12 },
+      { repo: 'acme/desk', number: 3 },
+    ]);
+    expect(fixedByRef('pinata#12', here)).toBeUndefined();
+  });
+
+  it('reads back the link it records', () => {
+    const link = {
+      repo: 'docker/pinata',
+      number: 12,
+      id: 4012,
+      at: '2026-11-24T10:00:00.000Z',
+      native: false,
+      by: 'kim',
+    };
+
+    expect(readFixLink(formatFixLink(link))).toEqual(link);
+  });
+});
+
+describe('linking with /fixed-by', () => {
+  it('plans the link before the record, which holds its slot, and moves the issue to in progress', () => {
+    const decision = commented('/fixed-by docker/pinata#12', {
+      fixTargets: { 'docker/pinata#12': { repo: 'docker/pinata', number: 12, id: 4012 } },
+    });
+    const ops = decision.operations;
+
+    expect(ofKind(ops, 'link-fix')).toEqual([
+      expect.objectContaining({
+        issue: 7,
+        fix: { repo: { owner: 'docker', repo: 'pinata' }, number: 12, id: 4012 },
+        by: 'kim',
+      }),
+    ]);
+    expect(ops.findIndex((o) => o.kind === 'link-fix')).toBeLessThan(
+      ops.findIndex((o) => o.kind === 'upsert-comment' && o.marker.kind === 'escalation'),
+    );
+    expect(stateBody(ops)).toContain(fixLinkSlot(7));
+    expect(ofKind(ops, 'edit-labels')[0]?.add).toEqual([
+      'support-kit/awaiting-fix',
+      'status/2-in-progress',
+    ]);
+  });
+
+  it('refuses a repository escalation.yaml does not allow, and links nothing', () => {
+    const decision = commented('/fixed-by other/repo#1');
+
+    expect(ofKind(decision.operations, 'link-fix')).toEqual([]);
+  });
+});
+
+describe('the engineering side moves the status wherever it is', () => {
+  it('a reopened engineering issue takes a fixed support issue back to in progress', () => {
+    expect(statusFor('escalated', 'status/3-fixed', status)).toBe('status/2-in-progress');
+  });
+
+  it('the stable release follows the beta', () => {
+    expect(statusFor('released-stable', 'status/4-fix-released-beta', status)).toBe(
+      'status/4-fix-released-stable',
+    );
+  });
+});
