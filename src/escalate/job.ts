@@ -23,7 +23,11 @@ import {
   TRIAGE_OR_MORE,
 } from './decide/types.js';
 import { duplicateTargets, fixedByTargets, type Referenced } from './decide/commands/run.js';
-import { fixKey, type FixTargets } from './decide/fix.js';
+import { type FixFacts, fixKey, type FixTargets } from './decide/fix.js';
+import { engineeringFacts } from './fixes.js';
+import { readState } from './decide/state.js';
+import type { FixLink } from '../kernel/fix-link.js';
+import { AWAITING_FIX_LABEL } from '../kernel/kit-labels.js';
 import { emptyPlan, type Operation, type Plan, type RepoRef } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
@@ -96,6 +100,7 @@ export const escalateJob: Job = async (context) => {
     comments: CommentSnapshot[],
     occasion: Occasion,
     checked: Map<string, Access>,
+    fixFacts?: FixFacts,
   ) => {
     const access = await accessOf(context, comments, escalation, checked);
     const input = {
@@ -111,6 +116,7 @@ export const escalateJob: Job = async (context) => {
       access,
       referenced: await referencedBy(context, comments, escalation, access, duplicates),
       fixTargets: await fixTargetsOf(context, gateways, comments, escalation, access),
+      ...(fixFacts ? { fixFacts } : {}),
       ...(rosterFile && rosterText !== null
         ? { rosterFile: { path: rosterFile.path, text: rosterText } }
         : {}),
@@ -168,9 +174,32 @@ export const escalateJob: Job = async (context) => {
       const label = (event.payload.label as { name?: string } | undefined)?.name;
       occasion = { kind: 'issue-event', action: event.action ?? '', ...(label ? { label } : {}) };
     }
-    return outcome(context, gateways, config, problems, notes, [
-      await decide(issue, comments, occasion, checked),
-    ]);
+    const decisions = [await decide(issue, comments, occasion, checked)];
+    // An engineering issue of this repository moved: the support issues it blocks follow at once.
+    if (
+      event.name === 'issues' &&
+      ['closed', 'reopened'].includes(event.action ?? '') &&
+      escalation.status
+    )
+      for (const blocked of await blockedHere(context, payload)) {
+        const facts: FixFacts = {
+          state: payload.state === 'closed' ? 'closed' : 'open',
+          reason: payload.state_reason ? payload.state_reason.toUpperCase() : null,
+          closedAt: payload.closed_at ?? null,
+        };
+        const others = await readComments(context, blocked.number);
+        const link = readState(others).state.fix;
+        if (
+          !link ||
+          link.number !== payload.number ||
+          !sameRepo(repoOfText(link.repo), context.repo)
+        )
+          continue;
+        decisions.push(
+          await decide(snapshotOf(blocked), others, { kind: 'sweep' }, checked, facts),
+        );
+      }
+    return outcome(context, gateways, config, problems, notes, decisions);
   }
 
   // Scheduled (or dispatched): sweep.
@@ -180,6 +209,15 @@ export const escalateJob: Job = async (context) => {
   const closed = followsClosed
     ? (await context.gateway.listIssues({ state: 'closed', since })).filter((i) => !i.pull_request)
     : [];
+  // A closed support issue still waits for the release of its fix, where a status says it.
+  const followsReleases = !!(escalation.status?.releasedBeta ?? escalation.status?.releasedStable);
+  const awaitingClosed = followsReleases
+    ? (await context.gateway.listIssues({ state: 'closed', labels: [AWAITING_FIX_LABEL] })).filter(
+        (i) => !i.pull_request && !closed.some((c) => c.number === i.number),
+      )
+    : [];
+  const fixes = await followedFixes(context, gateways, [...open, ...closed, ...awaitingClosed]);
+  notes.push(...fixes.notes);
   const decisions = [];
   const checked = new Map<string, Access>();
   let looked = 0;
@@ -187,7 +225,7 @@ export const escalateJob: Job = async (context) => {
   // What the desk-now issue shows: the open issues as the sweep read them, at no request of its own.
   const desk: DeskIssue[] = [];
   const records: GitHubIssue[] = [];
-  for (const found of [...open, ...closed]) {
+  for (const found of [...open, ...closed, ...awaitingClosed]) {
     const raw = found as unknown as IssuePayload;
     if (await isKitIssue(raw, context.gateway.kitLogin)) {
       records.push(found);
@@ -204,7 +242,9 @@ export const escalateJob: Job = async (context) => {
     looked += 1;
     const comments = raw.comments === 0 ? [] : await readComments(context, issue.number);
     seen.comments = comments;
-    decisions.push(await decide(issue, comments, { kind: 'sweep' }, checked));
+    decisions.push(
+      await decide(issue, comments, { kind: 'sweep' }, checked, fixes.facts.get(issue.number)),
+    );
   }
   if (escalation.deskNow) {
     const planned = decisions.flatMap((d) => d.operations);
@@ -224,6 +264,54 @@ export const escalateJob: Job = async (context) => {
 };
 
 const opt = (roster: Roster | undefined) => (roster ? { roster } : {});
+
+/**
+ * The support issues of this repository that wait on `issue` (GitHub's "blocking" list, one
+ * request; where dependencies are missing the next scheduled run follows them instead).
+ */
+async function blockedHere(context: JobContext, issue: IssuePayload): Promise<GitHubIssue[]> {
+  try {
+    const blocked = await context.gateway.listBlocking(issue.number);
+    return blocked.filter(
+      (b) => !b.pull_request && b.labels.some((l) => l.name.toLowerCase() === AWAITING_FIX_LABEL),
+    );
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 403) return [];
+    throw error;
+  }
+}
+
+function repoOfText(text: string): RepoRef {
+  const [owner = '', repo = ''] = text.split('/');
+  return { owner, repo };
+}
+
+/**
+ * The engineering issues the listed support issues wait on (those with the awaiting-fix label),
+ * by support issue: their records read (the sweep reads those comments anyway: the gateway
+ * keeps them), then one query per engineering repository.
+ */
+async function followedFixes(
+  context: JobContext,
+  gateways: readonly Gateway[],
+  issues: readonly GitHubIssue[],
+): Promise<{ facts: Map<number, FixFacts>; notes: string[] }> {
+  const links = new Map<number, FixLink>();
+  for (const issue of issues) {
+    if (!issue.labels.some((l) => l.name.toLowerCase() === AWAITING_FIX_LABEL)) continue;
+    if ((issue as unknown as IssuePayload).comments === 0) continue;
+    const link = readState(await readComments(context, issue.number)).state.fix;
+    if (link) links.set(issue.number, link);
+  }
+  const facts = new Map<number, FixFacts>();
+  if (links.size === 0) return { facts, notes: [] };
+  const found = await engineeringFacts(context.gateway, gateways, [...links.values()]);
+  for (const [issue, link] of links) {
+    const state = found.facts.get(fixKey(link));
+    if (state) facts.set(issue, state);
+  }
+  return { facts, notes: [`${links.size} issue(s) wait on engineering`, ...found.notes] };
+}
 
 /**
  * The desk-now issue, from what the sweep listed and read: the record itself is one of the open

@@ -759,6 +759,18 @@ export class Gateway {
     }
   }
 
+  /** The issues of this repository that `issue` blocks (it may block others elsewhere). */
+  async listBlocking(issue: number): Promise<GitHubIssue[]> {
+    const { data } = await this.octokit.request(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking',
+      { ...this.ref, issue_number: issue, per_page: 100 },
+    );
+    const home = `/repos/${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+    return (data as (GitHubIssue & { repository_url: string })[]).filter((i) =>
+      i.repository_url.toLowerCase().endsWith(home),
+    );
+  }
+
   // The on-call calendars' two homes: GitHub Pages, or the assets of one release.
 
   /**

@@ -106,7 +106,9 @@ describe('linking a support issue to its engineering issue (dist/escalate)', () 
     expect(record(n)).toContain(
       `<!-- support-kit:fix-link at=2026-11-23T09%3A00%3A00.000Z by=tess id=${engineering.id} issue=docker%2Fpinata%231 native=1 -->`,
     );
-    expect(record(n)).toContain('Waiting on engineering since 2026-11-23T09:00:00.000Z');
+    expect(record(n)).toContain(
+      'Waiting on engineering in docker/pinata since 2026-11-23T09:00:00.000Z.',
+    );
   });
 
   it('writes nothing on the next run: the link is recorded once', async () => {
@@ -174,5 +176,114 @@ describe('linking a support issue to its engineering issue (dist/escalate)', () 
     expect(record(n)).toMatch(/support-kit:fix-link .*issue=docker%2Fpinata%231 native=0/);
     expect(escalated.summary).toContain("the kit's record keeps the link");
     expect(labels(n)).toContain('status/2-in-progress');
+  });
+});
+
+/** L3 closes (or reopens) the engineering issue in docker/pinata, where the kit runs no workflow. */
+function engineering(number: number, patch: { state: 'open' | 'closed'; state_reason?: string }) {
+  emulator.store.updateIssue(ENGINEERING, number, patch as never, { actor: 'luc' });
+}
+
+async function escalatedIssue(): Promise<number> {
+  const n = supportIssue();
+  await comment(n, '/escalate docker/pinata');
+  return n;
+}
+
+const news = (n: number) =>
+  issue(n).comments.filter((c) => c.body.startsWith('<!-- support-kit:fix-news'));
+
+describe('following the engineering issue on schedule (dist/escalate)', () => {
+  it('an engineering issue closed as completed gives status/3-fixed and tells the reporter once, in one query', async () => {
+    await start();
+    const n = await escalatedIssue();
+    emulator.setClock('2026-11-25T09:00:00Z');
+    engineering(1, { state: 'closed', state_reason: 'completed' });
+
+    const swept = await tick();
+
+    expect(swept.exitCode).toBe(0);
+    expect(
+      swept.requests.filter((r) => String(JSON.stringify(r.body)).includes('stateReason')),
+    ).toHaveLength(1);
+    expect(labels(n)).toEqual(['support', 'support-kit/awaiting-fix', 'status/3-fixed']);
+    expect(news(n)).toHaveLength(1);
+    expect(news(n)[0]?.body).toContain(
+      '@customer-eng: the engineering issue docker/pinata#1 was closed as fixed.',
+    );
+    expect(record(n)).toContain('Fixed by docker/pinata#1; waiting for a release.');
+
+    const again = await tick();
+    expect(again.requests.filter(isWrite)).toEqual([]);
+    expect(news(n)).toHaveLength(1);
+  });
+
+  it('an engineering issue closed as not planned asks the support owner, and the issue waits no more', async () => {
+    await start();
+    const n = await escalatedIssue();
+    engineering(1, { state: 'closed', state_reason: 'not_planned' });
+
+    await tick();
+
+    expect(labels(n)).toEqual(['support', 'status/2-in-progress']);
+    expect(news(n)[0]?.body).toContain('@tess: docker/pinata#1 was closed as not planned.');
+  });
+
+  it('a reopened engineering issue takes a fixed support issue back to in progress', async () => {
+    await start();
+    const n = await escalatedIssue();
+    engineering(1, { state: 'closed', state_reason: 'completed' });
+    await tick();
+    engineering(1, { state: 'open' });
+
+    const reopened = await tick();
+
+    expect(reopened.exitCode).toBe(0);
+    expect(labels(n)).toEqual(['support', 'support-kit/awaiting-fix', 'status/2-in-progress']);
+    expect(news(n)).toHaveLength(1);
+  });
+
+  it('an engineering issue of the support repository itself moves its support issue on its own close event', async () => {
+    await start();
+    const bug = emulator.store.createIssue(REPO, { title: 'Kernel bug', user: 'luc' });
+    const n = supportIssue();
+    await comment(n, `/fixed-by #${bug.number}`);
+    emulator.store.updateIssue(
+      REPO,
+      bug.number,
+      { state: 'closed', state_reason: 'completed' },
+      { actor: 'luc' },
+    );
+
+    const closed = await run(
+      emulator,
+      'escalate',
+      {
+        name: 'issues',
+        payload: webhookPayload(emulator.store, 'issues', {
+          repo: REPO,
+          action: 'closed',
+          number: bug.number,
+        }),
+      },
+      { workspace: TRIAGE_DESK, env: { SUPPORT_KIT_NOW: emulator.store.now() } },
+    );
+
+    expect(closed.exitCode).toBe(0);
+    expect(closed.requests.filter((r) => r.route.endsWith('/dependencies/blocking'))).toHaveLength(
+      1,
+    );
+    expect(labels(n)).toContain('status/3-fixed');
+    expect(news(n)).toHaveLength(1);
+  });
+
+  it('stops the response clock while the issue waits on engineering', async () => {
+    await start();
+    const n = await escalatedIssue();
+
+    emulator.setClock('2026-11-26T09:00:00Z');
+    await tick();
+
+    expect(record(n)).toContain('waiting on engineering since');
   });
 });

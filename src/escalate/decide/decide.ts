@@ -6,7 +6,8 @@ import {
 } from '../../kernel/pending-notifications.js';
 import type { LinkFix, Operation, UpsertComment } from '../../kernel/plan.js';
 import { fixLinkSlot, formatFixLink } from '../../kernel/fix-link.js';
-import { fixLine, fixText } from './fix.js';
+import { AWAITING_FIX_LABEL } from '../../kernel/kit-labels.js';
+import { fixLine, followFix, waitingLine } from './fix.js';
 import { describeLocal } from '../../roster/time.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
@@ -57,13 +58,18 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const state: EscalationState = { ...stored.state, notified: [...stored.state.notified] };
   const work = startWork(issue);
   const team = teamOf(roster);
-  const clock = issueClock(input);
+  let clock = issueClock(input);
   const timeline = timelineOf(issue, clock, state, now);
 
   handleCommands(input, work, state, timeline);
   // A new link starts the news afresh; the executor records it where the slot stands.
   const linking = work.links[0];
-  if (linking) state.told = { state: 'open' };
+  if (linking) {
+    state.told = { state: 'open' };
+    // The wait starts now, as the next run will read it from the record.
+    const since = { label: AWAITING_FIX_LABEL, at: linking.at, added: true };
+    clock = issueClock({ ...input, labelHistory: [...(input.labelHistory ?? []), since] });
+  } else followFix(input, work, state);
   // A command's notification is recorded like every other: sent once, even when it is obeyed again.
   work.notify = work.notify.filter((n) => !state.notified.includes(n.key));
   state.notified.push(...work.notify.map((n) => n.key));
@@ -71,6 +77,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
 
   // Acknowledgement: re-read every run; only a /ack is remembered (its author was checked once).
   if (work.ack) state.ack = work.ack;
+  else if (work.ackIfNone && !state.ack) state.ack = work.ackIfNone;
   const ack = findAcknowledgement(issue, input.comments, {
     team,
     assignees: work.assignees,
@@ -82,7 +89,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const waiting = clock && pausedAt(clock, now.getTime());
   if (work.state === 'open' && !ack && waiting)
     work.notes.push(
-      `#${issue.number}: waiting on the reporter since ${new Date(waiting.from).toISOString()}; the clock stands still`,
+      `#${issue.number}: waiting on ${waitingOn(issue, state)} since ${new Date(waiting.from).toISOString()}; the clock stands still`,
     );
   else if (work.state === 'open' && !ack && clock) escalate(input, clock, work, state);
   else if (ack && work.state === 'open' && state.steps < config.steps.length && clock)
@@ -426,7 +433,7 @@ function timelineOf(
   now: Date,
 ): string[] {
   const lines = [`Opened ${issue.createdAt} by **${escapeInline(issue.author)}**.`];
-  if (clock) lines.push(goalLine(clock, now));
+  if (clock) lines.push(goalLine(clock, now, waitingOn(issue, state)));
   const waited = clock?.pauses.filter((p) => p.to !== undefined).length ?? 0;
   if (waited > 0)
     lines.push(`The clock stood still ${waited} time(s) while the reporter was asked.`);
@@ -437,11 +444,17 @@ function timelineOf(
   return lines;
 }
 
-function goalLine(clock: ResponseClock, now: Date): string {
+/** Whom a paused clock waits on: engineering while the issue awaits a fix, else the reporter. */
+function waitingOn(issue: IssueSnapshot, state: EscalationState): string {
+  const awaiting = hasLabel(issue.labels, AWAITING_FIX_LABEL) || state.told?.state === 'open';
+  return awaiting ? 'engineering' : 'the reporter';
+}
+
+function goalLine(clock: ResponseClock, now: Date, on: string): string {
   const goal = `Response goal: ${clock.goal.minutes} business minutes on ${escapeInline(clock.source)}`;
   const paused = pausedAt(clock, now.getTime());
   if (paused)
-    return `${goal}; waiting on the reporter since ${describeLocal(paused.from, clock.window.timezone)}, so the clock stands still until they answer.`;
+    return `${goal}; waiting on ${on} since ${describeLocal(paused.from, clock.window.timezone)}, so the clock stands still${on === 'engineering' ? '' : ' until they answer'}.`;
   return `${goal}; due ${clock.dueAt === undefined ? 'never (the calendar does not open)' : describeLocal(clock.dueAt, clock.window.timezone)}.`;
 }
 
@@ -457,9 +470,7 @@ function stateComment(
   const lines = timelineOf(issue, clock, state, now);
   const fix = linking ? undefined : state.fix;
   if (linking)
-    lines.push(
-      `Waiting on engineering since ${linking.at}: ${'number' in linking.fix ? fixText({ repo: `${linking.fix.repo.owner}/${linking.fix.repo.repo}`, number: linking.fix.number }) : `the issue opened in ${escapeInline(`${linking.fix.repo.owner}/${linking.fix.repo.repo}`)}`}.`,
-    );
+    lines.push(waitingLine(`${linking.fix.repo.owner}/${linking.fix.repo.repo}`, linking.at));
   else if (fix) lines.push(fixLine(fix, state));
   if (ack)
     lines.push(

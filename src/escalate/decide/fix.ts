@@ -5,6 +5,7 @@ import { hasLabel } from '../config/escalation.js';
 import type { Work } from './work.js';
 import type { EscalationState } from './state.js';
 import type { FixLink } from '../../kernel/fix-link.js';
+import type { IssueSnapshot } from './types.js';
 
 /**
  * Seed 001's L2 "track the open issue to make sure it is resolved": a support issue linked to
@@ -52,6 +53,7 @@ export function startFollowing(
   link: { issue: number; fix: LinkFix['fix']; at: string; by: string },
 ): void {
   work.links = [{ kind: 'link-fix', ...link, reason: `follow the fix of #${link.issue}` }];
+  work.ackIfNone = { at: link.at, by: link.by, how: 'command' };
   if (!hasLabel(work.labels, AWAITING_FIX_LABEL)) work.labels.push(AWAITING_FIX_LABEL);
   work.statusEvents.push('escalated');
 }
@@ -69,5 +71,89 @@ export function fixLine(fix: FixLink, state: EscalationState): string {
   if (told?.beta) return `Fixed by ${where}; in the pre-release ${escapeInline(told.beta)}.`;
   if (told?.state === 'fixed') return `Fixed by ${where}; waiting for a release.`;
   if (told?.state === 'not-planned') return `${where} was closed as not planned.`;
-  return `Waiting on engineering since ${fix.at}: ${where}.`;
+  return waitingLine(fix.repo, fix.at);
+}
+
+/**
+ * The same words before the link is made and after (the issue's number and how it is recorded
+ * show on GitHub's "blocked by"), so the next run leaves the record as it is.
+ */
+export function waitingLine(repo: string, at: string): string {
+  return `Waiting on engineering in ${escapeInline(repo)} since ${at}.`;
+}
+
+/** The engineering issue as the run read it (one query for every linked issue of a repository). */
+export interface FixFacts {
+  state: 'open' | 'closed';
+  /** GraphQL's IssueStateReason: COMPLETED, NOT_PLANNED, DUPLICATE, REOPENED; null when open. */
+  reason: string | null;
+  closedAt: string | null;
+}
+
+type News = 'open' | 'fixed' | 'not-planned';
+
+function newsOf(facts: FixFacts): News {
+  if (facts.state === 'open') return 'open';
+  return facts.reason === 'NOT_PLANNED' || facts.reason === 'DUPLICATE' ? 'not-planned' : 'fixed';
+}
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+
+/**
+ * What the engineering issue did since the kit last told: closed as completed gives the `fixed`
+ * status and tells the reporter; closed as not planned asks the support owner (who linked it, and
+ * the assignees) what to tell the reporter, and the issue waits on engineering no more; reopened
+ * takes the issue back to the `escalated` status. Each news is told once (state.told).
+ */
+export function followFix(
+  input: { issue: IssueSnapshot; fixFacts?: FixFacts },
+  work: Work,
+  state: EscalationState,
+): void {
+  const { fix } = state;
+  const facts = input.fixFacts;
+  if (!fix || !facts) return;
+  const news = newsOf(facts);
+  const told = state.told?.state ?? 'open';
+  if (news === told) return;
+  const issue = input.issue.number;
+  const ref = fixText(fix);
+  const at = facts.closedAt ?? '';
+  state.told = news === 'fixed' ? { ...state.told, state: news } : { state: news };
+  if (news === 'open') {
+    work.statusEvents.push('escalated');
+    if (!hasLabel(work.labels, AWAITING_FIX_LABEL)) work.labels.push(AWAITING_FIX_LABEL);
+    work.notes.push(`#${issue}: ${fix.repo}#${fix.number} was reopened; back to waiting on it`);
+    return;
+  }
+  if (news === 'fixed') {
+    work.statusEvents.push('fixed');
+    const reporter = LOGIN.test(input.issue.author) ? `@${input.issue.author}: ` : '';
+    tell(work, issue, fix, { news, at }, [
+      `${reporter}the engineering issue ${ref} was closed as fixed. This issue says so again when the fix is in a release.`,
+    ]);
+    return;
+  }
+  work.labels = work.labels.filter((l) => l.toLowerCase() !== AWAITING_FIX_LABEL);
+  const owners = [...new Set([fix.by, ...input.issue.assignees])].filter((l) => LOGIN.test(l));
+  tell(work, issue, fix, { news, at }, [
+    `${owners.map((o) => `@${o}`).join(' ')}${owners.length ? ': ' : ''}${ref} was closed as not planned. Decide what to tell the reporter: \`/status wont-fix\`, or \`/fixed-by\` another issue.`,
+  ]);
+}
+
+/** One comment per news of one engineering issue: a re-run finds it by its marker. */
+function tell(
+  work: Work,
+  issue: number,
+  fix: FixLink,
+  news: { news: string; at: string },
+  lines: string[],
+): void {
+  work.comments.push({
+    kind: 'upsert-comment',
+    issue,
+    marker: { kind: 'fix-news', keys: { issue: `${fix.repo}#${fix.number}`, ...news } },
+    body: lines.join('\n\n'),
+    reason: `${fix.repo}#${fix.number}: ${news.news}`,
+  });
 }

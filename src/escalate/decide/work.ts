@@ -30,6 +30,8 @@ export interface Work {
   /** A status label a person just added. */
   statusAdded?: string;
   ack?: Acknowledgement;
+  /** Recorded when the issue has no acknowledgement yet: linking the fix answers the reporter. */
+  ackIfNone?: Acknowledgement;
 }
 
 /** What a notification needs; the payload is built only if it is sent. */

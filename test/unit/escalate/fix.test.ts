@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escalationFrom, type StatusConfig } from '../../../src/escalate/config/escalation.js';
 import { type DecideInput, decideIssue } from '../../../src/escalate/decide/decide.js';
-import { fixedByRef } from '../../../src/escalate/decide/fix.js';
+import { type FixFacts, fixedByRef } from '../../../src/escalate/decide/fix.js';
 import { statusFor } from '../../../src/escalate/decide/status.js';
 import type { CommentSnapshot, IssueSnapshot } from '../../../src/escalate/decide/types.js';
 import { fixLinkSlot, formatFixLink, readFixLink } from '../../../src/kernel/fix-link.js';
@@ -136,5 +136,86 @@ describe('the engineering side moves the status wherever it is', () => {
     expect(statusFor('released-stable', 'status/4-fix-released-beta', status)).toBe(
       'status/4-fix-released-stable',
     );
+  });
+});
+
+/** The support issue as the sweep finds it after `/escalate`: linked, recorded, in progress. */
+function swept(facts: FixFacts, told = 'open') {
+  const link = formatFixLink({
+    repo: 'docker/pinata',
+    number: 12,
+    id: 4012,
+    at: '2026-11-24T10:00:00.000Z',
+    native: true,
+    by: 'kim',
+  });
+  const record: CommentSnapshot = {
+    id: 901,
+    author: 'github-actions[bot]',
+    kit: true,
+    bot: true,
+    body: `<!-- support-kit:escalation -->\n<!-- support-kit:escalation-state command=900 fix-state=${told} steps=0 -->\n${link}`,
+    createdAt: '2026-11-24T10:00:00Z',
+  };
+  const labels = told === 'fixed' ? 'status/3-fixed' : 'status/2-in-progress';
+  return decideIssue({
+    repo: { owner: 'acme', repo: 'desk' },
+    issue: { ...support, labels: ['support', 'support-kit/awaiting-fix', labels] },
+    comments: [record],
+    occasion: { kind: 'sweep' },
+    config,
+    playbooks: {},
+    channels: { pagerduty: false, webhook: false, escalationToken: true },
+    now: new Date('2026-11-26T10:00:00Z'),
+    fixFacts: facts,
+  });
+}
+
+const closed = (reason: string): FixFacts => ({
+  state: 'closed',
+  reason,
+  closedAt: '2026-11-25T16:00:00Z',
+});
+const news = (ops: Operation[]) =>
+  ops.filter(
+    (o): o is UpsertComment => o.kind === 'upsert-comment' && o.marker.kind === 'fix-news',
+  );
+
+describe('following the engineering issue', () => {
+  it('closed as completed: status/3-fixed and one comment to the reporter', () => {
+    const ops = swept(closed('COMPLETED')).operations;
+
+    expect(ofKind(ops, 'edit-labels')[0]).toMatchObject({
+      add: ['status/3-fixed'],
+      remove: ['status/2-in-progress'],
+    });
+    expect(news(ops).map((c) => c.body)).toEqual([
+      '@customer-eng: the engineering issue docker/pinata#12 was closed as fixed. This issue says so again when the fix is in a release.',
+    ]);
+  });
+
+  it('closed as not planned: the owner and the assignees are asked, the status stays, the wait ends', () => {
+    const ops = swept(closed('NOT_PLANNED')).operations;
+
+    expect(ofKind(ops, 'edit-labels')[0]).toMatchObject({
+      add: [],
+      remove: ['support-kit/awaiting-fix'],
+    });
+    expect(news(ops)[0]?.body).toMatch(/^@kim: docker\/pinata#12 was closed as not planned\./);
+  });
+
+  it('reopened after the fix: back to in progress, without a comment', () => {
+    const ops = swept({ state: 'open', reason: 'REOPENED', closedAt: null }, 'fixed').operations;
+
+    expect(ofKind(ops, 'edit-labels')[0]).toMatchObject({ add: ['status/2-in-progress'] });
+    expect(news(ops)).toEqual([]);
+  });
+
+  it('nothing new since the last news: no label, no comment', () => {
+    const ops = swept(closed('COMPLETED'), 'fixed').operations;
+
+    expect(
+      ops.filter((o) => o.kind !== 'upsert-comment' || o.marker.kind !== 'escalation'),
+    ).toEqual([]);
   });
 });
