@@ -11,6 +11,7 @@ import * as actions from './routes/actions.js';
 import * as assignees from './routes/assignees.js';
 import * as branches from './routes/branches.js';
 import * as comments from './routes/comments.js';
+import * as compare from './routes/compare.js';
 import * as contents from './routes/contents.js';
 import * as dependencies from './routes/dependencies.js';
 import * as events from './routes/events.js';
@@ -93,7 +94,9 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', pulls.listFiles),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', pulls.listReviews),
   route('GET /repos/{owner}/{repo}/pages', pages.getPages),
+  route('GET /repos/{owner}/{repo}/releases', releases.listReleases),
   route('GET /repos/{owner}/{repo}/releases/tags/{tag}', releases.getByTag),
+  route('GET /repos/{owner}/{repo}/compare/{basehead}', compare.compareCommits),
   route('POST /repos/{owner}/{repo}/releases', releases.createRelease),
   route('GET /repos/{owner}/{repo}/releases/{release_id}/assets', releases.listAssets),
   route('POST /repos/{owner}/{repo}/releases/{release_id}/assets', releases.uploadAsset, UPLOADS),

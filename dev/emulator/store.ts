@@ -88,6 +88,8 @@ export interface IssueEvent {
   state_reason?: StateReason | null;
   /** transferred: the repository (owner/name) the issue came from */
   transfer?: { from: string };
+  /** closed: the commit that closed it with a closing keyword (a pull request's merge commit) */
+  commit_id?: string;
 }
 
 interface PullRequestInfo {
@@ -170,6 +172,11 @@ export interface Repo {
   actionsMayOpenPulls: boolean;
   /** Releases, oldest first, each with the files uploaded to it. */
   releases: Release[];
+  /**
+   * Commits pushed to the default branch (Store.pushCommit), oldest first: what the compare API
+   * walks. A repository without any keeps no history, and its branch heads are made-up shas.
+   */
+  commits: Commit[];
   /** The GitHub Pages site; null while Pages is off. */
   pages: PagesSite | null;
 }
@@ -188,6 +195,15 @@ export interface Release {
   created_at: string;
   published_at: string | null;
   assets: ReleaseAsset[];
+}
+
+/** A commit of the default branch's history: enough to compare two refs. */
+export interface Commit {
+  sha: string;
+  parents: string[];
+  message: string;
+  author: string;
+  date: string;
 }
 
 /** A file on a release (docs.github.com/rest/releases/assets). */
@@ -486,6 +502,7 @@ export class Store {
       tagObjects: new Map(),
       workflows: new Map(),
       releases: [],
+      commits: [],
       pages: null,
       heads: new Map(),
       actionsMayOpenPulls: false,
@@ -682,6 +699,56 @@ export class Store {
     this.repo(ref).pages = site;
   }
 
+  /** A commit on top of the default branch; returns its sha. */
+  pushCommit(ref: RepoRef, message: string, opts: ActorOption = {}): string {
+    const repo = this.repo(ref);
+    const { actor, at } = this.stamp(opts);
+    const parent = repo.commits.at(-1)?.sha;
+    const sha = fakeSha(`${repo.full_name} commit ${repo.commits.length} ${message}`);
+    repo.commits.push({ sha, parents: parent ? [parent] : [], message, author: actor, date: at });
+    repo.pushed_at = at;
+    return sha;
+  }
+
+  /** The commit a ref names: a sha of the history, a tag (through annotated tags) or the default branch. */
+  commitOf(ref: RepoRef, name: string): Commit | undefined {
+    const repo = this.repo(ref);
+    const bySha = (sha: string) => repo.commits.find((c) => c.sha === sha);
+    if (name === repo.default_branch) return repo.commits.at(-1);
+    let target = repo.tags.get(name);
+    for (let hops = 0; target?.type === 'tag' && hops < 5; hops++)
+      target = repo.tagObjects.get(target.sha)?.object;
+    if (target?.type === 'commit') return bySha(target.sha);
+    return bySha(name);
+  }
+
+  /** Every commit `sha` reaches (itself included). */
+  ancestors(ref: RepoRef, sha: string): Set<string> {
+    const repo = this.repo(ref);
+    const seen = new Set<string>();
+    const todo = [sha];
+    while (todo.length > 0) {
+      const next = todo.pop() ?? '';
+      if (seen.has(next)) continue;
+      seen.add(next);
+      todo.push(...(repo.commits.find((c) => c.sha === next)?.parents ?? []));
+    }
+    return seen;
+  }
+
+  /** Closes an issue as completed by a commit that says "fixes #n", as GitHub records it. */
+  closeByCommit(ref: RepoRef, number: number, sha: string, opts: ActorOption = {}): Issue {
+    const issue = this.updateIssue(
+      ref,
+      number,
+      { state: 'closed', state_reason: 'completed' },
+      opts,
+    );
+    const closed = issue.events.at(-1);
+    if (closed?.event === 'closed') closed.commit_id = sha;
+    return issue;
+  }
+
   findRelease(ref: RepoRef, tag: string): Release | undefined {
     return this.repo(ref).releases.find((r) => r.tag_name === tag);
   }
@@ -699,6 +766,7 @@ export class Store {
       target_commitish?: string;
       name?: string | null;
       body?: string | null;
+      prerelease?: boolean;
     },
     opts: ActorOption = {},
   ): Release {
@@ -719,7 +787,7 @@ export class Store {
       name: input.name ?? null,
       body: input.body ?? null,
       draft: false,
-      prerelease: false,
+      prerelease: input.prerelease ?? false,
       author: actor,
       created_at: at,
       published_at: at,
@@ -1344,5 +1412,6 @@ export function fakeSha(text: string): string {
 
 /** A branch's head commit as the emulator names it (it keeps no commits): a sha stands for itself. */
 function branchHead(repo: Repo, ref: string): string {
+  if (ref === repo.default_branch && repo.commits.length > 0) return repo.commits.at(-1)?.sha ?? '';
   return /^[0-9a-f]{40}$/.test(ref) ? ref : fakeSha(`${repo.full_name} ${ref} ${repo.pushed_at}`);
 }

@@ -2,7 +2,8 @@ import type { Gateway } from '../github/gateway.js';
 import { describeRequestError, sameRepo } from '../github/gateway.js';
 import type { FixLink } from '../kernel/fix-link.js';
 import type { RepoRef } from '../kernel/plan.js';
-import { type FixFacts, fixKey } from './decide/fix.js';
+import { type FixFacts, fixKey, type ReleaseFact } from './decide/fix.js';
+import type { GitHubRelease } from '../github/types.js';
 
 /**
  * What the engineering issues that support issues wait on are now: one GraphQL query per
@@ -14,7 +15,8 @@ export async function engineeringFacts(
   here: Gateway,
   escalation: readonly Gateway[],
   links: readonly FixLink[],
-): Promise<{ facts: Map<string, FixFacts>; notes: string[] }> {
+): Promise<{ facts: Map<string, FixFacts>; notes: string[]; gateways: Map<string, Gateway> }> {
+  const gateways = new Map<string, Gateway>();
   const facts = new Map<string, FixFacts>();
   const notes: string[] = [];
   const byRepo = new Map<string, FixLink[]>();
@@ -32,6 +34,7 @@ export async function engineeringFacts(
       );
       continue;
     }
+    gateways.set(`${owner}/${repo}`.toLowerCase(), gateway);
     try {
       const found = await issueStates(gateway, there, [...new Set(group.map((l) => l.number))]);
       for (const [number, state] of found)
@@ -40,7 +43,55 @@ export async function engineeringFacts(
       notes.push(`${owner}/${repo}: its issues could not be read (${describeRequestError(error)})`);
     }
   }
-  return { facts, notes };
+  return { facts, notes, gateways };
+}
+
+/** What a fixed engineering issue's release needs: its closing commit, and what the kit told. */
+interface Fixed {
+  gateway: Gateway;
+  number: number;
+  closedAt: string;
+  /** The commit the record has (`none`: closed by hand); absent: read it. */
+  commit?: string;
+  /** The newest release already looked at. */
+  checked?: string;
+}
+
+/**
+ * The closing commit (the issue's events, read once: the record keeps it) and the releases
+ * published since the issue closed and after the last one looked at, oldest first, each compared
+ * with the commit until the first release that is not a pre-release holds it. The releases of
+ * a repository are listed once a run (`listed`).
+ */
+export async function releaseFacts(
+  fixed: Fixed,
+  listed: Map<Gateway, Promise<GitHubRelease[]>>,
+): Promise<Pick<FixFacts, 'commit' | 'releases'>> {
+  const commit =
+    fixed.commit === undefined
+      ? await fixed.gateway.closingCommit(fixed.number)
+      : fixed.commit === 'none'
+        ? null
+        : fixed.commit;
+  if (commit === null) return { commit: null };
+  if (!listed.has(fixed.gateway)) listed.set(fixed.gateway, fixed.gateway.recentReleases());
+  const all = await (listed.get(fixed.gateway) ?? Promise.resolve([]));
+  const newest = all.findIndex((r) => r.tag_name === fixed.checked);
+  const candidates = (newest < 0 ? all : all.slice(0, newest))
+    .filter((r) => (r.published_at ?? '') >= fixed.closedAt)
+    .reverse();
+  const releases: ReleaseFact[] = [];
+  for (const release of candidates) {
+    const contains = await fixed.gateway.tagContains(release.tag_name, commit);
+    releases.push({
+      tag: release.tag_name,
+      url: release.html_url,
+      prerelease: release.prerelease ?? false,
+      contains,
+    });
+    if (contains && !release.prerelease) break;
+  }
+  return { commit, releases };
 }
 
 /** One query: `i12: issue(number: 12) { ... }` for each number. */

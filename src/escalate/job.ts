@@ -24,15 +24,15 @@ import {
 } from './decide/types.js';
 import { duplicateTargets, fixedByTargets, type Referenced } from './decide/commands/run.js';
 import { type FixFacts, fixKey, type FixTargets } from './decide/fix.js';
-import { engineeringFacts } from './fixes.js';
-import { readState } from './decide/state.js';
+import { engineeringFacts, releaseFacts } from './fixes.js';
+import { type EscalationState, readState } from './decide/state.js';
 import type { FixLink } from '../kernel/fix-link.js';
 import { AWAITING_FIX_LABEL } from '../kernel/kit-labels.js';
 import { emptyPlan, type Operation, type Plan, type RepoRef } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
 import { type Gateway, IssueMoved, sameRepo, statusOf } from '../github/gateway.js';
-import type { GitHubComment, GitHubIssue } from '../github/types.js';
+import type { GitHubComment, GitHubIssue, GitHubRelease } from '../github/types.js';
 import { freshIssue } from '../job/fresh-issue.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 
@@ -296,19 +296,42 @@ async function followedFixes(
   gateways: readonly Gateway[],
   issues: readonly GitHubIssue[],
 ): Promise<{ facts: Map<number, FixFacts>; notes: string[] }> {
-  const links = new Map<number, FixLink>();
+  const links = new Map<number, { link: FixLink; told: EscalationState['told'] }>();
   for (const issue of issues) {
     if (!issue.labels.some((l) => l.name.toLowerCase() === AWAITING_FIX_LABEL)) continue;
     if ((issue as unknown as IssuePayload).comments === 0) continue;
-    const link = readState(await readComments(context, issue.number)).state.fix;
-    if (link) links.set(issue.number, link);
+    const { state } = readState(await readComments(context, issue.number));
+    if (state.fix) links.set(issue.number, { link: state.fix, told: state.told });
   }
   const facts = new Map<number, FixFacts>();
   if (links.size === 0) return { facts, notes: [] };
-  const found = await engineeringFacts(context.gateway, gateways, [...links.values()]);
-  for (const [issue, link] of links) {
+  const linked = [...links.values()].map((l) => l.link);
+  const found = await engineeringFacts(context.gateway, gateways, linked);
+  const listed = new Map<Gateway, Promise<GitHubRelease[]>>();
+  for (const [issue, { link, told }] of links) {
     const state = found.facts.get(fixKey(link));
-    if (state) facts.set(issue, state);
+    if (!state) continue;
+    const gateway = found.gateways.get(link.repo.toLowerCase());
+    const fixed =
+      state.state === 'closed' &&
+      state.reason !== 'NOT_PLANNED' &&
+      state.reason !== 'DUPLICATE' &&
+      state.closedAt;
+    if (!gateway || !fixed || told?.stable || told?.commit === 'none') {
+      facts.set(issue, state);
+      continue;
+    }
+    const release = await releaseFacts(
+      {
+        gateway,
+        number: link.number,
+        closedAt: state.closedAt ?? '',
+        ...(told?.commit ? { commit: told.commit } : {}),
+        ...(told?.checked ? { checked: told.checked } : {}),
+      },
+      listed,
+    );
+    facts.set(issue, { ...state, ...release });
   }
   return { facts, notes: [`${links.size} issue(s) wait on engineering`, ...found.notes] };
 }

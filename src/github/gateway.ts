@@ -759,6 +759,42 @@ export class Gateway {
     }
   }
 
+  /** The newest published releases, newest first (one page: a fix is looked for in recent ones). */
+  async recentReleases(count = 30): Promise<GitHubRelease[]> {
+    const { data } = await this.octokit.rest.repos.listReleases({ ...this.ref, per_page: count });
+    return data.filter((r) => !r.draft);
+  }
+
+  /**
+   * The commit that closed the issue with a closing keyword: the `commit_id` of its last `closed`
+   * event (a pull request's merge commit, or the commit itself); null when a person closed it.
+   */
+  async closingCommit(issue: number): Promise<string | null> {
+    const events = await this.octokit.paginate(this.octokit.rest.issues.listEvents, {
+      ...this.ref,
+      issue_number: issue,
+      per_page: 100,
+    });
+    const closed = events.filter((e) => e.event === 'closed').at(-1);
+    return closed?.commit_id ?? null;
+  }
+
+  /** Whether `commit` is in `tag`'s history: the comparison from it to the tag is ahead or identical. */
+  async tagContains(tag: string, commit: string): Promise<boolean> {
+    try {
+      const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
+        ...this.ref,
+        basehead: `${commit}...${tag}`,
+        per_page: 1,
+      });
+      return data.status === 'ahead' || data.status === 'identical';
+    } catch (error) {
+      // A tag or commit GitHub does not know (a rewritten history): not in it.
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
   /** The issues of this repository that `issue` blocks (it may block others elsewhere). */
   async listBlocking(issue: number): Promise<GitHubIssue[]> {
     const { data } = await this.octokit.request(

@@ -69,6 +69,8 @@ export interface GitHubRelease {
   html_url: string;
   /** `https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}`: where assets go. */
   upload_url: string;
+  prerelease?: boolean;
+  published_at?: string | null;
 }
 
 export interface GitHubReleaseAsset {

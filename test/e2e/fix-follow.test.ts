@@ -287,3 +287,88 @@ describe('following the engineering issue on schedule (dist/escalate)', () => {
     expect(record(n)).toContain('waiting on engineering since');
   });
 });
+
+describe('following the fix to its release (dist/escalate)', () => {
+  /** L3 merges the fix (its commit closes the engineering issue), then publishes releases. */
+  async function fixed(): Promise<{ n: number; commit: string }> {
+    emulator.store.pushCommit(ENGINEERING, 'Start');
+    emulator.store.createRelease(ENGINEERING, { tag_name: 'v4.36.0' });
+    const n = await escalatedIssue();
+    emulator.setClock('2026-11-24T09:00:00Z');
+    const commit = emulator.store.pushCommit(ENGINEERING, 'Close the socket proxy (fixes #1)');
+    emulator.store.closeByCommit(ENGINEERING, 1, commit, { actor: 'luc' });
+    await tick();
+    return { n, commit };
+  }
+  const publish = (tag: string, prerelease: boolean) => {
+    emulator.setClock(prerelease ? '2026-11-25T09:00:00Z' : '2026-11-27T09:00:00Z');
+    emulator.store.pushCommit(ENGINEERING, `Release ${tag}`);
+    emulator.store.createRelease(ENGINEERING, { tag_name: tag, prerelease });
+  };
+
+  it('a pre-release that holds the closing commit gives the beta status and one comment with its link', async () => {
+    await start();
+    const { n } = await fixed();
+    publish('v4.37.0-beta1', true);
+
+    const swept = await tick();
+
+    expect(swept.exitCode).toBe(0);
+    expect(labels(n)).toEqual([
+      'support',
+      'support-kit/awaiting-fix',
+      'status/4-fix-released-beta',
+    ]);
+    expect(news(n).at(-1)?.body).toContain(
+      'The fix (docker/pinata#1) is in the pre-release [v4.37.0-beta1](https://github.com/docker/pinata/releases/tag/v4.37.0-beta1).',
+    );
+    const again = await tick();
+    expect(again.requests.filter(isWrite)).toEqual([]);
+    // Neither the closing commit nor the releases already looked at are asked again.
+    expect(again.requests.filter((r) => /\/events$|\/compare\//.test(r.path))).toEqual([]);
+  });
+
+  it('then the stable release gives the stable status, and the issue waits no more', async () => {
+    await start();
+    const { n } = await fixed();
+    publish('v4.37.0-beta1', true);
+    await tick();
+    publish('v4.37.0', false);
+
+    await tick();
+
+    expect(labels(n)).toEqual(['support', 'status/4-fix-released-stable']);
+    expect(news(n)).toHaveLength(3);
+    const quiet = await tick();
+    expect(quiet.requests.filter((r) => r.path.includes('/releases'))).toEqual([]);
+  });
+
+  it('a release cut before the fix does not claim it', async () => {
+    await start();
+    const { n } = await fixed();
+    emulator.setClock('2026-11-25T09:00:00Z');
+    // Tagged at the commit before the fix, published after it.
+    const before = emulator.store.repo(ENGINEERING).commits[0]?.sha ?? '';
+    emulator.store.setTag(ENGINEERING, 'v4.36.1', before);
+    emulator.store.createRelease(ENGINEERING, { tag_name: 'v4.36.1' });
+
+    await tick();
+
+    expect(labels(n)).toContain('status/3-fixed');
+  });
+
+  it('an engineering issue closed by hand names no commit: no release is claimed, and nothing is asked again', async () => {
+    await start();
+    const n = await escalatedIssue();
+    engineering(1, { state: 'closed', state_reason: 'completed' });
+    await tick();
+    publish('v4.37.0', false);
+
+    const swept = await tick();
+
+    expect(labels(n)).toContain('status/3-fixed');
+    expect(swept.requests.filter((r) => /\/events$|\/releases|\/compare\//.test(r.path))).toEqual(
+      [],
+    );
+  });
+});

@@ -430,6 +430,23 @@ const steps: Step[] = [
     status: 200,
   },
   {
+    route: 'GET /repos/{owner}/{repo}/releases',
+    path: '/repos/acme/support/releases',
+    status: 200,
+    then: (b) => expect((b as unknown[]).length).toBe(1),
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/compare/{basehead}',
+    path: '/repos/acme/engine/compare/v1.0.0...main',
+    status: 200,
+    then: (b) => expect(b).toMatchObject({ status: 'ahead', ahead_by: 1, total_commits: 1 }),
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/compare/{basehead}',
+    path: '/repos/acme/engine/compare/v1.0.0...v9.9.9',
+    status: 404,
+  },
+  {
     route: 'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
     path: () =>
       `/api/uploads/repos/acme/support/releases/${releaseId}/assets?name=person-alice.ics&label=On%20call%3A%20alice`,
@@ -595,6 +612,9 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
       '.github/workflows/support-kit-schedule.yml',
       'disabled_inactivity',
     );
+    gh.store.addRepo({ owner: 'acme', name: 'engine' });
+    gh.store.setTag('acme/engine', 'v1.0.0', gh.store.pushCommit('acme/engine', 'First'));
+    gh.store.pushCommit('acme/engine', 'Fix the socket leak (fixes #1)');
     gh.store.addRepo({ owner: 'acme', name: 'pages-on' });
     gh.store.setPages('acme/pages-on', { build_type: 'workflow' });
   });

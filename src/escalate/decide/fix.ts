@@ -88,6 +88,18 @@ export interface FixFacts {
   /** GraphQL's IssueStateReason: COMPLETED, NOT_PLANNED, DUPLICATE, REOPENED; null when open. */
   reason: string | null;
   closedAt: string | null;
+  /** The commit that closed it (null: closed by hand); absent when the run did not read it. */
+  commit?: string | null;
+  /** The releases published since it closed that the run looked at, oldest first. */
+  releases?: ReleaseFact[];
+}
+
+export interface ReleaseFact {
+  tag: string;
+  url: string;
+  prerelease: boolean;
+  /** The closing commit is in the release's tag (docs/escalation.md, "Following the fix"). */
+  contains: boolean;
 }
 
 type News = 'open' | 'fixed' | 'not-planned';
@@ -115,7 +127,7 @@ export function followFix(
   if (!fix || !facts) return;
   const news = newsOf(facts);
   const told = state.told?.state ?? 'open';
-  if (news === told) return;
+  if (news === told && news !== 'fixed') return;
   const issue = input.issue.number;
   const ref = fixText(fix);
   const at = facts.closedAt ?? '';
@@ -126,12 +138,17 @@ export function followFix(
     work.notes.push(`#${issue}: ${fix.repo}#${fix.number} was reopened; back to waiting on it`);
     return;
   }
+  if (news === 'fixed' && told === 'fixed') {
+    followRelease(input.issue, facts, work, state, fix);
+    return;
+  }
   if (news === 'fixed') {
     work.statusEvents.push('fixed');
     const reporter = LOGIN.test(input.issue.author) ? `@${input.issue.author}: ` : '';
     tell(work, issue, fix, { news, at }, [
       `${reporter}the engineering issue ${ref} was closed as fixed. This issue says so again when the fix is in a release.`,
     ]);
+    followRelease(input.issue, facts, work, state, fix);
     return;
   }
   work.labels = work.labels.filter((l) => l.toLowerCase() !== AWAITING_FIX_LABEL);
@@ -156,4 +173,37 @@ function tell(
     body: lines.join('\n\n'),
     reason: `${fix.repo}#${fix.number}: ${news.news}`,
   });
+}
+
+/**
+ * The fix reaches a release: the first published pre-release whose tag holds the closing commit
+ * gives the beta status, the first release (not a pre-release) the stable one, each with one
+ * comment linking it; after the stable release the issue waits no more. An engineering issue
+ * closed by hand names no commit: no release is claimed, and a person labels it.
+ */
+function followRelease(
+  issue: IssueSnapshot,
+  facts: FixFacts,
+  work: Work,
+  state: EscalationState,
+  fix: FixLink,
+): void {
+  const told = { ...(state.told ?? { state: 'fixed' as const }) };
+  if (facts.commit !== undefined) told.commit = facts.commit ?? 'none';
+  const releases = facts.releases ?? [];
+  if (releases.length > 0) told.checked = releases[releases.length - 1]?.tag ?? told.checked;
+  state.told = told;
+  if (told.stable || told.commit === 'none') return;
+  const stable = releases.find((r) => r.contains && !r.prerelease);
+  const beta = told.beta ? undefined : releases.find((r) => r.contains && r.prerelease);
+  const reached = stable ?? beta;
+  if (!reached) return;
+  if (stable) told.stable = stable.tag;
+  else if (beta) told.beta = beta.tag;
+  work.statusEvents.push(stable ? 'released-stable' : 'released-beta');
+  if (stable) work.labels = work.labels.filter((l) => l.toLowerCase() !== AWAITING_FIX_LABEL);
+  const kind = stable ? 'release' : 'pre-release';
+  tell(work, issue.number, fix, { news: `released-${reached.tag}`, at: '' }, [
+    `The fix (${fixText(fix)}) is in the ${kind} [${escapeInline(reached.tag)}](${reached.url}).`,
+  ]);
 }

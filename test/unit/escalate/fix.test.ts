@@ -219,3 +219,42 @@ describe('following the engineering issue', () => {
     ).toEqual([]);
   });
 });
+
+describe('the rule: a fix is in a release when its closing commit is in the release tag', () => {
+  const release = (tag: string, prerelease: boolean, contains: boolean) => ({
+    tag,
+    url: `https://github.com/docker/pinata/releases/tag/${tag}`,
+    prerelease,
+    contains,
+  });
+  const fixedWith = (releases: ReturnType<typeof release>[], commit: string | null = 'c0ffee') =>
+    swept({ ...closed('COMPLETED'), commit, releases }, 'fixed').operations;
+  const added = (ops: Operation[]) => ofKind(ops, 'edit-labels')[0]?.add ?? [];
+
+  it('a pre-release holding the commit gives the beta status', () => {
+    expect(added(fixedWith([release('v2.0.0-rc1', true, true)]))).toEqual([
+      'status/4-fix-released-beta',
+    ]);
+  });
+
+  it('a stable release holding it gives the stable status, even when a pre-release came first in the same look', () => {
+    const ops = fixedWith([release('v2.0.0-rc1', true, true), release('v2.0.0', false, true)]);
+
+    expect(added(ops)).toEqual(['status/4-fix-released-stable']);
+    expect(news(ops).map((c) => c.marker.keys.news)).toEqual(['released-v2.0.0']);
+  });
+
+  it('a release that does not hold the commit claims nothing, and is not looked at again', () => {
+    const ops = fixedWith([release('v1.9.1', false, false)]);
+
+    expect(added(ops)).toEqual([]);
+    expect(stateBody(ops)).toContain('fix-checked=v1.9.1');
+  });
+
+  it('an engineering issue closed by hand (no commit) claims no release', () => {
+    const ops = fixedWith([release('v2.0.0', false, true)], null);
+
+    expect(added(ops)).toEqual([]);
+    expect(stateBody(ops)).toContain('fix-commit=none');
+  });
+});
