@@ -229,6 +229,9 @@ export class EmulatorServer {
           origin: this.origin,
           rate: this.rate,
           principal,
+          ...(grant && grant.kind !== 'user'
+            ? { mayReadIssues: (repo: string) => mayRead(this.store, grant, repo, 'issues') }
+            : {}),
         };
         reply = match.def.handler(ctx);
         if (fault?.kind === 'lost-reply') reply = { status: 502, body: { message: 'Bad Gateway' } };

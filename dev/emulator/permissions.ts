@@ -10,7 +10,7 @@
  *   permissions; a person's token on everything that person can reach.
  * - What each endpoint needs is GitHub's "Permissions required for GitHub Apps": issues,
  *   comments, issue labels and assignees take `issues` (or `pull-requests`, on a pull request);
- *   repository labels `issues` or `pull-requests`; files and refs `contents`; a pull request's
+ *   repository labels `issues` or `pull-requests`; files, refs and comparisons `contents`; a pull request's
  *   files `pull-requests`; Actions workflows (reading one, enabling it) `actions`; the
  *   repository, its collaborators and search only `metadata`; releases and their assets
  *   `contents`; the Pages site `pages`.
@@ -49,7 +49,8 @@ const ISSUE_ROUTE = /^\w+ \/repos\/\{owner\}\/\{repo\}\/issues/;
 /** What a route asks of an installation token, by GitHub's table. */
 function needOf(route: string, method: string, onPull: boolean): Need {
   const access: Access = method === 'GET' ? 'read' : 'write';
-  if (/\/(contents|git)\/|\/releases\b/.test(route)) return { scopes: ['contents'], access };
+  if (/\/(contents|git|compare)\/|\/releases\b/.test(route))
+    return { scopes: ['contents'], access };
   if (/\/pages$/.test(route)) return { scopes: ['pages'], access };
   if (/\/actions\//.test(route)) return { scopes: ['actions'], access };
   if (/\/pulls(\/|$)/.test(route)) return { scopes: ['pull-requests'], access };

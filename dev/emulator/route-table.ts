@@ -11,7 +11,9 @@ import * as actions from './routes/actions.js';
 import * as assignees from './routes/assignees.js';
 import * as branches from './routes/branches.js';
 import * as comments from './routes/comments.js';
+import * as compare from './routes/compare.js';
 import * as contents from './routes/contents.js';
+import * as dependencies from './routes/dependencies.js';
 import * as events from './routes/events.js';
 import * as git from './routes/git.js';
 import * as issues from './routes/issues.js';
@@ -72,6 +74,22 @@ export const routeTable: readonly RouteDef[] = [
   ),
   route('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', assignees.addAssignees),
   route('DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', assignees.removeAssignees),
+  route(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    dependencies.listBlockedBy,
+  ),
+  route(
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    dependencies.addBlockedBy,
+  ),
+  route(
+    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}',
+    dependencies.removeBlockedBy,
+  ),
+  route(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking',
+    dependencies.listBlocking,
+  ),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/events', events.listEvents),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', events.listTimeline),
   route('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', subIssues.listSubIssues),
@@ -81,7 +99,9 @@ export const routeTable: readonly RouteDef[] = [
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', pulls.listFiles),
   route('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', pulls.listReviews),
   route('GET /repos/{owner}/{repo}/pages', pages.getPages),
+  route('GET /repos/{owner}/{repo}/releases', releases.listReleases),
   route('GET /repos/{owner}/{repo}/releases/tags/{tag}', releases.getByTag),
+  route('GET /repos/{owner}/{repo}/compare/{basehead}', compare.compareCommits),
   route('POST /repos/{owner}/{repo}/releases', releases.createRelease),
   route('GET /repos/{owner}/{repo}/releases/{release_id}/assets', releases.listAssets),
   route('POST /repos/{owner}/{repo}/releases/{release_id}/assets', releases.uploadAsset, UPLOADS),

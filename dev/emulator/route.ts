@@ -20,6 +20,11 @@ export interface RouteContext {
   rate: RateLimits;
   /** whose rate-limit budget the request spends */
   principal: Principal;
+  /**
+   * Whether an installation token may read another repository's issues (absent: a person's token
+   * or none, held to the person's role by the handler).
+   */
+  mayReadIssues?: (repo: string) => boolean;
 }
 
 export interface Reply {

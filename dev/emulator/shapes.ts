@@ -197,8 +197,8 @@ export function renderEvent(store: Store, repo: Repo, event: IssueEvent) {
     url: `${repoApi(store, repo)}/issues/events/${event.id}`,
     actor: renderUser(store, event.actor),
     event: event.event,
-    commit_id: null,
-    commit_url: null,
+    commit_id: event.commit_id ?? null,
+    commit_url: event.commit_id ? `${repoApi(store, repo)}/commits/${event.commit_id}` : null,
     created_at: event.created_at,
     performed_via_github_app: null,
   };

@@ -88,6 +88,8 @@ export interface IssueEvent {
   state_reason?: StateReason | null;
   /** transferred: the repository (owner/name) the issue came from */
   transfer?: { from: string };
+  /** closed: the commit that closed it with a closing keyword (a pull request's merge commit) */
+  commit_id?: string;
 }
 
 interface PullRequestInfo {
@@ -196,6 +198,11 @@ export interface Repo {
   actionsMayOpenPulls: boolean;
   /** Releases, oldest first, each with the files uploaded to it. */
   releases: Release[];
+  /**
+   * Commits pushed to the default branch (Store.pushCommit), oldest first: what the compare API
+   * walks. A repository without any keeps no history, and its branch heads are made-up shas.
+   */
+  commits: Commit[];
   /** The GitHub Pages site; null while Pages is off. */
   pages: PagesSite | null;
 }
@@ -214,6 +221,15 @@ export interface Release {
   created_at: string;
   published_at: string | null;
   assets: ReleaseAsset[];
+}
+
+/** A commit of the default branch's history: enough to compare two refs. */
+export interface Commit {
+  sha: string;
+  parents: string[];
+  message: string;
+  author: string;
+  date: string;
 }
 
 /** A file on a release (docs.github.com/rest/releases/assets). */
@@ -352,6 +368,9 @@ function nodeId(type: string, id: number): string {
 }
 
 const lower = (s: string): string => s.toLowerCase();
+
+/** The issues one issue may be blocked by, and block (see Store.addBlockedBy). */
+const ISSUE_DEPENDENCY_LIMIT = 50;
 
 export class Store {
   readonly clock = new Clock();
@@ -515,6 +534,7 @@ export class Store {
       tagObjects: new Map(),
       workflows: new Map(),
       releases: [],
+      commits: [],
       pages: null,
       heads: new Map(),
       actionsMayOpenPulls: false,
@@ -710,11 +730,106 @@ export class Store {
     return target;
   }
 
+  // ---------------------------------------------------------------- issue dependencies
+
+  /**
+   * Blocked issue id -> the ids of the issues blocking it, in the order they were added: GitHub's
+   * issue dependencies (docs.github.com/rest/issues/issue-dependencies), across repositories.
+   */
+  private readonly blockedBy = new Map<number, number[]>();
+
+  blockersOf(issue: Issue): { repo: Repo; issue: Issue }[] {
+    return (this.blockedBy.get(issue.id) ?? []).flatMap((id) => this.issueById(id) ?? []);
+  }
+
+  blockedOf(issue: Issue): { repo: Repo; issue: Issue }[] {
+    return [...this.blockedBy.entries()]
+      .filter(([, ids]) => ids.includes(issue.id))
+      .flatMap(([id]) => this.issueById(id) ?? []);
+  }
+
+  /**
+   * `issue` is blocked by `blocking`: GitHub refuses (422) an issue blocking itself, a dependency
+   * it already has, and more than ISSUE_DEPENDENCY_LIMIT of one kind ("You can add up to 50 issues"
+   * to each list, docs.github.com/issues/tracking-your-work-with-issues/using-issues/creating-issue-dependencies).
+   */
+  addBlockedBy(issue: Issue, blocking: Issue): void {
+    const ids = this.blockedBy.get(issue.id) ?? [];
+    const refuse = (message: string) =>
+      validationFailed([
+        { resource: 'IssueDependency', code: 'invalid', field: 'issue_id', message },
+      ]);
+    if (blocking.id === issue.id) throw refuse('An issue cannot be blocked by itself');
+    if (ids.includes(blocking.id)) throw refuse('The issue is already blocked by this issue');
+    if (ids.length >= ISSUE_DEPENDENCY_LIMIT) throw refuse('The issue has too many dependencies');
+    this.blockedBy.set(issue.id, [...ids, blocking.id]);
+  }
+
+  removeBlockedBy(issue: Issue, blockingId: number): boolean {
+    const ids = this.blockedBy.get(issue.id) ?? [];
+    if (!ids.includes(blockingId)) return false;
+    this.blockedBy.set(
+      issue.id,
+      ids.filter((id) => id !== blockingId),
+    );
+    return true;
+  }
+
   // ---------------------------------------------------------------- releases, Pages
 
   /** Pages on (how it is built) or off (null). */
   setPages(ref: RepoRef, site: PagesSite | null): void {
     this.repo(ref).pages = site;
+  }
+
+  /** A commit on top of the default branch; returns its sha. */
+  pushCommit(ref: RepoRef, message: string, opts: ActorOption = {}): string {
+    const repo = this.repo(ref);
+    const { actor, at } = this.stamp(opts);
+    const parent = repo.commits.at(-1)?.sha;
+    const sha = fakeSha(`${repo.full_name} commit ${repo.commits.length} ${message}`);
+    repo.commits.push({ sha, parents: parent ? [parent] : [], message, author: actor, date: at });
+    repo.pushed_at = at;
+    return sha;
+  }
+
+  /** The commit a ref names: a sha of the history, a tag (through annotated tags) or the default branch. */
+  commitOf(ref: RepoRef, name: string): Commit | undefined {
+    const repo = this.repo(ref);
+    const bySha = (sha: string) => repo.commits.find((c) => c.sha === sha);
+    if (name === repo.default_branch) return repo.commits.at(-1);
+    let target = repo.tags.get(name);
+    for (let hops = 0; target?.type === 'tag' && hops < 5; hops++)
+      target = repo.tagObjects.get(target.sha)?.object;
+    if (target?.type === 'commit') return bySha(target.sha);
+    return bySha(name);
+  }
+
+  /** Every commit `sha` reaches (itself included). */
+  ancestors(ref: RepoRef, sha: string): Set<string> {
+    const repo = this.repo(ref);
+    const seen = new Set<string>();
+    const todo = [sha];
+    while (todo.length > 0) {
+      const next = todo.pop() ?? '';
+      if (seen.has(next)) continue;
+      seen.add(next);
+      todo.push(...(repo.commits.find((c) => c.sha === next)?.parents ?? []));
+    }
+    return seen;
+  }
+
+  /** Closes an issue as completed by a commit that says "fixes #n", as GitHub records it. */
+  closeByCommit(ref: RepoRef, number: number, sha: string, opts: ActorOption = {}): Issue {
+    const issue = this.updateIssue(
+      ref,
+      number,
+      { state: 'closed', state_reason: 'completed' },
+      opts,
+    );
+    const closed = issue.events.at(-1);
+    if (closed?.event === 'closed') closed.commit_id = sha;
+    return issue;
   }
 
   findRelease(ref: RepoRef, tag: string): Release | undefined {
@@ -734,6 +849,7 @@ export class Store {
       target_commitish?: string;
       name?: string | null;
       body?: string | null;
+      prerelease?: boolean;
     },
     opts: ActorOption = {},
   ): Release {
@@ -754,7 +870,7 @@ export class Store {
       name: input.name ?? null,
       body: input.body ?? null,
       draft: false,
-      prerelease: false,
+      prerelease: input.prerelease ?? false,
       author: actor,
       created_at: at,
       published_at: at,
@@ -1456,5 +1572,6 @@ export function fakeSha(text: string): string {
 
 /** A branch's head commit as the emulator names it (it keeps no commits): a sha stands for itself. */
 function branchHead(repo: Repo, ref: string): string {
+  if (ref === repo.default_branch && repo.commits.length > 0) return repo.commits.at(-1)?.sha ?? '';
   return /^[0-9a-f]{40}$/.test(ref) ? ref : fakeSha(`${repo.full_name} ${ref} ${repo.pushed_at}`);
 }

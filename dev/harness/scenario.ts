@@ -42,6 +42,8 @@ export interface ScenarioOptions {
   secrets?: Record<string, string>;
   /** Changes to the kit's reusable workflows (.github/workflows/<file>) as the runs read them. */
   workflows?: (file: string, text: string) => string;
+  /** Other repositories of the organisation (the engineering one `/escalate` opens issues in). */
+  repos?: { owner: string; name: string; collaborators: string[] }[];
 }
 
 export class Scenario {
@@ -68,7 +70,10 @@ export class Scenario {
       now: options.now,
       seed: {
         users: [...options.team, 'customer-eng', 'reporter'].map((login) => ({ login })),
-        repos: [{ owner: 'acme', name: 'desk', collaborators: options.team, files }],
+        repos: [
+          { owner: 'acme', name: 'desk', collaborators: options.team, files },
+          ...(options.repos ?? []),
+        ],
       },
     });
     return new Scenario(

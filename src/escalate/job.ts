@@ -23,12 +23,17 @@ import {
   type Occasion,
   TRIAGE_OR_MORE,
 } from './decide/types.js';
-import { duplicateTargets, type Referenced } from './decide/commands/run.js';
+import { duplicateTargets, fixedByTargets, type Referenced } from './decide/commands/run.js';
+import { type FixFacts, fixKey, type FixTargets } from './decide/fix.js';
+import { engineeringFacts, releaseFacts } from './fixes.js';
+import { type EscalationState, readState } from './decide/state.js';
+import type { FixLink } from '../kernel/fix-link.js';
+import { AWAITING_FIX_LABEL } from '../kernel/kit-labels.js';
 import { emptyPlan, type Operation, type Plan, type RepoRef } from '../kernel/plan.js';
 import { rosterFrom } from '../roster/config/from-yaml.js';
 import type { Roster } from '../roster/types.js';
-import { type Gateway, IssueMoved, statusOf } from '../github/gateway.js';
-import type { GitHubComment, GitHubIssue } from '../github/types.js';
+import { type Gateway, IssueMoved, sameRepo, statusOf } from '../github/gateway.js';
+import type { GitHubComment, GitHubIssue, GitHubRelease } from '../github/types.js';
 import { freshIssue } from '../job/fresh-issue.js';
 import type { Job, JobContext, JobOutcome } from '../job/contract.js';
 
@@ -96,7 +101,7 @@ export const escalateJob: Job = async (context) => {
     comments: CommentSnapshot[],
     occasion: Occasion,
     checked: Map<string, Access>,
-    followUps?: FollowUpSnapshot[],
+    extra: { followUps?: FollowUpSnapshot[] | undefined; fixFacts?: FixFacts | undefined } = {},
   ) => {
     const access = await accessOf(context, comments, escalation, checked);
     const input = {
@@ -111,11 +116,13 @@ export const escalateJob: Job = async (context) => {
       now: context.now,
       access,
       referenced: await referencedBy(context, comments, escalation, access, duplicates),
+      fixTargets: await fixTargetsOf(context, gateways, comments, escalation, access),
+      ...(extra.fixFacts ? { fixFacts: extra.fixFacts } : {}),
       ...(rosterFile && rosterText !== null
         ? { rosterFile: { path: rosterFile.path, text: rosterText } }
         : {}),
       ...(repository?.default_branch ? { defaultBranch: repository.default_branch } : {}),
-      ...(followUps ? { followUps } : {}),
+      ...(extra.followUps ? { followUps: extra.followUps } : {}),
     };
     // The clock may stand still while the issue waits on its reporter: its label history says since when.
     const labelHistory = needsLabelHistory(input)
@@ -169,9 +176,34 @@ export const escalateJob: Job = async (context) => {
       const label = (event.payload.label as { name?: string } | undefined)?.name;
       occasion = { kind: 'issue-event', action: event.action ?? '', ...(label ? { label } : {}) };
     }
-    return outcome(context, gateways, config, problems, notes, [
-      await decide(issue, comments, occasion, checked),
-    ]);
+    const decisions = [await decide(issue, comments, occasion, checked)];
+    // An engineering issue of this repository moved: the support issues it blocks follow at once.
+    if (
+      event.name === 'issues' &&
+      ['closed', 'reopened'].includes(event.action ?? '') &&
+      escalation.status
+    )
+      for (const blocked of await blockedHere(context, payload)) {
+        const facts: FixFacts = {
+          state: payload.state === 'closed' ? 'closed' : 'open',
+          reason: payload.state_reason ? payload.state_reason.toUpperCase() : null,
+          closedAt: payload.closed_at ?? null,
+        };
+        const others = await readComments(context, blocked.number);
+        const link = readState(others).state.fix;
+        if (
+          !link ||
+          link.number !== payload.number ||
+          !sameRepo(repoOfText(link.repo), context.repo)
+        )
+          continue;
+        decisions.push(
+          await decide(snapshotOf(blocked), others, { kind: 'sweep' }, checked, {
+            fixFacts: facts,
+          }),
+        );
+      }
+    return outcome(context, gateways, config, problems, notes, decisions);
   }
 
   // Scheduled (or dispatched): sweep.
@@ -181,6 +213,15 @@ export const escalateJob: Job = async (context) => {
   const closed = followsClosed
     ? (await context.gateway.listIssues({ state: 'closed', since })).filter((i) => !i.pull_request)
     : [];
+  // A closed support issue still waits for the release of its fix, where a status says it.
+  const followsReleases = !!(escalation.status?.releasedBeta ?? escalation.status?.releasedStable);
+  const awaitingClosed = followsReleases
+    ? (await context.gateway.listIssues({ state: 'closed', labels: [AWAITING_FIX_LABEL] })).filter(
+        (i) => !i.pull_request && !closed.some((c) => c.number === i.number),
+      )
+    : [];
+  const fixes = await followedFixes(context, gateways, [...open, ...closed, ...awaitingClosed]);
+  notes.push(...fixes.notes);
   const decisions = [];
   const checked = new Map<string, Access>();
   let looked = 0;
@@ -190,7 +231,7 @@ export const escalateJob: Job = async (context) => {
   const records: GitHubIssue[] = [];
   // Each incident's follow-ups as listed, for their reminders: at no request of their own.
   const followUps = await followUpsByIncident([...open, ...closed], context.gateway.kitLogin);
-  for (const found of [...open, ...closed]) {
+  for (const found of [...open, ...closed, ...awaitingClosed]) {
     const raw = found as unknown as IssuePayload;
     if (await isKitIssue(raw, context.gateway.kitLogin)) {
       records.push(found);
@@ -208,7 +249,10 @@ export const escalateJob: Job = async (context) => {
     const comments = raw.comments === 0 ? [] : await readComments(context, issue.number);
     seen.comments = comments;
     decisions.push(
-      await decide(issue, comments, { kind: 'sweep' }, checked, followUps.get(issue.number)),
+      await decide(issue, comments, { kind: 'sweep' }, checked, {
+        followUps: followUps.get(issue.number),
+        fixFacts: fixes.facts.get(issue.number),
+      }),
     );
   }
   if (escalation.deskNow) {
@@ -250,6 +294,77 @@ async function followUpsByIncident(
     byIncident.set(record.parent, list);
   }
   return byIncident;
+}
+
+/**
+ * The support issues of this repository that wait on `issue` (GitHub's "blocking" list, one
+ * request; where dependencies are missing the next scheduled run follows them instead).
+ */
+async function blockedHere(context: JobContext, issue: IssuePayload): Promise<GitHubIssue[]> {
+  try {
+    const blocked = await context.gateway.listBlocking(issue.number);
+    return blocked.filter(
+      (b) => !b.pull_request && b.labels.some((l) => l.name.toLowerCase() === AWAITING_FIX_LABEL),
+    );
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 403) return [];
+    throw error;
+  }
+}
+
+function repoOfText(text: string): RepoRef {
+  const [owner = '', repo = ''] = text.split('/');
+  return { owner, repo };
+}
+
+/**
+ * The engineering issues the listed support issues wait on (those with the awaiting-fix label),
+ * by support issue: their records read (the sweep reads those comments anyway: the gateway
+ * keeps them), then one query per engineering repository.
+ */
+async function followedFixes(
+  context: JobContext,
+  gateways: readonly Gateway[],
+  issues: readonly GitHubIssue[],
+): Promise<{ facts: Map<number, FixFacts>; notes: string[] }> {
+  const links = new Map<number, { link: FixLink; told: EscalationState['told'] }>();
+  for (const issue of issues) {
+    if (!issue.labels.some((l) => l.name.toLowerCase() === AWAITING_FIX_LABEL)) continue;
+    if ((issue as unknown as IssuePayload).comments === 0) continue;
+    const { state } = readState(await readComments(context, issue.number));
+    if (state.fix) links.set(issue.number, { link: state.fix, told: state.told });
+  }
+  const facts = new Map<number, FixFacts>();
+  if (links.size === 0) return { facts, notes: [] };
+  const linked = [...links.values()].map((l) => l.link);
+  const found = await engineeringFacts(context.gateway, gateways, linked);
+  const listed = new Map<Gateway, Promise<GitHubRelease[]>>();
+  for (const [issue, { link, told }] of links) {
+    const state = found.facts.get(fixKey(link));
+    if (!state) continue;
+    const gateway = found.gateways.get(link.repo.toLowerCase());
+    const fixed =
+      state.state === 'closed' &&
+      state.reason !== 'NOT_PLANNED' &&
+      state.reason !== 'DUPLICATE' &&
+      state.closedAt;
+    if (!gateway || !fixed || told?.stable || told?.commit === 'none') {
+      facts.set(issue, state);
+      continue;
+    }
+    const release = await releaseFacts(
+      {
+        gateway,
+        number: link.number,
+        closedAt: state.closedAt ?? '',
+        ...(told?.commit ? { commit: told.commit } : {}),
+        ...(told?.checked ? { checked: told.checked } : {}),
+      },
+      listed,
+    );
+    facts.set(issue, { ...state, ...release });
+  }
+  return { facts, notes: [`${links.size} issue(s) wait on engineering`, ...found.notes] };
 }
 
 /**
@@ -447,6 +562,44 @@ async function referencedBy(
     if (known === undefined && looked.size >= DUPLICATE_LOOKUPS) continue;
     found[number] = known ?? (await lookUp(context, number));
     looked.set(number, found[number]);
+  }
+  return found;
+}
+
+/**
+ * One GET for each engineering issue an unanswered `/fixed-by` names, when its author may use
+ * commands: through the escalation token's gateway for another repository (none: not looked up,
+ * and the reply says it needs the token), through the run's own here.
+ */
+async function fixTargetsOf(
+  context: JobContext,
+  gateways: readonly Gateway[],
+  comments: readonly CommentSnapshot[],
+  escalation: EscalationConfig,
+  access: Readonly<Record<string, Access>>,
+): Promise<FixTargets> {
+  const found: Record<string, FixTargets[string]> = {};
+  const bodies = unansweredCommands(comments, escalation)
+    .filter((c) => TRIAGE_OR_MORE.includes(access[c.author.toLowerCase()] ?? 'none'))
+    .map((c) => c.body);
+  for (const ref of fixedByTargets(bodies, context.repo).slice(0, DUPLICATE_LOOKUPS)) {
+    const [owner = '', repo = ''] = ref.repo.split('/');
+    const there = { owner, repo };
+    const gateway = sameRepo(there, context.repo)
+      ? context.gateway
+      : gateways.find((g) => sameRepo(g.repo, there));
+    if (!gateway) continue;
+    try {
+      const issue = await gateway.getIssue(ref.number);
+      found[fixKey(ref)] =
+        issue.pull_request || issue.id === undefined
+          ? 'missing'
+          : { repo: ref.repo, number: issue.number, id: issue.id };
+    } catch (error) {
+      const status = statusOf(error);
+      if (!(error instanceof IssueMoved) && status !== 404 && status !== 410) throw error;
+      found[fixKey(ref)] = 'missing';
+    }
   }
   return found;
 }

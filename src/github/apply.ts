@@ -13,6 +13,7 @@ import {
 import type {
   AddAssignees,
   EditLabels,
+  LinkFix,
   Marker,
   MarkedIssue,
   NotificationSender,
@@ -25,6 +26,7 @@ import type {
 } from '../kernel/plan.js';
 import { ISSUE_URL_SLOT, pullRequestSlot } from '../kernel/plan.js';
 import { openPullRequest } from './pull-request.js';
+import { fixLinkSlot, formatFixLink } from '../kernel/fix-link.js';
 import { pendingMarker, recordDelivery } from '../kernel/pending-notifications.js';
 import { RateLimitDeferred } from './budget.js';
 import { createOnce } from './create-once.js';
@@ -70,6 +72,15 @@ export interface ApplyOptions {
   limited?: RateLimitDeferred;
   /** The run's new comments on its issue, written together (the run writes what is left). */
   batch?: CommentBatch;
+  /** The issues the run's earlier plans opened or found by their marker, for a `link-fix`. */
+  issues?: IssueRegistry;
+}
+
+/** Issues upserted in a run, by repository and marker: `link-fix` finds `/escalate`'s issue here. */
+export type IssueRegistry = Map<string, { number: number; id: number }>;
+
+function registryKey(repo: { owner: string; repo: string }, marker: Marker): string {
+  return `${repo.owner}/${repo.repo}`.toLowerCase() + ' ' + markerKey(marker);
 }
 
 /**
@@ -107,7 +118,7 @@ export async function applyPlan(
         run.queue(operation, batch);
         continue;
       }
-      const outcome = await applyOperation(operation, gateway, options.notifier);
+      const outcome = await applyOperation(operation, gateway, options.notifier, options.issues);
       log(`${outcome.status === 'unchanged' ? 'unchanged' : 'done'}: ${label} (${outcome.detail})`);
       if (outcome.warning) log(`warning: ${label}: ${outcome.warning}`);
       run.done(operation, outcome);
@@ -219,6 +230,8 @@ class Progress {
     const { said, ...rest } = outcome;
     if (operation.kind === 'open-pull-request' && said !== undefined)
       this.said.set(pullRequestSlot(operation.branch), said);
+    if (operation.kind === 'link-fix' && said !== undefined)
+      this.said.set(fixLinkSlot(operation.issue), said);
     const result = { operation, ...rest };
     if (operation.kind === 'upsert-comment') this.written.add(markerKey(operation.marker));
     this.results.push(result);
@@ -298,8 +311,11 @@ async function applyOperation(
   op: Operation,
   gateway: Gateway,
   notifier: NotificationSender | undefined,
+  issues: IssueRegistry = new Map(),
 ): Promise<Omit<OperationResult, 'operation'> & { said?: string }> {
   switch (op.kind) {
+    case 'link-fix':
+      return linkFix(gateway, op, issues);
     case 'open-pull-request': {
       const opened = await openPullRequest(gateway, op);
       const said = `${op.said.opened.replace('<pull-url>', () => opened.url)}${opened.note}`;
@@ -326,7 +342,12 @@ async function applyOperation(
       return upsertComment(gateway, issue, op.marker, op.body);
     }
     case 'upsert-issue':
-      return upsertIssue(gateway, op);
+      return upsertIssue(gateway, op, (issue) =>
+        issues.set(registryKey(gateway.repo, op.marker), {
+          number: issue.number,
+          id: issue.id ?? 0,
+        }),
+      );
     case 'open-sub-issues':
       return openSubIssues(gateway, op);
     case 'create-label': {
@@ -602,11 +623,13 @@ async function upsertComment(
 async function upsertIssue(
   gateway: Gateway,
   op: UpsertIssue,
+  learn: (issue: GitHubIssue) => void,
 ): Promise<Omit<OperationResult, 'operation'>> {
   const { marker, title, labels } = op;
   const body = fitBody(withMarker(marker, op.body));
   if (op.found !== undefined) {
     const updated = await gateway.updateIssue(op.found, { title, body });
+    learn(updated);
     return { status: 'applied', detail: updated.html_url };
   }
   // Listing by label (not search) because the search index lags behind writes: a re-run
@@ -626,6 +649,7 @@ async function upsertIssue(
           gateway.kitLogin,
         ),
     );
+    learn(created);
     const refused = op.standing ? await pin(gateway, created) : undefined;
     return {
       status: 'applied',
@@ -633,6 +657,7 @@ async function upsertIssue(
       ...(refused ? { warning: refused } : {}),
     };
   }
+  learn(existing);
   if (op.standing && existing.state === 'closed')
     return {
       status: 'unchanged',
@@ -642,6 +667,41 @@ async function upsertIssue(
     return { status: 'unchanged', detail: existing.html_url };
   const updated = await gateway.updateIssue(existing.number, { title, body });
   return { status: 'applied', detail: updated.html_url };
+}
+
+/**
+ * The support issue is blocked by the engineering issue where GitHub's issue dependencies answer;
+ * where they do not (404: GitHub Enterprise Server without them, or an engineering repository the
+ * token cannot read; 403: no permission), the kit's record alone keeps the link, and the summary
+ * says so. The record replaces fixLinkSlot in the escalation record written after this.
+ */
+async function linkFix(
+  gateway: Gateway,
+  op: LinkFix,
+  issues: IssueRegistry,
+): Promise<Omit<OperationResult, 'operation'> & { said?: string }> {
+  const fix = 'number' in op.fix ? op.fix : issues.get(registryKey(op.fix.repo, op.fix.marker));
+  const repo = `${op.fix.repo.owner}/${op.fix.repo.repo}`;
+  if (!fix)
+    return {
+      status: 'unchanged',
+      detail: `no issue was opened in ${repo}: nothing to link`,
+      said: '',
+    };
+  const ref = `${repo}#${fix.number}`;
+  let native = true;
+  let warning: string | undefined;
+  let detail = `#${op.issue} is blocked by ${ref}`;
+  try {
+    if ((await gateway.addBlockedBy(op.issue, fix.id)) === 'already') detail += ' (already)';
+  } catch (error) {
+    if (error instanceof RateLimitDeferred) throw error;
+    native = false;
+    detail = `#${op.issue} follows ${ref} in the kit's record only`;
+    warning = `GitHub did not record #${op.issue} as blocked by ${ref} (${describeRequestError(error)}): the kit's record keeps the link, and the fix is followed all the same`;
+  }
+  const link = { repo, number: fix.number, id: fix.id, at: op.at, native, by: op.by };
+  return { status: 'applied', detail, said: formatFixLink(link), ...(warning ? { warning } : {}) };
 }
 
 /**

@@ -795,6 +795,76 @@ export class Gateway {
     };
   }
 
+  /**
+   * `issue` is blocked by the issue whose id (not number) is `blocking`, in this repository or
+   * another (docs.github.com/rest/issues/issue-dependencies). GitHub refuses a dependency it has
+   * already with 422: that one counts as made. Throws GitHub's refusal otherwise (404 where the
+   * API or the other issue cannot be seen, 403 without the Issues permission).
+   */
+  async addBlockedBy(issue: number, blocking: number): Promise<'added' | 'already'> {
+    const route = 'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by';
+    try {
+      await this.octokit.request(route, { ...this.ref, issue_number: issue, issue_id: blocking });
+      return 'added';
+    } catch (error) {
+      if (!isStatus(error, 422)) throw error;
+      const { data } = await this.octokit.request(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+        { ...this.ref, issue_number: issue, per_page: 100 },
+      );
+      if ((data as { id: number }[]).some((i) => i.id === blocking)) return 'already';
+      throw error;
+    }
+  }
+
+  /** The newest published releases, newest first (one page: a fix is looked for in recent ones). */
+  async recentReleases(count = 30): Promise<GitHubRelease[]> {
+    const { data } = await this.octokit.rest.repos.listReleases({ ...this.ref, per_page: count });
+    return data.filter((r) => !r.draft);
+  }
+
+  /**
+   * The commit that closed the issue with a closing keyword: the `commit_id` of its last `closed`
+   * event (a pull request's merge commit, or the commit itself); null when a person closed it.
+   */
+  async closingCommit(issue: number): Promise<string | null> {
+    const events = await this.octokit.paginate(this.octokit.rest.issues.listEvents, {
+      ...this.ref,
+      issue_number: issue,
+      per_page: 100,
+    });
+    const closed = events.filter((e) => e.event === 'closed').at(-1);
+    return closed?.commit_id ?? null;
+  }
+
+  /** Whether `commit` is in `tag`'s history: the comparison from it to the tag is ahead or identical. */
+  async tagContains(tag: string, commit: string): Promise<boolean> {
+    try {
+      const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
+        ...this.ref,
+        basehead: `${commit}...${tag}`,
+        per_page: 1,
+      });
+      return data.status === 'ahead' || data.status === 'identical';
+    } catch (error) {
+      // A tag or commit GitHub does not know (a rewritten history): not in it.
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  /** The issues of this repository that `issue` blocks (it may block others elsewhere). */
+  async listBlocking(issue: number): Promise<GitHubIssue[]> {
+    const { data } = await this.octokit.request(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking',
+      { ...this.ref, issue_number: issue, per_page: 100 },
+    );
+    const home = `/repos/${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+    return (data as (GitHubIssue & { repository_url: string })[]).filter((i) =>
+      i.repository_url.toLowerCase().endsWith(home),
+    );
+  }
+
   // The on-call calendars' two homes: GitHub Pages, or the assets of one release.
 
   /**

@@ -24,7 +24,7 @@ export interface GitHubLabelChange {
 }
 
 export interface GitHubIssue {
-  /** REST's id of the issue, which adding a sub-issue takes (not its number). */
+  /** REST's id of the issue (not its number): what sub-issues and dependencies name it by. */
   id?: number;
   number: number;
   /** GraphQL's id of the issue, for the one mutation the kit sends (pinIssue). */
@@ -71,6 +71,8 @@ export interface GitHubRelease {
   html_url: string;
   /** `https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}`: where assets go. */
   upload_url: string;
+  prerelease?: boolean;
+  published_at?: string | null;
 }
 
 export interface GitHubReleaseAsset {

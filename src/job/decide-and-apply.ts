@@ -2,7 +2,7 @@ import type { ConfigProblem } from '../kernel/problems.js';
 import { hasErrors, sortProblems } from '../kernel/problems.js';
 import type { Plan } from '../kernel/plan.js';
 import type { SummaryRow } from '../kernel/summary.js';
-import { applyPlan, deferralNote } from '../github/apply.js';
+import { applyPlan, deferralNote, type IssueRegistry } from '../github/apply.js';
 import type { CommentBatch } from '../github/comment-batch.js';
 import type { RateLimitDeferred } from '../github/budget.js';
 import { sameRepo } from '../github/gateway.js';
@@ -46,6 +46,8 @@ export async function decideAndApply(
   const plans: PlanRun[] = [];
   // Once GitHub asks for a longer wait than a run sits out, the later plans wait for the next run.
   let limited: RateLimitDeferred | undefined;
+  // What the run's plans opened, for a later plan that links to it (`/escalate`'s issue).
+  const issues: IssueRegistry = new Map();
   for (const plan of outcome.plans) {
     if (blocked) {
       plans.push({
@@ -67,6 +69,7 @@ export async function decideAndApply(
       notifier: context.notifier,
       ...(limited ? { limited } : {}),
       ...(options.batch ? { batch: options.batch } : {}),
+      issues,
     });
     for (const failure of applied.failures)
       failures.push(`${plan.repo.owner}/${plan.repo.repo}: ${failure.detail}`);

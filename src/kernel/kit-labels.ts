@@ -13,6 +13,12 @@ export const NO_COVERAGE_LABEL = 'oncall/no-coverage';
 export const NEEDS_TRIAGE_LABEL = 'oncall/needs-triage';
 /** Namespaced: a customer issue labelled plain `report` must not vanish from the counts. */
 export const REPORT_LABEL = 'support-kit/report';
+/**
+ * A support issue that follows an engineering issue to its fix and release (`/escalate`,
+ * `/fixed-by`): the sweep finds the issues to look at from the list alone, and the weekly report
+ * counts the wait from when it came on.
+ */
+export const AWAITING_FIX_LABEL = 'support-kit/awaiting-fix';
 /** `escalated/1`, `escalated/2`: the escalation steps taken on an issue. */
 export const STEP_LABEL_PREFIX = 'escalated/';
 
@@ -41,6 +47,7 @@ const KIT_LABELS: readonly KitLabel[] = [
   { name: REPORT_LABEL, by: 'report', records: 'the weekly report issues' },
   { name: DESK_NOW_LABEL, by: 'escalation', records: 'the pinned desk-now issue' },
   { name: FOLLOW_UP_LABEL, by: 'escalation', records: "an incident's follow-up issues" },
+  { name: AWAITING_FIX_LABEL, by: 'escalation', records: 'an issue waiting on an engineering fix' },
 ];
 
 /** The registry entry a label name belongs to, compared without case as GitHub does. */

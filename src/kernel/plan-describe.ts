@@ -26,6 +26,7 @@ export function describeTarget(op: Operation): string {
     case 'update-issue':
     case 'open-sub-issues':
     case 'set-issue-type':
+    case 'link-fix':
       return `#${op.issue}`;
     case 'create-release':
       return `release ${op.tag}`;
@@ -95,6 +96,8 @@ export function describeAction(op: Operation): string {
       return op.replaces === undefined ? 'upload' : 'replace';
     case 'delete-release-asset':
       return 'delete';
+    case 'link-fix':
+      return `link the fix ${'number' in op.fix ? `${op.fix.repo.owner}/${op.fix.repo.repo}#${op.fix.number}` : `opened in ${op.fix.repo.owner}/${op.fix.repo.repo}`}`;
     case 'write-file':
       return `write (${op.content.length.toLocaleString('en-US')} characters)`;
   }

@@ -284,6 +284,21 @@ export interface WriteFile extends OperationBase {
   content: string;
 }
 
+/**
+ * Record that support issue `issue` waits on an engineering issue: GitHub's issue dependency
+ * (`issue` blocked by it) where the API answers, and in every case the kit's record, which the
+ * escalation record written after this carries in place of fixLinkSlot (kernel/fix-link.ts). The
+ * engineering issue is known (`/fixed-by`) or is the one an earlier plan of the run opened with
+ * `marker` in `repo` (`/escalate`). A refused dependency is a warning, never a failure.
+ */
+export interface LinkFix extends OperationBase {
+  kind: 'link-fix';
+  issue: number;
+  fix: { repo: RepoRef; number: number; id: number } | { repo: RepoRef; marker: Marker };
+  at: string;
+  by: string;
+}
+
 /** Stands in a command's reply for what became of the pull request on `branch`. */
 export function pullRequestSlot(branch: string): string {
   return `<pull-request ${branch}>`;
@@ -332,7 +347,8 @@ export type Operation =
   | UploadReleaseAsset
   | DeleteReleaseAsset
   | WriteFile
-  | OpenPullRequest;
+  | OpenPullRequest
+  | LinkFix;
 
 export interface Plan {
   /** The capability that decided this plan (intake, labels, oncall, ...). */

@@ -4,7 +4,7 @@ import { REPORT_FILE } from './config/spec.js';
 import { ROSTER_FILE } from '../roster/config/spec.js';
 import { RESPONSE_GOALS_FILE } from '../roster/config/response-spec.js';
 import { responseModelFrom, type ResponseSection } from '../roster/response-clock.js';
-import { loadConfig } from '../config/load.js';
+import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { hasErrors, type ConfigProblem } from '../kernel/problems.js';
 import { locate } from '../kernel/yaml.js';
 import { kitWritten, type KitIdentity } from '../kernel/kit-identity.js';
@@ -18,7 +18,9 @@ import { decideReport, figuresOf } from './decide/decide.js';
 import { teamOf } from './decide/definitions.js';
 import { RateLimitDeferred } from '../github/budget.js';
 import { quarterStart } from '../roster/ledger.js';
-import { STEP_LABEL_PREFIX } from '../kernel/kit-labels.js';
+import { AWAITING_FIX_LABEL, STEP_LABEL_PREFIX } from '../kernel/kit-labels.js';
+import { type FixLink, readFixLink } from '../kernel/fix-link.js';
+import { type FixesInput, supportKey } from './decide/fixes.js';
 import type { ReportIssue, Week } from './decide/types.js';
 import { learners } from '../roster/shadow.js';
 import type { PeriodOpening, PreviousReport } from './decide/types.js';
@@ -162,6 +164,7 @@ export const reportJob: Job = async (context) => {
       )
     : undefined;
 
+  const fixes = await fixesInput(context, goalsFile, data.issues, settings.listLimit);
   // The report says so where the team reads every week when GitHub turned the schedule off.
   const schedule = await scheduleState(context.gateway, 'report');
   const off =
@@ -186,6 +189,7 @@ export const reportJob: Job = async (context) => {
     ...(quarter && 'issues' in quarter
       ? { quarter: { issues: quarter.issues, stepPrefix: stepPrefixOf(goalsFile) } }
       : {}),
+    ...(fixes ? { fixes } : {}),
   });
   if ('note' in schedule) decision.plan.notes.push(schedule.note);
   const link = reportNotification(week.id, decision.title, settings.label, previousReports);
@@ -306,6 +310,38 @@ function opensFollowUps(goals: { yaml: { value: unknown } } | undefined): boolea
     playbooks?: Record<string, { 'after-close'?: unknown[] } | null>;
   } | null;
   return Object.values(value?.playbooks ?? {}).some((p) => (p?.['after-close'] ?? []).length > 0);
+}
+
+/**
+ * What the "Waiting on engineering" and "Fixes released this week" sections need: escalation.yaml's
+ * released statuses, and the kit's record of the engineering issue of each open issue with the
+ * awaiting-fix label (its comments, one request each, the longest list shown at most). Nothing is
+ * read when no issue waits; absent when nothing could ever be listed.
+ */
+async function fixesInput(
+  context: JobContext,
+  goals: LoadedConfig['files'][number] | undefined,
+  issues: readonly ReportIssue[],
+  limit: number,
+): Promise<FixesInput | undefined> {
+  const on = (goals?.yaml.value as { status?: { on?: Record<string, string> } } | null)?.status?.on;
+  const released = {
+    ...(on?.['released-beta'] ? { beta: on['released-beta'] } : {}),
+    ...(on?.['released-stable'] ? { stable: on['released-stable'] } : {}),
+  };
+  const waiting = issues.filter(
+    (i) => i.state === 'open' && i.labels.some((l) => l.toLowerCase() === AWAITING_FIX_LABEL),
+  );
+  if (waiting.length === 0 && !released.beta && !released.stable) return undefined;
+  const links: Record<string, FixLink> = {};
+  for (const issue of waiting.slice(0, limit)) {
+    const [owner = '', repo = ''] = issue.repo.split('/');
+    const comments = await context.gateway.forRepo({ owner, repo }).listComments(issue.number);
+    const own = await kitWritten(comments, context.gateway.kitLogin);
+    const link = own.map((c) => readFixLink(c.body ?? '')).find((l) => l !== undefined);
+    if (link) links[supportKey(issue.repo, issue.number)] = link;
+  }
+  return { links, released };
 }
 
 /** escalation.yaml's step label prefix, which marks an assignment an escalation step made. */

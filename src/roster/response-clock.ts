@@ -8,6 +8,7 @@ import { onCallAt } from './resolve.js';
 import { routeFor } from './routes.js';
 import { describeDays, MINUTE_MS, minutesOf } from './time.js';
 import type { Calendar, Roster, Window } from './types.js';
+import { AWAITING_FIX_LABEL } from '../kernel/kit-labels.js';
 
 /** Where the response clock counts: a calendar of roster.yaml, or the calendar of a role's site. */
 type ClockCalendar = { kind: 'named'; name: string } | { kind: 'site-of'; role: string };
@@ -103,6 +104,45 @@ const NO_HISTORY: WaitingHistory = { labels: [], reporterComments: [] };
  * the wait; a label still on with no answer since is a pause still running.
  */
 export function pausesOf(model: ResponseModel, history: WaitingHistory): Pause[] {
+  return merged([...onReporter(model, history), ...onEngineering(history)]);
+}
+
+/**
+ * When the issue waited on engineering: while the kit's awaiting-fix label was on (a linked
+ * engineering issue, kernel/fix-link.ts). The reporter's comments do not end this wait: the desk
+ * has answered, and the fix is engineering's.
+ */
+function onEngineering(history: WaitingHistory): Pause[] {
+  const pauses: Pause[] = [];
+  let open: number | undefined;
+  const changes = history.labels
+    .filter((c) => sameName(c.label, AWAITING_FIX_LABEL))
+    .map((c) => ({ at: Date.parse(c.at), added: c.added }))
+    .sort((a, b) => a.at - b.at);
+  for (const change of changes) {
+    if (change.added && open === undefined) open = change.at;
+    else if (!change.added && open !== undefined) {
+      pauses.push({ from: open, to: change.at });
+      open = undefined;
+    }
+  }
+  if (open !== undefined) pauses.push({ from: open, to: undefined });
+  return pauses;
+}
+
+/** Pauses in time order, overlapping ones joined: the clock stands still once for both. */
+function merged(pauses: Pause[]): Pause[] {
+  const out: Pause[] = [];
+  for (const p of [...pauses].sort((a, b) => a.from - b.from)) {
+    const last = out[out.length - 1];
+    if (last && (last.to === undefined || p.from <= last.to))
+      last.to = last.to === undefined || p.to === undefined ? undefined : Math.max(last.to, p.to);
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+function onReporter(model: ResponseModel, history: WaitingHistory): Pause[] {
   if (model.pauseWhile.length === 0) return [];
   const pausing = (label: string) => model.pauseWhile.some((p) => sameName(p, label));
   const answers = history.reporterComments.map(Date.parse).sort((a, b) => a - b);

@@ -204,13 +204,18 @@ describe('playbooks and statuses (dist/escalate)', () => {
       'POST /repos/docker/pinata/issues',
       'GET /repos/acme/desk/issues/1/labels',
       'PUT /repos/acme/desk/issues/1/labels',
+      'POST /repos/acme/desk/issues/1/dependencies/blocked_by',
       'POST /repos/acme/desk/issues/1/comments',
       'POST /repos/acme/desk/issues/1/comments',
     ]);
     expect(
       escalated.requests.find((r) => r.path === '/repos/docker/pinata/issues')?.query,
     ).toMatchObject({ labels: 'from-support' });
-    expect(issue(n).labels.map((l) => l.name)).toEqual(['support', 'status/0-more-info-needed']);
+    expect(issue(n).labels.map((l) => l.name)).toEqual([
+      'support',
+      'support-kit/awaiting-fix',
+      'status/0-more-info-needed',
+    ]);
     const l3 = emulator.store.issue('docker/pinata', 1);
     expect(l3.title).toBe('[acme/desk#1] Docker for Mac hangs on @luc start');
     expect(l3.labels.map((l) => l.name)).toEqual(['from-support']);
@@ -253,6 +258,10 @@ describe('playbooks and statuses (dist/escalate)', () => {
       { actor: 'luc' },
     );
     await at('2026-07-07T17:00:00Z', issueEvent('closed', n), TRIAGE_DESK);
-    expect(issue(n).labels.map((l) => l.name)).toEqual(['support', 'status/0-wont-fix']);
+    expect(issue(n).labels.map((l) => l.name)).toEqual([
+      'support',
+      'support-kit/awaiting-fix',
+      'status/0-wont-fix',
+    ]);
   });
 });

@@ -42,6 +42,7 @@ interface Step {
 let commentId = 0;
 let tagSha = '';
 let releaseId = 0;
+let blockingId = 0;
 let assetId = 0;
 const ICS = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
 const CALENDAR = { 'content-type': 'text/calendar; charset=utf-8' };
@@ -346,6 +347,46 @@ const steps: Step[] = [
     status: 200,
   },
   {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    path: '/repos/acme/support/issues/5',
+    status: 200,
+    then: (body) => {
+      blockingId = (body as { id: number }).id;
+    },
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    path: '/repos/acme/support/issues/1/dependencies/blocked_by',
+    body: () => ({ issue_id: blockingId }),
+    status: 201,
+  },
+  {
+    route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    path: '/repos/acme/support/issues/1/dependencies/blocked_by',
+    body: () => ({ issue_id: blockingId }),
+    status: 422,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+    path: '/repos/acme/support/issues/1/dependencies/blocked_by',
+    status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking',
+    path: '/repos/acme/support/issues/5/dependencies/blocking',
+    status: 200,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}',
+    path: () => `/repos/acme/support/issues/1/dependencies/blocked_by/${blockingId}`,
+    status: 200,
+  },
+  {
+    route: 'DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}',
+    path: () => `/repos/acme/support/issues/1/dependencies/blocked_by/${blockingId}`,
+    status: 404,
+  },
+  {
     route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
     path: '/repos/acme/support/issues/5/timeline',
     status: 200,
@@ -431,6 +472,23 @@ const steps: Step[] = [
     route: 'GET /repos/{owner}/{repo}/releases/tags/{tag}',
     path: '/repos/acme/support/releases/tags/support-kit-calendar',
     status: 200,
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/releases',
+    path: '/repos/acme/support/releases',
+    status: 200,
+    then: (b) => expect((b as unknown[]).length).toBe(1),
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/compare/{basehead}',
+    path: '/repos/acme/engine/compare/v1.0.0...main',
+    status: 200,
+    then: (b) => expect(b).toMatchObject({ status: 'ahead', ahead_by: 1, total_commits: 1 }),
+  },
+  {
+    route: 'GET /repos/{owner}/{repo}/compare/{basehead}',
+    path: '/repos/acme/engine/compare/v1.0.0...v9.9.9',
+    status: 404,
   },
   {
     route: 'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
@@ -598,6 +656,9 @@ describe('the emulator against GitHub’s OpenAPI description', () => {
       '.github/workflows/support-kit-schedule.yml',
       'disabled_inactivity',
     );
+    gh.store.addRepo({ owner: 'acme', name: 'engine' });
+    gh.store.setTag('acme/engine', 'v1.0.0', gh.store.pushCommit('acme/engine', 'First'));
+    gh.store.pushCommit('acme/engine', 'Fix the socket leak (fixes #1)');
     gh.store.addRepo({ owner: 'acme', name: 'pages-on' });
     gh.store.setPages('acme/pages-on', { build_type: 'workflow' });
   });

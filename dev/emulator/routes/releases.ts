@@ -32,6 +32,8 @@ export function createRelease(ctx: RouteContext): Reply {
   const target = optionalString(body, 'target_commitish');
   const name = optionalString(body, 'name');
   const notes = optionalString(body, 'body');
+  if (body.prerelease !== undefined && typeof body.prerelease !== 'boolean')
+    throw invalidRequest(`For 'prerelease', ${JSON.stringify(body.prerelease)} is not a boolean.`);
   const latest = optionalString(body, 'make_latest');
   if (latest !== undefined && latest !== null && !['true', 'false', 'legacy'].includes(latest))
     throw invalidRequest(
@@ -44,10 +46,26 @@ export function createRelease(ctx: RouteContext): Reply {
       ...(target ? { target_commitish: target } : {}),
       ...(name !== undefined ? { name } : {}),
       ...(notes !== undefined ? { body: notes } : {}),
+      ...(body.prerelease === true ? { prerelease: true } : {}),
     },
     { actor: actorOf(ctx) },
   );
   return { status: 201, body: renderRelease(ctx, repo, release) };
+}
+
+/**
+ * Newest first, as GitHub lists them; drafts only for those who may push ("Information about
+ * published releases are available to everyone. Only users with push access will receive
+ * listings for draft releases", docs.github.com/rest/releases/releases#list-releases).
+ */
+export function listReleases(ctx: RouteContext): Reply {
+  const repo = repoOf(ctx);
+  const pushes =
+    !!ctx.viewer &&
+    (ctx.viewer.type === 'Bot' ||
+      ['write', 'maintain', 'admin'].includes(ctx.store.permission(repo, ctx.viewer.login) ?? ''));
+  const listed = [...repo.releases].reverse().filter((r) => !r.draft || pushes);
+  return paginated(ctx, listed, (r) => renderRelease(ctx, repo, r));
 }
 
 export function listAssets(ctx: RouteContext): Reply {

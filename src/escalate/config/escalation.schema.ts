@@ -56,6 +56,10 @@ export interface EscalationSchema {
       'closed-completed'?: Label;
       'closed-not-planned'?: Label;
       reopened?: Label;
+      escalated?: Label;
+      fixed?: Label;
+      'released-beta'?: Label;
+      'released-stable'?: Label;
     };
   };
   commands?:
@@ -70,6 +74,7 @@ export interface EscalationSchema {
           | 'oncall'
           | 'duplicate'
           | 'escalate'
+          | 'fixed-by'
           | 'postmortem'
           | 'swap'
           | 'cover'

@@ -30,6 +30,11 @@ export interface StatusConfig {
   closedCompleted?: string;
   closedNotPlanned?: string;
   reopened?: string;
+  /** Waiting on engineering: linked to an engineering issue, or that issue reopened. */
+  escalated?: string;
+  fixed?: string;
+  releasedBeta?: string;
+  releasedStable?: string;
 }
 
 export const COMMANDS = [
@@ -41,6 +46,7 @@ export const COMMANDS = [
   'oncall',
   'duplicate',
   'escalate',
+  'fixed-by',
   'postmortem',
   'swap',
   'cover',
@@ -170,7 +176,11 @@ export interface EscalationFile {
         | 'acknowledged'
         | 'closed-completed'
         | 'closed-not-planned'
-        | 'reopened',
+        | 'reopened'
+        | 'escalated'
+        | 'fixed'
+        | 'released-beta'
+        | 'released-stable',
         string
       >
     >;
@@ -259,6 +269,12 @@ export function escalationFrom(value: unknown): EscalationConfig {
               ? { closedNotPlanned: status.on['closed-not-planned'] }
               : {}),
             ...(status.on?.reopened ? { reopened: status.on.reopened } : {}),
+            ...(status.on?.escalated ? { escalated: status.on.escalated } : {}),
+            ...(status.on?.fixed ? { fixed: status.on.fixed } : {}),
+            ...(status.on?.['released-beta'] ? { releasedBeta: status.on['released-beta'] } : {}),
+            ...(status.on?.['released-stable']
+              ? { releasedStable: status.on['released-stable'] }
+              : {}),
           },
         }
       : {}),

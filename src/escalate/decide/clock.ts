@@ -5,7 +5,8 @@ import {
 } from '../../roster/response-clock.js';
 import { MINUTE_MS } from '../../roster/time.js';
 import type { Window } from '../../roster/types.js';
-import { hasAnyLabel, type Step } from '../config/escalation.js';
+import { hasAnyLabel, hasLabel, type Step } from '../config/escalation.js';
+import { AWAITING_FIX_LABEL } from '../../kernel/kit-labels.js';
 import type { DecideInput } from './input.js';
 import { readState } from './state.js';
 import { findAcknowledgement, teamOf } from './ack.js';
@@ -49,7 +50,7 @@ export function issueClock(
   const { config, roster, issue, comments } = input;
   const reporter = issue.author.toLowerCase();
   return responseClock(config, roster, issue.labels, issue.createdAt, {
-    labels: input.labelHistory ?? [],
+    labels: [...(input.labelHistory ?? []), ...waitOnEngineering(input)],
     reporterComments: comments
       .filter((c) => !c.bot && c.author.toLowerCase() === reporter)
       .map((c) => c.createdAt),
@@ -77,4 +78,17 @@ export function needsLabelHistory(input: Omit<DecideInput, 'labelHistory'>): boo
     ...(state.ack ? { recorded: state.ack } : {}),
     now: input.now,
   });
+}
+
+/**
+ * Without the label history, the link's own record says since when the issue waits on
+ * engineering: the clock stands still from then while the awaiting-fix label is on.
+ */
+function waitOnEngineering(
+  input: Pick<DecideInput, 'issue' | 'comments' | 'labelHistory'>,
+): { label: string; at: string; added: boolean }[] {
+  if (input.labelHistory?.some((c) => c.label.toLowerCase() === AWAITING_FIX_LABEL)) return [];
+  if (!hasLabel(input.issue.labels, AWAITING_FIX_LABEL)) return [];
+  const fix = readState(input.comments).state.fix;
+  return fix ? [{ label: AWAITING_FIX_LABEL, at: fix.at, added: true }] : [];
 }

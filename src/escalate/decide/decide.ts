@@ -4,7 +4,10 @@ import {
   NOTIFY_PENDING_LABEL,
   type PendingNotification,
 } from '../../kernel/pending-notifications.js';
-import type { Operation, UpsertComment } from '../../kernel/plan.js';
+import type { LinkFix, Operation, UpsertComment } from '../../kernel/plan.js';
+import { fixLinkSlot, formatFixLink } from '../../kernel/fix-link.js';
+import { AWAITING_FIX_LABEL } from '../../kernel/kit-labels.js';
+import { fixLine, followFix, waitingLine } from './fix.js';
 import { describeLocal } from '../../roster/time.js';
 import { keepOne, type StatusEvent, statusFor, statusLabels, withStatus } from './status.js';
 import { escapeInline } from '../../kernel/markdown.js';
@@ -55,10 +58,18 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const state: EscalationState = { ...stored.state, notified: [...stored.state.notified] };
   const work = startWork(issue);
   const team = teamOf(roster);
-  const clock = issueClock(input);
+  let clock = issueClock(input);
   const timeline = timelineOf(issue, clock, state, now);
 
   handleCommands(input, work, state, timeline);
+  // A new link starts the news afresh; the executor records it where the slot stands.
+  const linking = work.links[0];
+  if (linking) {
+    state.told = { state: 'open' };
+    // The wait starts now, as the next run will read it from the record.
+    const since = { label: AWAITING_FIX_LABEL, at: linking.at, added: true };
+    clock = issueClock({ ...input, labelHistory: [...(input.labelHistory ?? []), since] });
+  } else followFix(input, work, state);
   // A command's notification is recorded like every other: sent once, even when it is obeyed again.
   work.notify = work.notify.filter((n) => !state.notified.includes(n.key));
   state.notified.push(...work.notify.map((n) => n.key));
@@ -66,6 +77,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
 
   // Acknowledgement: re-read every run; only a /ack is remembered (its author was checked once).
   if (work.ack) state.ack = work.ack;
+  else if (work.ackIfNone && !state.ack) state.ack = work.ackIfNone;
   const ack = findAcknowledgement(issue, input.comments, {
     team,
     assignees: work.assignees,
@@ -77,7 +89,7 @@ export function decideIssue(input: DecideInput): IssueDecision {
   const waiting = clock && pausedAt(clock, now.getTime());
   if (work.state === 'open' && !ack && waiting)
     work.notes.push(
-      `#${issue.number}: waiting on the reporter since ${new Date(waiting.from).toISOString()}; the clock stands still`,
+      `#${issue.number}: waiting on ${waitingOn(issue, state)} since ${new Date(waiting.from).toISOString()}; the clock stands still`,
     );
   else if (work.state === 'open' && !ack && clock) escalate(input, clock, work, state);
   else if (ack && work.state === 'open' && state.steps < config.steps.length && clock)
@@ -99,9 +111,9 @@ export function decideIssue(input: DecideInput): IssueDecision {
       stateReason: work.close,
       reason: `closed by a command (${work.close})`,
     });
-  operations.push(...work.pulls, ...work.comments);
-  if (!isEmptyState(state)) {
-    const body = stateComment(issue, clock, state, ack, config, now);
+  operations.push(...work.pulls, ...work.links, ...work.comments);
+  if (!isEmptyState(state) || linking) {
+    const body = stateComment(issue, clock, state, ack, config, now, linking);
     const unchanged = stored.body !== undefined && stored.body === withStateMarker(body);
     // Rewritten with each notification too: the executor records in it the ones refused.
     // The state also records writes to other issues (a follow-up's reminder): held back as
@@ -151,6 +163,7 @@ function startWork(issue: IssueSnapshot): Work {
     pulls: [],
     notify: [],
     remote: [],
+    links: [],
     notes: [],
     statusEvents: [],
   };
@@ -263,6 +276,7 @@ function handleComment(
         ...(input.referenced ? { referenced: input.referenced } : {}),
         ...(input.rosterFile ? { rosterFile: input.rosterFile } : {}),
         ...(input.defaultBranch ? { defaultBranch: input.defaultBranch } : {}),
+        ...(input.fixTargets ? { fixTargets: input.fixTargets } : {}),
       });
   }
   if (reply.length > 0)
@@ -431,7 +445,7 @@ function timelineOf(
   now: Date,
 ): string[] {
   const lines = [`Opened ${issue.createdAt} by **${escapeInline(issue.author)}**.`];
-  if (clock) lines.push(goalLine(clock, now));
+  if (clock) lines.push(goalLine(clock, now, waitingOn(issue, state)));
   const waited = clock?.pauses.filter((p) => p.to !== undefined).length ?? 0;
   if (waited > 0)
     lines.push(`The clock stood still ${waited} time(s) while the reporter was asked.`);
@@ -444,11 +458,17 @@ function timelineOf(
   return lines;
 }
 
-function goalLine(clock: ResponseClock, now: Date): string {
+/** Whom a paused clock waits on: engineering while the issue awaits a fix, else the reporter. */
+function waitingOn(issue: IssueSnapshot, state: EscalationState): string {
+  const awaiting = hasLabel(issue.labels, AWAITING_FIX_LABEL) || state.told?.state === 'open';
+  return awaiting ? 'engineering' : 'the reporter';
+}
+
+function goalLine(clock: ResponseClock, now: Date, on: string): string {
   const goal = `Response goal: ${clock.goal.minutes} business minutes on ${escapeInline(clock.source)}`;
   const paused = pausedAt(clock, now.getTime());
   if (paused)
-    return `${goal}; waiting on the reporter since ${describeLocal(paused.from, clock.window.timezone)}, so the clock stands still until they answer.`;
+    return `${goal}; waiting on ${on} since ${describeLocal(paused.from, clock.window.timezone)}, so the clock stands still${on === 'engineering' ? '' : ' until they answer'}.`;
   return `${goal}; due ${clock.dueAt === undefined ? 'never (the calendar does not open)' : describeLocal(clock.dueAt, clock.window.timezone)}.`;
 }
 
@@ -459,8 +479,13 @@ function stateComment(
   ack: ReturnType<typeof findAcknowledgement>,
   config: EscalationConfig,
   now: Date,
+  linking?: LinkFix,
 ): string {
   const lines = timelineOf(issue, clock, state, now);
+  const fix = linking ? undefined : state.fix;
+  if (linking)
+    lines.push(waitingLine(`${linking.fix.repo.owner}/${linking.fix.repo.repo}`, linking.at));
+  else if (fix) lines.push(fixLine(fix, state));
   if (ack)
     lines.push(
       ack.how === 'label'
@@ -471,5 +496,12 @@ function stateComment(
     lines.push('Not acknowledged yet.');
   if (state.notified.length)
     lines.push(`Notifications: ${[...new Set(state.notified)].sort().join(', ')}.`);
-  return [stateLine(state), '**Response clock**', '', ...lines.map((l) => `- ${l}`)].join('\n');
+  const record = linking ? [fixLinkSlot(issue.number)] : fix ? [formatFixLink(fix)] : [];
+  return [
+    stateLine(state),
+    ...record,
+    '**Response clock**',
+    '',
+    ...lines.map((l) => `- ${l}`),
+  ].join('\n');
 }

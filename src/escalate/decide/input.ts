@@ -1,5 +1,6 @@
 import type { Referenced } from './commands/run.js';
 import type { RosterFileText } from './commands/roster-pull.js';
+import type { FixFacts, FixTargets } from './fix.js';
 import type { RepoRef } from '../../kernel/plan.js';
 import type { Roster } from '../../roster/types.js';
 import type { EscalationConfig } from '../config/escalation.js';
@@ -47,4 +48,8 @@ export interface DecideInput {
   defaultBranch?: string;
   /** The incident's follow-up issues, when the sweep listed them (for their reminders). */
   followUps?: readonly FollowUpSnapshot[];
+  /** What the engineering issues named by unanswered `/fixed-by` commands are (see `fixedByTargets`). */
+  fixTargets?: FixTargets;
+  /** The engineering issue the support issue waits on, as the run read it (decide/fix.ts). */
+  fixFacts?: FixFacts;
 }

@@ -2,6 +2,7 @@ import { formatMarker, hasMarker, parseMarkers, sectionOf } from '../../kernel/m
 import type { Marker } from '../../kernel/plan.js';
 import { type PendingNotification, readPending } from '../../kernel/pending-notifications.js';
 import type { CommentSnapshot } from './types.js';
+import { type FixLink, readFixLink } from '../../kernel/fix-link.js';
 
 /**
  * What the kit did for an issue, kept in one marked comment so that a re-run (or a late cron
@@ -33,6 +34,24 @@ export interface EscalationState {
   followUps?: string;
   /** The follow-up reminders posted: `incident-retrospective:due`, `...:overdue`. */
   reminded: string[];
+  /** The engineering issue the support issue waits on (`/escalate`, `/fixed-by`). */
+  fix?: FixLink;
+  /** What the kit last told of that issue (decide/fix.ts), so each news is told once. */
+  told?: FixNews;
+}
+
+/**
+ * How far the fix got, as last told: open (waiting, or reopened), fixed, not planned, or the
+ * tags of the first pre-release and release that hold it.
+ */
+interface FixNews {
+  state: 'open' | 'fixed' | 'not-planned';
+  /** The closing commit (`none`: closed by hand), once read. */
+  commit?: string;
+  /** The newest release looked at: releases up to it need no look again. */
+  checked?: string;
+  beta?: string;
+  stable?: string;
 }
 
 function emptyState(): EscalationState {
@@ -50,7 +69,8 @@ export function isEmptyState(state: EscalationState): boolean {
     state.notified.length === 0 &&
     !state.playbook &&
     state.command === 0 &&
-    !state.followUps
+    !state.followUps &&
+    !state.fix
   );
 }
 
@@ -84,6 +104,17 @@ export function readState(comments: readonly CommentSnapshot[]): StoredState {
     state.playbook = { name: keys.playbook, at: keys['playbook-at'] };
   if (keys['follow-ups']) state.followUps = keys['follow-ups'];
   state.reminded = (keys.reminded ?? '').split(',').filter(Boolean);
+  const fix = readFixLink(own.body);
+  if (fix) state.fix = fix;
+  const told = keys['fix-state'];
+  if (told === 'open' || told === 'fixed' || told === 'not-planned')
+    state.told = {
+      state: told,
+      ...(keys['fix-commit'] ? { commit: keys['fix-commit'] } : {}),
+      ...(keys['fix-checked'] ? { checked: keys['fix-checked'] } : {}),
+      ...(keys['fix-beta'] ? { beta: keys['fix-beta'] } : {}),
+      ...(keys['fix-stable'] ? { stable: keys['fix-stable'] } : {}),
+    };
   return { state, pending: readPending(own.body), body: own.body };
 }
 
@@ -104,6 +135,17 @@ export function stateLine(state: EscalationState): string {
       ...(state.command ? { command: String(state.command) } : {}),
       ...(state.followUps ? { 'follow-ups': state.followUps } : {}),
       ...(state.reminded.length > 0 ? { reminded: [...new Set(state.reminded)].join(',') } : {}),
+      ...(state.told ? toldKeys(state.told) : {}),
     },
   });
+}
+
+function toldKeys(told: FixNews): Record<string, string> {
+  return {
+    'fix-state': told.state,
+    ...(told.commit ? { 'fix-commit': told.commit } : {}),
+    ...(told.checked ? { 'fix-checked': told.checked } : {}),
+    ...(told.beta ? { 'fix-beta': told.beta } : {}),
+    ...(told.stable ? { 'fix-stable': told.stable } : {}),
+  };
 }

@@ -7,7 +7,28 @@ import { hasLabel, sameLabel, type StatusConfig } from '../config/escalation.js'
  */
 
 export type StatusEvent =
-  'opened' | 'assigned' | 'acknowledged' | 'closed-completed' | 'closed-not-planned' | 'reopened';
+  | 'opened'
+  | 'assigned'
+  | 'acknowledged'
+  | 'closed-completed'
+  | 'closed-not-planned'
+  | 'reopened'
+  /** The engineering side (decide/fix.ts): linked or reopened there, fixed, released. */
+  | 'escalated'
+  | 'fixed'
+  | 'released-beta'
+  | 'released-stable';
+
+/** What the engineering issue does moves the support issue wherever it is: it is news, not a step. */
+const ALWAYS: readonly StatusEvent[] = [
+  'closed-completed',
+  'closed-not-planned',
+  'reopened',
+  'escalated',
+  'fixed',
+  'released-beta',
+  'released-stable',
+];
 
 /** The issue's status labels, in lifecycle order. */
 export function statusLabels(labels: readonly string[], config: StatusConfig): string[] {
@@ -38,12 +59,16 @@ export function statusFor(
     'closed-completed': config.closedCompleted,
     'closed-not-planned': config.closedNotPlanned,
     reopened: config.reopened,
+    escalated: config.escalated,
+    fixed: config.fixed,
+    'released-beta': config.releasedBeta,
+    'released-stable': config.releasedStable,
   }[event];
   if (target === undefined) return undefined;
   if (current !== undefined && sameLabel(current, target)) return undefined;
   if (event === 'opened') return current === undefined ? target : undefined;
-  const always = event.startsWith('closed') || event === 'reopened';
-  if (!always && indexOf(config, current) >= indexOf(config, target)) return undefined;
+  if (!ALWAYS.includes(event) && indexOf(config, current) >= indexOf(config, target))
+    return undefined;
   return target;
 }
 

@@ -1,4 +1,5 @@
 import { NOTIFY_PENDING_LABEL } from '../../kernel/pending-notifications.js';
+import { AWAITING_FIX_LABEL } from '../../kernel/kit-labels.js';
 import { playbookFor } from './playbook.js';
 import type { Roster } from '../../roster/types.js';
 import { stepsDue } from './clock.js';
@@ -26,6 +27,8 @@ export function mayHaveWorkDue(
   const paged = config.pagerduty && hasAnyLabel(issue.labels, config.pagerduty.labels);
   // A notification that failed is sent again by the next run that looks at the issue.
   const pending = hasLabel(issue.labels, NOTIFY_PENDING_LABEL);
+  // Its engineering issue may have moved, or its fix been released (decide/fix.ts).
+  if (hasLabel(issue.labels, AWAITING_FIX_LABEL)) return true;
   if (issue.state === 'closed') {
     const closed = issue.closedAt ? Date.parse(issue.closedAt) : 0;
     if (now.getTime() - closed > CLOSED_HORIZON_DAYS * 86_400_000) return false;

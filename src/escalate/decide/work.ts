@@ -1,4 +1,4 @@
-import type { Notify, OpenPullRequest, Operation, Plan } from '../../kernel/plan.js';
+import type { LinkFix, Notify, OpenPullRequest, Operation, Plan } from '../../kernel/plan.js';
 import type { StatusEvent } from './status.js';
 import type { Acknowledgement, EscalationState } from './state.js';
 
@@ -21,6 +21,8 @@ export interface Work {
   notify: Notify[];
   /** Plans for other repositories (`/escalate`). */
   remote: Plan[];
+  /** The engineering issue this support issue starts to wait on (decide/fix.ts): one at most. */
+  links: LinkFix[];
   notes: string[];
   statusEvents: StatusEvent[];
   /** A status a command set; wins over events. */
@@ -28,6 +30,8 @@ export interface Work {
   /** A status label a person just added. */
   statusAdded?: string;
   ack?: Acknowledgement;
+  /** Recorded when the issue has no acknowledgement yet: linking the fix answers the reporter. */
+  ackIfNone?: Acknowledgement;
 }
 
 /** What a notification needs; the payload is built only if it is sent. */

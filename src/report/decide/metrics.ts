@@ -1,6 +1,7 @@
 import { businessMsBetween } from '../../roster/business-time.js';
 import { shownRoles } from '../../roster/shadow.js';
 import { type WorkLoad, workLoads } from './work-load.js';
+import { type FixesInput, type FixesMetrics, fixesOf } from './fixes.js';
 import {
   countedMs,
   type ResponseModel,
@@ -68,6 +69,8 @@ export interface ReportInput {
    * absent: the ledger shows hours only.
    */
   quarter?: { issues: ReportIssue[]; stepPrefix: string };
+  /** The issues waiting on engineering and the fixes released (report/decide/fixes.ts). */
+  fixes?: FixesInput;
 }
 
 export interface IssueRef {
@@ -247,6 +250,7 @@ export interface WeekMetrics {
     work?: Record<string, WorkLoad>;
   };
   handedOver: HandoverRow[];
+  fixes?: FixesMetrics;
 }
 
 const HOUR_MS = 3_600_000;
@@ -353,6 +357,7 @@ export function computeMetrics(input: ReportInput): WeekMetrics {
     oncall: input.roster ? scheduleWeeks(input.roster, week) : [],
     ...(input.roster ? { load: quarterLoad(input.roster, week, input.quarter) } : {}),
     handedOver: input.roster ? handovers(input.roster, week, w.openAtEnd, w.cut, config) : [],
+    ...(input.fixes ? { fixes: fixesOf(input.fixes, week, w.cut, w.openAtEnd, w.issues) } : {}),
   };
 }
 

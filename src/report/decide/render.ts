@@ -24,6 +24,7 @@ import type { PreviousReport, TrendWeek } from './types.js';
 import { MINUTE_MS } from '../../roster/time.js';
 import { extremeOf, type Load } from '../../roster/ledger.js';
 import { type FollowUpRow, renderFollowUps } from './follow-ups.js';
+import { renderFixes } from './fixes.js';
 
 /**
  * The report issue's body. Untrusted text (titles) goes through escapeCell: it cannot break a
@@ -318,6 +319,8 @@ function renderWith(m: WeekMetrics, options: RenderOptions, limit: number): stri
         ],
       ),
     );
+
+  out.push(...renderFixes(m.fixes, m.repositories.length > 1, limit));
 
   out.push('', '## By label', '');
   for (const [name, list] of [

@@ -66,3 +66,30 @@ describe('the response clock stands still while the issue waits on its reporter'
     expect(clock?.dueAt).toBe(Date.parse(at('11:00')));
   });
 });
+
+describe('the response clock stands still while the issue waits on engineering', () => {
+  const FIX = 'support-kit/awaiting-fix';
+
+  it("the reporter's comments do not end the wait: engineering has the issue", () => {
+    const clock = clockOf(history([added(FIX, '10:20')], ['10:50']));
+    expect(clock?.dueAt).toBeUndefined();
+  });
+
+  it('the clock runs again once the label comes off (the fix was not planned)', () => {
+    const clock = clockOf(history([added(FIX, '10:20'), removed(FIX, '11:20')]));
+    expect(clock?.dueAt).toBe(Date.parse(at('12:00')));
+  });
+
+  it('a wait on the reporter inside the wait on engineering stops the clock once, not twice', () => {
+    const clock = clockOf(
+      history([
+        added(FIX, '10:20'),
+        added(WAIT, '10:30'),
+        removed(WAIT, '10:40'),
+        removed(FIX, '11:20'),
+      ]),
+    );
+    expect(clock?.pauses).toHaveLength(1);
+    expect(clock?.dueAt).toBe(Date.parse(at('12:00')));
+  });
+});

@@ -11,6 +11,14 @@ import { statusNamed, statusNames } from '../status.js';
 import { details, escapeInline, GITHUB_BODY_LIMIT, noMention } from '../../../kernel/markdown.js';
 import { type ParsedCommand, parseCommands } from './parse.js';
 import { type RosterFileText, replySlot, rosterPullRequest } from './roster-pull.js';
+import {
+  escalatedFromMarker,
+  fixedByRef,
+  fixKey,
+  type FixTargets,
+  fixText,
+  startFollowing,
+} from '../fix.js';
 
 /**
  * What each slash command does to the issue under decision. Commands only change the working
@@ -38,9 +46,23 @@ export interface CommandEnv {
   rosterFile?: RosterFileText;
   /** The repository's default branch, as the event names it. */
   defaultBranch?: string;
+  /** What the issues `/fixed-by` names are, as the caller found them (one GET each). */
+  fixTargets?: FixTargets;
 }
 
 export type Referenced = 'issue' | 'pull' | 'missing';
+
+/** The engineering issues the `/fixed-by` commands of these comments name, for the caller to look up. */
+export function fixedByTargets(
+  bodies: readonly string[],
+  here: RepoRef,
+): { repo: string; number: number }[] {
+  const found = bodies
+    .flatMap((b) => parseCommands(b))
+    .filter((c) => c.name === 'fixed-by')
+    .flatMap((c) => fixedByRef(c.args[0] ?? '', here) ?? []);
+  return [...new Map(found.map((f) => [fixKey(f), f])).values()];
+}
 
 /** The issues that the `/duplicate` commands of these comments name, for the caller to look up. */
 export function duplicateTargets(bodies: readonly string[]): number[] {
@@ -235,11 +257,24 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
         operations: [escalatedIssue(env, target)],
         notes: [`/escalate by ${env.comment.author} from #${env.issue.number}`],
       });
+      startFollowing(work, {
+        issue: env.issue.number,
+        fix: {
+          repo: { owner: match[1] ?? '', repo: match[2] ?? '' },
+          marker: escalatedFromMarker(`${env.repo.owner}/${env.repo.repo}#${env.issue.number}`),
+        },
+        at: env.now.toISOString(),
+        by: env.comment.author,
+      });
       // The issue over there is opened after this plan is made: the reply says what will be done,
       // and GitHub's own cross-reference (its body links here) shows that it was.
       say(
-        `Opening an issue in ${escapeInline(target)} with the full context of this one. It links back here, so it shows in this issue's timeline once it exists; the run's summary has its link or the error.`,
+        `Opening an issue in ${escapeInline(target)} with the full context of this one. It links back here, so it shows in this issue's timeline once it exists; the run's summary has its link or the error. This issue now waits on it: the kit follows it to its fix and release.`,
       );
+      return;
+    }
+    case 'fixed-by': {
+      fixedBy(arg, work, env);
       return;
     }
     case 'swap':
@@ -258,6 +293,52 @@ export function runCommand(command: ParsedCommand, work: Work, env: CommandEnv):
       return;
     }
   }
+}
+
+/**
+ * `/fixed-by owner/name#12` (or `#12` here): this issue waits on an engineering issue that exists.
+ * Another repository must be one `/escalate` may reach (commands.escalate-to), whose token reads it.
+ */
+function fixedBy(arg: string, work: Work, env: CommandEnv): void {
+  const code = '`/fixed-by`';
+  const say = (line: string) => env.reply.push(line);
+  const ref = fixedByRef(arg, env.repo);
+  if (!ref || (sameRepoText(ref.repo, env.repo) && ref.number === env.issue.number)) {
+    say(
+      `${code} needs an engineering issue: \`/fixed-by owner/name#123\` or \`/fixed-by #123\`; nothing was done.`,
+    );
+    return;
+  }
+  if (
+    !sameRepoText(ref.repo, env.repo) &&
+    !env.config.commands.escalateTo.some((r) => r.toLowerCase() === ref.repo.toLowerCase())
+  ) {
+    say(
+      `${code}: ${escapeInline(ref.repo)} is not among the repositories escalation.yaml allows (commands.escalate-to); nothing was done.`,
+    );
+    return;
+  }
+  const found = env.fixTargets?.[fixKey(ref)];
+  if (found === undefined || found === 'missing') {
+    say(
+      found === undefined
+        ? `${code}: ${fixText(ref)} could not be checked${sameRepoText(ref.repo, env.repo) ? '' : ' (it needs the escalation-token input)'}; nothing was done.`
+        : `${code}: ${fixText(ref)} is not an issue the kit can read; nothing was done.`,
+    );
+    return;
+  }
+  const [owner = '', repo = ''] = found.repo.split('/');
+  startFollowing(work, {
+    issue: env.issue.number,
+    fix: { repo: { owner, repo }, number: found.number, id: found.id },
+    at: env.now.toISOString(),
+    by: env.comment.author,
+  });
+  say(`This issue now waits on ${fixText(found)}: the kit follows it to its fix and release.`);
+}
+
+function sameRepoText(text: string, repo: RepoRef): boolean {
+  return text.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase();
 }
 
 /** `/swap` and `/cover`: a pull request on roster.yaml, whose link the reply gets once it is open. */
@@ -342,7 +423,7 @@ function escalatedIssue(env: CommandEnv, target: string): Operation {
   ].join('\n');
   return {
     kind: 'upsert-issue',
-    marker: { kind: 'escalated-from', keys: { issue: from } },
+    marker: escalatedFromMarker(from),
     title: `[${from}] ${issue.title}`.slice(0, 256),
     body: truncate(body, ISSUE_BODY_MAX),
     labels: env.config.commands.escalateLabels,

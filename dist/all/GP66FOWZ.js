@@ -1,1 +1,0 @@
-import{f as t}from"./D3HQWOAF.js";async function n(o,s,r={}){try{return await o.gateway.getIssue(s,r)}catch(e){if(e instanceof t)return e.message;throw e}}export{n as a};

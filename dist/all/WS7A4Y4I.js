@@ -1,1 +1,0 @@
-import{b as o}from"./VL3766RE.js";import{h as e}from"./D3HQWOAF.js";async function w(a,n,t=o){try{return{state:await a.workflowState(t)}}catch(r){if(e(r)!==403)throw r;return{note:`could not ask whether ${t} still runs: give the ${n} workflow \`actions: read\``}}}export{w as a};

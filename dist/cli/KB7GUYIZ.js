@@ -1,1 +1,0 @@
-import{i as o}from"./CIM7X3QQ.js";function t(r){let e=/^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(r);if(!e?.[1]||!e[2])throw new o(`--repo must be owner/name, not "${r}"`);return{owner:e[1],repo:e[2]}}export{t as a};
