@@ -20,6 +20,20 @@ export interface Step {
   notify: boolean;
 }
 
+/** What moves an issue along the status lifecycle: its own events, and the engineering side's. */
+export type StatusEvent =
+  | 'opened'
+  | 'assigned'
+  | 'acknowledged'
+  | 'closed-completed'
+  | 'closed-not-planned'
+  | 'reopened'
+  /** The engineering side (decide/fix.ts): linked or reopened there, fixed, released. */
+  | 'escalated'
+  | 'fixed'
+  | 'released-beta'
+  | 'released-stable';
+
 export interface StatusConfig {
   /** In lifecycle order: events only move an issue forward along it; commands go anywhere. */
   labels: string[];
@@ -169,21 +183,7 @@ export interface EscalationFile {
   status?: {
     labels: string[];
     prefix?: string;
-    on?: Partial<
-      Record<
-        | 'opened'
-        | 'assigned'
-        | 'acknowledged'
-        | 'closed-completed'
-        | 'closed-not-planned'
-        | 'reopened'
-        | 'escalated'
-        | 'fixed'
-        | 'released-beta'
-        | 'released-stable',
-        string
-      >
-    >;
+    on?: Partial<Record<StatusEvent, string>>;
   };
   commands?:
     | boolean

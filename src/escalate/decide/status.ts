@@ -1,23 +1,12 @@
-import { hasLabel, sameLabel, type StatusConfig } from '../config/escalation.js';
+import { hasLabel, sameLabel, type StatusConfig, type StatusEvent } from '../config/escalation.js';
+
+export type { StatusEvent };
 
 /**
  * The status lifecycle (seed 001): exactly one status label per issue. Events move an issue
  * forward along the configured order (an assignment never drags a fixed issue back to "in
  * progress"); closing and reopening always apply; commands set any status.
  */
-
-export type StatusEvent =
-  | 'opened'
-  | 'assigned'
-  | 'acknowledged'
-  | 'closed-completed'
-  | 'closed-not-planned'
-  | 'reopened'
-  /** The engineering side (decide/fix.ts): linked or reopened there, fixed, released. */
-  | 'escalated'
-  | 'fixed'
-  | 'released-beta'
-  | 'released-stable';
 
 /** What the engineering issue does moves the support issue wherever it is: it is news, not a step. */
 const ALWAYS: readonly StatusEvent[] = [
