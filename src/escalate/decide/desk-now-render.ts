@@ -9,6 +9,7 @@ import {
 } from '../../kernel/markdown.js';
 import type { RepoRef } from '../../kernel/plan.js';
 import { onCallAt } from '../../roster/resolve.js';
+import { shownRoles } from '../../roster/shadow.js';
 import { describeLocal, MINUTE_MS } from '../../roster/time.js';
 import type { Roster } from '../../roster/types.js';
 
@@ -80,12 +81,15 @@ function bodyWith(view: DeskView, shown: number): string {
   ].join('\n');
 }
 
-/** Each role of each schedule: who holds it now, until when (in their zone), and who is next. */
+/**
+ * Each role of each schedule, the shadow's too: who holds it now, until when (in their zone), and
+ * who is next.
+ */
 function onCallTable(roster: Roster, now: Date): string {
   const rows: string[][] = [];
   for (const [name, schedule] of Object.entries(roster.schedules)) {
     const onCall = onCallAt(roster, name, now);
-    for (const role of schedule.roles) {
+    for (const role of shownRoles(schedule)) {
       const held = onCall.roles[role];
       const gap = onCall.gap?.declared ? ` (declared gap ${onCall.gap.declared})` : '';
       const end = held ? held.shiftEnd : onCall.resumesAt;

@@ -144,6 +144,19 @@ describe('the desk-now issue', () => {
     await expect(bodyOf(decision)).toMatchFileSnapshot('../golden/desk-now.md');
   });
 
+  it("shows a schedule's shadow beside its roles, as the preview and the report do", () => {
+    const [name, schedule] = Object.entries(roster.schedules)[0]!;
+    const [layer] = schedule.layers;
+    const shadowed = {
+      ...roster,
+      schedules: { [name]: { ...schedule, shadow: { role: 'shadow', rotation: layer!.rotation } } },
+    };
+
+    expect(bodyOf(decideDeskNow(input([], { roster: shadowed })))).toMatch(
+      new RegExp(`^\\| ${name} \\| shadow \\| \\w+ \\|`, 'm'),
+    );
+  });
+
   it('never mentions anyone: titles and logins are escaped', () => {
     const body = bodyOf(decideDeskNow(input(week())));
 
