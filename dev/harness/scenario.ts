@@ -322,13 +322,18 @@ export class Scenario {
 
   /** A push of these files to the default branch: the labels workflow's sync job runs on it. */
   async push(by: string, files: Record<string, string>, message: string): Promise<Run> {
-    const sha = 'c3'.repeat(20);
+    const event = this.pushed(by, files, message, 'c3'.repeat(20));
+    return this.asWorkflow('labels.yml', 'sync', event, () => this.step('labels', event));
+  }
+
+  /** The files committed as `sha` on the default branch, and the push event that says so. */
+  private pushed(by: string, files: Record<string, string>, message: string, sha: string) {
     // A push moves the default branch: later runs read it at HEAD, this one at its commit.
     for (const [path, text] of Object.entries(files)) {
       this.store.setFile(REPO, path, text);
       this.store.setFile(REPO, path, text, sha);
     }
-    const event = {
+    return {
       name: 'push',
       payload: webhookPayload(this.store, 'push', {
         repo: REPO,
@@ -337,7 +342,6 @@ export class Scenario {
         commits: [{ id: sha, message, modified: Object.keys(files) }],
       }),
     };
-    return this.asWorkflow('labels.yml', 'sync', event, () => this.step('labels', event));
   }
 
   /**
@@ -348,18 +352,7 @@ export class Scenario {
   async pushRoster(by: string, roster: string, message: string): Promise<Run> {
     this.rosterPushes += 1;
     const sha = `${String(this.rosterPushes).padStart(2, '0')}${'ca'.repeat(19)}`;
-    const path = '.github/support-kit/roster.yaml';
-    this.store.setFile(REPO, path, roster);
-    this.store.setFile(REPO, path, roster, sha);
-    const event = {
-      name: 'push',
-      payload: webhookPayload(this.store, 'push', {
-        repo: REPO,
-        after: sha,
-        sender: by,
-        commits: [{ id: sha, message, modified: [path] }],
-      }),
-    };
+    const event = this.pushed(by, { '.github/support-kit/roster.yaml': roster }, message, sha);
     return this.asWorkflow('calendar.yml', 'publish', event, () =>
       this.step('oncall', event, [], { mode: 'calendar' }),
     );

@@ -102,6 +102,19 @@ describe('the shadow role', () => {
     expect(() => rosterOf(text)).toThrow(/shadow role, which is never assigned/);
   });
 
+  it('names an unknown rotation, and a shadow role that is also one of the roles', () => {
+    const text = (shadow: string) =>
+      fixtureText('live-incident').replace(
+        '    roles: [primary, backup]\n',
+        `    roles: [primary, backup]\n    shadow: ${shadow}\n`,
+      );
+
+    expect(() => rosterOf(text('{ rotation: newcomer }'))).toThrow(/unknown rotation "newcomer"/);
+    expect(() => rosterOf(text('{ role: backup, rotation: live-incident }'))).toThrow(
+      /the shadow role "backup" is also one of the schedule's roles/,
+    );
+  });
+
   it('is mentioned in an escalation step but neither assigned nor asked to acknowledge', () => {
     const { operations } = escalate([]);
     const step = operations.find(
